@@ -1,0 +1,194 @@
+/*
+ * The MIF grammar.  It is deliberately generic: a block holds items
+ * (statements, blocks, table rows, enumeration pairs) in any order, and
+ * the builder (mif/build.c) decides which item may stand in which block.
+ * That keeps the grammar free of conflicts and lets the messages name the
+ * block and the statement ("KEY is not allowed in an attribute") rather
+ * than list every token bison expected.  START and END always pair up
+ * here: the token wrapper (mif/parse.c) reports and repairs blocks left
+ * open or closed twice before the grammar sees them.
+ */
+%define api.pure full
+%define api.prefix {mif_yy}
+%define api.location.type {mif_loc}
+%define parse.error custom
+%locations
+%expect 0
+%param {mif_parser *p}
+
+%code requires {
+#include "parse.h"
+}
+
+%code provides {
+int mif_yylex(MIF_YYSTYPE *lval, MIF_YYLTYPE *lloc, mif_parser *p);
+const char *mif_token_describe(int token, char *buf, size_t len);
+}
+
+%code {
+#include <stdio.h>
+#include <string.h>
+
+static void mif_yyerror(const mif_loc *loc, mif_parser *p, const char *msg);
+
+#define YYLLOC_DEFAULT(cur, rhs, n)                                  \
+	do {                                                         \
+		if (n) {                                             \
+			(cur).pos = YYRHSLOC(rhs, 1).pos;            \
+			(cur).end = YYRHSLOC(rhs, n).end;            \
+		} else {                                             \
+			(cur).pos = (cur).end = YYRHSLOC(rhs, 0).end; \
+		}                                                    \
+	} while (0)
+}
+
+%union {
+	const mif_string *str;
+	mif_number num;
+	int word;
+	mif_val val;
+	const mif_block *block;
+}
+
+%token <word> START_BLOCK "START"
+%token <word> END_BLOCK "END"
+%token <word> KEYWORD "keyword"
+%token <word> TYPEWORD "type name"
+%token <word> WORD "value word"
+%token <str> STRING_LIT "string"
+%token <num> INTEGER_LIT "number"
+%token EQ "="
+%token LPAREN "("
+%token RPAREN ")"
+%token LBRACE "{"
+%token RBRACE "}"
+%token COMMA ","
+%token STAR "*"
+%token LEXERROR "invalid token"
+
+%type <str> string
+%type <val> value cell
+%type <block> block
+
+%%
+
+file:
+	  items
+	;
+
+items:
+	  %empty
+	| items item
+	;
+
+item:
+	  KEYWORD EQ value          { mif_build_stmt(p, $1, @1, &$3); }
+	| INTEGER_LIT EQ value      { mif_build_enum_pair(p, $1, @1, &$3); }
+	| block                     { mif_build_attach(p, $1); }
+	| row
+	| error
+	;
+
+block:
+	  START_BLOCK               { mif_build_open(p, $1, @1); }
+	  items END_BLOCK           { $$ = mif_build_close(p, @4); }
+	;
+
+value:
+	  numbers                   { $$ = mif_build_numbers(p, @1); }
+	| string                    { $$ = (mif_val){ .pos = @1.pos, .form = MIF_F_STRING, .v.str = $1 }; }
+	| STAR string               { $$ = (mif_val){ .pos = @1.pos, .form = MIF_F_OVERLAY, .v.str = $2 }; }
+	| WORD                      { $$ = (mif_val){ .pos = @1.pos, .form = MIF_F_WORD, .sub = (uint8_t)$1 }; }
+	| TYPEWORD                  { $$ = (mif_val){ .pos = @1.pos, .form = MIF_F_TYPE, .sub = (uint8_t)$1 }; }
+	| TYPEWORD LPAREN INTEGER_LIT RPAREN {
+		$$ = (mif_val){ .pos = @1.pos, .form = MIF_F_TYPE, .sub = (uint8_t)$1,
+		    .flags = MIF_SIZED, .v.u = $3.mag };
+		if ($3.flags & MIF_NEGATIVE)
+			mif_diag(p->doc, MIF_E_SIZE, MIF_ERROR, @3.pos, MIF_NOPOS,
+			    "a size cannot be negative");
+	  }
+	| block                     { $$ = mif_build_block_value(p, $1, @1); }
+	;
+
+numbers:
+	  INTEGER_LIT               { p->nnums = 0; mif_build_number(p, $1); }
+	| numbers COMMA INTEGER_LIT { mif_build_number(p, $3); }
+	;
+
+string:
+	  STRING_LIT
+	| string STRING_LIT         { $$ = mif_build_concat(p, $1, $2); }
+	;
+
+row:
+	  LBRACE                    { mif_build_row_begin(p, @1); }
+	  cells RBRACE              { mif_build_row_end(p, @4); }
+	;
+
+cells:
+	  cell                      { mif_build_cell(p, &$1); }
+	| cells COMMA cell          { mif_build_cell(p, &$3); }
+	;
+
+cell:
+	  %empty                    { $$ = (mif_val){ .pos = @$.pos, .form = MIF_F_NONE }; }
+	| INTEGER_LIT               { $$ = (mif_val){ .pos = @1.pos, .form = MIF_F_INTEGER, .flags = $1.flags, .v.u = $1.mag }; }
+	| string                    { $$ = (mif_val){ .pos = @1.pos, .form = MIF_F_STRING, .v.str = $1 }; }
+	| STAR string               { $$ = (mif_val){ .pos = @1.pos, .form = MIF_F_OVERLAY, .v.str = $2 }; }
+	| WORD                      { $$ = (mif_val){ .pos = @1.pos, .form = MIF_F_WORD, .sub = (uint8_t)$1 }; }
+	;
+
+%%
+
+/* How a token reads in a message. */
+const char *
+mif_token_describe(int token, char *buf, size_t len)
+{
+	yysymbol_kind_t sym = YYTRANSLATE(token);
+	const char *name = yysymbol_name(sym);
+
+	if (sym == YYSYMBOL_YYEOF)
+		return "end of file";
+	if (strlen(name) == 1)
+		snprintf(buf, len, "\"%s\"", name);
+	else
+		snprintf(buf, len, "%s", name);
+	return buf;
+}
+
+static int
+yyreport_syntax_error(const yypcontext_t *ctx, mif_parser *p)
+{
+	yysymbol_kind_t got = yypcontext_token(ctx);
+	const mif_loc *loc = yypcontext_location(ctx);
+
+	/* the scanner has reported its own invalid tokens */
+	if (got == YYSYMBOL_LEXERROR)
+		return 0;
+
+	enum { MAX = 4 };
+	yysymbol_kind_t want[MAX];
+	int n = yypcontext_expected_tokens(ctx, want, MAX);
+	char text[200];
+	size_t used = 0;
+	if (got == YYSYMBOL_YYEOF)
+		used = (size_t)snprintf(text, sizeof text, "unexpected end of file");
+	else
+		used = (size_t)snprintf(text, sizeof text, "unexpected %s",
+		    yysymbol_name(got));
+	for (int i = 0; i < n && used < sizeof text; i++) {
+		const char *w = yysymbol_name(want[i]);
+		used += (size_t)snprintf(text + used, sizeof text - used, "%s%s%s%s",
+		    i == 0 ? ", expecting " : " or ",
+		    strlen(w) == 1 ? "\"" : "", w, strlen(w) == 1 ? "\"" : "");
+	}
+	mif_diag(p->doc, MIF_E_SYNTAX, MIF_ERROR, loc->pos, MIF_NOPOS, "%s", text);
+	return 0;
+}
+
+static void
+mif_yyerror(const mif_loc *loc, mif_parser *p, const char *msg)
+{
+	/* only "memory exhausted" reaches here with parse.error custom */
+	mif_diag(p->doc, MIF_E_NOMEM, MIF_FATAL, loc->pos, MIF_NOPOS, "%s", msg);
+}

@@ -1,0 +1,77 @@
+/*
+ * Interned strings: one copy of each distinct string per document.  Real
+ * MIFs repeat the same names, descriptions and classes in every group,
+ * so interning saves memory and makes string equality a pointer test.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* FNV-1a: short strings, good spread, no state. */
+static uint32_t
+hash_bytes(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static bool
+grow(mif_interner *t)
+{
+	size_t ncap = t->slots == NULL ? 1024 : (t->mask + 1) * 2;
+	const mif_string **slots = calloc(ncap, sizeof *slots);
+
+	if (slots == NULL)
+		return false;
+	if (t->slots != NULL) {
+		for (size_t i = 0; i <= t->mask; i++) {
+			const mif_string *s = t->slots[i];
+			if (s == NULL)
+				continue;
+			size_t j = s->hash & (ncap - 1);
+			while (slots[j] != NULL)
+				j = (j + 1) & (ncap - 1);
+			slots[j] = s;
+		}
+		free(t->slots);
+	}
+	t->slots = slots;
+	t->mask = ncap - 1;
+	return true;
+}
+
+const mif_string *
+mif_intern(mif_doc *doc, const char *bytes, size_t len)
+{
+	mif_interner *t = &doc->strings;
+
+	if (len > UINT32_MAX - 16)
+		return NULL;
+	if (t->slots == NULL || (t->count + 1) * 4 > (t->mask + 1) * 3) {
+		if (!grow(t))
+			return NULL;
+	}
+	uint32_t h = hash_bytes(bytes, len);
+	size_t i = h & t->mask;
+	for (const mif_string *s; (s = t->slots[i]) != NULL; i = (i + 1) & t->mask) {
+		if (s->hash == h && s->len == len && memcmp(s->bytes, bytes, len) == 0)
+			return s;
+	}
+	mif_string *s = mif_arena_alloc(&doc->arena, sizeof *s + len + 1);
+	if (s == NULL)
+		return NULL;
+	s->len = (uint32_t)len;
+	s->hash = h;
+	if (len > 0)
+		memcpy(s->bytes, bytes, len);
+	s->bytes[len] = '\0';
+	t->slots[i] = s;
+	t->count++;
+	return s;
+}

@@ -1,0 +1,136 @@
+/*
+ * libmif internals shared by the library's own files; never installed.
+ */
+#ifndef MIF_INTERNAL_H
+#define MIF_INTERNAL_H
+
+#include <stdarg.h>
+
+#include "mif.h"
+
+#if defined(__GNUC__)
+#define MIF_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define MIF_PRINTF(f, a)
+#endif
+
+/* pos value meaning "no place" (no context mark, built nodes). */
+#define MIF_NOPOS UINT32_MAX
+
+/* ---- arena: bump allocation, freed all at once ---------------------- */
+
+typedef struct mif_arena_chunk mif_arena_chunk;
+typedef struct mif_arena {
+	mif_arena_chunk *head;
+	char *next;   /* free space in head */
+	char *limit;
+} mif_arena;
+
+void mif_arena_init(mif_arena *arena);
+void mif_arena_release(mif_arena *arena);
+/* size bytes aligned to 8; NULL when out of memory */
+void *mif_arena_alloc(mif_arena *arena, size_t size);
+/* a copy of n bytes */
+void *mif_arena_dup(mif_arena *arena, const void *src, size_t n);
+
+/* ---- interned strings ------------------------------------------------ */
+
+typedef struct mif_interner {
+	const mif_string **slots;
+	size_t mask;   /* slots - 1; a power of two minus one */
+	size_t count;
+} mif_interner;
+
+/* The document's one copy of these bytes (UTF-8); NULL if out of memory. */
+const mif_string *mif_intern(mif_doc *doc, const char *bytes, size_t len);
+
+/* ---- growable vectors (malloc'd, for parse-time scratch) -------------- */
+
+/* Make room for one more element of size `elem`; false when out of
+ * memory.  *cap and *buf are updated. */
+bool mif_vec_reserve(void **buf, size_t *cap, size_t len, size_t elem);
+
+/* ---- the document ------------------------------------------------------ */
+
+struct mif_doc {
+	mif_arena arena;
+	mif_interner strings;
+
+	/* The text the scanner reads: the input's bytes after the byte-order
+	 * mark (ISO 8859-1 or UTF-8), or its UTF-8 transcoding (UTF-16).
+	 * malloc'd, text_len bytes plus two NULs for flex. */
+	char *text;
+	size_t text_len;
+	mif_encoding encoding;
+	mif_newline newline;
+	bool eof_mark;
+	size_t bom_len;
+	size_t input_size;
+	char *source_name;
+
+	const mif_block *component;
+
+	mif_comment *comments;
+	size_t ncomments, comments_cap;
+
+	mif_error *diags;
+	size_t ndiags, diags_cap;
+	size_t nerrors;
+	unsigned max_errors;
+	bool stopped; /* MIF_E_TOO_MANY was reported: add no more */
+
+	/* Line starts in text, built on the first call that needs them. */
+	uint32_t *lines;
+	size_t nlines;
+	/* Whether text differs from the file's bytes (ISO 8859-1 with bytes
+	 * over 0x7F, UTF-16); then the file offset of each line start. */
+	bool transcoded;
+	size_t *line_file_offsets;
+};
+
+/* A new, empty document (no text); NULL when out of memory. */
+mif_doc *mif_doc_new(const char *source_name);
+
+/*
+ * Record a diagnostic at pos (MIF_NOPOS: none) with an optional context
+ * position.  Respects max_errors: the error past the limit is replaced
+ * by one MIF_E_TOO_MANY fatal and later ones are dropped.  Returns
+ * false once the limit has been reached (callers may stop early).
+ */
+bool mif_diag(mif_doc *doc, mif_code code, mif_severity severity,
+    uint32_t pos, uint32_t context_pos, const char *fmt, ...)
+    MIF_PRINTF(6, 7);
+bool mif_vdiag(mif_doc *doc, mif_code code, mif_severity severity,
+    uint32_t pos, uint32_t context_pos, const char *fmt, va_list ap);
+
+/* Fill *err (if not NULL) with a diagnostic not tied to a document. */
+void mif_error_set(mif_error *err, mif_code code, const char *source,
+    const char *fmt, ...) MIF_PRINTF(4, 5);
+
+/* ---- reading input ------------------------------------------------------ */
+
+/*
+ * Take the raw bytes of a file: detect the byte-order mark, decode
+ * UTF-16 to UTF-8, remember encoding and line ends, and set doc->text.
+ * `data` is consumed (stored or freed); it must have 2 spare bytes
+ * after len.  Returns false with *err set.
+ */
+bool mif_source_load(mif_doc *doc, char *data, size_t len, mif_error *err);
+
+/* ---- parsing ------------------------------------------------------------ */
+
+/* Scan and parse doc->text, building doc->component. */
+void mif_parse_text(mif_doc *doc, unsigned max_errors);
+
+/* ---- text helpers -------------------------------------------------------- */
+
+/* Append the UTF-8 encoding of code point cp to buf; returns bytes (1-4). */
+size_t mif_utf8_put(char *buf, uint32_t cp);
+/* Decode one UTF-8 sequence; returns its length, or 0 if invalid. */
+size_t mif_utf8_get(const unsigned char *s, size_t len, uint32_t *cp);
+
+/* Compare ASCII case-insensitively. */
+int mif_casecmp(const char *a, const char *b);
+int mif_ncasecmp(const char *a, const char *b, size_t n);
+
+#endif /* MIF_INTERNAL_H */

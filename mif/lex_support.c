@@ -1,0 +1,326 @@
+/*
+ * The scanner's helpers: what a word means, decoding string literals and
+ * integer literals, and keeping comments.  Called from grammar/mif.l.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "mif.tab.h"
+
+struct word_entry {
+	const char *word; /* lower case */
+	int tok;
+	int value;
+};
+
+#define KW(kw) MIF_KWTOK(kw, 0)
+#define PLAT(pl) MIF_KWTOK(MIF_KW_PLATFORM, pl)
+
+/* Sorted by word for bsearch. */
+static const struct word_entry words[] = {
+	{ "access", KEYWORD, KW(MIF_KW_ACCESS) },
+	{ "class", KEYWORD, KW(MIF_KW_CLASS) },
+	{ "common", WORD, MIF_W_COMMON },
+	{ "counter", TYPEWORD, MIF_T_COUNTER },
+	{ "counter64", TYPEWORD, MIF_T_COUNTER64 },
+	{ "date", TYPEWORD, MIF_T_DATE },
+	{ "description", KEYWORD, KW(MIF_KW_DESCRIPTION) },
+	{ "direct-interface", WORD, MIF_W_DIRECT },
+	{ "displaystring", TYPEWORD, MIF_T_DISPLAYSTRING },
+	{ "dos", KEYWORD, PLAT(MIF_PLAT_DOS) },
+	{ "end", END_BLOCK, 0 },
+	{ "gauge", TYPEWORD, MIF_T_GAUGE },
+	{ "id", KEYWORD, KW(MIF_KW_ID) },
+	{ "int", TYPEWORD, MIF_T_INT },
+	{ "int64", TYPEWORD, MIF_T_INT64 },
+	{ "integer", TYPEWORD, MIF_T_INTEGER },
+	{ "integer64", TYPEWORD, MIF_T_INTEGER64 },
+	{ "key", KEYWORD, KW(MIF_KW_KEY) },
+	{ "language", KEYWORD, KW(MIF_KW_LANGUAGE) },
+	{ "macos", KEYWORD, PLAT(MIF_PLAT_MACOS) },
+	{ "name", KEYWORD, KW(MIF_KW_NAME) },
+	{ "octetstring", TYPEWORD, MIF_T_OCTETSTRING },
+	{ "os2", KEYWORD, PLAT(MIF_PLAT_OS2) },
+	{ "pragma", KEYWORD, KW(MIF_KW_PRAGMA) },
+	{ "read-only", WORD, MIF_W_READ_ONLY },
+	{ "read-write", WORD, MIF_W_READ_WRITE },
+	{ "specific", WORD, MIF_W_SPECIFIC },
+	{ "start", START_BLOCK, 0 },
+	{ "storage", KEYWORD, KW(MIF_KW_STORAGE) },
+	{ "string", TYPEWORD, MIF_T_STRING },
+	{ "type", KEYWORD, KW(MIF_KW_TYPE) },
+	{ "unix", KEYWORD, PLAT(MIF_PLAT_UNIX) },
+	{ "unknown", WORD, MIF_W_UNKNOWN },
+	{ "unsupported", WORD, MIF_W_UNSUPPORTED },
+	{ "value", KEYWORD, KW(MIF_KW_VALUE) },
+	{ "win16", KEYWORD, PLAT(MIF_PLAT_WIN16) },
+	{ "win32", KEYWORD, PLAT(MIF_PLAT_WIN32) },
+	{ "win9x", KEYWORD, PLAT(MIF_PLAT_WIN9X) },
+	{ "winnt", KEYWORD, PLAT(MIF_PLAT_WINNT) },
+	{ "write-only", WORD, MIF_W_WRITE_ONLY },
+};
+
+static const struct word_entry block_words[] = {
+	{ "attribute", 0, MIF_ATTRIBUTE },
+	{ "component", 0, MIF_COMPONENT },
+	{ "enum", 0, MIF_ENUM },
+	{ "group", 0, MIF_GROUP },
+	{ "path", 0, MIF_PATH },
+	{ "paths", 0, MIF_PATH },
+	{ "table", 0, MIF_TABLE },
+};
+
+static int
+cmp_word(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct word_entry *)elem)->word);
+}
+
+/* Lower-case the word into buf; false if it is longer than any keyword. */
+static bool
+fold(const char *text, size_t len, char *buf, size_t cap)
+{
+	if (len >= cap)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		buf[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	buf[len] = '\0';
+	return true;
+}
+
+int
+mif_lex_word(const char *text, size_t len, int *value)
+{
+	char buf[24];
+	const struct word_entry *w = NULL;
+
+	if (fold(text, len, buf, sizeof buf))
+		w = bsearch(buf, words, sizeof words / sizeof words[0],
+		    sizeof words[0], cmp_word);
+	if (w == NULL)
+		return LEXERROR;
+	*value = w->value;
+	return w->tok;
+}
+
+int
+mif_lex_block_word(const char *text, size_t len)
+{
+	char buf[16];
+	const struct word_entry *w = NULL;
+
+	if (fold(text, len, buf, sizeof buf))
+		w = bsearch(buf, block_words, sizeof block_words / sizeof block_words[0],
+		    sizeof block_words[0], cmp_word);
+	return w != NULL ? w->value : -1;
+}
+
+static bool
+scratch_reserve(mif_parser *p, size_t n)
+{
+	if (n <= p->scratch_cap)
+		return true;
+	size_t cap = p->scratch_cap == 0 ? 256 : p->scratch_cap;
+	while (cap < n)
+		cap *= 2;
+	char *s = realloc(p->scratch, cap);
+	if (s == NULL)
+		return false;
+	p->scratch = s;
+	p->scratch_cap = cap;
+	return true;
+}
+
+static int
+hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* One escape after the backslash at body[*i]; returns the code point and
+ * advances *i past the escape.  Escapes give bytes 0-255, held as the
+ * characters U+0000 to U+00FF. */
+static uint32_t
+decode_escape(mif_parser *p, const char *body, size_t len, size_t *i,
+    uint32_t pos)
+{
+	size_t at = *i; /* the backslash */
+	char c = body[at + 1];
+	*i = at + 2;
+	switch (c) {
+	case 'a': return '\a';
+	case 'b': return '\b';
+	case 'f': return '\f';
+	case 'n': return '\n';
+	case 'r': return '\r';
+	case 't': return '\t';
+	case 'v': return '\v';
+	case '\\': case '"': case '\'': case '?':
+		return (uint32_t)c;
+	case 'x': {
+		uint32_t v = 0;
+		size_t k = at + 2, n = 0;
+		for (; n < 2 && k < len && hex_digit(body[k]) >= 0; n++, k++)
+			v = v * 16 + (uint32_t)hex_digit(body[k]);
+		if (n == 0) {
+			mif_diag(p->doc, MIF_E_ESCAPE, MIF_WARNING, pos + (uint32_t)at,
+			    MIF_NOPOS, "\\x without hex digits; read as \"x\"");
+			return 'x';
+		}
+		*i = k;
+		return v;
+	}
+	default:
+		break;
+	}
+	if (c >= '0' && c <= '7') {
+		uint32_t v = 0;
+		size_t k = at + 1, n = 0;
+		for (; n < 3 && k < len && body[k] >= '0' && body[k] <= '7'; n++, k++) {
+			uint32_t next = v * 8 + (uint32_t)(body[k] - '0');
+			if (next > 0377) {
+				mif_diag(p->doc, MIF_E_ESCAPE, MIF_WARNING,
+				    pos + (uint32_t)at, MIF_NOPOS,
+				    "octal escape over \\377; read as \\%o then \"%c\"",
+				    v, body[k]);
+				break;
+			}
+			v = next;
+		}
+		*i = k;
+		return v;
+	}
+	/* a character after the backslash: keep it, warn */
+	uint32_t cp = (unsigned char)c;
+	size_t n = mif_utf8_get((const unsigned char *)body + at + 1, len - at - 1, &cp);
+	if (n == 0)
+		n = 1;
+	*i = at + 1 + n;
+	mif_diag(p->doc, MIF_E_ESCAPE, MIF_WARNING, pos + (uint32_t)at, MIF_NOPOS,
+	    "unknown escape \\%.*s; read as \"%.*s\"", (int)n, body + at + 1,
+	    (int)n, body + at + 1);
+	return cp;
+}
+
+const mif_string *
+mif_lex_string(mif_parser *p, const char *body, size_t len, uint32_t pos)
+{
+	pos++; /* the opening quote */
+	if (len > MIF_MAX_TOKEN) {
+		mif_diag(p->doc, MIF_E_TOKEN_LONG, MIF_ERROR, pos - 1, MIF_NOPOS,
+		    "string longer than %u bytes; cut there", MIF_MAX_TOKEN);
+		len = MIF_MAX_TOKEN;
+	}
+	const char *bs = memchr(body, '\\', len);
+	if (bs == NULL)
+		return mif_intern(p->doc, body, len);
+	if (!scratch_reserve(p, len + 1))
+		return NULL;
+	size_t o = (size_t)(bs - body);
+	memcpy(p->scratch, body, o);
+	for (size_t i = o; i < len;) {
+		if (body[i] != '\\' || i + 1 >= len) {
+			p->scratch[o++] = body[i++];
+			continue;
+		}
+		uint32_t cp = decode_escape(p, body, len, &i, pos);
+		/* an escape never grows: "\377" is 4 bytes, its UTF-8 is 2 */
+		o += mif_utf8_put(p->scratch + o, cp);
+	}
+	return mif_intern(p->doc, p->scratch, o);
+}
+
+mif_number
+mif_lex_number(mif_parser *p, const char *text, size_t len, uint32_t pos)
+{
+	mif_number n = { 0, MIF_RADIX_DEC };
+	size_t i = 0;
+	unsigned base = 10;
+
+	if (text[0] == '-') {
+		n.flags |= MIF_NEGATIVE;
+		i = 1;
+	}
+	if (len - i > 2 && text[i] == '0' && (text[i + 1] == 'x' || text[i + 1] == 'X')) {
+		base = 16;
+		n.flags |= MIF_RADIX_HEX;
+		i += 2;
+	} else if (len - i > 1 && text[i] == '0') {
+		base = 8;
+		n.flags |= MIF_RADIX_OCT;
+		i += 1;
+	}
+	for (; i < len; i++) {
+		int d = hex_digit(text[i]);
+		if (d < 0 || (unsigned)d >= base) {
+			mif_diag(p->doc, MIF_E_NUMBER, MIF_ERROR, pos, MIF_NOPOS,
+			    "invalid %s number \"%.*s\"", base == 16 ? "hexadecimal" :
+			    base == 8 ? "octal" : "decimal", len > 40 ? 40 : (int)len, text);
+			n.mag = 0;
+			return n;
+		}
+		if (n.mag > (UINT64_MAX - (unsigned)d) / base) {
+			mif_diag(p->doc, MIF_E_NUMBER, MIF_ERROR, pos, MIF_NOPOS,
+			    "number \"%.*s\" does not fit in 64 bits",
+			    len > 40 ? 40 : (int)len, text);
+			n.mag = 0;
+			return n;
+		}
+		n.mag = n.mag * base + (unsigned)d;
+	}
+	if ((n.flags & MIF_NEGATIVE) && n.mag > (uint64_t)INT64_MAX + 1) {
+		mif_diag(p->doc, MIF_E_NUMBER, MIF_ERROR, pos, MIF_NOPOS,
+		    "number \"%.*s\" does not fit in 64 bits",
+		    len > 40 ? 40 : (int)len, text);
+		n.mag = 0;
+	}
+	if (n.mag == 0)
+		n.flags &= (uint8_t)~MIF_NEGATIVE; /* -0 is 0 */
+	return n;
+}
+
+void
+mif_lex_comment(mif_parser *p, const char *text, size_t len, uint32_t pos)
+{
+	mif_doc *doc = p->doc;
+
+	if (len > 0 && text[len - 1] == '\r')
+		len--;
+	if (len > MIF_MAX_TOKEN)
+		len = MIF_MAX_TOKEN;
+	const mif_string *s = mif_intern(doc, text, len);
+	if (s == NULL || !mif_vec_reserve((void **)&doc->comments,
+	    &doc->comments_cap, doc->ncomments, sizeof *doc->comments)) {
+		p->fatal = true;
+		return;
+	}
+	/* same_line: a token came before it on its line */
+	bool same = !p->newline_seen;
+	doc->comments[doc->ncomments++] = (mif_comment){ pos, same, s };
+	p->newline_seen = true; /* the comment ends its line */
+}
+
+void
+mif_lex_bad_char(mif_parser *p, const char *text, size_t len, uint32_t pos)
+{
+	unsigned char c = (unsigned char)text[0];
+
+	if (c >= 0x80 && len > 1)
+		mif_diag(p->doc, MIF_E_CHAR, MIF_ERROR, pos, MIF_NOPOS,
+		    "unexpected character \"%.*s\"", (int)len, text);
+	else if (c < 0x20 || c == 0x7F || c >= 0x80)
+		mif_diag(p->doc, MIF_E_CHAR, MIF_ERROR, pos, MIF_NOPOS,
+		    "unexpected character 0x%02X", c);
+	else
+		mif_diag(p->doc, MIF_E_CHAR, MIF_ERROR, pos, MIF_NOPOS,
+		    "unexpected character \"%c\"", c);
+}

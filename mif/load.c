@@ -1,0 +1,143 @@
+/* The parse entry points: a buffer, a stream, a path. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+
+/* Turn raw bytes (malloc'd, 2 spare bytes) into a parsed document. */
+static mif_doc *
+parse_owned(char *data, size_t len, const char *name,
+    const mif_parse_options *opts, mif_error *err)
+{
+	mif_doc *doc = mif_doc_new(name);
+
+	if (doc == NULL) {
+		free(data);
+		mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+		return NULL;
+	}
+	if (!mif_source_load(doc, data, len, err)) {
+		mif_doc_free(doc);
+		return NULL;
+	}
+	unsigned max_errors = opts != NULL ? opts->max_errors : 0;
+	if (max_errors != 0)
+		doc->max_errors = max_errors;
+	mif_parse_text(doc, doc->max_errors);
+	if (doc->ndiags > 0 && err != NULL) {
+		for (size_t i = 0; i < doc->ndiags; i++) {
+			if (doc->diags[i].severity >= MIF_ERROR) {
+				*err = doc->diags[i];
+				break;
+			}
+		}
+	}
+	return doc;
+}
+
+static const char *
+name_of(const mif_parse_options *opts, const char *fallback)
+{
+	return opts != NULL && opts->source_name != NULL ? opts->source_name : fallback;
+}
+
+mif_doc *
+mif_parse_buffer(const void *data, size_t len, const mif_parse_options *opts,
+    mif_error *err)
+{
+	const char *name = name_of(opts, "<buffer>");
+
+	if (len > (size_t)MIF_MAX_INPUT * 2) {
+		mif_error_set(err, MIF_E_TOO_BIG, name, "input too large");
+		return NULL;
+	}
+	char *copy = malloc(len + 2);
+	if (copy == NULL) {
+		mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+		return NULL;
+	}
+	if (len > 0)
+		memcpy(copy, data, len);
+	return parse_owned(copy, len, name, opts, err);
+}
+
+/* Read all of fp; size_hint is the file's size when known. */
+static char *
+read_all(FILE *fp, size_t size_hint, size_t *len, const char *name,
+    mif_error *err)
+{
+	size_t cap = size_hint > 0 ? size_hint + 2 : 64 * 1024;
+	size_t n = 0;
+	char *buf = malloc(cap);
+
+	if (buf == NULL)
+		goto nomem;
+	for (;;) {
+		if (cap - n < 2 + 1) {
+			if (cap > (size_t)MIF_MAX_INPUT * 2) {
+				free(buf);
+				mif_error_set(err, MIF_E_TOO_BIG, name, "input too large");
+				return NULL;
+			}
+			char *p = realloc(buf, cap * 2);
+			if (p == NULL)
+				goto nomem;
+			buf = p;
+			cap *= 2;
+		}
+		size_t got = fread(buf + n, 1, cap - n - 2, fp);
+		n += got;
+		if (got == 0) {
+			if (ferror(fp)) {
+				int e = errno;
+				free(buf);
+				mif_error_set(err, MIF_E_IO, name, "read error: %s",
+				    strerror(e != 0 ? e : EIO));
+				return NULL;
+			}
+			break;
+		}
+	}
+	*len = n;
+	return buf;
+nomem:
+	free(buf);
+	mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+	return NULL;
+}
+
+mif_doc *
+mif_parse_stream(FILE *fp, const mif_parse_options *opts, mif_error *err)
+{
+	const char *name = name_of(opts, "<stdin>");
+	struct stat st;
+	size_t hint = 0;
+
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		hint = (size_t)st.st_size;
+	size_t len;
+	char *data = read_all(fp, hint, &len, name, err);
+	return data != NULL ? parse_owned(data, len, name, opts, err) : NULL;
+}
+
+mif_doc *
+mif_parse_path(const char *path, const mif_parse_options *opts, mif_error *err)
+{
+	if (strcmp(path, "-") == 0) {
+		mif_parse_options o = { name_of(opts, "<stdin>"),
+		    opts != NULL ? opts->max_errors : 0 };
+		return mif_parse_stream(stdin, &o, err);
+	}
+	const char *name = name_of(opts, path);
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL) {
+		mif_error_set(err, MIF_E_IO, name, "%s", strerror(errno));
+		return NULL;
+	}
+	mif_parse_options o = { name, opts != NULL ? opts->max_errors : 0 };
+	mif_doc *doc = mif_parse_stream(fp, &o, err);
+	fclose(fp);
+	return doc;
+}

@@ -1,0 +1,176 @@
+/*
+ * From the bytes of a file to the text the scanner reads.  The scanner
+ * always sees UTF-8 (ISO 8859-1 and UTF-16 are transcoded; pure ASCII is
+ * used as it is), cut at the first ^Z, with two NULs after it for flex.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static bool
+has_high_byte(const unsigned char *p, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (p[i] & 0x80)
+			return true;
+	return false;
+}
+
+/* The ASCII prefix; then each high byte becomes two. */
+static char *
+latin1_to_utf8(const unsigned char *p, size_t len, size_t *outlen)
+{
+	size_t extra = 0;
+	for (size_t i = 0; i < len; i++)
+		extra += p[i] >> 7;
+	char *out = malloc(len + extra + 2);
+	if (out == NULL)
+		return NULL;
+	char *o = out;
+	for (size_t i = 0; i < len; i++)
+		o += mif_utf8_put(o, p[i]);
+	*outlen = (size_t)(o - out);
+	return out;
+}
+
+static uint32_t
+unit_at(const unsigned char *p, bool big)
+{
+	return big ? (uint32_t)p[0] << 8 | p[1] : (uint32_t)p[1] << 8 | p[0];
+}
+
+/* UTF-16 to UTF-8, stopping at ^Z.  *bad receives the file offset of an
+ * invalid unit (odd length, lone surrogate). */
+static char *
+utf16_to_utf8(const unsigned char *p, size_t len, bool big, size_t *outlen,
+    bool *eof_mark, size_t *bad)
+{
+	char *out = malloc(len / 2 * 3 + 2 + 2);
+	if (out == NULL)
+		return NULL;
+	char *o = out;
+	size_t i = 0;
+	*bad = SIZE_MAX;
+	for (; i + 1 < len; i += 2) {
+		uint32_t cp = unit_at(p + i, big);
+		if (cp == 0x1A) {
+			*eof_mark = true;
+			break;
+		}
+		if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < len) {
+			uint32_t lo = unit_at(p + i + 2, big);
+			if (lo >= 0xDC00 && lo <= 0xDFFF) {
+				cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+				i += 2;
+			} else {
+				*bad = i;
+				break;
+			}
+		} else if (cp >= 0xD800 && cp <= 0xDFFF) {
+			*bad = i;
+			break;
+		}
+		o += mif_utf8_put(o, cp);
+	}
+	if (*bad == SIZE_MAX && !*eof_mark && i < len)
+		*bad = i; /* an odd byte at the end */
+	*outlen = (size_t)(o - out);
+	return out;
+}
+
+/* Offset of the first byte that is not valid UTF-8, or SIZE_MAX. */
+static size_t
+utf8_invalid_at(const unsigned char *p, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = mif_utf8_get(p + i, len - i, &cp);
+		if (n == 0)
+			return i;
+		i += n;
+	}
+	return SIZE_MAX;
+}
+
+bool
+mif_source_load(mif_doc *doc, char *data, size_t len, mif_error *err)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	const char *name = doc->source_name;
+
+	doc->input_size = len;
+	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		bool big = u[0] == 0xFE;
+		size_t bad = SIZE_MAX;
+		doc->encoding = big ? MIF_ENC_UTF16BE : MIF_ENC_UTF16LE;
+		doc->bom_len = 2;
+		doc->transcoded = true;
+		doc->text = utf16_to_utf8(u + 2, len - 2, big, &doc->text_len,
+		    &doc->eof_mark, &bad);
+		free(data);
+		if (doc->text == NULL) {
+			mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+			return false;
+		}
+		if (bad != SIZE_MAX) {
+			mif_error_set(err, MIF_E_ENCODING, name,
+			    "invalid UTF-16 at byte %zu", bad + 2);
+			err->mark.offset = bad + 2;
+			return false;
+		}
+	} else {
+		size_t start = 0;
+		if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+			doc->encoding = MIF_ENC_UTF8;
+			start = 3;
+		} else {
+			doc->encoding = MIF_ENC_LATIN1;
+		}
+		doc->bom_len = start;
+		const char *z = memchr(data + start, 0x1A, len - start);
+		size_t n = (z != NULL ? (size_t)(z - data) : len) - start;
+		doc->eof_mark = z != NULL;
+		if (doc->encoding == MIF_ENC_UTF8) {
+			size_t bad = utf8_invalid_at(u + start, n);
+			if (bad != SIZE_MAX) {
+				free(data);
+				mif_error_set(err, MIF_E_ENCODING, name,
+				    "invalid UTF-8 at byte %zu", bad + start);
+				err->mark.offset = bad + start;
+				return false;
+			}
+		}
+		if (doc->encoding == MIF_ENC_LATIN1 && has_high_byte(u + start, n)) {
+			doc->transcoded = true;
+			doc->text = latin1_to_utf8(u + start, n, &doc->text_len);
+			free(data);
+		} else {
+			/* use the read buffer in place: no copy of big files */
+			if (start > 0)
+				memmove(data, data + start, n);
+			doc->text = data;
+			doc->text_len = n;
+		}
+		if (doc->text == NULL) {
+			mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+			return false;
+		}
+	}
+	if (doc->text_len > MIF_MAX_INPUT) {
+		mif_error_set(err, MIF_E_TOO_BIG, name,
+		    "input too large (over %u bytes)", (unsigned)MIF_MAX_INPUT);
+		return false;
+	}
+	doc->text[doc->text_len] = '\0';
+	doc->text[doc->text_len + 1] = '\0';
+	const char *nl = memchr(doc->text, '\n', doc->text_len);
+	doc->newline = nl != NULL && nl > doc->text && nl[-1] == '\r'
+	    ? MIF_NL_CRLF : MIF_NL_LF;
+	return true;
+}
