@@ -22,7 +22,6 @@
 
 %code provides {
 int mif_yylex(MIF_YYSTYPE *lval, MIF_YYLTYPE *lloc, mif_parser *p);
-const char *mif_token_describe(int token, char *buf, size_t len);
 }
 
 %code {
@@ -140,16 +139,25 @@ cell:
 
 %%
 
-/* How a token reads in a message. */
-const char *
-mif_token_describe(int token, char *buf, size_t len)
+/* How a token reads in a message: punctuation quoted, START and END
+ * with their block, keywords and words as written in canonical form. */
+static const char *
+describe(yysymbol_kind_t sym, const mif_parser *p, bool lookahead,
+    char *buf, size_t len)
 {
-	yysymbol_kind_t sym = YYTRANSLATE(token);
 	const char *name = yysymbol_name(sym);
 
-	if (sym == YYSYMBOL_YYEOF)
-		return "end of file";
-	if (strlen(name) == 1)
+	if (lookahead && p->last_tok == START_BLOCK && sym == YYSYMBOL_START_BLOCK)
+		snprintf(buf, len, "START %s", mif_block_kind_name(p->last_word));
+	else if (lookahead && p->last_tok == END_BLOCK && sym == YYSYMBOL_END_BLOCK)
+		snprintf(buf, len, "END %s", mif_block_kind_name(p->last_word));
+	else if (lookahead && p->last_tok == KEYWORD && sym == YYSYMBOL_KEYWORD)
+		snprintf(buf, len, "%s", MIF_KWTOK_KW(p->last_word) == MIF_KW_PLATFORM
+		    ? mif_platform_name(MIF_KWTOK_SUB(p->last_word))
+		    : mif_keyword_name(MIF_KWTOK_KW(p->last_word)));
+	else if (lookahead && p->last_tok == TYPEWORD && sym == YYSYMBOL_TYPEWORD)
+		snprintf(buf, len, "%s", mif_type_name(p->last_word));
+	else if (strlen(name) == 1)
 		snprintf(buf, len, "\"%s\"", name);
 	else
 		snprintf(buf, len, "%s", name);
@@ -169,20 +177,14 @@ yyreport_syntax_error(const yypcontext_t *ctx, mif_parser *p)
 	enum { MAX = 4 };
 	yysymbol_kind_t want[MAX];
 	int n = yypcontext_expected_tokens(ctx, want, MAX);
-	char text[200];
-	size_t used = 0;
-	if (got == YYSYMBOL_YYEOF)
-		used = (size_t)snprintf(text, sizeof text, "unexpected end of file");
-	else
-		used = (size_t)snprintf(text, sizeof text, "unexpected %s",
-		    yysymbol_name(got));
-	for (int i = 0; i < n && used < sizeof text; i++) {
-		const char *w = yysymbol_name(want[i]);
-		used += (size_t)snprintf(text + used, sizeof text - used, "%s%s%s%s",
+	char text[200], word[40];
+	size_t used = (size_t)snprintf(text, sizeof text, "unexpected %s",
+	    describe(got, p, true, word, sizeof word));
+	for (int i = 0; i < n && used < sizeof text; i++)
+		used += (size_t)snprintf(text + used, sizeof text - used, "%s%s",
 		    i == 0 ? ", expecting " : " or ",
-		    strlen(w) == 1 ? "\"" : "", w, strlen(w) == 1 ? "\"" : "");
-	}
-	mif_diag(p->doc, MIF_E_SYNTAX, MIF_ERROR, loc->pos, MIF_NOPOS, "%s", text);
+		    describe(want[i], p, false, word, sizeof word));
+	mif_parse_error(p, MIF_E_SYNTAX, loc->pos, MIF_NOPOS, "%s", text);
 	return 0;
 }
 

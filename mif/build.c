@@ -119,7 +119,7 @@ mif_build_block_value(mif_parser *p, const mif_block *block, mif_loc loc)
 	if (block == NULL)
 		return v;
 	if (block->kind != MIF_ENUM) {
-		mif_diag(p->doc, MIF_E_SYNTAX, MIF_ERROR, loc.pos, MIF_NOPOS,
+		mif_parse_error(p, MIF_E_SYNTAX, loc.pos, MIF_NOPOS,
 		    "START %s cannot be a value; only START ENUM can follow TYPE =",
 		    mif_block_kind_name(block->kind));
 		return v;
@@ -223,7 +223,7 @@ mif_build_row_begin(mif_parser *p, mif_loc loc)
 	if (l != NULL)
 		l->row_ok = ok;
 	if (!ok)
-		mif_diag(p->doc, MIF_E_STATEMENT, MIF_ERROR, loc.pos, MIF_NOPOS,
+		mif_parse_error(p, MIF_E_STATEMENT, loc.pos, MIF_NOPOS,
 		    "a row { ... } outside a table");
 }
 

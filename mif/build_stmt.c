@@ -197,7 +197,7 @@ mif_build_stmt(mif_parser *p, int kwtok, mif_loc kwloc, const mif_val *val)
 		const mif_stmt *first = &l->stmts[i];
 		if (first->kw != s.kw || (kw == MIF_KW_PLATFORM && first->sub != s.sub))
 			continue;
-		unsigned line = mif_doc_mark(p->doc, first->pos).line;
+		unsigned line = mif_doc_line_at(p->doc, first->pos);
 		if (same_value(first, &s))
 			mif_diag(p->doc, MIF_E_DUPLICATE, MIF_WARNING, s.pos, first->pos,
 			    "%s repeated (first at line %u)", word, line);

@@ -39,6 +39,7 @@ mif_doc_free(mif_doc *doc)
 	free(doc->source_name);
 	free(doc->comments);
 	free(doc->diags);
+	free(doc->diag_pos);
 	free(doc->lines);
 	free(doc->line_file_offsets);
 	free(doc);
@@ -225,11 +226,20 @@ mif_doc_line(const mif_doc *doc, unsigned line, size_t *len)
 /* ---- diagnostics ----------------------------------------------------------- */
 
 static bool
-push(mif_doc *doc, const mif_error *e)
+push(mif_doc *doc, const mif_error *e, uint32_t pos, uint32_t context_pos)
 {
+	size_t cap = doc->diags_cap;
 	if (!mif_vec_reserve((void **)&doc->diags, &doc->diags_cap,
 	    doc->ndiags, sizeof *doc->diags))
 		return false;
+	if (doc->diags_cap != cap || doc->diag_pos == NULL) {
+		uint32_t *dp = realloc(doc->diag_pos, doc->diags_cap * 2 * sizeof *dp);
+		if (dp == NULL)
+			return false;
+		doc->diag_pos = dp;
+	}
+	doc->diag_pos[2 * doc->ndiags] = pos;
+	doc->diag_pos[2 * doc->ndiags + 1] = context_pos;
 	doc->diags[doc->ndiags++] = *e;
 	if (e->severity >= MIF_ERROR)
 		doc->nerrors++;
@@ -253,27 +263,58 @@ mif_vdiag(mif_doc *doc, mif_code code, mif_severity severity,
 	unsigned limit = doc->max_errors != 0 ? doc->max_errors : MIF_MAX_ERRORS_DEFAULT;
 	bool over = severity >= MIF_ERROR ? doc->nerrors >= limit
 	    : doc->ndiags >= (size_t)limit * 20;
-	index_lines(doc);
+	if (!doc->scanning)
+		index_lines(doc);
 
 	mif_error e;
 	memset(&e, 0, sizeof e);
 	set_source(&e, doc->source_name);
-	e.mark = mif_doc_mark(doc, pos);
+	if (!doc->scanning)
+		e.mark = mif_doc_mark(doc, pos);
 	if (over) {
 		e.code = MIF_E_TOO_MANY;
 		e.severity = MIF_FATAL;
 		snprintf(e.text, sizeof e.text, "too many %s, stopping",
 		    severity >= MIF_ERROR ? "errors" : "diagnostics");
-		push(doc, &e);
+		push(doc, &e, pos, MIF_NOPOS);
 		doc->stopped = true;
 		return false;
 	}
 	e.code = code;
 	e.severity = severity;
-	e.context = mif_doc_mark(doc, context_pos);
+	if (!doc->scanning)
+		e.context = mif_doc_mark(doc, context_pos);
 	vsnprintf(e.text, sizeof e.text, fmt, ap);
-	push(doc, &e);
+	push(doc, &e, pos, context_pos);
 	return true;
+}
+
+void
+mif_doc_scan_done(mif_doc *doc)
+{
+	doc->scanning = false;
+	if (doc->ndiags == 0)
+		return;
+	index_lines(doc);
+	for (size_t i = 0; i < doc->ndiags; i++) {
+		doc->diags[i].mark = mif_doc_mark(doc, doc->diag_pos[2 * i]);
+		doc->diags[i].context = mif_doc_mark(doc, doc->diag_pos[2 * i + 1]);
+	}
+}
+
+unsigned
+mif_doc_line_at(mif_doc *doc, uint32_t pos)
+{
+	if (!doc->scanning)
+		return mif_doc_mark(doc, pos).line;
+	if (pos < doc->cache_pos || doc->cache_line == 0) {
+		doc->cache_pos = 0;
+		doc->cache_line = 1;
+	}
+	for (uint32_t i = doc->cache_pos; i < pos; i++)
+		doc->cache_line += doc->text[i] == '\n';
+	doc->cache_pos = pos;
+	return doc->cache_line;
 }
 
 bool

@@ -79,6 +79,16 @@ struct mif_doc {
 	unsigned max_errors;
 	bool stopped; /* MIF_E_TOO_MANY was reported: add no more */
 
+	/* While the scanner runs, flex holds a NUL after the current token
+	 * in text: no line index can be built then.  Diagnostics keep their
+	 * raw positions (diag_pos, two per diagnostic) and get their places
+	 * when the scan ends; lines of earlier places come from a cache that
+	 * moves forward. */
+	bool scanning;
+	uint32_t *diag_pos;
+	uint32_t cache_pos;
+	unsigned cache_line;
+
 	/* Line starts in text, built on the first call that needs them. */
 	uint32_t *lines;
 	size_t nlines;
@@ -102,6 +112,12 @@ bool mif_diag(mif_doc *doc, mif_code code, mif_severity severity,
     MIF_PRINTF(6, 7);
 bool mif_vdiag(mif_doc *doc, mif_code code, mif_severity severity,
     uint32_t pos, uint32_t context_pos, const char *fmt, va_list ap);
+
+/* The line of pos, also while scanning (pos before the current token). */
+unsigned mif_doc_line_at(mif_doc *doc, uint32_t pos);
+
+/* Give the diagnostics recorded while scanning their places. */
+void mif_doc_scan_done(mif_doc *doc);
 
 /* Fill *err (if not NULL) with a diagnostic not tied to a document. */
 void mif_error_set(mif_error *err, mif_code code, const char *source,

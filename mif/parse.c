@@ -10,6 +10,7 @@
  * reported and dropped.  So the grammar always sees START and END in
  * pairs, and one forgotten END GROUP costs one message, not a cascade.
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +32,20 @@ mif_kind_word(int kind)
 	return kind >= 0 && kind < MIF_BLOCK_KIND_COUNT ? n[kind] : "block";
 }
 
+bool
+mif_parse_error(mif_parser *p, mif_code code, uint32_t pos,
+    uint32_t context_pos, const char *fmt, ...)
+{
+	if (pos == p->last_error_pos)
+		return false;
+	p->last_error_pos = pos;
+	va_list ap;
+	va_start(ap, fmt);
+	mif_vdiag(p->doc, code, MIF_ERROR, pos, context_pos, fmt, ap);
+	va_end(ap);
+	return true;
+}
+
 /* Which blocks the token stream lets a block hold.  An enum inside an
  * attribute is the inline TYPE = START ENUM. */
 static bool
@@ -50,7 +65,7 @@ may_hold(int parent, int child)
 static void
 describe_open(mif_parser *p, const mif_open_block *b, char *buf, size_t len)
 {
-	unsigned line = mif_doc_mark(p->doc, b->pos).line;
+	unsigned line = mif_doc_line_at(p->doc, b->pos);
 
 	if (b->name != NULL)
 		snprintf(buf, len, "%s \"%.*s\" (line %u)", mif_kind_word(b->kind),
@@ -96,7 +111,7 @@ on_start(mif_parser *p, int kind, mif_loc loc)
 		if (h >= -1 && p->nopen > 0) {
 			const mif_open_block *b = &p->open[p->nopen - 1];
 			describe_open(p, b, what, sizeof what);
-			mif_diag(p->doc, MIF_E_UNCLOSED, MIF_ERROR, loc.pos, b->pos,
+			mif_parse_error(p, MIF_E_UNCLOSED, loc.pos, b->pos,
 			    "START %s while %s is still open",
 			    mif_block_kind_name(kind), what);
 			close_above(p, h + 1, loc.pos);
@@ -133,7 +148,7 @@ on_end(mif_parser *p, int kind, mif_loc loc)
 	while (i >= 0 && (int)p->open[i].kind != kind)
 		i--;
 	if (i < 0) {
-		mif_diag(p->doc, MIF_E_UNMATCHED, MIF_ERROR, loc.pos, MIF_NOPOS,
+		mif_parse_error(p, MIF_E_UNMATCHED, loc.pos, MIF_NOPOS,
 		    "END %s without START %s", mif_block_kind_name(kind),
 		    mif_block_kind_name(kind));
 		return;
@@ -141,7 +156,7 @@ on_end(mif_parser *p, int kind, mif_loc loc)
 	if (i < p->nopen - 1) {
 		const mif_open_block *b = &p->open[p->nopen - 1];
 		describe_open(p, b, what, sizeof what);
-		mif_diag(p->doc, MIF_E_UNCLOSED, MIF_ERROR, loc.pos, b->pos,
+		mif_parse_error(p, MIF_E_UNCLOSED, loc.pos, b->pos,
 		    "END %s while %s is still open", mif_block_kind_name(kind), what);
 		close_above(p, i + 1, loc.pos);
 	}
@@ -207,6 +222,8 @@ mif_yylex(MIF_YYSTYPE *lval, MIF_YYLTYPE *lloc, mif_parser *p)
 			int t = tok == KEYWORD && MIF_KWTOK_KW(lval->word) != MIF_KW_NAME
 			    ? -1 : tok;
 			note_name(p, t, lval);
+			p->last_tok = tok;
+			p->last_word = lval->word;
 			return tok;
 		}
 	}
@@ -214,6 +231,8 @@ mif_yylex(MIF_YYSTYPE *lval, MIF_YYLTYPE *lloc, mif_parser *p)
 	*lloc = t->loc;
 	lval->word = t->kind;
 	p->prev_tok[0] = p->prev_tok[1] = t->tok;
+	p->last_tok = t->tok;
+	p->last_word = t->kind;
 	return t->tok;
 }
 
@@ -225,10 +244,13 @@ mif_parse_text(mif_doc *doc, unsigned max_errors)
 	memset(&p, 0, sizeof p);
 	p.doc = doc;
 	p.newline_seen = true;
+	p.last_error_pos = MIF_NOPOS;
+	doc->scanning = true;
 	doc->max_errors = max_errors != 0 ? max_errors : MIF_MAX_ERRORS_DEFAULT;
 	if (mif_scan_lex_init_extra(&p, &p.scanner) != 0) {
 		mif_diag(doc, MIF_E_NOMEM, MIF_FATAL, MIF_NOPOS, MIF_NOPOS,
 		    "out of memory");
+		mif_doc_scan_done(doc);
 		return;
 	}
 	/* scan the document's text in place: it ends in the two NULs flex wants */
@@ -242,6 +264,7 @@ mif_parse_text(mif_doc *doc, unsigned max_errors)
 		mif_diag(doc, MIF_E_NOMEM, MIF_FATAL, MIF_NOPOS, MIF_NOPOS,
 		    "out of memory");
 	mif_scan_lex_destroy(p.scanner);
+	mif_doc_scan_done(doc);
 	mif_build_free(&p);
 	free(p.scratch);
 }

@@ -80,7 +80,9 @@ typedef struct mif_parser {
 	} pending[MIF_MAX_DEPTH + 1];
 	int npending, next_pending;
 	bool at_eof;
-	bool fatal;             /* stop: too deep, out of memory, too many */
+	bool fatal;
+	int last_tok, last_word;  /* what the grammar was handed last */
+	uint32_t last_error_pos;  /* where the last syntax or nesting error was */             /* stop: too deep, out of memory, too many */
 
 	/* builder */
 	mif_build_level level[MIF_MAX_DEPTH + 1];
@@ -130,6 +132,11 @@ mif_val mif_build_block_value(mif_parser *p, const mif_block *block,
 const mif_string *mif_build_concat(mif_parser *p, const mif_string *a,
     const mif_string *b);
 void mif_build_free(mif_parser *p);
+
+/* Report a syntax-level error unless one was reported at this very
+ * place (a follow-on of a repair or a recovery); returns whether it did. */
+bool mif_parse_error(mif_parser *p, mif_code code, uint32_t pos,
+    uint32_t context_pos, const char *fmt, ...) MIF_PRINTF(5, 6);
 
 /* Kind names for messages: "group", "attribute" ... */
 const char *mif_kind_word(int kind);

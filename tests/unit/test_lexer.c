@@ -1,0 +1,312 @@
+/* The scanner: words, numbers, strings and escapes, comments, encodings. */
+#include <stdarg.h>
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "diag_text.h"
+
+/* The VALUE statement of the one attribute of a one-group component. */
+static const mif_stmt *
+value_of(const mif_doc *doc)
+{
+	const mif_block *c = mif_doc_component(doc);
+	assert_non_null(c);
+	const mif_block *g = c->u.children;
+	assert_non_null(g);
+	const mif_block *a = g->u.children;
+	assert_non_null(a);
+	return mif_block_stmt(a, MIF_KW_VALUE);
+}
+
+static mif_doc *
+with_value(const char *value)
+{
+	char text[512];
+	snprintf(text, sizeof text,
+	    "START COMPONENT NAME = \"c\"\n"
+	    "START GROUP NAME = \"g\" ID = 2 CLASS = \"a|b|1\"\n"
+	    "START ATTRIBUTE NAME = \"a\" ID = 1 TYPE = INTEGER64\n"
+	    "VALUE = %s\nEND ATTRIBUTE END GROUP END COMPONENT\n", value);
+	return parse_text(text);
+}
+
+static void
+test_keywords_any_case(void **state)
+{
+	(void)state;
+	mif_doc *doc = parse_text("sTaRt CoMpOnEnT name = \"x\" Start Paths "
+	    "Name = \"p\" Os2 = \"d\" wIn32 = direct-interface eND paths End component");
+	char buf[512];
+	assert_string_equal(diag_text(doc, buf, sizeof buf), "");
+	const mif_block *p = mif_doc_component(doc)->u.children;
+	assert_int_equal(p->kind, MIF_PATH);
+	assert_int_equal(p->nstmts, 3);
+	assert_int_equal(p->stmts[1].kw, MIF_KW_PLATFORM);
+	assert_int_equal(p->stmts[1].sub, MIF_PLAT_OS2);
+	assert_int_equal(p->stmts[2].sub, MIF_PLAT_WIN32);
+	assert_int_equal(p->stmts[2].form, MIF_F_DIRECT);
+	mif_doc_free(doc);
+}
+
+static void
+check_number(const char *lit, uint64_t mag, unsigned flags)
+{
+	mif_doc *doc = with_value(lit);
+	char buf[512];
+	assert_string_equal(diag_text(doc, buf, sizeof buf), "");
+	const mif_stmt *v = value_of(doc);
+	assert_int_equal(v->form, MIF_F_INTEGER);
+	assert_true(v->v.u == mag);
+	assert_int_equal(v->flags, flags);
+	mif_doc_free(doc);
+}
+
+static void
+test_numbers(void **state)
+{
+	(void)state;
+	check_number("123", 123, MIF_RADIX_DEC);
+	check_number("0", 0, MIF_RADIX_DEC);
+	check_number("0173", 123, MIF_RADIX_OCT);
+	check_number("0x7B", 123, MIF_RADIX_HEX);
+	check_number("0X7b", 123, MIF_RADIX_HEX);
+	check_number("-5", 5, MIF_RADIX_DEC | MIF_NEGATIVE);
+	check_number("-0", 0, MIF_RADIX_DEC);
+	check_number("18446744073709551615", UINT64_MAX, MIF_RADIX_DEC);
+	check_number("-9223372036854775808", (uint64_t)INT64_MAX + 1,
+	    MIF_RADIX_DEC | MIF_NEGATIVE);
+}
+
+static void
+check_bad(const char *value, const char *want)
+{
+	mif_doc *doc = with_value(value);
+	char buf[512];
+	assert_string_equal(diag_text(doc, buf, sizeof buf), want);
+	mif_doc_free(doc);
+}
+
+static void
+test_bad_numbers(void **state)
+{
+	(void)state;
+	check_bad("18446744073709551616",
+	    "4:9: error: number \"18446744073709551616\" does not fit in 64 bits\n");
+	check_bad("-9223372036854775809",
+	    "4:9: error: number \"-9223372036854775809\" does not fit in 64 bits\n");
+	check_bad("089", "4:9: error: invalid octal number \"089\"\n");
+	check_bad("0x1G", "4:9: error: invalid hexadecimal number \"0x1G\"\n");
+	check_bad("12ab", "4:9: error: invalid decimal number \"12ab\"\n");
+}
+
+static void
+check_string(const char *lit, const char *want, size_t wantlen, const char *diags)
+{
+	mif_doc *doc = with_value(lit);
+	char buf[512];
+	assert_string_equal(diag_text(doc, buf, sizeof buf), diags);
+	const mif_stmt *v = value_of(doc);
+	assert_non_null(v);
+	assert_int_equal(v->form, MIF_F_STRING);
+	assert_int_equal(v->v.str->len, wantlen);
+	assert_memory_equal(v->v.str->bytes, want, wantlen);
+	mif_doc_free(doc);
+}
+
+static void
+test_strings_and_escapes(void **state)
+{
+	(void)state;
+	check_string("\"plain\"", "plain", 5, "");
+	check_string("\"\"", "", 0, "");
+	check_string("\"a\\a\\b\\f\\n\\r\\t\\v\\\\\\\"\\'\\?z\"",
+	    "a\a\b\f\n\r\t\v\\\"'?z", 13, "");
+	check_string("\"\\101\\x42\\0\\7\"", "AB\0\a", 4, "");
+	/* escapes give bytes 0-255 as the characters U+0000 to U+00FF */
+	check_string("\"\\377\\xe9\"", "\xc3\xbf\xc3\xa9", 4, "");
+	check_string("\"a\" \"b\" // between\n \"c\"", "abc", 3, "");
+	check_string("\"\\q\"", "q", 1,
+	    "4:10: warning: unknown escape \\q; read as \"q\"\n");
+	check_string("\"\\xg\"", "xg", 2,
+	    "4:10: warning: \\x without hex digits; read as \"x\"\n");
+	check_string("\"\\400\"", " 0", 2,
+	    "4:10: warning: octal escape over \\377; read as \\40 then \"0\"\n");
+}
+
+static void
+test_unterminated_string(void **state)
+{
+	(void)state;
+	mif_doc *doc = parse_text("START COMPONENT NAME = \"abc\nEND COMPONENT\n");
+	char buf[512];
+	assert_string_equal(diag_text(doc, buf, sizeof buf),
+	    "1:24: error: string not closed before the end of the line\n");
+	assert_string_equal(mif_block_string(mif_doc_component(doc),
+	    MIF_KW_NAME)->bytes, "abc");
+	mif_doc_free(doc);
+}
+
+static void
+test_bad_characters_and_words(void **state)
+{
+	(void)state;
+	mif_doc *doc = parse_text("START COMPONENT\n  NAME = \"c\" @\n"
+	    "  COLOUR = \"red\"\n  \xc3\xa9\nEND COMPONENT\n");
+	char buf[512];
+	/* a UTF-8 character outside a string: read as ISO 8859-1 it is two */
+	assert_string_equal(diag_text(doc, buf, sizeof buf),
+	    "2:14: error: unexpected character \"@\"\n"
+	    "3:3: error: unknown keyword \"COLOUR\"\n"
+	    "4:3: error: unexpected character \"\xc3\x83\"\n"
+	    "4:4: error: unexpected character \"\xc2\xa9\"\n");
+	mif_doc_free(doc);
+}
+
+static void
+test_comments(void **state)
+{
+	(void)state;
+	mif_doc *doc = parse_text("//Architecture<Widget>\r\n"
+	    "START COMPONENT // after\r\n  NAME = \"c\"\r\n// own line\r\n"
+	    "END COMPONENT\r\n// last");
+	size_t n;
+	const mif_comment *c = mif_doc_comments(doc, &n);
+	assert_int_equal(n, 4);
+	assert_string_equal(c[0].text->bytes, "Architecture<Widget>");
+	assert_false(c[0].same_line);
+	assert_string_equal(c[1].text->bytes, " after");
+	assert_true(c[1].same_line);
+	assert_string_equal(c[2].text->bytes, " own line");
+	assert_false(c[2].same_line);
+	assert_string_equal(c[3].text->bytes, " last");
+	assert_int_equal(mif_doc_newline(doc), MIF_NL_CRLF);
+	/* 24 + 27 + 13 bytes precede it */
+	assert_int_equal(c[2].pos, 64);
+	mif_doc_free(doc);
+}
+
+static void
+test_eof_mark(void **state)
+{
+	(void)state;
+	mif_doc *doc = parse_text("START COMPONENT NAME = \"c\" END COMPONENT\r\n"
+	    "\x1a garbage after the mark");
+	char buf[256];
+	assert_string_equal(diag_text(doc, buf, sizeof buf), "");
+	assert_true(mif_doc_eof_mark(doc));
+	mif_doc_free(doc);
+}
+
+static mif_doc *
+parse_bytes(const char *bytes, size_t len)
+{
+	mif_error err;
+	mif_doc *doc = mif_parse_buffer(bytes, len, NULL, &err);
+	assert_non_null(doc);
+	return doc;
+}
+
+static void
+test_encodings(void **state)
+{
+	(void)state;
+	/* ISO 8859-1: "Café" with E9 */
+	static const char latin1[] = "START COMPONENT NAME = \"Caf\xe9\" END COMPONENT";
+	mif_doc *doc = parse_bytes(latin1, sizeof latin1 - 1);
+	assert_int_equal(mif_doc_encoding(doc), MIF_ENC_LATIN1);
+	assert_string_equal(mif_block_string(mif_doc_component(doc),
+	    MIF_KW_NAME)->bytes, "Caf\xc3\xa9");
+	mif_doc_free(doc);
+
+	static const char utf8[] = "\xef\xbb\xbfSTART COMPONENT NAME = \"Caf\xc3\xa9\" END COMPONENT";
+	doc = parse_bytes(utf8, sizeof utf8 - 1);
+	assert_int_equal(mif_doc_encoding(doc), MIF_ENC_UTF8);
+	assert_string_equal(mif_block_string(mif_doc_component(doc),
+	    MIF_KW_NAME)->bytes, "Caf\xc3\xa9");
+	mif_doc_free(doc);
+
+	const char *ascii = "START COMPONENT NAME = \"Caf\xe9\xf0\x9f\x98\x80\" END COMPONENT";
+	/* the same as UTF-16, both byte orders, with a surrogate pair */
+	uint16_t units[80];
+	size_t n = 0;
+	for (const char *s = ascii; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == 0xf0) { units[n++] = 0xD83D; units[n++] = 0xDE00; s += 3; continue; }
+		units[n++] = ch;
+	}
+	for (int big = 0; big <= 1; big++) {
+		unsigned char bytes[200];
+		size_t len = 0;
+		bytes[len++] = big ? 0xFE : 0xFF;
+		bytes[len++] = big ? 0xFF : 0xFE;
+		for (size_t i = 0; i < n; i++) {
+			bytes[len++] = (unsigned char)(big ? units[i] >> 8 : units[i]);
+			bytes[len++] = (unsigned char)(big ? units[i] : units[i] >> 8);
+		}
+		doc = parse_bytes((const char *)bytes, len);
+		assert_int_equal(mif_doc_encoding(doc),
+		    big ? MIF_ENC_UTF16BE : MIF_ENC_UTF16LE);
+		assert_string_equal(mif_block_string(mif_doc_component(doc),
+		    MIF_KW_NAME)->bytes, "Caf\xc3\xa9\xf0\x9f\x98\x80");
+		mif_doc_free(doc);
+	}
+}
+
+static void
+test_bad_encodings(void **state)
+{
+	(void)state;
+	mif_error err;
+	static const char bad8[] = "\xef\xbb\xbfSTART \xff";
+	assert_null(mif_parse_buffer(bad8, sizeof bad8 - 1, NULL, &err));
+	assert_int_equal(err.code, MIF_E_ENCODING);
+	assert_string_equal(err.text, "invalid UTF-8 at byte 9");
+	static const char lone[] = "\xff\xfe" "A\0" "\x00\xdc";
+	assert_null(mif_parse_buffer(lone, sizeof lone - 1, NULL, &err));
+	assert_int_equal(err.code, MIF_E_ENCODING);
+	assert_string_equal(err.text, "invalid UTF-16 at byte 4");
+}
+
+static void
+test_places_in_utf16(void **state)
+{
+	(void)state;
+	/* "START COMPONENT\n  @" in UTF-16LE: the @ is at line 2, column 3,
+	 * file offset 2 + 2 * 18 */
+	const char *text = "START COMPONENT\n  @";
+	unsigned char bytes[64] = { 0xFF, 0xFE };
+	size_t len = 2;
+	for (const char *s = text; *s; s++) {
+		bytes[len++] = (unsigned char)*s;
+		bytes[len++] = 0;
+	}
+	mif_doc *doc = parse_bytes((const char *)bytes, len);
+	const mif_error *e = mif_doc_diag(doc, 0);
+	assert_non_null(e);
+	assert_int_equal(e->mark.line, 2);
+	assert_int_equal(e->mark.column, 3);
+	assert_int_equal(e->mark.offset, 2 + 2 * 18);
+	mif_doc_free(doc);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_keywords_any_case),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_bad_numbers),
+		cmocka_unit_test(test_strings_and_escapes),
+		cmocka_unit_test(test_unterminated_string),
+		cmocka_unit_test(test_bad_characters_and_words),
+		cmocka_unit_test(test_comments),
+		cmocka_unit_test(test_eof_mark),
+		cmocka_unit_test(test_encodings),
+		cmocka_unit_test(test_bad_encodings),
+		cmocka_unit_test(test_places_in_utf16),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
