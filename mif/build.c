@@ -45,6 +45,7 @@ mif_build_open(mif_parser *p, int kind, mif_loc loc)
 	l->misplaced = (parent != NULL && parent->misplaced) ||
 	    !(holds(pk, kind) || (pk == MIF_ATTRIBUTE && kind == MIF_ENUM));
 	l->nstmts = l->nitems = 0;
+	l->seen = 0;
 	l->first = l->last = NULL;
 	l->first_row = l->last_row = NULL;
 	l->count = 0;

@@ -30,6 +30,9 @@ is_string_type(int t)
 	return t == MIF_T_STRING || t == MIF_T_DISPLAYSTRING || t == MIF_T_OCTETSTRING;
 }
 
+/* MIF_KW_COUNT + MIF_PLAT_COUNT bits must fit the `seen` set */
+_Static_assert(MIF_KW_COUNT + MIF_PLAT_COUNT <= 32, "keyword bits");
+
 static const char *
 stmt_word(int kw, int sub)
 {
@@ -168,20 +171,21 @@ mif_build_stmt(mif_parser *p, int kwtok, mif_loc kwloc, const mif_val *val)
 {
 	int kw = MIF_KWTOK_KW(kwtok), sub = MIF_KWTOK_SUB(kwtok);
 	mif_build_level *l = p->depth > 0 ? &p->level[p->depth - 1] : NULL;
-	const char *word = stmt_word(kw, sub);
+	/* a platform statement is repeated only for the same platform */
+	unsigned bit = kw == MIF_KW_PLATFORM ? BIT(MIF_KW_COUNT + sub) : BIT(kw);
 
 	if (val->form == MIF_F_NONE)
 		return; /* a value the grammar already reported */
 	if (l == NULL) {
 		mif_diag(p->doc, MIF_E_STATEMENT, MIF_ERROR, kwloc.pos, MIF_NOPOS,
-		    "%s outside a component", word);
+		    "%s outside a component", stmt_word(kw, sub));
 		return;
 	}
 	if (l->misplaced)
 		return;
 	if (!(allowed[l->kind] & BIT(kw))) {
 		mif_diag(p->doc, MIF_E_STATEMENT, MIF_ERROR, kwloc.pos, MIF_NOPOS,
-		    "%s is not allowed in %s %s", word,
+		    "%s is not allowed in %s %s", stmt_word(kw, sub),
 		    l->kind == MIF_ATTRIBUTE || l->kind == MIF_ENUM ? "an" : "a",
 		    mif_kind_word(l->kind));
 		return;
@@ -193,11 +197,12 @@ mif_build_stmt(mif_parser *p, int kwtok, mif_loc kwloc, const mif_val *val)
 	s.kw = (uint8_t)kw;
 	if (kw == MIF_KW_PLATFORM)
 		s.sub = (uint8_t)sub;
-	for (size_t i = 0; i < l->nstmts; i++) {
+	for (size_t i = 0; (l->seen & bit) && i < l->nstmts; i++) {
 		const mif_stmt *first = &l->stmts[i];
 		if (first->kw != s.kw || (kw == MIF_KW_PLATFORM && first->sub != s.sub))
 			continue;
 		unsigned line = mif_doc_line_at(p->doc, first->pos);
+		const char *word = stmt_word(kw, sub);
 		if (same_value(first, &s))
 			mif_diag(p->doc, MIF_E_DUPLICATE, MIF_WARNING, s.pos, first->pos,
 			    "%s repeated (first at line %u)", word, line);
@@ -218,4 +223,5 @@ mif_build_stmt(mif_parser *p, int kwtok, mif_loc kwloc, const mif_val *val)
 		return;
 	}
 	l->stmts[l->nstmts++] = s;
+	l->seen |= bit;
 }

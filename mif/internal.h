@@ -58,9 +58,14 @@ struct mif_doc {
 
 	/* The text the scanner reads: the input's bytes after the byte-order
 	 * mark (ISO 8859-1 or UTF-8), or its UTF-8 transcoding (UTF-16).
-	 * malloc'd, text_len bytes plus two NULs for flex. */
+	 * text_len bytes plus two NULs for flex.  It lies in `input`, the
+	 * buffer that holds it: malloc'd, or a private mapping of the file
+	 * (input_mapped) so that big files are neither copied nor zeroed. */
 	char *text;
 	size_t text_len;
+	char *input;
+	size_t input_cap;
+	bool input_mapped;
 	mif_encoding encoding;
 	mif_newline newline;
 	bool eof_mark;
@@ -126,12 +131,14 @@ void mif_error_set(mif_error *err, mif_code code, const char *source,
 /* ---- reading input ------------------------------------------------------ */
 
 /*
- * Take the raw bytes of a file: detect the byte-order mark, decode
- * UTF-16 to UTF-8, remember encoding and line ends, and set doc->text.
- * `data` is consumed (stored or freed); it must have 2 spare bytes
- * after len.  Returns false with *err set.
+ * Take the raw bytes of a file, held in doc->input (len bytes and 2
+ * spare ones after them): detect the byte-order mark, decode UTF-16 to
+ * UTF-8, remember encoding and line ends, and set doc->text.  Returns
+ * false with *err set.
  */
-bool mif_source_load(mif_doc *doc, char *data, size_t len, mif_error *err);
+bool mif_source_load(mif_doc *doc, size_t len, mif_error *err);
+/* Release doc->input. */
+void mif_source_release(mif_doc *doc);
 
 /* ---- parsing ------------------------------------------------------------ */
 

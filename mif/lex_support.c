@@ -17,50 +17,125 @@ struct word_entry {
 #define KW(kw) MIF_KWTOK(kw, 0)
 #define PLAT(pl) MIF_KWTOK(MIF_KW_PLATFORM, pl)
 
-/* Sorted by word for bsearch. */
-static const struct word_entry words[] = {
-	{ "access", KEYWORD, KW(MIF_KW_ACCESS) },
-	{ "class", KEYWORD, KW(MIF_KW_CLASS) },
-	{ "common", WORD, MIF_W_COMMON },
-	{ "counter", TYPEWORD, MIF_T_COUNTER },
-	{ "counter64", TYPEWORD, MIF_T_COUNTER64 },
-	{ "date", TYPEWORD, MIF_T_DATE },
-	{ "description", KEYWORD, KW(MIF_KW_DESCRIPTION) },
-	{ "direct-interface", WORD, MIF_W_DIRECT },
-	{ "displaystring", TYPEWORD, MIF_T_DISPLAYSTRING },
-	{ "dos", KEYWORD, PLAT(MIF_PLAT_DOS) },
-	{ "end", END_BLOCK, 0 },
-	{ "gauge", TYPEWORD, MIF_T_GAUGE },
-	{ "id", KEYWORD, KW(MIF_KW_ID) },
-	{ "int", TYPEWORD, MIF_T_INT },
-	{ "int64", TYPEWORD, MIF_T_INT64 },
-	{ "integer", TYPEWORD, MIF_T_INTEGER },
-	{ "integer64", TYPEWORD, MIF_T_INTEGER64 },
-	{ "key", KEYWORD, KW(MIF_KW_KEY) },
-	{ "language", KEYWORD, KW(MIF_KW_LANGUAGE) },
-	{ "macos", KEYWORD, PLAT(MIF_PLAT_MACOS) },
-	{ "name", KEYWORD, KW(MIF_KW_NAME) },
-	{ "octetstring", TYPEWORD, MIF_T_OCTETSTRING },
-	{ "os2", KEYWORD, PLAT(MIF_PLAT_OS2) },
-	{ "pragma", KEYWORD, KW(MIF_KW_PRAGMA) },
-	{ "read-only", WORD, MIF_W_READ_ONLY },
-	{ "read-write", WORD, MIF_W_READ_WRITE },
-	{ "specific", WORD, MIF_W_SPECIFIC },
-	{ "start", START_BLOCK, 0 },
-	{ "storage", KEYWORD, KW(MIF_KW_STORAGE) },
-	{ "string", TYPEWORD, MIF_T_STRING },
-	{ "type", KEYWORD, KW(MIF_KW_TYPE) },
-	{ "unix", KEYWORD, PLAT(MIF_PLAT_UNIX) },
-	{ "unknown", WORD, MIF_W_UNKNOWN },
-	{ "unsupported", WORD, MIF_W_UNSUPPORTED },
-	{ "value", KEYWORD, KW(MIF_KW_VALUE) },
-	{ "win16", KEYWORD, PLAT(MIF_PLAT_WIN16) },
-	{ "win32", KEYWORD, PLAT(MIF_PLAT_WIN32) },
-	{ "win9x", KEYWORD, PLAT(MIF_PLAT_WIN9X) },
-	{ "winnt", KEYWORD, PLAT(MIF_PLAT_WINNT) },
-	{ "write-only", WORD, MIF_W_WRITE_ONLY },
-};
+/* Generated from the keyword list of mif(5): a switch on the length, then
+ * memcmp, cheaper than a search on this hot path. */
+static const struct word_entry *
+find_word(const char *w, size_t len)
+{
+	static const struct word_entry words[] = {
+		{ "id", KEYWORD, KW(MIF_KW_ID) },
+		{ "dos", KEYWORD, PLAT(MIF_PLAT_DOS) },
+		{ "end", END_BLOCK, 0 },
+		{ "int", TYPEWORD, MIF_T_INT },
+		{ "key", KEYWORD, KW(MIF_KW_KEY) },
+		{ "os2", KEYWORD, PLAT(MIF_PLAT_OS2) },
+		{ "date", TYPEWORD, MIF_T_DATE },
+		{ "name", KEYWORD, KW(MIF_KW_NAME) },
+		{ "type", KEYWORD, KW(MIF_KW_TYPE) },
+		{ "unix", KEYWORD, PLAT(MIF_PLAT_UNIX) },
+		{ "class", KEYWORD, KW(MIF_KW_CLASS) },
+		{ "gauge", TYPEWORD, MIF_T_GAUGE },
+		{ "int64", TYPEWORD, MIF_T_INT64 },
+		{ "macos", KEYWORD, PLAT(MIF_PLAT_MACOS) },
+		{ "start", START_BLOCK, 0 },
+		{ "value", KEYWORD, KW(MIF_KW_VALUE) },
+		{ "win16", KEYWORD, PLAT(MIF_PLAT_WIN16) },
+		{ "win32", KEYWORD, PLAT(MIF_PLAT_WIN32) },
+		{ "win9x", KEYWORD, PLAT(MIF_PLAT_WIN9X) },
+		{ "winnt", KEYWORD, PLAT(MIF_PLAT_WINNT) },
+		{ "access", KEYWORD, KW(MIF_KW_ACCESS) },
+		{ "common", WORD, MIF_W_COMMON },
+		{ "pragma", KEYWORD, KW(MIF_KW_PRAGMA) },
+		{ "string", TYPEWORD, MIF_T_STRING },
+		{ "counter", TYPEWORD, MIF_T_COUNTER },
+		{ "integer", TYPEWORD, MIF_T_INTEGER },
+		{ "storage", KEYWORD, KW(MIF_KW_STORAGE) },
+		{ "unknown", WORD, MIF_W_UNKNOWN },
+		{ "language", KEYWORD, KW(MIF_KW_LANGUAGE) },
+		{ "specific", WORD, MIF_W_SPECIFIC },
+		{ "counter64", TYPEWORD, MIF_T_COUNTER64 },
+		{ "integer64", TYPEWORD, MIF_T_INTEGER64 },
+		{ "read-only", WORD, MIF_W_READ_ONLY },
+		{ "read-write", WORD, MIF_W_READ_WRITE },
+		{ "write-only", WORD, MIF_W_WRITE_ONLY },
+		{ "description", KEYWORD, KW(MIF_KW_DESCRIPTION) },
+		{ "octetstring", TYPEWORD, MIF_T_OCTETSTRING },
+		{ "unsupported", WORD, MIF_W_UNSUPPORTED },
+		{ "displaystring", TYPEWORD, MIF_T_DISPLAYSTRING },
+		{ "direct-interface", WORD, MIF_W_DIRECT },
+	};
+	switch (len) {
+	case 2:
+		if (memcmp(w, "id", 2) == 0) return &words[0];
+		break;
+	case 3:
+		if (memcmp(w, "dos", 3) == 0) return &words[1];
+		if (memcmp(w, "end", 3) == 0) return &words[2];
+		if (memcmp(w, "int", 3) == 0) return &words[3];
+		if (memcmp(w, "key", 3) == 0) return &words[4];
+		if (memcmp(w, "os2", 3) == 0) return &words[5];
+		break;
+	case 4:
+		if (memcmp(w, "date", 4) == 0) return &words[6];
+		if (memcmp(w, "name", 4) == 0) return &words[7];
+		if (memcmp(w, "type", 4) == 0) return &words[8];
+		if (memcmp(w, "unix", 4) == 0) return &words[9];
+		break;
+	case 5:
+		if (memcmp(w, "class", 5) == 0) return &words[10];
+		if (memcmp(w, "gauge", 5) == 0) return &words[11];
+		if (memcmp(w, "int64", 5) == 0) return &words[12];
+		if (memcmp(w, "macos", 5) == 0) return &words[13];
+		if (memcmp(w, "start", 5) == 0) return &words[14];
+		if (memcmp(w, "value", 5) == 0) return &words[15];
+		if (memcmp(w, "win16", 5) == 0) return &words[16];
+		if (memcmp(w, "win32", 5) == 0) return &words[17];
+		if (memcmp(w, "win9x", 5) == 0) return &words[18];
+		if (memcmp(w, "winnt", 5) == 0) return &words[19];
+		break;
+	case 6:
+		if (memcmp(w, "access", 6) == 0) return &words[20];
+		if (memcmp(w, "common", 6) == 0) return &words[21];
+		if (memcmp(w, "pragma", 6) == 0) return &words[22];
+		if (memcmp(w, "string", 6) == 0) return &words[23];
+		break;
+	case 7:
+		if (memcmp(w, "counter", 7) == 0) return &words[24];
+		if (memcmp(w, "integer", 7) == 0) return &words[25];
+		if (memcmp(w, "storage", 7) == 0) return &words[26];
+		if (memcmp(w, "unknown", 7) == 0) return &words[27];
+		break;
+	case 8:
+		if (memcmp(w, "language", 8) == 0) return &words[28];
+		if (memcmp(w, "specific", 8) == 0) return &words[29];
+		break;
+	case 9:
+		if (memcmp(w, "counter64", 9) == 0) return &words[30];
+		if (memcmp(w, "integer64", 9) == 0) return &words[31];
+		if (memcmp(w, "read-only", 9) == 0) return &words[32];
+		break;
+	case 10:
+		if (memcmp(w, "read-write", 10) == 0) return &words[33];
+		if (memcmp(w, "write-only", 10) == 0) return &words[34];
+		break;
+	case 11:
+		if (memcmp(w, "description", 11) == 0) return &words[35];
+		if (memcmp(w, "octetstring", 11) == 0) return &words[36];
+		if (memcmp(w, "unsupported", 11) == 0) return &words[37];
+		break;
+	case 13:
+		if (memcmp(w, "displaystring", 13) == 0) return &words[38];
+		break;
+	case 16:
+		if (memcmp(w, "direct-interface", 16) == 0) return &words[39];
+		break;
+	default:
+		break;
+	}
+	return NULL;
+}
 
+/* Sorted by word for bsearch. */
 static const struct word_entry block_words[] = {
 	{ "attribute", 0, MIF_ATTRIBUTE },
 	{ "component", 0, MIF_COMPONENT },
@@ -98,8 +173,7 @@ mif_lex_word(const char *text, size_t len, int *value)
 	const struct word_entry *w = NULL;
 
 	if (fold(text, len, buf, sizeof buf))
-		w = bsearch(buf, words, sizeof words / sizeof words[0],
-		    sizeof words[0], cmp_word);
+		w = find_word(buf, len);
 	if (w == NULL)
 		return LEXERROR;
 	*value = w->value;

@@ -41,6 +41,7 @@ typedef struct mif_build_level {
 	uint32_t pos;
 	bool misplaced;      /* reported already; dropped when closed */
 	bool row_ok;         /* the row being read stands in a table */
+	unsigned seen;       /* keywords given so far, as bits */
 	mif_stmt *stmts;     /* scratch kept across blocks of this depth */
 	size_t nstmts, stmts_cap;
 	mif_enum_item *items;

@@ -5,16 +5,25 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "internal.h"
 
 static bool
 has_high_byte(const unsigned char *p, size_t len)
 {
-	for (size_t i = 0; i < len; i++)
-		if (p[i] & 0x80)
-			return true;
-	return false;
+	size_t i = 0;
+	uint64_t any = 0;
+
+	/* eight bytes at a time: this runs over every byte of big files */
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		any |= w;
+	}
+	for (; i < len; i++)
+		any |= p[i];
+	return (any & 0x8080808080808080u) != 0;
 }
 
 /* The ASCII prefix; then each high byte becomes two. */
@@ -98,9 +107,35 @@ utf8_invalid_at(const unsigned char *p, size_t len)
 	return SIZE_MAX;
 }
 
-bool
-mif_source_load(mif_doc *doc, char *data, size_t len, mif_error *err)
+void
+mif_source_release(mif_doc *doc)
 {
+	if (doc->text != NULL && (doc->text < doc->input ||
+	    doc->text >= doc->input + doc->input_cap))
+		free(doc->text); /* a transcoding */
+	if (doc->input_mapped)
+		munmap(doc->input, doc->input_cap);
+	else
+		free(doc->input);
+	doc->text = doc->input = NULL;
+	doc->input_mapped = false;
+}
+
+/* The input is no longer needed once transcoded. */
+static void
+drop_input(mif_doc *doc)
+{
+	char *text = doc->text;
+
+	doc->text = NULL;
+	mif_source_release(doc);
+	doc->text = text;
+}
+
+bool
+mif_source_load(mif_doc *doc, size_t len, mif_error *err)
+{
+	char *data = doc->input;
 	const unsigned char *u = (const unsigned char *)data;
 	const char *name = doc->source_name;
 
@@ -113,7 +148,7 @@ mif_source_load(mif_doc *doc, char *data, size_t len, mif_error *err)
 		doc->transcoded = true;
 		doc->text = utf16_to_utf8(u + 2, len - 2, big, &doc->text_len,
 		    &doc->eof_mark, &bad);
-		free(data);
+		drop_input(doc);
 		if (doc->text == NULL) {
 			mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
 			return false;
@@ -139,7 +174,6 @@ mif_source_load(mif_doc *doc, char *data, size_t len, mif_error *err)
 		if (doc->encoding == MIF_ENC_UTF8) {
 			size_t bad = utf8_invalid_at(u + start, n);
 			if (bad != SIZE_MAX) {
-				free(data);
 				mif_error_set(err, MIF_E_ENCODING, name,
 				    "invalid UTF-8 at byte %zu", bad + start);
 				err->mark.offset = bad + start;
@@ -149,12 +183,10 @@ mif_source_load(mif_doc *doc, char *data, size_t len, mif_error *err)
 		if (doc->encoding == MIF_ENC_LATIN1 && has_high_byte(u + start, n)) {
 			doc->transcoded = true;
 			doc->text = latin1_to_utf8(u + start, n, &doc->text_len);
-			free(data);
+			drop_input(doc);
 		} else {
-			/* use the read buffer in place: no copy of big files */
-			if (start > 0)
-				memmove(data, data + start, n);
-			doc->text = data;
+			/* scan the input in place: no copy of big files */
+			doc->text = data + start;
 			doc->text_len = n;
 		}
 		if (doc->text == NULL) {
