@@ -94,6 +94,15 @@ struct mif_doc {
 	uint32_t cache_pos;
 	unsigned cache_line;
 
+	/* Building (edit.c): the next pos for built items (even, past the
+	 * text), and the last parent and table appended to, with their
+	 * tails, so that appending many children or rows stays linear. */
+	uint32_t build_pos;
+	const mif_block *tail_parent;
+	mif_block *tail_child;
+	const mif_block *tail_table;
+	mif_row *tail_row;
+
 	/* Line starts in text, built on the first call that needs them. */
 	uint32_t *lines;
 	size_t nlines;

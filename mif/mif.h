@@ -401,6 +401,68 @@ int mif_write_buffer(const mif_doc *doc, const mif_write_options *opts,
     char **out, size_t *len, mif_error *err);
 
 /* ------------------------------------------------------------------ */
+/* Building and changing                                               */
+
+/*
+ * A new, empty document (ISO 8859-1, LF) to build a tree in; NULL when
+ * out of memory.  Free it with mif_doc_free().
+ */
+mif_doc *mif_doc_create(const char *source_name) MIF_MUST_USE;
+
+/* The document's copy of a UTF-8 string; NULL when out of memory. */
+const mif_string *mif_doc_string(mif_doc *doc, const char *utf8, size_t len);
+/* The same for a NUL-terminated string. */
+const mif_string *mif_doc_cstring(mif_doc *doc, const char *utf8);
+
+void mif_doc_set_encoding(mif_doc *doc, mif_encoding encoding);
+void mif_doc_set_newline(mif_doc *doc, mif_newline newline);
+
+/*
+ * Add a block at the end of parent's children (parent NULL: make it the
+ * document's component, which must not exist yet).  Built items are
+ * ordered after everything already in the parent.  Returns the block,
+ * which the caller may fill through the functions below; NULL when out of
+ * memory or when the parent cannot hold that kind.
+ */
+mif_block *mif_add_block(mif_doc *doc, const mif_block *parent,
+    mif_block_kind kind);
+
+/*
+ * Set a statement of a block: an existing one of that keyword (and,
+ * for MIF_KW_PLATFORM, that platform `sub`) is given the new value in
+ * place; otherwise one is added at the end.  `value` supplies sub, form,
+ * flags and v (its pos and kw are ignored).  Returns the statement in the
+ * tree, or NULL when out of memory.
+ */
+mif_stmt *mif_set_stmt(mif_doc *doc, const mif_block *block, mif_keyword kw,
+    const mif_stmt *value);
+/* Shorthands: a string statement; a number statement (decimal). */
+mif_stmt *mif_set_string(mif_doc *doc, const mif_block *block, mif_keyword kw,
+    const char *utf8);
+mif_stmt *mif_set_number(mif_doc *doc, const mif_block *block, mif_keyword kw,
+    int64_t number);
+/* Remove every statement of that keyword; returns how many. */
+size_t mif_remove_stmt(mif_doc *doc, const mif_block *block, mif_keyword kw);
+
+/* Add an item to an enum block. */
+bool mif_add_enum_item(mif_doc *doc, const mif_block *enm, mif_number value,
+    const mif_string *symbol);
+
+/* Add a row of ncells cells (all MIF_F_NONE) at the end of a table; the
+ * caller fills the returned cells.  NULL when out of memory. */
+mif_stmt *mif_add_row(mif_doc *doc, const mif_block *table, uint32_t ncells);
+
+/* Remove a child block (found by identity) from its parent; false if it
+ * is not a child of parent. */
+bool mif_remove_block(mif_doc *doc, const mif_block *parent,
+    const mif_block *child);
+
+/* Add a comment (text without the slashes) after everything built so far,
+ * or, if `before` is not NULL, just before that block. */
+bool mif_add_comment(mif_doc *doc, const mif_block *before, const char *text,
+    bool same_line);
+
+/* ------------------------------------------------------------------ */
 /* Comparing                                                           */
 
 /*
