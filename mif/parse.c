@@ -22,6 +22,7 @@
 #include "mif.lex.h"
 
 int mif_yyparse(mif_parser *p);
+void mif_scan_restore(yyscan_t scanner);
 
 const char *
 mif_kind_word(int kind)
@@ -263,6 +264,7 @@ mif_parse_text(mif_doc *doc, unsigned max_errors)
 	if (p.fatal && !doc->stopped && doc->nerrors == 0)
 		mif_diag(doc, MIF_E_NOMEM, MIF_FATAL, MIF_NOPOS, MIF_NOPOS,
 		    "out of memory");
+	mif_scan_restore(p.scanner);
 	mif_scan_lex_destroy(p.scanner);
 	mif_doc_scan_done(doc);
 	mif_build_free(&p);

@@ -274,6 +274,11 @@ test_error_limit(void **state)
 	    "5:2: fatal: too many errors, stopping\n");
 	assert_int_equal(err.mark.line, 2);
 	assert_string_equal(err.source, "t.mif");
+	/* the scan stopped early, and the text is whole again */
+	size_t len;
+	const char *line = mif_doc_line(doc, 5, &len);
+	assert_int_equal(len, 2);
+	assert_memory_equal(line, " @", 2);
 	mif_doc_free(doc);
 }
 
