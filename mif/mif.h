@@ -463,6 +463,65 @@ bool mif_add_comment(mif_doc *doc, const mif_block *before, const char *text,
     bool same_line);
 
 /* ------------------------------------------------------------------ */
+/* SMS 1.x software distribution: statuses, instructions, versions     */
+
+/* A workstation's row in a job's detailed status. */
+typedef enum mif_sms_status {
+	MIF_SMS_NONE,      /* never ran */
+	MIF_SMS_PENDING,
+	MIF_SMS_COMPLETE,
+	MIF_SMS_FAILED,
+	MIF_SMS_RETRYING,
+	MIF_SMS_CANCELED,
+	MIF_SMS_STATUS_COUNT
+} mif_sms_status;
+
+/* What the despooler is told by a client. */
+typedef enum mif_sms_instruction {
+	MIF_SMS_SUCCESS,   /* a status MIF reporting Success */
+	MIF_SMS_FAILURE,   /* a status MIF reporting Failed */
+	MIF_SMS_EXPIRED,   /* PCM's expiry notification */
+	MIF_SMS_INSTRUCTION_COUNT
+} mif_sms_instruction;
+
+/* One SMS version's despooler, as data: the status each instruction
+ * gives a row (MIF_SMS_KEEP: the row keeps its status and no detailed
+ * job status MIF is created), and its known quirks. */
+#define MIF_SMS_KEEP MIF_SMS_STATUS_COUNT
+typedef struct mif_sms_version {
+	const char *name;                        /* "1.0" */
+	uint8_t gives[MIF_SMS_INSTRUCTION_COUNT]; /* mif_sms_status or KEEP */
+	bool drops_escaped_quote; /* Q140810: a job status MIF with \" in a
+	                             string is not loaded; the row stays */
+	const char *note;          /* one line on what this version does */
+} mif_sms_version;
+
+/* "Complete", "Canceled" ...; NULL for a value out of range. */
+const char *mif_sms_status_name(mif_sms_status status);
+/* Read a status name (any case; "Cancelled" is read as Canceled). */
+bool mif_sms_status_parse(const char *name, mif_sms_status *status);
+const char *mif_sms_instruction_name(mif_sms_instruction ins);
+/* "Success", "Failed", "Expired" (any case); also status MIF values
+ * as real writers spell them ("FAILED"). */
+bool mif_sms_instruction_parse(const char *name, mif_sms_instruction *ins);
+
+/* Every version known, oldest first; *count receives their number. */
+const mif_sms_version *mif_sms_versions(size_t *count);
+/* A version by name ("1.0", "1.1", "1.2"); NULL if unknown. */
+const mif_sms_version *mif_sms_version_find(const char *name);
+
+/*
+ * The row's status after the despooler of `version` handles one
+ * instruction.  `description` is the text the instruction carries (may
+ * be NULL).  *created (if not NULL) says whether a detailed job status
+ * MIF is created, *loaded whether the site loaded it (the row changes
+ * only then).
+ */
+mif_sms_status mif_sms_apply(const mif_sms_version *version,
+    mif_sms_status current, mif_sms_instruction ins, const char *description,
+    bool *created, bool *loaded);
+
+/* ------------------------------------------------------------------ */
 /* Comparing                                                           */
 
 /*
