@@ -368,16 +368,49 @@ const char *mif_storage_name(mif_storage storage);        /* "COMMON" */
 /* ------------------------------------------------------------------ */
 /* Checking                                                            */
 
+/*
+ * What a document is checked as.  Each profile other than DMI adds the
+ * rules of one kind of SMS file (see mif-check(1), PROFILES) to the DMI
+ * checks.
+ */
+typedef enum mif_profile {
+	MIF_PROFILE_DMI,     /* the DMI checks only: the default */
+	MIF_PROFILE_STATUS,  /* the status MIF a package writes */
+	MIF_PROFILE_NOIDMIF, /* inventory attached to the collecting client */
+	MIF_PROFILE_IDMIF,   /* inventory with its own identity */
+	MIF_PROFILE_AUTO,    /* as mif_detect_profile() says */
+} mif_profile;
+
+/* The size limit of NOIDMIFs and IDMIFs in KB (1024 bytes): SMS's
+ * default, and the most its setting allows. */
+#define MIF_MAX_SIZE_KB_DEFAULT 250u
+#define MIF_MAX_SIZE_KB_MAX     5120u
+
 typedef struct mif_check_options {
-	unsigned max_errors; /* 0: default */
+	unsigned max_errors;  /* 0: default */
+	mif_profile profile;  /* 0: MIF_PROFILE_DMI */
+	unsigned max_size_kb; /* NOIDMIF and IDMIF; 0: MIF_MAX_SIZE_KB_DEFAULT */
 } mif_check_options;
 
 /*
  * Validate the document: every check of the reference parser (see
- * mif(5)).  Diagnostics are appended to the document.  Returns the
- * number of errors this call added.  opts may be NULL.
+ * mif(5)), then the rules of the profile.  Diagnostics are appended to
+ * the document.  Returns the number of errors this call added.  opts
+ * may be NULL: the DMI checks only.
  */
 size_t mif_check(mif_doc *doc, const mif_check_options *opts);
+
+/* "dmi", "status", "noidmif", "idmif", "auto"; "?" for no profile. */
+const char *mif_profile_name(mif_profile profile);
+
+/*
+ * The profile a document's content asks for: MIF_PROFILE_STATUS when a
+ * group of the component has class MICROSOFT|JOBSTATUS|1.0,
+ * MIF_PROFILE_IDMIF when the file's first comment is an //Architecture
+ * line, MIF_PROFILE_NOIDMIF otherwise.  MIF_PROFILE_AUTO checks as this
+ * says.
+ */
+mif_profile mif_detect_profile(const mif_doc *doc);
 
 /* ------------------------------------------------------------------ */
 /* Writing                                                             */
@@ -520,6 +553,74 @@ const mif_sms_version *mif_sms_version_find(const char *name);
 mif_sms_status mif_sms_apply(const mif_sms_version *version,
     mif_sms_status current, mif_sms_instruction ins, const char *description,
     bool *created, bool *loaded);
+
+/* ---- times ---- */
+
+/*
+ * Read a time: a DMI DATE "yyyymmddHHMMSS.uuuuuu+ooo" (offset in
+ * minutes), or ISO 8601 "yyyy-mm-dd", "yyyy-mm-ddTHH:MM[:SS]" (also
+ * with a space for T) with an optional "Z" or "+HH:MM"; no offset means
+ * UTC.  *t receives seconds since 1970-01-01 UTC.
+ */
+bool mif_time_parse(const char *text, int64_t *t);
+/* Write t as a DMI DATE in UTC ("20261121091407.000000+000"); buf
+ * holds at least 26 bytes.  Returns buf. */
+char *mif_time_dmi(int64_t t, char *buf);
+/* Write t as "2026-11-21 09:14:07" (UTC); buf holds at least 20 bytes. */
+char *mif_time_iso(int64_t t, char *buf);
+
+/* ---- replaying a job's instructions ---- */
+
+/* A workstation's row of a job status table. */
+typedef struct mif_sms_row {
+	const char *sms_id;
+	mif_sms_status status;
+	bool reported;            /* an instruction changed it */
+	int64_t time;             /* of the last instruction loaded */
+	mif_sms_instruction instruction;
+	const char *description;  /* of the last instruction loaded */
+	bool by_expiry;           /* its status was last set by an expiry */
+	int result;               /* the last result the client reported:
+	                             -1 never ran, or MIF_SMS_SUCCESS/FAILURE */
+} mif_sms_row;
+
+/* One despooler instruction of a job history. */
+typedef struct mif_sms_event {
+	int64_t time;
+	const char *sms_id;
+	mif_sms_instruction instruction;
+	const char *description;
+} mif_sms_event;
+
+/* What one instruction did. */
+typedef struct mif_sms_effect {
+	size_t row;               /* index of the row; SIZE_MAX: no such target */
+	mif_sms_status before, after;
+	bool created, loaded;     /* detailed job status MIF made, loaded */
+} mif_sms_effect;
+
+typedef struct mif_sms_replay mif_sms_replay;
+
+/*
+ * A replay of one job under a version, its rows one per target in the
+ * given order, all None.  The strings are the caller's and must outlive
+ * the replay.  NULL when out of memory.  Free with mif_sms_replay_free().
+ */
+mif_sms_replay *mif_sms_replay_new(const mif_sms_version *version,
+    const char *const *targets, size_t ntargets) MIF_MUST_USE;
+void mif_sms_replay_free(mif_sms_replay *replay);
+/* Set a row as a table gives it (before replaying more); false if the
+ * target is unknown. */
+bool mif_sms_replay_set(mif_sms_replay *replay, const mif_sms_row *row);
+/* Handle one instruction; the effect says what happened. */
+mif_sms_effect mif_sms_replay_step(mif_sms_replay *replay,
+    const mif_sms_event *event);
+/* The rows, in target order. */
+const mif_sms_row *mif_sms_replay_rows(const mif_sms_replay *replay,
+    size_t *count);
+/* The row of a target, or NULL. */
+const mif_sms_row *mif_sms_replay_row(const mif_sms_replay *replay,
+    const char *sms_id);
 
 /* ------------------------------------------------------------------ */
 /* Comparing                                                           */
