@@ -110,8 +110,9 @@ utf8_invalid_at(const unsigned char *p, size_t len)
 void
 mif_source_release(mif_doc *doc)
 {
-	if (doc->text != NULL && (doc->text < doc->input ||
-	    doc->text >= doc->input + doc->input_cap))
+	bool in_input = doc->input != NULL && doc->text >= doc->input &&
+	    doc->text < doc->input + doc->input_cap;
+	if (doc->text != NULL && !in_input)
 		free(doc->text); /* a transcoding */
 	if (doc->input_mapped)
 		munmap(doc->input, doc->input_cap);
