@@ -174,13 +174,23 @@ yyreport_syntax_error(const yypcontext_t *ctx, mif_parser *p)
 	if (got == YYSYMBOL_LEXERROR)
 		return 0;
 
-	enum { MAX = 4 };
-	yysymbol_kind_t want[MAX];
-	int n = yypcontext_expected_tokens(ctx, want, MAX);
+	yysymbol_kind_t want[YYNTOKENS];
+	int n = yypcontext_expected_tokens(ctx, want, YYNTOKENS);
 	char text[200], word[40];
 	size_t used = (size_t)snprintf(text, sizeof text, "unexpected %s",
 	    describe(got, p, true, word, sizeof word));
-	for (int i = 0; i < n && used < sizeof text; i++)
+	/* a long list reads better as what it amounts to */
+	bool value = false, item = false;
+	for (int i = 0; i < n; i++) {
+		value |= want[i] == YYSYMBOL_WORD;
+		item |= want[i] == YYSYMBOL_KEYWORD;
+	}
+	if (n > 4 && value)
+		snprintf(text + used, sizeof text - used, ", expecting a value");
+	else if (n > 4 && item)
+		snprintf(text + used, sizeof text - used,
+		    ", expecting a statement, a block or END");
+	for (int i = 0; n <= 4 && i < n && used < sizeof text; i++)
 		used += (size_t)snprintf(text + used, sizeof text - used, "%s%s",
 		    i == 0 ? ", expecting " : " or ",
 		    describe(want[i], p, false, word, sizeof word));

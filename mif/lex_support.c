@@ -324,10 +324,15 @@ mif_lex_number(mif_parser *p, const char *text, size_t len, uint32_t pos)
 		n.flags |= MIF_NEGATIVE;
 		i = 1;
 	}
-	if (len - i > 2 && text[i] == '0' && (text[i + 1] == 'x' || text[i + 1] == 'X')) {
+	if (len - i >= 2 && text[i] == '0' && (text[i + 1] == 'x' || text[i + 1] == 'X')) {
 		base = 16;
 		n.flags |= MIF_RADIX_HEX;
 		i += 2;
+		if (i == len) {
+			mif_diag(p->doc, MIF_E_NUMBER, MIF_ERROR, pos, MIF_NOPOS,
+			    "invalid hexadecimal number \"%.*s\"", (int)len, text);
+			return n;
+		}
 	} else if (len - i > 1 && text[i] == '0') {
 		base = 8;
 		n.flags |= MIF_RADIX_OCT;

@@ -100,6 +100,7 @@ test_bad_numbers(void **state)
 	check_bad("089", "4:9: error: invalid octal number \"089\"\n");
 	check_bad("0x1G", "4:9: error: invalid hexadecimal number \"0x1G\"\n");
 	check_bad("12ab", "4:9: error: invalid decimal number \"12ab\"\n");
+	check_bad("0x", "4:9: error: invalid hexadecimal number \"0x\"\n");
 }
 
 static void

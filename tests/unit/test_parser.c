@@ -250,9 +250,9 @@ test_recovery_reports_each_problem(void **state)
 	    "  START ATTRIBUTE NAME = \"x\" ID = 1 TYPE = { END ATTRIBUTE\n"
 	    " END GROUP\n DESCRIPTION = \"d\" ,\nEND COMPONENT\n",
 	    "2:7: error: unexpected string, expecting \"=\"\n"
-	    "3:21: error: unexpected \"=\"\n"
-	    "4:44: error: unexpected \"{\"\n"
-	    "6:20: error: unexpected \",\"\n");
+	    "3:21: error: unexpected \"=\", expecting a value\n"
+	    "4:44: error: unexpected \"{\", expecting a value\n"
+	    "6:20: error: unexpected \",\", expecting a statement, a block or END\n");
 }
 
 static void

@@ -1,0 +1,293 @@
+# miftools: libmif and the mif-* tools.  Plain GNU make.
+#
+#   make                 build everything under build/
+#   make check           install missing Debian packages, then build and test
+#   make test            build and test, installing nothing
+#   make SANITIZE=1 ...  the same with ASan and UBSan, under build-san/
+#   make demo            show the tools at work on samples/
+#   make install PREFIX=/usr DESTDIR=/tmp/stage
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR ?= $(PREFIX)/share/man
+SCHEMADIR ?= $(PREFIX)/share/miftools
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+
+CC ?= cc
+CLANG ?= clang
+BISON ?= bison
+FLEX ?= flex
+MANDOC ?= mandoc
+MAKEWHATIS ?= makewhatis
+PKG_CONFIG ?= pkg-config
+AR ?= ar
+INSTALL ?= install
+
+CFLAGS ?= -std=c11 -Wall -Wextra -O2 -g
+LDFLAGS ?=
+LDLIBS ?=
+
+ifeq ($(SANITIZE),1)
+B := build-san
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=all
+TEST_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+else
+B := build
+SAN_FLAGS :=
+TEST_ENV :=
+endif
+
+VERSION := $(shell sed -n 's/^\#define MIF_VERSION_STRING "\(.*\)"/\1/p' mif/mif.h)
+SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
+
+# libxml2 only when some library file uses it.
+ifneq ($(shell grep -l 'include <libxml/' mif/*.c 2>/dev/null),)
+XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0)
+XML_LIBS := $(shell $(PKG_CONFIG) --libs libxml-2.0)
+XML_PC := libxml-2.0
+endif
+# jansson likewise, for the JSON reader.
+ifneq ($(shell grep -l 'include <jansson.h>' mif/*.c 2>/dev/null),)
+JSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson)
+JSON_LIBS := $(shell $(PKG_CONFIG) --libs jansson)
+JSON_PC := jansson
+endif
+
+CPPFLAGS_ALL := -D_POSIX_C_SOURCE=200809L -Imif -I$(B)/gen $(XML_CFLAGS) $(JSON_CFLAGS) $(CPPFLAGS)
+CFLAGS_ALL := $(CFLAGS) $(SAN_FLAGS) -MD -MP
+LDFLAGS_ALL := $(LDFLAGS) $(SAN_FLAGS)
+LIBS_ALL := $(XML_LIBS) $(JSON_LIBS) -lm $(LDLIBS)
+# flex's and bison's output is not ours to tidy.
+GEN_CFLAGS := -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
+CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+# ---- sources --------------------------------------------------------------
+
+LIB_SRC := $(wildcard mif/*.c)
+GEN_SRC := $(B)/gen/mif.tab.c $(B)/gen/mif.lex.c
+GEN_HDR := $(B)/gen/mif.tab.h $(B)/gen/mif.lex.h $(B)/gen/mif_xsd.h
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o) $(GEN_SRC:$(B)/gen/%.c=$(B)/obj/gen/%.o)
+
+# Each cli/mif-NAME.c is a tool; the other cli/ files are shared helpers.
+TOOL_SRC := $(wildcard cli/mif-*.c)
+CLI_SRC := $(filter-out $(TOOL_SRC),$(wildcard cli/*.c))
+CLI_OBJ := $(CLI_SRC:%.c=$(B)/obj/%.o)
+TOOLS := $(TOOL_SRC:cli/%.c=$(B)/%)
+
+# Each tests/unit/test_NAME.c is a cmocka program; other files there help.
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_HELP_SRC := $(filter-out $(UNIT_SRC),$(wildcard tests/unit/*.c))
+UNIT_HELP_OBJ := $(UNIT_HELP_SRC:%.c=$(B)/obj/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+STATIC_LIB := $(B)/libmif.a
+SHARED_LIB := $(B)/libmif.so.$(VERSION)
+SHARED_LINKS := $(B)/libmif.so.$(SOMAJOR) $(B)/libmif.so
+
+MAN1 := $(wildcard man/*.1)
+MAN3 := $(wildcard man/*.3)
+MAN5 := $(wildcard man/*.5)
+
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_SECONDS ?= 60
+
+# ---- building -------------------------------------------------------------
+
+all: $(STATIC_LIB) $(SHARED_LIB) $(SHARED_LINKS) $(TOOLS)
+
+$(B)/gen/%.tab.c $(B)/gen/%.tab.h: grammar/%.y
+	@mkdir -p $(@D)
+	$(BISON) -d -o $(B)/gen/$*.tab.c $<
+
+$(B)/gen/%.lex.c $(B)/gen/%.lex.h: grammar/%.l
+	@mkdir -p $(@D)
+	$(FLEX) --header-file=$(B)/gen/$*.lex.h -o $(B)/gen/$*.lex.c $<
+
+# The XML Schema, built into the library as a C string (xml_read.c).
+$(B)/gen/mif_xsd.h: schema/mif.xsd
+	@mkdir -p $(@D)
+	{ echo '/* Generated from schema/mif.xsd by the Makefile. */'; \
+	  echo 'static const char mif_xsd_text[] ='; \
+	  sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' $<; \
+	  echo ';'; } > $@
+
+# One position-independent build serves the static and the shared library.
+$(LIB_OBJ): PIC := -fPIC
+# Sources may include the generated headers: make those first.
+$(LIB_OBJ): | $(GEN_HDR)
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(PIC) -c -o $@ $<
+
+$(B)/obj/gen/%.o: $(B)/gen/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $(GEN_CFLAGS) $(PIC) -c -o $@ $<
+
+$(STATIC_LIB): $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+# The shared library exports the mif_ names only.
+$(B)/libmif.map:
+	@mkdir -p $(@D)
+	printf '{\n  global: mif_*;\n  local: *;\n};\n' > $@
+
+$(SHARED_LIB): $(LIB_OBJ) $(B)/libmif.map
+	$(CC) $(LDFLAGS_ALL) -shared -Wl,-soname,libmif.so.$(SOMAJOR) \
+	    -Wl,--version-script=$(B)/libmif.map -o $@ $(LIB_OBJ) $(LIBS_ALL)
+
+$(B)/libmif.so.$(SOMAJOR): $(SHARED_LIB)
+	ln -sf libmif.so.$(VERSION) $@
+
+$(B)/libmif.so: $(B)/libmif.so.$(SOMAJOR)
+	ln -sf libmif.so.$(SOMAJOR) $@
+
+$(B)/mif-%: $(B)/obj/cli/mif-%.o $(CLI_OBJ) $(STATIC_LIB)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS_ALL)
+
+$(B)/tests/test_%: $(B)/obj/tests/unit/test_%.o $(UNIT_HELP_OBJ) $(STATIC_LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CMOCKA_LIBS) $(LIBS_ALL)
+
+-include $(wildcard $(B)/obj/*/*.d $(B)/obj/*/*/*.d)
+
+# ---- testing --------------------------------------------------------------
+
+# Install what a fresh Debian machine lacks (as root, or through sudo).
+deps:
+	@.ci/install-deps
+
+check: deps
+	@$(MAKE) --no-print-directory test
+
+# Unit tests, golden tool tests and lint; one summary line at the end.
+test: all $(UNIT_BIN)
+	@mkdir -p $(B)/check; rm -f $(B)/check/*.sum; status=0; \
+	$(TEST_ENV) tests/unit/run --summary $(B)/check/unit.sum $(B) || status=1; \
+	$(TEST_ENV) tests/tools/run --summary $(B)/check/tools.sum $(B) || status=1; \
+	if ! $(MAKE) --no-print-directory lint; then \
+		echo "0 1" > $(B)/check/lint.sum; status=1; \
+	fi; \
+	cat $(B)/check/*.sum | awk '{ p += $$1; f += $$2 } \
+	    END { printf "%d passed, %d failed\n", p, f }'; \
+	exit $$status
+
+# Manual pages clean under mandoc's strictest lint (laid out as a manual
+# tree for it, so that it finds the pages they refer to), and a scanner
+# that never backs up (one state per character: fast, and no surprises).
+lint:
+	@tmp=$$(mktemp -d); for f in $(MAN1) $(MAN3) $(MAN5); do \
+		mkdir -p $$tmp/man$${f##*.}; cp $$f $$tmp/man$${f##*.}/; \
+	done; \
+	PATH=$$PATH:/usr/sbin $(MAKEWHATIS) $$tmp; \
+	out=$$(MANPATH=$$tmp $(MANDOC) -Tlint -Wstyle $(MAN1) $(MAN3) $(MAN5) 2>&1); \
+	rm -rf $$tmp; \
+	if [ -n "$$out" ]; then printf '%s\n' "$$out"; exit 1; fi
+	@src=$(CURDIR)/grammar/mif.l; tmp=$$(mktemp -d); \
+	(cd $$tmp && $(FLEX) -b -o /dev/null $$src) || { rm -rf $$tmp; exit 1; }; \
+	if ! grep -qx 'No backing up.' $$tmp/lex.backup; then \
+		echo "grammar/mif.l: the scanner backs up:"; head -40 $$tmp/lex.backup; \
+		rm -rf $$tmp; exit 1; \
+	fi; rm -rf $$tmp
+
+# ---- fuzzing and benchmarks -----------------------------------------------
+
+# Each tests/fuzz/fuzz_NAME.c is a libFuzzer harness built with clang over
+# the whole library.  It starts from tests/fuzz/corpus, the regression
+# inputs and samples/; new inputs go to build/fuzz/corpus-NAME, crashes
+# to build/fuzz/.
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h mif/*.h) $(LIB_SRC) \
+    $(GEN_SRC) $(GEN_HDR)
+	@mkdir -p $(@D)
+	$(CLANG) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	    -D_POSIX_C_SOURCE=200809L -Imif -I$(B)/gen $(XML_CFLAGS) $(JSON_CFLAGS) $(GEN_CFLAGS) \
+	    -o $@ $< $(LIB_SRC) $(GEN_SRC) $(XML_LIBS) $(JSON_LIBS) -lm
+
+fuzz:
+	@.ci/install-deps clang
+	@$(MAKE) --no-print-directory SANITIZE= $(FUZZ_BIN)
+	@for f in $(FUZZ_BIN); do \
+		name=$${f##*/}; mkdir -p build/fuzz/corpus-$$name; \
+		dirs=build/fuzz/corpus-$$name; \
+		for d in tests/fuzz/corpus tests/fuzz/regressions samples; do \
+			[ -d $$d ] && dirs="$$dirs $$d"; \
+		done; \
+		dict=; [ -f tests/fuzz/mif.dict ] && dict=-dict=tests/fuzz/mif.dict; \
+		echo "$$f: $(FUZZ_SECONDS) s on $$dirs"; \
+		$$f -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build/fuzz/ \
+		    $$dict $$dirs || exit 1; \
+	done
+
+bench: all
+	@.ci/install-deps time libxml2-utils hyperfine
+	tests/bench/run $(B)
+
+# ---- showing --------------------------------------------------------------
+
+DEMO_VALID := samples/corpus/os2tk45_names.mif
+DEMO_INVALID := samples/corpus/writer-missing-end-group.mif
+DEMO_MESSY := samples/messy.mif
+
+# Each command is shown as typed, then run from the top of the tree.
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@rm -rf $(B)/demo; mkdir -p $(B)/demo; PATH=$(CURDIR)/$(B):$$PATH; \
+	run() { printf '\n$$ %s\n' "$$*"; eval "$$*"; }; \
+	run 'mif-check $(DEMO_VALID) && echo "(exit 0: no errors)"' && \
+	run 'mif-check $(DEMO_INVALID) || echo "(exit $$?: errors)"' && \
+	run 'mif-check samples/*.mif && echo "(exit 0: all valid)"' && \
+	run 'cat $(DEMO_MESSY)' && \
+	run 'mif-fmt $(DEMO_MESSY)' && \
+	run 'mif-fmt --check $(DEMO_MESSY) || echo "(exit $$?: not canonical)"' && \
+	run 'mif-fmt $(DEMO_MESSY) > $(B)/demo/messy.mif' && \
+	run 'mif-fmt $(B)/demo/messy.mif | cmp - $(B)/demo/messy.mif && echo "(stable)"' && \
+	run 'cp $(DEMO_MESSY) $(DEMO_VALID) $(B)/demo/' && \
+	run 'mif-fmt -l $(B)/demo/*.mif' && \
+	run 'mif-fmt -w $(B)/demo/*.mif && mif-fmt --check $(B)/demo/*.mif && echo "(all canonical now)"' && \
+	run 'mif-fmt --encoding utf-16le --newline crlf $(DEMO_VALID) | od -c | head -3'
+
+# ---- installing -----------------------------------------------------------
+
+install: all
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
+	    $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(SCHEMADIR)
+	$(INSTALL) -m 755 $(TOOLS) $(DESTDIR)$(BINDIR)
+	$(INSTALL) -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)
+	$(INSTALL) -m 755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)
+	ln -sf libmif.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libmif.so.$(SOMAJOR)
+	ln -sf libmif.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libmif.so
+	$(INSTALL) -m 644 mif/mif.h $(DESTDIR)$(INCLUDEDIR)
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	    -e 's|@REQUIRES_PRIVATE@|$(XML_PC) $(JSON_PC)|' mif.pc.in \
+	    > $(DESTDIR)$(PKGCONFIGDIR)/mif.pc
+	$(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	$(INSTALL) -m 644 $(MAN3) $(DESTDIR)$(MANDIR)/man3
+	$(INSTALL) -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
+	$(INSTALL) -m 644 schema/mif.xsd $(DESTDIR)$(SCHEMADIR)
+
+uninstall:
+	rm -f $(TOOLS:$(B)/%=$(DESTDIR)$(BINDIR)/%)
+	rm -f $(DESTDIR)$(LIBDIR)/libmif.a $(DESTDIR)$(LIBDIR)/libmif.so.$(VERSION) \
+	    $(DESTDIR)$(LIBDIR)/libmif.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libmif.so
+	rm -f $(DESTDIR)$(INCLUDEDIR)/mif.h $(DESTDIR)$(PKGCONFIGDIR)/mif.pc
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) \
+	    $(MAN3:man/%=$(DESTDIR)$(MANDIR)/man3/%) \
+	    $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
+	rm -f $(DESTDIR)$(SCHEMADIR)/mif.xsd
+
+clean:
+	rm -rf build build-san
+
+.PHONY: all deps check test lint fuzz bench demo install uninstall clean
+.DELETE_ON_ERROR:
+# Keep objects and generated sources that only pattern rules name.
+.SECONDARY:

@@ -1,0 +1,154 @@
+/* What every mif-* tool shares: see cli.h. */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "mif.h"
+
+int
+cli_worse(int a, int b)
+{
+	return a > b ? a : b;
+}
+
+void
+cli_version(const char *prog)
+{
+	printf("%s (miftools) %s\n", prog, MIF_VERSION_STRING);
+}
+
+void
+cli_usage_error(const char *prog, const char *usage, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n%s", usage);
+	exit(CLI_TROUBLE);
+}
+
+/* The option's name as written, without any "=value". */
+static int
+name_length(const char *arg)
+{
+	size_t n = strcspn(arg, "=");
+
+	return n > INT_MAX ? INT_MAX : (int)n;
+}
+
+/* Whether val belongs to a long option that takes no argument. */
+static bool
+takes_no_argument(const struct option *longopts, int val)
+{
+	for (const struct option *o = longopts; o->name != NULL; o++)
+		if (o->val == val && o->has_arg == no_argument)
+			return true;
+	return false;
+}
+
+void
+cli_bad_option(const char *prog, const char *usage, int ret,
+    char *const argv[], const struct option *longopts)
+{
+	/* After a refused long option, optind has moved past it. */
+	const char *arg = optind > 0 ? argv[optind - 1] : "";
+	bool is_long = strncmp(arg, "--", 2) == 0;
+
+	if (ret == ':') {
+		if (is_long)
+			cli_usage_error(prog, usage,
+			    "option requires an argument: %.*s",
+			    name_length(arg), arg);
+		cli_usage_error(prog, usage,
+		    "option requires an argument: -%c", optopt);
+	}
+	if (optopt == 0 && is_long)
+		cli_usage_error(prog, usage, "unknown option: %.*s",
+		    name_length(arg), arg);
+	if (is_long && takes_no_argument(longopts, optopt))
+		cli_usage_error(prog, usage, "option takes no argument: %.*s",
+		    name_length(arg), arg);
+	if (optopt > ' ' && optopt < 0x7F)
+		cli_usage_error(prog, usage, "unknown option: -%c", optopt);
+	cli_usage_error(prog, usage, "unknown option: %s", arg);
+}
+
+bool
+cli_parse_count(const char *text, unsigned *out)
+{
+	if (text[0] < '0' || text[0] > '9')
+		return false; /* strtoul would take blanks and signs */
+	errno = 0;
+	char *end;
+	unsigned long n = strtoul(text, &end, 10);
+	if (errno != 0 || *end != '\0' || n == 0 || n > UINT_MAX)
+		return false;
+	*out = (unsigned)n;
+	return true;
+}
+
+const char *
+cli_display_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+char *
+cli_read_file(const char *path, size_t *len)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+
+	if (fp == NULL)
+		return NULL;
+	size_t cap = 1 << 16, n = 0;
+	char *buf = malloc(cap);
+	while (buf != NULL) {
+		if (n == cap) {
+			char *bigger = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+			if (bigger == NULL) {
+				free(buf);
+				buf = NULL;
+				errno = ENOMEM;
+				break;
+			}
+			buf = bigger;
+			cap *= 2;
+		}
+		size_t got = fread(buf + n, 1, cap - n, fp);
+		n += got;
+		if (got == 0) {
+			if (ferror(fp)) {
+				int saved = errno != 0 ? errno : EIO;
+				free(buf);
+				buf = NULL;
+				errno = saved;
+			}
+			break;
+		}
+	}
+	int saved = errno;
+	if (!is_stdin)
+		fclose(fp);
+	errno = saved;
+	if (buf != NULL)
+		*len = n;
+	return buf;
+}
+
+bool
+cli_flush_stdout(const char *prog)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return true;
+	fprintf(stderr, "%s: standard output: %s\n", prog,
+	    errno != 0 ? strerror(errno) : "write error");
+	return false;
+}

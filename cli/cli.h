@@ -1,0 +1,59 @@
+/*
+ * What every mif-* tool shares: exit statuses, option errors, --version,
+ * numeric option values, reading a whole input.
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#if defined(__GNUC__)
+#define CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define CLI_PRINTF(f, a)
+#endif
+
+/* Exit statuses, as every tool's manual page documents them. */
+enum {
+	CLI_OK = 0,      /* all well */
+	CLI_NO = 1,      /* the answer is "no": invalid, different ... */
+	CLI_TROUBLE = 2, /* bad usage, unreadable input, write error */
+};
+
+/* The worse of two exit statuses. */
+int cli_worse(int a, int b);
+
+/* Print "PROG (miftools) VERSION" on standard output. */
+void cli_version(const char *prog);
+
+/* Print "PROG: MESSAGE" and the usage lines on standard error, then exit
+ * with CLI_TROUBLE.  usage ends with a newline. */
+_Noreturn void cli_usage_error(const char *prog, const char *usage,
+    const char *fmt, ...) CLI_PRINTF(3, 4);
+
+/* Explain the option getopt_long refused (ret is what it returned:
+ * '?' or ':'), then exit as cli_usage_error() does.  The option string
+ * must start with ':' and opterr must be 0. */
+_Noreturn void cli_bad_option(const char *prog, const char *usage, int ret,
+    char *const argv[], const struct option *longopts);
+
+/* Parse a count for an option such as --max-errors: a decimal number
+ * from 1 to UINT_MAX.  False when text is anything else. */
+bool cli_parse_count(const char *text, unsigned *out);
+
+/* How a path is named in messages: as given, "<stdin>" for "-". */
+const char *cli_display_name(const char *path);
+
+/*
+ * Read the whole of path ("-": standard input).  Returns a malloc'd
+ * buffer the caller frees, with *len its length; NULL with errno set
+ * when it cannot be opened or read.
+ */
+char *cli_read_file(const char *path, size_t *len);
+
+/* Flush standard output; on a write error say so and return false. */
+bool cli_flush_stdout(const char *prog);
+
+#endif /* CLI_H */

@@ -1,0 +1,159 @@
+/* mif-check: parse and validate MIF files, and say what is wrong. */
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "mif.h"
+#include "report.h"
+
+static const char prog[] = "mif-check";
+
+static const char usage[] =
+    "usage: mif-check [-q] [--max-errors N] [--profile NAME] [--max-size KB]\n"
+    "                 [FILE...]\n";
+
+static const char help[] =
+    "Parse and validate MIF files; print every problem as\n"
+    "FILE:LINE:COL: SEVERITY: TEXT on standard error.\n"
+    "\n"
+    "  -q, --quiet         print nothing; the exit status tells\n"
+    "      --max-errors N  stop a file after N errors (default 50)\n"
+    "      --profile NAME  also check the rules of one kind of SMS file:\n"
+    "                      status, noidmif, idmif, or auto (the kind the\n"
+    "                      content shows); dmi, the default, adds none\n"
+    "      --max-size KB   the size limit of noidmif and idmif, 1 to 5120\n"
+    "                      (default 250)\n"
+    "      --help          show this help and exit\n"
+    "      --version       show the version and exit\n"
+    "\n"
+    "With no FILE, or FILE -, read standard input.\n"
+    "Exit status: 0 no errors (warnings allowed), 1 errors found,\n"
+    "2 trouble (bad usage, unreadable file).\n";
+
+enum {
+	OPT_MAX_ERRORS = 256, OPT_PROFILE, OPT_MAX_SIZE, OPT_HELP, OPT_VERSION
+};
+
+struct settings {
+	bool quiet;
+	unsigned max_errors; /* 0: the library's default */
+	mif_profile profile;
+	unsigned max_size_kb; /* 0: the library's default */
+};
+
+/* The profile called name; false when there is none. */
+static bool
+parse_profile(const char *name, mif_profile *out)
+{
+	for (int p = MIF_PROFILE_DMI; p <= MIF_PROFILE_AUTO; p++) {
+		if (strcmp(name, mif_profile_name((mif_profile)p)) == 0) {
+			*out = (mif_profile)p;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Say which profile --profile auto chose, as a note without a place. */
+static void
+report_chosen(const char *name, mif_profile profile)
+{
+	mif_error note = { .code = MIF_E_PROFILE, .severity = MIF_INFO };
+	const char *what = profile == MIF_PROFILE_STATUS ? "a status MIF"
+	    : profile == MIF_PROFILE_IDMIF ? "an IDMIF" : "a NOIDMIF";
+
+	snprintf(note.text, sizeof note.text,
+	    "checked as %s (--profile auto)", what);
+	report_diag(stderr, prog, name, NULL, &note);
+}
+
+/* Check one file; returns its exit status. */
+static int
+check_file(const char *path, const struct settings *set)
+{
+	const char *name = cli_display_name(path);
+	mif_parse_options popts = { .source_name = name,
+	    .max_errors = set->max_errors };
+	mif_error err;
+	mif_doc *doc = mif_parse_path(path, &popts, &err);
+
+	if (doc == NULL) {
+		if (!set->quiet)
+			report_diag(stderr, prog, name, NULL, &err);
+		return report_status(&err);
+	}
+	mif_check_options copts = { .max_errors = set->max_errors,
+	    .profile = set->profile, .max_size_kb = set->max_size_kb };
+	if (copts.profile == MIF_PROFILE_AUTO) {
+		copts.profile = mif_detect_profile(doc);
+		if (!set->quiet)
+			report_chosen(name, copts.profile);
+	}
+	mif_check(doc, &copts);
+	if (!set->quiet)
+		report_doc(stderr, prog, name, doc);
+	int status = mif_doc_error_count(doc) > 0 ? CLI_NO : CLI_OK;
+	mif_doc_free(doc);
+	return status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "max-errors", required_argument, NULL, OPT_MAX_ERRORS },
+		{ "profile", required_argument, NULL, OPT_PROFILE },
+		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct settings set = { false, 0, MIF_PROFILE_DMI, 0 };
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":q", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'q':
+			set.quiet = true;
+			break;
+		case OPT_MAX_ERRORS:
+			if (!cli_parse_count(optarg, &set.max_errors))
+				cli_usage_error(prog, usage,
+				    "--max-errors wants a number from 1 up, not '%s'",
+				    optarg);
+			break;
+		case OPT_PROFILE:
+			if (!parse_profile(optarg, &set.profile))
+				cli_usage_error(prog, usage, "--profile wants dmi, "
+				    "status, noidmif, idmif or auto, not '%s'", optarg);
+			break;
+		case OPT_MAX_SIZE:
+			if (!cli_parse_count(optarg, &set.max_size_kb) ||
+			    set.max_size_kb > MIF_MAX_SIZE_KB_MAX)
+				cli_usage_error(prog, usage, "--max-size wants a number "
+				    "of KB from 1 to %u, not '%s'", MIF_MAX_SIZE_KB_MAX,
+				    optarg);
+			break;
+		case OPT_HELP:
+			fputs(usage, stdout);
+			fputs(help, stdout);
+			return cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE;
+		case OPT_VERSION:
+			cli_version(prog);
+			return cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE;
+		default:
+			cli_bad_option(prog, usage, c, argv, longopts);
+		}
+	}
+
+	int status = CLI_OK;
+	if (optind == argc)
+		status = check_file("-", &set);
+	for (int i = optind; i < argc; i++)
+		status = cli_worse(status, check_file(argv[i], &set));
+	return status;
+}

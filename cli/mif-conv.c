@@ -1,0 +1,247 @@
+/* mif-conv: convert between MIF, its XML form and its JSON form. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "mif.h"
+#include "report.h"
+
+static const char prog[] = "mif-conv";
+
+static const char usage[] =
+    "usage: mif-conv [-f mif|xml|json] [-t mif|xml|json] [--newline lf|crlf]\n"
+    "                [--encoding latin1|utf-8|utf-16le|utf-16be] [FILE]\n";
+
+static const char help[] =
+    "Convert a MIF file to XML or JSON, or XML or JSON back to MIF, on\n"
+    "standard output.\n"
+    "\n"
+    "  -f, --from FORMAT  the input's format: mif, xml or json (default:\n"
+    "                     told by its first character: < is XML, { or [\n"
+    "                     JSON, anything else MIF)\n"
+    "  -t, --to FORMAT    the output's format (default: xml for MIF input,\n"
+    "                     mif for XML and JSON input)\n"
+    "      --newline NL   MIF output: end lines with lf or crlf (default:\n"
+    "                     as the input says)\n"
+    "      --encoding ENC MIF output: latin1, utf-8, utf-16le or utf-16be\n"
+    "                     (default: as the input says)\n"
+    "      --help         show this help and exit\n"
+    "      --version      show the version and exit\n"
+    "\n"
+    "With no FILE, or FILE -, read standard input.  XML input is validated\n"
+    "against the schema of mif-xml(5).  An input with errors is not\n"
+    "converted; its problems go to standard error as mif-check prints them.\n"
+    "Exit status: 0 converted, 1 the input has errors, 2 trouble (bad\n"
+    "usage, unreadable file, write error).\n";
+
+enum { OPT_NEWLINE = 256, OPT_ENCODING, OPT_HELP, OPT_VERSION };
+
+enum format { FMT_NONE, FMT_MIF, FMT_XML, FMT_JSON };
+
+static enum format
+parse_format(const char *option, const char *text)
+{
+	if (strcmp(text, "mif") == 0)
+		return FMT_MIF;
+	if (strcmp(text, "xml") == 0)
+		return FMT_XML;
+	if (strcmp(text, "json") == 0)
+		return FMT_JSON;
+	cli_usage_error(prog, usage, "%s wants mif, xml or json, not '%s'",
+	    option, text);
+}
+
+static mif_encoding
+parse_encoding(const char *text)
+{
+	static const struct {
+		const char *name;
+		mif_encoding encoding;
+	} encodings[] = {
+		{ "latin1", MIF_ENC_LATIN1 },
+		{ "utf-8", MIF_ENC_UTF8 },
+		{ "utf-16le", MIF_ENC_UTF16LE },
+		{ "utf-16be", MIF_ENC_UTF16BE },
+	};
+	for (size_t i = 0; i < sizeof encodings / sizeof encodings[0]; i++)
+		if (strcmp(text, encodings[i].name) == 0)
+			return encodings[i].encoding;
+	cli_usage_error(prog, usage,
+	    "--encoding wants latin1, utf-8, utf-16le or utf-16be, not '%s'",
+	    text);
+}
+
+static mif_newline
+parse_newline(const char *text)
+{
+	if (strcmp(text, "lf") == 0)
+		return MIF_NL_LF;
+	if (strcmp(text, "crlf") == 0)
+		return MIF_NL_CRLF;
+	cli_usage_error(prog, usage, "--newline wants lf or crlf, not '%s'",
+	    text);
+}
+
+/*
+ * The format of an input from its first character that is not blank,
+ * after any byte-order mark (in UTF-16, the low byte of a code unit):
+ * '<' is XML, '{' or '[' JSON, anything else MIF.
+ */
+static enum format
+detect(const char *data, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	size_t i = 0, step = 1;
+
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		i = 3;
+	} else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+		i = 2; /* UTF-16LE: the character, then 0 */
+		step = 2;
+	} else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+		i = 3; /* UTF-16BE: 0, then the character */
+		step = 2;
+	}
+	for (; i < len; i += step) {
+		if (u[i] == ' ' || u[i] == '\t' || u[i] == '\r' || u[i] == '\n')
+			continue;
+		if (u[i] == '<')
+			return FMT_XML;
+		if (u[i] == '{' || u[i] == '[')
+			return FMT_JSON;
+		break;
+	}
+	return FMT_MIF;
+}
+
+static int
+convert(const char *path, enum format from, enum format to,
+    const mif_write_options *wopts)
+{
+	const char *name = cli_display_name(path);
+	size_t len;
+	char *data = cli_read_file(path, &len);
+
+	if (data == NULL) {
+		report_fatal(stderr, prog, name, "%s", strerror(errno));
+		return CLI_TROUBLE;
+	}
+	if (from == FMT_NONE)
+		from = detect(data, len);
+	if (to == FMT_NONE)
+		to = from == FMT_MIF ? FMT_XML : FMT_MIF;
+	if (to != FMT_MIF && (wopts->encoding != MIF_ENC_SOURCE ||
+	    wopts->newline != MIF_NL_SOURCE)) {
+		free(data);
+		cli_usage_error(prog, usage,
+		    "--newline and --encoding are for MIF output");
+	}
+
+	mif_parse_options popts = { .source_name = name, .max_errors = 0 };
+	mif_error err;
+	mif_doc *doc;
+	switch (from) {
+	case FMT_XML:
+		doc = mif_parse_xml(data, len, &popts, &err);
+		break;
+	case FMT_JSON:
+		doc = mif_parse_json(data, len, &popts, &err);
+		break;
+	default:
+		doc = mif_parse_buffer(data, len, &popts, &err);
+		break;
+	}
+	free(data);
+	if (doc == NULL) {
+		report_diag(stderr, prog, name, NULL, &err);
+		return report_status(&err);
+	}
+	if (mif_doc_error_count(doc) > 0) {
+		report_doc(stderr, prog, name, doc);
+		mif_doc_free(doc);
+		return CLI_NO;
+	}
+
+	char *out = NULL;
+	size_t outlen = 0;
+	int rc;
+	switch (to) {
+	case FMT_XML:
+		rc = mif_write_xml(doc, &out, &outlen, &err);
+		break;
+	case FMT_JSON:
+		rc = mif_write_json(doc, &out, &outlen, &err);
+		break;
+	default:
+		rc = mif_write_buffer(doc, wopts, &out, &outlen, &err);
+		break;
+	}
+	mif_doc_free(doc);
+	if (rc != 0) {
+		report_write_error(stderr, prog, name, &err);
+		return CLI_TROUBLE;
+	}
+	fwrite(out, 1, outlen, stdout);
+	free(out);
+	return CLI_OK;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "newline", required_argument, NULL, OPT_NEWLINE },
+		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	mif_write_options wopts = { MIF_ENC_SOURCE, MIF_NL_SOURCE };
+	enum format from = FMT_NONE, to = FMT_NONE;
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:t:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			from = parse_format("-f", optarg);
+			break;
+		case 't':
+			to = parse_format("-t", optarg);
+			break;
+		case OPT_NEWLINE:
+			wopts.newline = parse_newline(optarg);
+			break;
+		case OPT_ENCODING:
+			wopts.encoding = parse_encoding(optarg);
+			break;
+		case OPT_HELP:
+			fputs(usage, stdout);
+			fputs(help, stdout);
+			return cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE;
+		case OPT_VERSION:
+			cli_version(prog);
+			return cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE;
+		default:
+			cli_bad_option(prog, usage, c, argv, longopts);
+		}
+	}
+	if (argc - optind > 1)
+		cli_usage_error(prog, usage, "one input file at most");
+	if ((wopts.encoding != MIF_ENC_SOURCE || wopts.newline != MIF_NL_SOURCE)
+	    && to != FMT_MIF && to != FMT_NONE)
+		cli_usage_error(prog, usage,
+		    "--newline and --encoding are for MIF output");
+
+	int status = convert(optind < argc ? argv[optind] : "-", from, to,
+	    &wopts);
+	if (!cli_flush_stdout(prog))
+		status = CLI_TROUBLE;
+	return status;
+}

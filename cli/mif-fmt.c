@@ -1,0 +1,246 @@
+/* mif-fmt: write MIF files in canonical form, or rewrite them in place. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "atomic.h"
+#include "cli.h"
+#include "mif.h"
+#include "report.h"
+
+static const char prog[] = "mif-fmt";
+
+static const char usage[] =
+    "usage: mif-fmt [-w | -l | --check] [--newline lf|crlf]\n"
+    "               [--encoding latin1|utf-8|utf-16le|utf-16be] [FILE...]\n";
+
+static const char help[] =
+    "Write MIF files in canonical form on standard output.\n"
+    "\n"
+    "  -w, --write        rewrite each FILE in place, when it changes\n"
+    "  -l, --list         list the files whose formatting would change\n"
+    "      --check        exit 1 if any file's formatting would change\n"
+    "      --newline NL   write line ends as lf or crlf (default: as read)\n"
+    "      --encoding ENC write latin1, utf-8, utf-16le or utf-16be\n"
+    "                     (default: as read)\n"
+    "      --help         show this help and exit\n"
+    "      --version      show the version and exit\n"
+    "\n"
+    "With no FILE, or FILE -, read standard input (not with -w).\n"
+    "A file with errors is never written; its problems go to standard\n"
+    "error as mif-check prints them.\n"
+    "Exit status: 0 all well, 1 errors found (or, with --check, a file\n"
+    "not in canonical form), 2 trouble (bad usage, unreadable file,\n"
+    "write error).\n";
+
+enum { OPT_CHECK = 256, OPT_NEWLINE, OPT_ENCODING, OPT_HELP, OPT_VERSION };
+
+enum mode {
+	MODE_PRINT, /* canonical text on standard output */
+	MODE_WRITE, /* rewrite in place */
+	MODE_LIST,  /* name the files that would change */
+	MODE_CHECK, /* exit 1 if any would change */
+};
+
+struct settings {
+	enum mode mode;
+	mif_write_options write;
+};
+
+static const struct {
+	const char *name;
+	mif_encoding encoding;
+} encodings[] = {
+	{ "latin1", MIF_ENC_LATIN1 },
+	{ "utf-8", MIF_ENC_UTF8 },
+	{ "utf-16le", MIF_ENC_UTF16LE },
+	{ "utf-16be", MIF_ENC_UTF16BE },
+};
+
+static mif_encoding
+parse_encoding(const char *text)
+{
+	for (size_t i = 0; i < sizeof encodings / sizeof encodings[0]; i++)
+		if (strcmp(text, encodings[i].name) == 0)
+			return encodings[i].encoding;
+	cli_usage_error(prog, usage,
+	    "--encoding wants latin1, utf-8, utf-16le or utf-16be, not '%s'",
+	    text);
+}
+
+static mif_newline
+parse_newline(const char *text)
+{
+	if (strcmp(text, "lf") == 0)
+		return MIF_NL_LF;
+	if (strcmp(text, "crlf") == 0)
+		return MIF_NL_CRLF;
+	cli_usage_error(prog, usage, "--newline wants lf or crlf, not '%s'",
+	    text);
+}
+
+static void
+set_mode(struct settings *set, enum mode mode)
+{
+	if (set->mode != MODE_PRINT && set->mode != mode)
+		cli_usage_error(prog, usage,
+		    "-w, -l and --check exclude each other");
+	set->mode = mode;
+}
+
+/* Parse and check one input; NULL (diagnostics printed, *status set)
+ * when it cannot be formatted. */
+static mif_doc *
+load(const char *name, const char *data, size_t len, int *status)
+{
+	mif_parse_options popts = { .source_name = name, .max_errors = 0 };
+	mif_error err;
+	mif_doc *doc = mif_parse_buffer(data, len, &popts, &err);
+
+	if (doc == NULL) {
+		report_diag(stderr, prog, name, NULL, &err);
+		*status = report_status(&err);
+		return NULL;
+	}
+	mif_check(doc, NULL);
+	if (mif_doc_error_count(doc) > 0) {
+		report_doc(stderr, prog, name, doc);
+		mif_doc_free(doc);
+		*status = CLI_NO;
+		return NULL;
+	}
+	return doc;
+}
+
+/* Format one file; returns its exit status. */
+static int
+format_file(const char *path, const struct settings *set)
+{
+	const char *name = cli_display_name(path);
+	size_t len;
+	char *data = cli_read_file(path, &len);
+
+	if (data == NULL) {
+		report_fatal(stderr, prog, name, "%s", strerror(errno));
+		return CLI_TROUBLE;
+	}
+	int status = CLI_OK;
+	mif_doc *doc = load(name, data, len, &status);
+	if (doc == NULL) {
+		free(data);
+		return status;
+	}
+
+	mif_error err;
+	if (set->mode == MODE_PRINT) {
+		if (mif_write_stream(doc, &set->write, stdout, &err) != 0) {
+			report_write_error(stderr, prog, name, &err);
+			status = CLI_TROUBLE;
+		}
+		mif_doc_free(doc);
+		free(data);
+		return status;
+	}
+
+	char *out = NULL;
+	size_t outlen = 0;
+	if (mif_write_buffer(doc, &set->write, &out, &outlen, &err) != 0) {
+		report_write_error(stderr, prog, name, &err);
+		mif_doc_free(doc);
+		free(data);
+		return CLI_TROUBLE;
+	}
+	bool changed = outlen != len || memcmp(out, data, len) != 0;
+	const char *step;
+	switch (set->mode) {
+	case MODE_WRITE:
+		if (changed && atomic_replace(path, out, outlen, &step) != 0) {
+			report_fatal(stderr, prog, name,
+			    "cannot rewrite (%s): %s", step, strerror(errno));
+			status = CLI_TROUBLE;
+		}
+		break;
+	case MODE_LIST:
+		if (changed)
+			printf("%s\n", name);
+		break;
+	case MODE_CHECK:
+		if (changed)
+			status = CLI_NO;
+		break;
+	case MODE_PRINT:
+		break;
+	}
+	free(out);
+	mif_doc_free(doc);
+	free(data);
+	return status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "write", no_argument, NULL, 'w' },
+		{ "list", no_argument, NULL, 'l' },
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "newline", required_argument, NULL, OPT_NEWLINE },
+		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct settings set = { MODE_PRINT, { MIF_ENC_SOURCE, MIF_NL_SOURCE } };
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":wl", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'w':
+			set_mode(&set, MODE_WRITE);
+			break;
+		case 'l':
+			set_mode(&set, MODE_LIST);
+			break;
+		case OPT_CHECK:
+			set_mode(&set, MODE_CHECK);
+			break;
+		case OPT_NEWLINE:
+			set.write.newline = parse_newline(optarg);
+			break;
+		case OPT_ENCODING:
+			set.write.encoding = parse_encoding(optarg);
+			break;
+		case OPT_HELP:
+			fputs(usage, stdout);
+			fputs(help, stdout);
+			return cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE;
+		case OPT_VERSION:
+			cli_version(prog);
+			return cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE;
+		default:
+			cli_bad_option(prog, usage, c, argv, longopts);
+		}
+	}
+
+	if (set.mode == MODE_WRITE) {
+		if (optind == argc)
+			cli_usage_error(prog, usage, "-w needs files to rewrite");
+		for (int i = optind; i < argc; i++)
+			if (strcmp(argv[i], "-") == 0)
+				cli_usage_error(prog, usage,
+				    "-w cannot rewrite standard input");
+	}
+
+	int status = CLI_OK;
+	if (optind == argc)
+		status = format_file("-", &set);
+	for (int i = optind; i < argc; i++)
+		status = cli_worse(status, format_file(argv[i], &set));
+	if (!cli_flush_stdout(prog))
+		status = CLI_TROUBLE;
+	return status;
+}

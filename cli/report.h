@@ -1,0 +1,40 @@
+/*
+ * Diagnostics for people, on one stream:
+ *
+ *   PROG: FILE:LINE:COL: SEVERITY: TEXT
+ *   the source line
+ *           ^
+ *
+ * or "PROG: FILE: SEVERITY: TEXT" when the diagnostic has no place.
+ */
+#ifndef REPORT_H
+#define REPORT_H
+
+#include <stdio.h>
+
+#include "cli.h"
+#include "mif.h"
+
+/* One diagnostic; doc (may be NULL) gives the source line. */
+void report_diag(FILE *out, const char *prog, const char *file,
+    const mif_doc *doc, const mif_error *diag);
+
+/* Every diagnostic of doc, in order. */
+void report_doc(FILE *out, const char *prog, const char *file,
+    const mif_doc *doc);
+
+/* Trouble with a whole file, such as one that cannot be read, in the
+ * form mif_parse_path() gives its own: "PROG: FILE: fatal: TEXT". */
+void report_fatal(FILE *out, const char *prog, const char *file,
+    const char *fmt, ...) CLI_PRINTF(4, 5);
+
+/* A failure of mif_write_*(): its place is in the output, not in the
+ * source, so it is shown without one. */
+void report_write_error(FILE *out, const char *prog, const char *file,
+    const mif_error *err);
+
+/* The exit status an input that could not be parsed at all deserves:
+ * CLI_TROUBLE when it could not be read, CLI_NO when it is no MIF. */
+int report_status(const mif_error *err);
+
+#endif /* REPORT_H */
