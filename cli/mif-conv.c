@@ -183,7 +183,10 @@ convert(const char *path, enum format from, enum format to,
 	mif_doc_free(doc);
 	if (rc != 0) {
 		report_write_error(stderr, prog, name, &err);
-		return CLI_TROUBLE;
+		/* a character the input's own encoding cannot hold is the
+		 * input's fault; one that --encoding excludes is not */
+		return err.code == MIF_E_ENCODING &&
+		    wopts->encoding == MIF_ENC_SOURCE ? CLI_NO : CLI_TROUBLE;
 	}
 	fwrite(out, 1, outlen, stdout);
 	free(out);

@@ -264,10 +264,10 @@ resolve_picks(job *j, const mif_rows *rows, picks *p)
 		const mif_block *attr = mif_find_attribute(group,
 		    set->keys[i].attr);
 		uint64_t id;
-		if (attr == NULL || !mif_block_id(attr, &id) ||
-		    mif_rows_column_of(rows, id) == MIF_NO_COLUMN)
+		size_t col = attr != NULL && mif_block_id(attr, &id)
+		    ? mif_rows_column_of(rows, id) : MIF_NO_COLUMN;
+		if (col == MIF_NO_COLUMN)
 			return CLI_NO;
-		size_t col = mif_rows_column_of(rows, id);
 		const mif_attr_type *type = mif_rows_column_type(rows, col);
 		if (type == NULL) {
 			mif_attr_type broken;

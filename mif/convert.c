@@ -683,11 +683,11 @@ mif_conv_row_end(mif_conv *conv, uint32_t at)
 
 	if (!conv->in_row)
 		return refuse(conv, "the end of a row outside a row");
+	conv->in_row = false;
 	/* MIF spells one empty position "{}", which reads as no value */
 	if (conv->ncells == 1 && conv->cells[0].form == MIF_F_NONE)
 		return refuse(conv, "a row whose only position is empty cannot "
 		    "be written in MIF; a row without values has no cells");
-	conv->in_row = false;
 	mif_row *r = mif_arena_alloc(arena, sizeof *r);
 	mif_stmt *cells = conv->ncells > 0 ? mif_arena_dup(arena, conv->cells,
 	    conv->ncells * sizeof *conv->cells) : NULL;

@@ -209,10 +209,11 @@ value_of(struct jr *jr, json_t *v, enum holder holder, mif_stmt *out)
 		const char *key = json_object_iter_key(json_object_iter(v));
 		json_t *x = json_object_get(v, key);
 		if (strcmp(key, "overlay") == 0 && holder != IN_PLATFORM) {
+			size_t saved = push_key(jr, key);
 			out->form = MIF_F_OVERLAY;
-			if ((out->v.str = string_of(jr, x)) == NULL)
-				return false;
-			return true;
+			out->v.str = string_of(jr, x);
+			pop(jr, saved);
+			return out->v.str != NULL;
 		}
 		static const struct {
 			const char *key;
@@ -588,6 +589,7 @@ read_members(struct jr *jr, json_t *obj, int kind, bool top)
 	unsigned stmts_seen = 0;
 	const char *key;
 	json_t *v;
+	bool bad = false;
 
 	/* what each member is, before anything is built */
 	json_object_foreach(obj, key, v) {
@@ -599,14 +601,16 @@ read_members(struct jr *jr, json_t *obj, int kind, bool top)
 			if (!json_is_array(v)) {
 				size_t saved = push_key(jr, key);
 				expected(jr, v, "an array");
+				bad = true;
 				pop(jr, saved);
-				return;
 			}
 		} else if (kind < 0 || !mif_conv_stmt_parse(key, &kw, &platform)) {
 			fail(jr, "unknown member \"%.40s\"", key);
-			return;
+			bad = true;
 		}
 	}
+	if (bad)
+		return;
 
 	json_t *order = json_object_get(obj, "order");
 	if (order != NULL) {

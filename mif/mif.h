@@ -927,6 +927,74 @@ size_t mif_rows_key_column(const mif_rows *rows, size_t k);
 size_t mif_rows_find(const mif_rows *rows, const mif_value *keys);
 
 /* ------------------------------------------------------------------ */
+/* Comparing tables row by row                                         */
+
+typedef enum mif_diff_kind {
+	MIF_DIFF_SAME,
+	MIF_DIFF_REMOVED,  /* only in the old table */
+	MIF_DIFF_ADDED,    /* only in the new table */
+	MIF_DIFF_CHANGED,
+} mif_diff_kind;
+
+typedef struct mif_diff_options {
+	/* The key: attribute names or IDs (mif_find_attribute() specs, read
+	 * in the old table's group); none: the table's KEY. */
+	const char *const *key;
+	size_t nkey;
+	/* Attributes left out of the comparison. */
+	const char *const *ignore;
+	size_t nignore;
+} mif_diff_options;
+
+/* One row's difference, from mif_diff_next(). */
+typedef struct mif_diff_change {
+	mif_diff_kind kind;
+	size_t old_row, new_row;   /* MIF_NO_ROW on the side that lacks it */
+	const size_t *changed;     /* CHANGED: the compared columns that
+	                              differ, valid until the next call */
+	size_t nchanged;
+} mif_diff_change;
+
+typedef struct mif_diff_counts {
+	size_t same, removed, added, changed;
+} mif_diff_counts;
+
+typedef struct mif_diff mif_diff;
+
+/*
+ * Prepare the comparison of two views (mif_rows_open()): columns are
+ * matched by attribute ID; each side is indexed by its key values.
+ * Linear in the rows.  NULL with *err when there is no key (no KEY and
+ * no opts->key), a key or ignored attribute names none, a key value is
+ * given twice in one table (MIF_E_DUP_ROW; err->source is then "old" or
+ * "new"), or memory runs out.  The views must outlive the comparison.
+ */
+mif_diff *mif_diff_new(const mif_rows *old, const mif_rows *new_rows,
+    const mif_diff_options *opts, mif_error *err) MIF_MUST_USE;
+void mif_diff_free(mif_diff *diff);
+
+/* The compared columns: the attributes of either side, by ID, without
+ * the ignored ones.  For each, the attribute (the old side's when both
+ * have it) and its column on each side (MIF_NO_COLUMN where missing). */
+size_t mif_diff_columns(const mif_diff *diff);
+const mif_block *mif_diff_attribute(const mif_diff *diff, size_t col);
+size_t mif_diff_old_column(const mif_diff *diff, size_t col);
+size_t mif_diff_new_column(const mif_diff *diff, size_t col);
+/* The key's compared columns, in key order. */
+size_t mif_diff_key_count(const mif_diff *diff);
+size_t mif_diff_key_column(const mif_diff *diff, size_t k);
+
+/*
+ * The next row that differs: the old table's rows in order (removed or
+ * changed), then the new table's rows that the old one lacks (added).
+ * False when there are no more; rows that are the same are counted,
+ * not returned.
+ */
+bool mif_diff_next(mif_diff *diff, mif_diff_change *change);
+/* Counts of the rows returned so far (and of those found the same). */
+mif_diff_counts mif_diff_counts_of(const mif_diff *diff);
+
+/* ------------------------------------------------------------------ */
 /* Comparing                                                           */
 
 /*

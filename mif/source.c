@@ -157,7 +157,8 @@ mif_source_load(mif_doc *doc, size_t len, mif_error *err)
 		if (bad != SIZE_MAX) {
 			mif_error_set(err, MIF_E_ENCODING, name,
 			    "invalid UTF-16 at byte %zu", bad + 2);
-			err->mark.offset = bad + 2;
+			if (err != NULL)
+				err->mark.offset = bad + 2;
 			return false;
 		}
 	} else {
@@ -177,7 +178,8 @@ mif_source_load(mif_doc *doc, size_t len, mif_error *err)
 			if (bad != SIZE_MAX) {
 				mif_error_set(err, MIF_E_ENCODING, name,
 				    "invalid UTF-8 at byte %zu", bad + start);
-				err->mark.offset = bad + start;
+				if (err != NULL)
+					err->mark.offset = bad + start;
 				return false;
 			}
 		}

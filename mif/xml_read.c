@@ -85,7 +85,23 @@ column_pos(const struct xr *xr, long line, long column)
 	return (uint32_t)i;
 }
 
-/* Where an element starts: its "<name" on its line, or the line. */
+/* The node before this one in document order (its start tag's). */
+static const xmlNode *
+before(const xmlNode *node)
+{
+	if (node->prev == NULL)
+		return node->parent != NULL &&
+		    node->parent->type == XML_ELEMENT_NODE ? node->parent : NULL;
+	node = node->prev;
+	while (node->type == XML_ELEMENT_NODE && node->last != NULL)
+		node = node->last;
+	return node;
+}
+
+/*
+ * Where an element starts: its "<name" on its line (the nth one, when
+ * elements of that name came before it on the line), or the line.
+ */
 static uint32_t
 node_pos(const struct xr *xr, const xmlNode *node)
 {
@@ -94,12 +110,24 @@ node_pos(const struct xr *xr, const xmlNode *node)
 
 	if (node == NULL || node->type != XML_ELEMENT_NODE)
 		return start;
+	size_t nth = 0;
+	for (const xmlNode *p = before(node); p != NULL; p = before(p)) {
+		if (p->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlGetLineNo(p) != line)
+			break;
+		nth += strcmp((const char *)p->name, (const char *)node->name) == 0;
+	}
 	const char *text = xr->doc->text;
 	size_t end = xr->doc->text_len, nlen = strlen((const char *)node->name);
-	for (size_t i = start; i < end && text[i] != '\n'; i++)
-		if (text[i] == '<' && end - i - 1 >= nlen &&
-		    memcmp(text + i + 1, node->name, nlen) == 0)
+	for (size_t i = start; i < end && text[i] != '\n'; i++) {
+		if (text[i] != '<' || end - i - 1 <= nlen ||
+		    memcmp(text + i + 1, node->name, nlen) != 0 ||
+		    strchr(" \t\r\n/>", text[i + 1 + nlen]) == NULL)
+			continue;
+		if (nth-- == 0)
 			return (uint32_t)i;
+	}
 	return start;
 }
 

@@ -5,8 +5,10 @@
  * Any input is read as XML with mif_parse_xml(); nothing may crash, leak
  * or trip a sanitizer.  When the reader gives a document without
  * errors, that document written as MIF must parse without errors into
- * the same tree (mif_doc_same), and written as XML must read back into
- * the same tree again.  An input that is a MIF file without errors goes
+ * the same tree (mif_doc_same), unless it holds a character that its
+ * encoding cannot (a document may say latin1 and hold any character;
+ * then the MIF writer refuses it), and written as XML must read back
+ * into the same tree again.  An input that is a MIF file without errors goes
  * the other way too: MIF to XML to tree, the same tree.  A failed
  * property aborts with its reason, so that libFuzzer keeps the input.
  */
@@ -25,6 +27,9 @@ broken(const char *what, const char *why)
 	abort();
 }
 
+static int write_mif(const mif_doc *doc, char **out, size_t *len,
+    mif_error *err);
+
 /* doc written by `write` and read back by `read` gives the same tree. */
 static void
 round_trip(const mif_doc *doc, const char *what,
@@ -37,8 +42,11 @@ round_trip(const mif_doc *doc, const char *what,
 	mif_error err;
 	char why[512];
 
-	if (write(doc, &text, &len, &err) != 0)
+	if (write(doc, &text, &len, &err) != 0) {
+		if (err.code == MIF_E_ENCODING && write == write_mif)
+			return;
 		broken(what, err.text);
+	}
 	mif_doc *again = read(text, len, NULL, &err);
 	free(text);
 	if (again == NULL)

@@ -269,6 +269,9 @@ test_bad_encodings(void **state)
 	assert_null(mif_parse_buffer(lone, sizeof lone - 1, NULL, &err));
 	assert_int_equal(err.code, MIF_E_ENCODING);
 	assert_string_equal(err.text, "invalid UTF-16 at byte 4");
+	/* the error record may be left out */
+	assert_null(mif_parse_buffer(lone, sizeof lone - 1, NULL, NULL));
+	assert_null(mif_parse_buffer(bad8, sizeof bad8 - 1, NULL, NULL));
 }
 
 static void

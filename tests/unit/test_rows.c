@@ -178,7 +178,7 @@ find(const mif_rows *r, const char *k1, const char *k2)
 	return mif_rows_find(r, keys);
 }
 
-/* ---- lookups --------------------------------------------------------------- */
+/* ---- lookups ---------------------------------------------------------- */
 
 static void
 test_find_group(void **state)
@@ -191,7 +191,8 @@ test_find_group(void **state)
 	/* digits that are no ID may be a name */
 	assert_string_equal(name_of(mif_find_group(f->doc, "77")), "77");
 	/* a class gives the template, not its tables */
-	assert_string_equal(name_of(mif_find_group(f->doc, "X|Disk|1")), "Disk");
+	assert_string_equal(name_of(mif_find_group(f->doc, "X|Disk|1")),
+	    "Disk");
 	/* a class only tables have */
 	assert_string_equal(name_of(mif_find_group(f->doc, "X|Nothing|1")),
 	    "Orphan");
@@ -200,7 +201,8 @@ test_find_group(void **state)
 	assert_string_equal(name_of(mif_find_group(f->doc, "beta")), "Alpha");
 	assert_string_equal(name_of(mif_find_group(f->doc, "Beta")), "Beta");
 	assert_string_equal(name_of(mif_find_group(f->doc, "BETA")), "Alpha");
-	assert_string_equal(name_of(mif_find_group(f->doc, "x|beta|1")), "Beta");
+	assert_string_equal(name_of(mif_find_group(f->doc, "x|beta|1")),
+	    "Beta");
 	assert_string_equal(name_of(mif_find_group(f->doc, "disks a")),
 	    "Disks A");
 	assert_null(mif_find_group(f->doc, "Nothing"));
@@ -216,8 +218,10 @@ test_find_others(void **state)
 	const mif_block *disk = mif_find_group(f->doc, "Disk");
 
 	assert_string_equal(name_of(mif_find_attribute(disk, "2")), "Label");
-	assert_string_equal(name_of(mif_find_attribute(disk, "Label")), "Label");
-	assert_string_equal(name_of(mif_find_attribute(disk, "LABEL")), "Label");
+	assert_string_equal(name_of(mif_find_attribute(disk, "Label")),
+	    "Label");
+	assert_string_equal(name_of(mif_find_attribute(disk, "LABEL")),
+	    "Label");
 	assert_string_equal(name_of(mif_group_attribute(disk, 4)), "Size");
 	assert_null(mif_find_attribute(disk, "5"));
 	assert_null(mif_find_attribute(disk, "Labe"));
@@ -240,7 +244,7 @@ test_find_others(void **state)
 	assert_null(mif_find_enum(f->doc, "Nope"));
 }
 
-/* ---- rows ---------------------------------------------------------------- */
+/* ---- rows ------------------------------------------------------------- */
 
 static void
 test_scalar_group(void **state)
@@ -408,13 +412,13 @@ test_errors(void **state)
 	assert_int_equal(v.u, 16);
 	assert_int_equal(err.code, MIF_E_ENUM);
 	assert_int_equal(err.mark.line, 55);
-	assert_string_equal(err.text, "type \"Nope\" of attribute \"Bad\" names "
-	    "no enum of the component");
+	assert_string_equal(err.text, "type \"Nope\" of attribute \"Bad\" "
+	    "names no enum of the component");
 	mif_rows_free(r);
 	mif_rows_free(NULL);
 }
 
-/* ---- large inputs ---------------------------------------------------------- */
+/* ---- large inputs ----------------------------------------------------- */
 
 /* Rows come in pairs with one Id: s0, then another symbol. */
 static size_t
@@ -439,8 +443,8 @@ big_mif(size_t nitems, size_t nrows)
 	    "START COMPONENT NAME = \"Big\"\n"
 	    "START ENUM NAME = \"E\" TYPE = INTEGER\n");
 	for (size_t i = 0; i < nitems; i++)
-		used += (size_t)snprintf(s + used, cap - used, "%zu = \"s%zu\"\n",
-		    i, i);
+		used += (size_t)snprintf(s + used, cap - used,
+		    "%zu = \"s%zu\"\n", i, i);
 	used += (size_t)snprintf(s + used, cap - used,
 	    "1007 = \"s7\"\n"
 	    "END ENUM\n"
@@ -506,7 +510,8 @@ test_many_rows(void **state)
 		mif_rows_value(r, i, 0, &keys[0], NULL);
 		mif_rows_value(r, i, 1, &keys[1], NULL);
 		if (mif_rows_find(r, keys) != i)
-			fail_msg("row %zu found as %zu", i, mif_rows_find(r, keys));
+			fail_msg("row %zu found as %zu", i,
+			    mif_rows_find(r, keys));
 	}
 	mif_rows_free(r);
 	mif_doc_free(doc);
@@ -551,8 +556,8 @@ test_built(void **state)
 	mif_value v;
 	assert_false(mif_rows_value(r, 1, 0, &v, &err));
 	assert_int_equal(err.mark.line, 0);
-	assert_string_equal(err.text, "value -2 of attribute \"N\" is negative, "
-	    "but its type is COUNTER");
+	assert_string_equal(err.text, "value -2 of attribute \"N\" is "
+	    "negative, but its type is COUNTER");
 	assert_int_equal(find(r, "5", NULL), 0);
 	mif_rows_free(r);
 	mif_doc_free(doc);

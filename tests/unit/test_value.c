@@ -59,7 +59,7 @@ static const char values_mif[] =
     "      VALUE = \"19970229000000.000000+000\" END ATTRIBUTE\n"
     "    START ATTRIBUTE NAME = \"Sym\" ID = 15 TYPE = \"verify_type\"\n"
     "      VALUE = \"good\" END ATTRIBUTE\n"
-    "    START ATTRIBUTE NAME = \"Num\" ID = 16 TYPE = \"Verify_Type\"\n" /* 45 */
+    "    START ATTRIBUTE NAME = \"Num\" ID = 16 TYPE = \"Verify_Type\"\n"
     "      VALUE = 2 END ATTRIBUTE\n"
     "    START ATTRIBUTE NAME = \"NoSym\" ID = 17 TYPE = \"Verify_Type\"\n"
     "      VALUE = 7 END ATTRIBUTE\n"
@@ -84,7 +84,7 @@ static const char values_mif[] =
     "      VALUE = 1 END ATTRIBUTE\n"
     "    START ATTRIBUTE NAME = \"NoType\" ID = 27 VALUE = 1\n"
     "    END ATTRIBUTE\n"
-    "    START ATTRIBUTE NAME = \"NoEnum\" ID = 28 TYPE = \"Nothing\"\n" /* 70 */
+    "    START ATTRIBUTE NAME = \"NoEnum\" ID = 28 TYPE = \"Nothing\"\n"
     "    END ATTRIBUTE\n"
     "    START ATTRIBUTE NAME = \"BadBase\" ID = 29 TYPE = \"Text\"\n"
     "    END ATTRIBUTE\n"
@@ -142,7 +142,8 @@ value_of(const fixture *f, const char *name, mif_value *v, mif_error *err)
 	mif_attr_type t = type_of(f, name);
 	const mif_block *a = mif_find_attribute(f->group, name);
 
-	return mif_value_of(f->doc, &t, mif_block_stmt(a, MIF_KW_VALUE), v, err);
+	return mif_value_of(f->doc, &t, mif_block_stmt(a, MIF_KW_VALUE), v,
+	    err);
 }
 
 static const char *
@@ -154,7 +155,7 @@ formatted(const mif_value *v)
 	return buf;
 }
 
-/* ---- types ----------------------------------------------------------------- */
+/* ---- types ------------------------------------------------------------ */
 
 static void
 test_types(void **state)
@@ -209,8 +210,8 @@ test_type_errors(void **state)
 	assert_int_equal(err.code, MIF_E_ENUM);
 	assert_int_equal(err.mark.line, 70);
 	assert_int_equal(err.mark.column, 45);
-	assert_string_equal(err.text, "type \"Nothing\" of attribute \"NoEnum\" "
-	    "names no enum of the component");
+	assert_string_equal(err.text, "type \"Nothing\" of attribute "
+	    "\"NoEnum\" names no enum of the component");
 
 	assert_false(mif_attr_type_of(f->doc,
 	    mif_find_attribute(f->group, "BadBase"), &t, &err));
@@ -225,7 +226,7 @@ test_type_errors(void **state)
 	    mif_find_attribute(f->group, "NoType"), &t, NULL));
 }
 
-/* ---- values of statements ------------------------------------------------------ */
+/* ---- values of statements --------------------------------------------- */
 
 static void
 test_integers(void **state)
@@ -267,8 +268,8 @@ test_integer_errors(void **state)
 	assert_int_equal(err.code, MIF_E_RANGE);
 	assert_int_equal(err.mark.line, 20);
 	assert_int_equal(err.mark.column, 7);
-	assert_string_equal(err.text, "value 2147483648 of attribute \"Big\" is "
-	    "out of range for INTEGER (-2147483648 to 2147483647)");
+	assert_string_equal(err.text, "value 2147483648 of attribute \"Big\" "
+	    "is out of range for INTEGER (-2147483648 to 2147483647)");
 	/* as written */
 	assert_int_equal(v.kind, MIF_V_UNSIGNED);
 	assert_true(v.u == 2147483648u);
@@ -371,8 +372,8 @@ test_dates(void **state)
 	assert_int_equal(err.code, MIF_E_DATE);
 	assert_int_equal(err.mark.line, 42);
 	assert_string_equal(err.text, "invalid DATE value "
-	    "\"19970229000000.000000+000\" of attribute \"Feb\": day 29 is past "
-	    "the end of month 02 of 1997");
+	    "\"19970229000000.000000+000\" of attribute \"Feb\": day 29 is "
+	    "past the end of month 02 of 1997");
 	assert_int_equal(v.kind, MIF_V_STRING);
 }
 
@@ -410,8 +411,8 @@ test_enums(void **state)
 	assert_false(value_of(f, "Maybe", &v, &err));
 	assert_int_equal(err.code, MIF_E_ENUM);
 	assert_int_equal(err.mark.line, 50);
-	assert_string_equal(err.text, "value \"Maybe\" of attribute \"Maybe\" is "
-	    "not a symbol of enum \"Verify_Type\"");
+	assert_string_equal(err.text, "value \"Maybe\" of attribute "
+	    "\"Maybe\" is not a symbol of enum \"Verify_Type\"");
 	assert_int_equal(v.kind, MIF_V_STRING);
 }
 
@@ -453,7 +454,7 @@ test_special_values(void **state)
 	assert_string_equal(err.text, "a TYPE statement is not a value");
 }
 
-/* ---- values from text ------------------------------------------------------------ */
+/* ---- values from text ------------------------------------------------- */
 
 static bool
 parse(const fixture *f, const char *attr, const char *text, mif_value *v,
@@ -507,8 +508,8 @@ test_parse_errors(void **state)
 	assert_false(parse(f, "Int", "12a", &v, &err));
 	assert_int_equal(err.code, MIF_E_TYPE);
 	assert_int_equal(err.mark.line, 0);
-	assert_string_equal(err.text, "value \"12a\" of attribute \"Int\" is not "
-	    "a number, but its type is INT");
+	assert_string_equal(err.text, "value \"12a\" of attribute \"Int\" is "
+	    "not a number, but its type is INT");
 	assert_int_equal(v.kind, MIF_V_STRING);
 	assert_int_equal(v.len, 3);
 
@@ -519,8 +520,8 @@ test_parse_errors(void **state)
 
 	assert_false(parse(f, "Int", "2147483648", &v, &err));
 	assert_int_equal(err.code, MIF_E_RANGE);
-	assert_string_equal(err.text, "value \"2147483648\" of attribute \"Int\" "
-	    "is out of range for INT (-2147483648 to 2147483647)");
+	assert_string_equal(err.text, "value \"2147483648\" of attribute "
+	    "\"Int\" is out of range for INT (-2147483648 to 2147483647)");
 
 	assert_false(parse(f, "Neg", "-3", &v, &err));
 	assert_int_equal(err.code, MIF_E_RANGE);
@@ -530,19 +531,20 @@ test_parse_errors(void **state)
 
 	assert_false(parse(f, "Date", "2024", &v, &err));
 	assert_int_equal(err.code, MIF_E_DATE);
-	assert_string_equal(err.text, "invalid DATE value \"2024\" of attribute "
-	    "\"Date\": it has 4 characters, not 25 (yyyymmddHHMMSS.uuuuuu+ooo)");
+	assert_string_equal(err.text, "invalid DATE value \"2024\" of "
+	    "attribute \"Date\": it has 4 characters, not 25 "
+	    "(yyyymmddHHMMSS.uuuuuu+ooo)");
 
 	assert_false(parse(f, "Inline", "Dim", &v, &err));
 	assert_int_equal(err.code, MIF_E_ENUM);
-	assert_string_equal(err.text, "value \"Dim\" of attribute \"Inline\" is "
-	    "not a symbol of its inline enum");
+	assert_string_equal(err.text, "value \"Dim\" of attribute "
+	    "\"Inline\" is not a symbol of its inline enum");
 
 	/* words are upper case only */
 	assert_false(parse(f, "Int", "unknown", &v, &err));
 }
 
-/* ---- comparing and hashing ---------------------------------------------------------- */
+/* ---- comparing and hashing -------------------------------------------- */
 
 static mif_value
 number(mif_value_kind kind, int64_t i, uint64_t u)
@@ -612,7 +614,7 @@ test_equal(void **state)
 	assert_false(mif_value_equal(&p1, &p));
 }
 
-/* ---- formatting ---------------------------------------------------------------------- */
+/* ---- formatting ------------------------------------------------------- */
 
 static void
 test_format(void **state)
@@ -655,7 +657,7 @@ test_format(void **state)
 	free(out);
 }
 
-/* ---- dates on their own -------------------------------------------------------------- */
+/* ---- dates on their own ----------------------------------------------- */
 
 static void
 test_date_parse(void **state)

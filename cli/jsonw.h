@@ -1,0 +1,13 @@
+/* Writing JSON text for scripts: strings escaped per RFC 8259. */
+#ifndef JSONW_H
+#define JSONW_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* A JSON string literal of len bytes of UTF-8 (NUL included as \u0000). */
+void json_string(FILE *out, const char *s, size_t len);
+/* The same for a NUL-terminated string; NULL gives null. */
+void json_cstring(FILE *out, const char *s);
+
+#endif /* JSONW_H */

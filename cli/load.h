@@ -1,0 +1,21 @@
+/*
+ * Reading an input MIF that a tool needs whole and valid: parse it,
+ * check it, and report what is wrong, in one call.
+ */
+#ifndef LOAD_H
+#define LOAD_H
+
+#include "mif.h"
+
+/*
+ * Parse path ("-": standard input) and run mif_check() on it.  Errors
+ * are reported on standard error as PROG: FILE:LINE:COL (warnings are
+ * left to mif-check).  On
+ * success returns the document (the caller frees it); when it cannot
+ * be read or has errors, returns NULL with *status set to the exit
+ * status that deserves (CLI_TROUBLE: unreadable; error_status: errors).
+ */
+mif_doc *cli_load(const char *prog, const char *path, int error_status,
+    int *status);
+
+#endif /* LOAD_H */

@@ -1,0 +1,535 @@
+/*
+ * mif-diff: compare two keyed tables row by row.
+ *
+ * Rows only in OLD, only in NEW, and changed rows with the attributes
+ * that changed, as text for people, TSV or JSON for scripts, or MIF for
+ * the toolkit.  Exit 0 when equal, 1 when different, 2 on trouble.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "jsonw.h"
+#include "load.h"
+#include "report.h"
+
+static const char prog[] = "mif-diff";
+
+static const char usage[] =
+    "usage: mif-diff [-qH] [-f text|tsv|json|mif] [-g GROUP] [-k ATTRIBUTE]...\n"
+    "                [--ignore ATTRIBUTE]... OLD NEW\n";
+
+static const char help[] =
+    "Compare two keyed tables row by row, by key.\n"
+    "\n"
+    "  -f, --format FORMAT  text (default), tsv, json or mif\n"
+    "  -g, --group GROUP    the group or table to compare, by ID, class or\n"
+    "                       name (default: the first group with a KEY)\n"
+    "  -k, --key ATTRIBUTE  key on this attribute (repeat for several;\n"
+    "                       default: the table's KEY)\n"
+    "      --ignore ATTRIBUTE  leave this attribute out (repeatable)\n"
+    "  -H, --header         a header line first (tsv)\n"
+    "  -q, --quiet          print nothing; the exit status tells\n"
+    "      --help           this help\n"
+    "      --version        the version\n"
+    "\n"
+    "OLD or NEW may be - for standard input.  Exit status: 0 equal,\n"
+    "1 different, 2 trouble.\n";
+
+enum format { TEXT, TSV, JSON, MIF };
+
+typedef struct side {
+	const char *path;
+	mif_doc *doc;
+	mif_rows *rows;
+} side;
+
+typedef struct job {
+	enum format format;
+	bool header, quiet;
+	side old, new_side;
+	mif_diff *diff;
+	char *buf;      /* formatted values */
+	size_t cap;
+	mif_doc *out;   /* -f mif: the document being built */
+	const mif_block *out_table;
+	int64_t seq;
+} job;
+
+/* ---- values ---- */
+
+/* The value of compared column c of a row on one side, formatted;
+ * NULL when absent. */
+static const char *
+value_text(job *j, bool old, size_t row, size_t c, unsigned flags)
+{
+	const side *s = old ? &j->old : &j->new_side;
+	size_t col = old ? mif_diff_old_column(j->diff, c)
+	    : mif_diff_new_column(j->diff, c);
+	if (row == MIF_NO_ROW || col == MIF_NO_COLUMN)
+		return NULL;
+	mif_value v;
+	mif_rows_value(s->rows, row, col, &v, NULL);
+	if (v.kind == MIF_V_ABSENT)
+		return NULL;
+	size_t n = mif_value_format(&v, flags, j->buf, j->cap);
+	if (n >= j->cap) {
+		free(j->buf);
+		j->cap = n + 64;
+		j->buf = malloc(j->cap);
+		if (j->buf == NULL) {
+			fprintf(stderr, "%s: out of memory\n", prog);
+			exit(CLI_TROUBLE);
+		}
+		mif_value_format(&v, flags, j->buf, j->cap);
+	}
+	return j->buf;
+}
+
+static const char *
+attr_name(const job *j, size_t c)
+{
+	const mif_string *n = mif_block_string(mif_diff_attribute(j->diff, c),
+	    MIF_KW_NAME);
+	return n != NULL ? n->bytes : "";
+}
+
+/* A changed row's key side: the old row, else the new one. */
+static void
+key_sides(const mif_diff_change *ch, bool *old, size_t *row)
+{
+	*old = ch->old_row != MIF_NO_ROW;
+	*row = *old ? ch->old_row : ch->new_row;
+}
+
+/* ---- text ---- */
+
+static void
+text_key(job *j, const mif_diff_change *ch)
+{
+	bool old;
+	size_t row;
+	key_sides(ch, &old, &row);
+	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++) {
+		const char *v = value_text(j, old, row, mif_diff_key_column(j->diff, k),
+		    MIF_FORMAT_ESCAPE);
+		printf("%s%s", k > 0 ? ", " : "", v != NULL ? v : "(none)");
+	}
+}
+
+static void
+text_change(job *j, const mif_diff_change *ch)
+{
+	static const char mark[] = { '=', '-', '+', '~' };
+
+	printf("%c ", mark[ch->kind]);
+	text_key(j, ch);
+	if (ch->kind == MIF_DIFF_REMOVED)
+		fputs(": only in old", stdout);
+	else if (ch->kind == MIF_DIFF_ADDED)
+		fputs(": only in new", stdout);
+	for (size_t i = 0; i < ch->nchanged; i++) {
+		size_t c = ch->changed[i];
+		printf("%s%s: ", i == 0 ? ": " : "; ", attr_name(j, c));
+		const char *o = value_text(j, true, ch->old_row, c, MIF_FORMAT_ESCAPE);
+		printf("%s -> ", o != NULL ? o : "(none)");
+		const char *n = value_text(j, false, ch->new_row, c, MIF_FORMAT_ESCAPE);
+		fputs(n != NULL ? n : "(none)", stdout);
+	}
+	putchar('\n');
+}
+
+static void
+text_summary(const mif_diff_counts *n)
+{
+	printf("%zu changed, %zu only in old, %zu only in new, %zu the same\n",
+	    n->changed, n->removed, n->added, n->same);
+}
+
+/* ---- TSV ---- */
+
+static const char *const change_words[] = { "same", "removed", "added", "changed" };
+
+static void
+tsv_header(job *j)
+{
+	fputs("change", stdout);
+	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++)
+		printf("\t%s", attr_name(j, mif_diff_key_column(j->diff, k)));
+	fputs("\tattribute\told\tnew\n", stdout);
+}
+
+static void
+tsv_line(job *j, const mif_diff_change *ch, size_t c)
+{
+	fputs(change_words[ch->kind], stdout);
+	bool old;
+	size_t row;
+	key_sides(ch, &old, &row);
+	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++) {
+		const char *v = value_text(j, old, row, mif_diff_key_column(j->diff, k),
+		    MIF_FORMAT_ESCAPE);
+		printf("\t%s", v != NULL ? v : "");
+	}
+	if (c == MIF_NO_COLUMN) {
+		fputs("\t\t\t\n", stdout);
+		return;
+	}
+	printf("\t%s\t", attr_name(j, c));
+	const char *o = value_text(j, true, ch->old_row, c, MIF_FORMAT_ESCAPE);
+	printf("%s\t", o != NULL ? o : "");
+	const char *n = value_text(j, false, ch->new_row, c, MIF_FORMAT_ESCAPE);
+	printf("%s\n", n != NULL ? n : "");
+}
+
+static void
+tsv_change(job *j, const mif_diff_change *ch)
+{
+	if (ch->nchanged == 0)
+		tsv_line(j, ch, MIF_NO_COLUMN);
+	for (size_t i = 0; i < ch->nchanged; i++)
+		tsv_line(j, ch, ch->changed[i]);
+}
+
+/* ---- JSON ---- */
+
+static void
+json_value(job *j, bool old, size_t row, size_t c)
+{
+	json_cstring(stdout, value_text(j, old, row, c, 0));
+}
+
+static void
+json_start(job *j)
+{
+	fputs("{\"old\":", stdout);
+	json_cstring(stdout, cli_display_name(j->old.path));
+	fputs(",\"new\":", stdout);
+	json_cstring(stdout, cli_display_name(j->new_side.path));
+	fputs(",\"key\":[", stdout);
+	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++) {
+		if (k > 0)
+			putchar(',');
+		json_cstring(stdout, attr_name(j, mif_diff_key_column(j->diff, k)));
+	}
+	fputs("],\"rows\":[", stdout);
+}
+
+static void
+json_change(job *j, const mif_diff_change *ch, bool first)
+{
+	fputs(first ? "\n" : ",\n", stdout);
+	printf("{\"change\":\"%s\",\"key\":[", change_words[ch->kind]);
+	bool old;
+	size_t row;
+	key_sides(ch, &old, &row);
+	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++) {
+		if (k > 0)
+			putchar(',');
+		json_value(j, old, row, mif_diff_key_column(j->diff, k));
+	}
+	putchar(']');
+	if (ch->kind == MIF_DIFF_CHANGED) {
+		fputs(",\"attributes\":[", stdout);
+		for (size_t i = 0; i < ch->nchanged; i++) {
+			size_t c = ch->changed[i];
+			fputs(i > 0 ? ",{\"name\":" : "{\"name\":", stdout);
+			json_cstring(stdout, attr_name(j, c));
+			fputs(",\"old\":", stdout);
+			json_value(j, true, ch->old_row, c);
+			fputs(",\"new\":", stdout);
+			json_value(j, false, ch->new_row, c);
+			putchar('}');
+		}
+		putchar(']');
+	}
+	putchar('}');
+}
+
+static void
+json_end(const mif_diff_counts *n)
+{
+	printf("\n],\"counts\":{\"changed\":%zu,\"removed\":%zu,\"added\":%zu,"
+	    "\"same\":%zu}}\n", n->changed, n->removed, n->added, n->same);
+}
+
+/* ---- MIF ---- */
+
+/* An attribute of the difference template; string ones default to ""
+ * so that a row may leave them empty. */
+static void
+mif_attr(mif_doc *d, const mif_block *g, int64_t id, const char *name,
+    mif_type_kind type, uint64_t size)
+{
+	mif_block *a = mif_add_block(d, g, MIF_ATTRIBUTE);
+	mif_set_string(d, a, MIF_KW_NAME, name);
+	mif_set_number(d, a, MIF_KW_ID, id);
+	mif_stmt t = { .form = MIF_F_TYPE, .sub = (uint8_t)type, .v.u = size };
+	mif_set_stmt(d, a, MIF_KW_TYPE, &t);
+	if (type == MIF_T_STRING)
+		mif_set_string(d, a, MIF_KW_VALUE, "");
+}
+
+static bool
+mif_start(job *j)
+{
+	mif_doc *d = mif_doc_create("<mif-diff>");
+	if (d == NULL)
+		return false;
+	j->out = d;
+	mif_block *c = mif_add_block(d, NULL, MIF_COMPONENT);
+	mif_set_string(d, c, MIF_KW_NAME, "mif-diff");
+	char text[512];
+	snprintf(text, sizeof text, "Differences from %s to %s",
+	    cli_display_name(j->old.path), cli_display_name(j->new_side.path));
+	mif_set_string(d, c, MIF_KW_DESCRIPTION, text);
+	mif_block *g = mif_add_block(d, c, MIF_GROUP);
+	mif_set_string(d, g, MIF_KW_NAME, "Difference");
+	mif_set_string(d, g, MIF_KW_CLASS, "MIFTOOLS|DIFF|1.0");
+	mif_stmt key = { .form = MIF_F_INTEGER, .v.u = 1 };
+	mif_set_stmt(d, g, MIF_KW_KEY, &key);
+	mif_attr(d, g, 1, "Sequence", MIF_T_INTEGER, 0);
+	mif_attr(d, g, 2, "Change", MIF_T_STRING, 8);
+	mif_attr(d, g, 3, "Key", MIF_T_STRING, MIF_MAX_TOKEN);
+	mif_attr(d, g, 4, "Attribute", MIF_T_STRING, MIF_MAX_TOKEN);
+	mif_attr(d, g, 5, "Old", MIF_T_STRING, MIF_MAX_TOKEN);
+	mif_attr(d, g, 6, "New", MIF_T_STRING, MIF_MAX_TOKEN);
+	mif_block *t = mif_add_block(d, c, MIF_TABLE);
+	mif_set_string(d, t, MIF_KW_NAME, "Differences");
+	mif_set_number(d, t, MIF_KW_ID, 2);
+	mif_set_string(d, t, MIF_KW_CLASS, "MIFTOOLS|DIFF|1.0");
+	j->out_table = t;
+	return mif_doc_error_count(d) == 0;
+}
+
+static mif_stmt
+cell_string(job *j, const char *s)
+{
+	mif_stmt c = { .form = MIF_F_NONE };
+	if (s != NULL) {
+		c.form = MIF_F_STRING;
+		c.v.str = mif_doc_cstring(j->out, s);
+	}
+	return c;
+}
+
+static void
+out_row(job *j, const mif_diff_change *ch, size_t c)
+{
+	mif_stmt *cells = mif_add_row(j->out, j->out_table, 6);
+	if (cells == NULL) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		exit(CLI_TROUBLE);
+	}
+	cells[0] = (mif_stmt){ .form = MIF_F_INTEGER, .v.u = (uint64_t)++j->seq };
+	cells[1] = cell_string(j, change_words[ch->kind]);
+	bool old;
+	size_t row;
+	key_sides(ch, &old, &row);
+	/* the key values joined by ", ", as the text format shows them */
+	char *key = NULL;
+	size_t keylen = 0;
+	FILE *k = open_memstream(&key, &keylen);
+	for (size_t i = 0; k != NULL && i < mif_diff_key_count(j->diff); i++) {
+		const char *v = value_text(j, old, row, mif_diff_key_column(j->diff, i), 0);
+		fprintf(k, "%s%s", i > 0 ? ", " : "", v != NULL ? v : "");
+	}
+	if (k != NULL)
+		fclose(k);
+	cells[2] = cell_string(j, key != NULL ? key : "");
+	free(key);
+	if (c != MIF_NO_COLUMN) {
+		cells[3] = cell_string(j, attr_name(j, c));
+		cells[4] = cell_string(j, value_text(j, true, ch->old_row, c, 0));
+		cells[5] = cell_string(j, value_text(j, false, ch->new_row, c, 0));
+	}
+}
+
+static void
+mif_change(job *j, const mif_diff_change *ch)
+{
+	if (ch->nchanged == 0)
+		out_row(j, ch, MIF_NO_COLUMN);
+	for (size_t i = 0; i < ch->nchanged; i++)
+		out_row(j, ch, ch->changed[i]);
+}
+
+/* ---- the comparison ---- */
+
+static int
+open_side(side *s, const char *group)
+{
+	int status = CLI_OK;
+	s->doc = cli_load(prog, s->path, CLI_TROUBLE, &status);
+	if (s->doc == NULL)
+		return status;
+	const mif_block *b = NULL;
+	const char *name = cli_display_name(s->path);
+	if (group != NULL) {
+		b = mif_find_group(s->doc, group);
+	} else {
+		/* the first group with a KEY, else the first table */
+		const mif_block *comp = mif_doc_component(s->doc);
+		for (const mif_block *c = comp->u.children; c != NULL && b == NULL; c = c->next)
+			if (c->kind == MIF_GROUP && mif_block_stmt(c, MIF_KW_KEY) != NULL)
+				b = c;
+		for (const mif_block *c = comp->u.children; c != NULL && b == NULL; c = c->next)
+			if (c->kind == MIF_TABLE)
+				b = c;
+	}
+	if (b == NULL) {
+		report_fatal(stderr, prog, name, group != NULL
+		    ? "no group or table \"%s\"" : "%sno keyed group or table",
+		    group != NULL ? group : "");
+		return CLI_TROUBLE;
+	}
+	mif_error err;
+	s->rows = mif_rows_open(s->doc, b, &err);
+	if (s->rows == NULL) {
+		report_diag(stderr, prog, name, s->doc, &err);
+		return CLI_TROUBLE;
+	}
+	return CLI_OK;
+}
+
+static int
+compare(job *j, const mif_diff_options *opts)
+{
+	mif_error err;
+	j->diff = mif_diff_new(j->old.rows, j->new_side.rows, opts, &err);
+	if (j->diff == NULL) {
+		/* the library names the side; messages name the file */
+		const char *file = strcmp(err.source, "new") == 0 ? j->new_side.path
+		    : strcmp(err.source, "old") == 0 ? j->old.path : NULL;
+		if (file != NULL)
+			report_fatal(stderr, prog, cli_display_name(file), "%s", err.text);
+		else
+			fprintf(stderr, "%s: %s\n", prog, err.text);
+		return CLI_TROUBLE;
+	}
+	if (j->format == JSON && !j->quiet)
+		json_start(j);
+	if (j->format == TSV && j->header && !j->quiet)
+		tsv_header(j);
+	if (j->format == MIF && !j->quiet && !mif_start(j)) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return CLI_TROUBLE;
+	}
+	mif_diff_change ch;
+	bool first = true;
+	while (mif_diff_next(j->diff, &ch)) {
+		if (j->quiet)
+			continue;
+		switch (j->format) {
+		case TEXT: text_change(j, &ch); break;
+		case TSV: tsv_change(j, &ch); break;
+		case JSON: json_change(j, &ch, first); break;
+		case MIF: mif_change(j, &ch); break;
+		}
+		first = false;
+	}
+	mif_diff_counts n = mif_diff_counts_of(j->diff);
+	if (!j->quiet && j->format == TEXT)
+		text_summary(&n);
+	if (!j->quiet && j->format == JSON)
+		json_end(&n);
+	if (!j->quiet && j->format == MIF &&
+	    mif_write_stream(j->out, NULL, stdout, &err) != 0) {
+		report_write_error(stderr, prog, "<stdout>", &err);
+		return CLI_TROUBLE;
+	}
+	if (!cli_flush_stdout(prog))
+		return CLI_TROUBLE;
+	return n.changed + n.removed + n.added > 0 ? CLI_NO : CLI_OK;
+}
+
+/* Append an option's argument to a list. */
+static void
+push(const char ***list, size_t *n, const char *arg)
+{
+	const char **l = realloc(*list, (*n + 1) * sizeof *l);
+	if (l == NULL) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		exit(CLI_TROUBLE);
+	}
+	l[(*n)++] = arg;
+	*list = l;
+}
+
+int
+main(int argc, char *argv[])
+{
+	enum { OPT_IGNORE = 256, OPT_HELP, OPT_VERSION };
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "group", required_argument, NULL, 'g' },
+		{ "key", required_argument, NULL, 'k' },
+		{ "ignore", required_argument, NULL, OPT_IGNORE },
+		{ "header", no_argument, NULL, 'H' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	job j = { .format = TEXT };
+	const char *group = NULL;
+	mif_diff_options opts = { NULL, 0, NULL, 0 };
+	const char **key = NULL, **ignore = NULL;
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:g:k:Hq", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "text") == 0) j.format = TEXT;
+			else if (strcmp(optarg, "tsv") == 0) j.format = TSV;
+			else if (strcmp(optarg, "json") == 0) j.format = JSON;
+			else if (strcmp(optarg, "mif") == 0) j.format = MIF;
+			else cli_usage_error(prog, usage, "unknown format \"%s\"", optarg);
+			break;
+		case 'g': group = optarg; break;
+		case 'k': push(&key, &opts.nkey, optarg); break;
+		case OPT_IGNORE: push(&ignore, &opts.nignore, optarg); break;
+		case 'H': j.header = true; break;
+		case 'q': j.quiet = true; break;
+		case OPT_HELP:
+			fputs(usage, stdout);
+			fputs(help, stdout);
+			return CLI_OK;
+		case OPT_VERSION:
+			cli_version(prog);
+			return CLI_OK;
+		default:
+			cli_bad_option(prog, usage, c, argv, longopts);
+		}
+	}
+	if (argc - optind != 2)
+		cli_usage_error(prog, usage, "two tables to compare, OLD and NEW");
+	if (strcmp(argv[optind], "-") == 0 && strcmp(argv[optind + 1], "-") == 0)
+		cli_usage_error(prog, usage, "only one side can be standard input");
+	opts.key = key;
+	opts.ignore = ignore;
+	j.old.path = argv[optind];
+	j.new_side.path = argv[optind + 1];
+
+	int status = open_side(&j.old, group);
+	if (status == CLI_OK)
+		status = open_side(&j.new_side, group);
+	if (status == CLI_OK)
+		status = compare(&j, &opts);
+	else
+		status = CLI_TROUBLE; /* an invalid side is trouble for a diff */
+
+	mif_diff_free(j.diff);
+	mif_rows_free(j.old.rows);
+	mif_rows_free(j.new_side.rows);
+	mif_doc_free(j.old.doc);
+	mif_doc_free(j.new_side.doc);
+	mif_doc_free(j.out);
+	free(j.buf);
+	free(key);
+	free(ignore);
+	return status;
+}

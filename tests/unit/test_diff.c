@@ -1,0 +1,153 @@
+/* Comparing tables row by row: matching, typed equality, options. */
+#include <stdarg.h>
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "diag_text.h"
+
+/* A template keyed on attribute 1 with `extra` as more attributes, and
+ * the rows given. */
+static mif_doc *
+table(const char *extra, const char *rows)
+{
+	char text[4096];
+	snprintf(text, sizeof text,
+	    "START COMPONENT NAME = \"c\"\n"
+	    "START GROUP NAME = \"T\" CLASS = \"X|T|1\" KEY = 1\n"
+	    "START ATTRIBUTE NAME = \"Host\" ID = 1 TYPE = STRING(8) END ATTRIBUTE\n"
+	    "START ATTRIBUTE NAME = \"Count\" ID = 2 TYPE = INTEGER VALUE = 0 END ATTRIBUTE\n"
+	    "%s"
+	    "END GROUP\n"
+	    "START TABLE NAME = \"t\" ID = 2 CLASS = \"X|T|1\"\n%s\nEND TABLE\n"
+	    "END COMPONENT\n", extra, rows);
+	mif_doc *doc = parse_text(text);
+	char buf[1024];
+	assert_string_equal(diag_text(doc, buf, sizeof buf), "");
+	return doc;
+}
+
+static mif_rows *
+view(const mif_doc *doc)
+{
+	mif_rows *r = mif_rows_open(doc, mif_find_group(doc, "X|T|1"), NULL);
+	assert_non_null(r);
+	return r;
+}
+
+/* All changes as "kind old new [cols]" lines. */
+static void
+run(const mif_doc *a, const mif_doc *b, const mif_diff_options *o,
+    const char *want, mif_diff_counts wantn)
+{
+	mif_rows *ra = view(a), *rb = view(b);
+	mif_error err;
+	mif_diff *d = mif_diff_new(ra, rb, o, &err);
+	assert_non_null(d);
+	char got[1024] = "";
+	mif_diff_change ch;
+	while (mif_diff_next(d, &ch)) {
+		size_t n = strlen(got);
+		snprintf(got + n, sizeof got - n, "%d %zd %zd", (int)ch.kind,
+		    (ssize_t)(ch.old_row == MIF_NO_ROW ? -1 : (ssize_t)ch.old_row),
+		    (ssize_t)(ch.new_row == MIF_NO_ROW ? -1 : (ssize_t)ch.new_row));
+		for (size_t i = 0; i < ch.nchanged; i++) {
+			n = strlen(got);
+			snprintf(got + n, sizeof got - n, " %s", mif_block_string(
+			    mif_diff_attribute(d, ch.changed[i]), MIF_KW_NAME)->bytes);
+		}
+		strcat(got, "\n");
+	}
+	assert_string_equal(got, want);
+	mif_diff_counts n = mif_diff_counts_of(d);
+	assert_int_equal(n.same, wantn.same);
+	assert_int_equal(n.removed, wantn.removed);
+	assert_int_equal(n.added, wantn.added);
+	assert_int_equal(n.changed, wantn.changed);
+	mif_diff_free(d);
+	mif_rows_free(ra);
+	mif_rows_free(rb);
+}
+
+static void
+test_kinds_and_order(void **state)
+{
+	(void)state;
+	mif_doc *a = table("", "{\"a\", 1} {\"b\", 2} {\"c\", 3} {\"d\"}");
+	mif_doc *b = table("", "{\"e\", 5} {\"c\", 0x03} {\"b\", 9} {\"d\", 0}");
+	/* old rows in order (a removed, b changed; c and d the same: 3 is 0x03,
+	 * an empty Count defaults to 0), then new rows the old lacks */
+	run(a, b, NULL, "1 0 -1\n3 1 2 Count\n2 -1 0\n",
+	    (mif_diff_counts){ .same = 2, .removed = 1, .added = 1, .changed = 1 });
+	run(a, a, NULL, "", (mif_diff_counts){ .same = 4 });
+	mif_doc_free(a);
+	mif_doc_free(b);
+}
+
+static void
+test_columns_on_one_side(void **state)
+{
+	(void)state;
+	mif_doc *a = table("", "{\"a\", 1}");
+	mif_doc *b = table("START ATTRIBUTE NAME = \"Note\" ID = 3 TYPE = STRING(8) "
+	    "END ATTRIBUTE\n", "{\"a\", 1, \"x\"}");
+	run(a, b, NULL, "3 0 0 Note\n", (mif_diff_counts){ .changed = 1 });
+	const char *ignore[] = { "note" };
+	mif_diff_options o = { NULL, 0, ignore, 1 };
+	run(a, b, &o, "", (mif_diff_counts){ .same = 1 });
+	mif_doc_free(a);
+	mif_doc_free(b);
+}
+
+static void
+test_key_option(void **state)
+{
+	(void)state;
+	mif_doc *a = table("", "{\"a\", 1} {\"b\", 2}");
+	mif_doc *b = table("", "{\"z\", 1} {\"b\", 3}");
+	const char *key[] = { "2" };
+	mif_diff_options o = { key, 1, NULL, 0 };
+	run(a, b, &o, "3 0 0 Host\n1 1 -1\n2 -1 1\n",
+	    (mif_diff_counts){ .removed = 1, .added = 1, .changed = 1 });
+	mif_doc_free(a);
+	mif_doc_free(b);
+}
+
+static void
+test_errors(void **state)
+{
+	(void)state;
+	mif_doc *a = table("", "{\"a\", 1} {\"b\", 1}");
+	mif_rows *ra = view(a);
+	mif_error err;
+	const char *key[] = { "Count" };
+	mif_diff_options o = { key, 1, NULL, 0 };
+	assert_null(mif_diff_new(ra, ra, &o, &err));
+	assert_int_equal(err.code, MIF_E_DUP_ROW);
+	assert_string_equal(err.source, "old");
+	assert_string_equal(err.text, "the key \"1\" is given twice (rows 1 and 2)");
+	const char *nokey[] = { "Colour" };
+	o.key = nokey;
+	assert_null(mif_diff_new(ra, ra, &o, &err));
+	assert_string_equal(err.text, "no attribute \"Colour\" to key on");
+	o = (mif_diff_options){ NULL, 0, nokey, 1 };
+	assert_null(mif_diff_new(ra, ra, &o, &err));
+	assert_string_equal(err.text, "no attribute \"Colour\" to ignore");
+	mif_rows_free(ra);
+	mif_doc_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_kinds_and_order),
+		cmocka_unit_test(test_columns_on_one_side),
+		cmocka_unit_test(test_key_option),
+		cmocka_unit_test(test_errors),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
