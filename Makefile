@@ -250,7 +250,9 @@ demo: deps
 	run 'cp $(DEMO_MESSY) $(DEMO_VALID) $(B)/demo/' && \
 	run 'mif-fmt -l $(B)/demo/*.mif' && \
 	run 'mif-fmt -w $(B)/demo/*.mif && mif-fmt --check $(B)/demo/*.mif && echo "(all canonical now)"' && \
-	run 'mif-fmt --encoding utf-16le --newline crlf $(DEMO_VALID) | od -c | head -3'
+	run 'mif-fmt --encoding utf-16le --newline crlf $(DEMO_VALID) | od -c | head -3' && \
+	run 'cat samples/sched/kb-fast-at-3pm.timeline' && \
+	run 'mif-sched --explain samples/sched/kb-adverts.mif samples/sched/kb-fast-at-3pm.timeline'
 
 # ---- installing -----------------------------------------------------------
 

@@ -55,18 +55,28 @@ parse_format(const char *option, const char *text)
 	    option, text);
 }
 
+static const struct {
+	const char *name;
+	mif_encoding encoding;
+} encodings[] = {
+	{ "latin1", MIF_ENC_LATIN1 },
+	{ "utf-8", MIF_ENC_UTF8 },
+	{ "utf-16le", MIF_ENC_UTF16LE },
+	{ "utf-16be", MIF_ENC_UTF16BE },
+};
+
+static const char *
+encoding_name(mif_encoding encoding)
+{
+	for (size_t i = 0; i < sizeof encodings / sizeof encodings[0]; i++)
+		if (encodings[i].encoding == encoding)
+			return encodings[i].name;
+	return "?";
+}
+
 static mif_encoding
 parse_encoding(const char *text)
 {
-	static const struct {
-		const char *name;
-		mif_encoding encoding;
-	} encodings[] = {
-		{ "latin1", MIF_ENC_LATIN1 },
-		{ "utf-8", MIF_ENC_UTF8 },
-		{ "utf-16le", MIF_ENC_UTF16LE },
-		{ "utf-16be", MIF_ENC_UTF16BE },
-	};
 	for (size_t i = 0; i < sizeof encodings / sizeof encodings[0]; i++)
 		if (strcmp(text, encodings[i].name) == 0)
 			return encodings[i].encoding;
@@ -180,14 +190,25 @@ convert(const char *path, enum format from, enum format to,
 		rc = mif_write_buffer(doc, wopts, &out, &outlen, &err);
 		break;
 	}
-	mif_doc_free(doc);
 	if (rc != 0) {
 		report_write_error(stderr, prog, name, &err);
 		/* a character the input's own encoding cannot hold is the
 		 * input's fault; one that --encoding excludes is not */
-		return err.code == MIF_E_ENCODING &&
-		    wopts->encoding == MIF_ENC_SOURCE ? CLI_NO : CLI_TROUBLE;
+		if (err.code == MIF_E_ENCODING && to == FMT_MIF &&
+		    wopts->encoding == MIF_ENC_SOURCE) {
+			mif_error note = { .severity = MIF_INFO };
+			snprintf(note.text, sizeof note.text, "the input asks for "
+			    "%s; --encoding chooses another",
+			    encoding_name(mif_doc_encoding(doc)));
+			report_diag(stderr, prog, name, NULL, &note);
+			rc = CLI_NO;
+		} else {
+			rc = CLI_TROUBLE;
+		}
+		mif_doc_free(doc);
+		return rc;
 	}
+	mif_doc_free(doc);
 	fwrite(out, 1, outlen, stdout);
 	free(out);
 	return CLI_OK;

@@ -120,10 +120,11 @@ report_id(check_ctx *c, const mif_block *group, const check_attrs *attrs,
 {
 	char name[CHECK_QUOTE_MAX], gname[CHECK_QUOTE_MAX];
 
-	check_block_name(c, name, sizeof name, a->block);
+	/* names are quoted only for a message: this runs for every attribute */
 	if (a->id == NULL) {
 		check_report(c, MIF_E_MISSING, MIF_ERROR, a->block->pos,
-		    MIF_NOPOS, "attribute %s has no ID", name);
+		    MIF_NOPOS, "attribute %s has no ID",
+		    check_block_name(c, name, sizeof name, a->block));
 		return;
 	}
 	if (a->first_same_id == SIZE_MAX)
@@ -143,7 +144,8 @@ report_type(check_ctx *c, const check_attr *a)
 	char ename[CHECK_QUOTE_MAX];
 	uint32_t at = a->type != NULL ? a->type->pos : a->block->pos;
 
-	check_block_name(c, name, sizeof name, a->block);
+	if (a->state != CHECK_TYPE_OK)
+		check_block_name(c, name, sizeof name, a->block);
 	switch (a->state) {
 	case CHECK_TYPE_OK:
 		break;

@@ -13,11 +13,16 @@ report_missing(check_ctx *c, const mif_block *group)
 {
 	char name[CHECK_QUOTE_MAX];
 
-	check_block_name(c, name, sizeof name, group);
 	if (mif_block_stmt(group, MIF_KW_NAME) == NULL &&
 	    !check_report(c, MIF_E_MISSING, MIF_ERROR, group->pos,
 	    MIF_NOPOS, "group has no NAME"))
 		return;
+	bool has_class = mif_block_stmt(group, MIF_KW_CLASS) != NULL;
+	bool has_id_or_key = mif_block_stmt(group, MIF_KW_ID) != NULL ||
+	    mif_block_stmt(group, MIF_KW_KEY) != NULL;
+	if (has_class && has_id_or_key)
+		return;
+	check_block_name(c, name, sizeof name, group);
 	if (mif_block_stmt(group, MIF_KW_CLASS) == NULL &&
 	    !check_report(c, MIF_E_MISSING, MIF_ERROR, group->pos,
 	    MIF_NOPOS, "group %s has no CLASS", name))

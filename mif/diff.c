@@ -17,9 +17,13 @@ typedef struct column {
 	bool ignored;
 } column;
 
+/* Rows by key.  Each row's key hash is kept, so that a probe compares
+ * hashes and touches a row (in random order: cache misses) only when
+ * they match. */
 typedef struct index {
 	size_t *slots;   /* row + 1; 0: empty */
 	size_t mask;
+	uint64_t *hashes; /* per row */
 } index;
 
 struct mif_diff {
@@ -188,16 +192,20 @@ build_index(mif_diff *d, const mif_rows *rows, bool old, index *ix,
 	while (cap < n * 2)
 		cap *= 2;
 	ix->slots = calloc(cap, sizeof *ix->slots);
+	ix->hashes = malloc((n + 1) * sizeof *ix->hashes);
 	ix->mask = cap - 1;
-	if (ix->slots == NULL) {
+	if (ix->slots == NULL || ix->hashes == NULL) {
 		mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");
 		return false;
 	}
+	for (size_t r = 0; r < n; r++)
+		ix->hashes[r] = key_hash(d, rows, old, r);
 	for (size_t r = 0; r < n; r++) {
-		size_t i = (size_t)key_hash(d, rows, old, r) & ix->mask;
+		size_t i = (size_t)ix->hashes[r] & ix->mask;
 		for (; ix->slots[i] != 0; i = (i + 1) & ix->mask) {
 			size_t first = ix->slots[i] - 1;
-			if (same_key(d, rows, old, first, rows, old, r)) {
+			if (ix->hashes[first] == ix->hashes[r] &&
+			    same_key(d, rows, old, first, rows, old, r)) {
 				char key[128];
 				key_text(d, rows, old, r, key, sizeof key);
 				mif_error_set(err, MIF_E_DUP_ROW, old ? "old" : "new",
@@ -211,15 +219,17 @@ build_index(mif_diff *d, const mif_rows *rows, bool old, index *ix,
 	return true;
 }
 
-/* The row of `rows` (side `old`) with the key of row r of the other side. */
+/* The row of `rows` (side `old`, index ix) with the key of row r of the
+ * other side, whose key hash is h. */
 static size_t
 partner(const mif_diff *d, const index *ix, const mif_rows *rows, bool old,
-    const mif_rows *from, size_t r)
+    const mif_rows *from, size_t r, uint64_t h)
 {
-	size_t i = (size_t)key_hash(d, from, !old, r) & ix->mask;
-	for (; ix->slots[i] != 0; i = (i + 1) & ix->mask)
-		if (same_key(d, rows, old, ix->slots[i] - 1, from, !old, r))
-			return ix->slots[i] - 1;
+	for (size_t i = (size_t)h & ix->mask; ix->slots[i] != 0; i = (i + 1) & ix->mask) {
+		size_t p = ix->slots[i] - 1;
+		if (ix->hashes[p] == h && same_key(d, rows, old, p, from, !old, r))
+			return p;
+	}
 	return MIF_NO_ROW;
 }
 
@@ -272,7 +282,9 @@ mif_diff_free(mif_diff *d)
 	free(d->cols);
 	free(d->key);
 	free(d->old_index.slots);
+	free(d->old_index.hashes);
 	free(d->new_index.slots);
+	free(d->new_index.hashes);
 	free(d->matched);
 	free(d->changed);
 	free(d);
@@ -301,7 +313,8 @@ mif_diff_next(mif_diff *d, mif_diff_change *ch)
 {
 	while (d->next_old < mif_rows_count(d->old)) {
 		size_t r = d->next_old++;
-		size_t p = partner(d, &d->new_index, d->new_rows, false, d->old, r);
+		size_t p = partner(d, &d->new_index, d->new_rows, false, d->old, r,
+		    d->old_index.hashes[r]);
 		if (p == MIF_NO_ROW) {
 			d->counts.removed++;
 			*ch = (mif_diff_change){ MIF_DIFF_REMOVED, r, MIF_NO_ROW, NULL, 0 };

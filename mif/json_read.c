@@ -648,8 +648,9 @@ read_members(struct jr *jr, json_t *obj, int kind, bool top)
 			continue;
 		int l = list_of(kind, key);
 		if (l >= 0 && used[l] < json_array_size(v)) {
-			fail(jr, "\"order\" names \"%s\" %zu times, but it has "
-			    "%zu elements", key, used[l], json_array_size(v));
+			fail(jr, "\"order\" names \"%s\" %zu time%s, but it has "
+			    "%zu elements", key, used[l], used[l] == 1 ? "" : "s",
+			    json_array_size(v));
 			return;
 		}
 		if (kind >= 0 && mif_conv_stmt_parse(key, &kw, &platform) &&

@@ -1,12 +1,12 @@
 /*
- * Replay every file of the fuzzing regressions and of the samples:
- * parse, check, and for files without errors the round trip of the fuzz
- * harness (tests/fuzz/round_trip.h).  Nothing may crash; under the
+ * Replay every file of the fuzzing regressions and every .mif file of the
+ * samples: parse, check, and for files without errors the round trip of
+ * the fuzz harness (tests/fuzz/round_trip.h).  Nothing may crash; under the
  * sanitizers nothing may leak or misbehave either.
  *
  * Paths are relative to the repository root, where `make check` runs the
  * tests; MIF_TEST_SAMPLES and MIF_TEST_REGRESSIONS override them at
- * compile time.  Samples outside samples/invalid/ and samples/corpus/
+ * compile time.  Samples outside an invalid/ folder and samples/corpus/
  * (whose real files include broken ones) must also parse and check
  * without errors.
  */
@@ -36,6 +36,7 @@
 
 typedef struct replay {
 	bool expect_valid; /* files outside invalid/ and corpus/ */
+	bool only_mif;     /* samples/ holds other files too */
 	size_t files;
 	size_t failures;
 } replay;
@@ -77,6 +78,15 @@ is_input(const char *name)
 	if (name[0] == '.' || strncmp(name, "README", 6) == 0)
 		return false;
 	return !(n > 3 && strcmp(name + n - 3, ".md") == 0);
+}
+
+static bool
+is_mif(const char *name)
+{
+	size_t n = strlen(name);
+
+	return n > 4 && (strcmp(name + n - 4, ".mif") == 0 ||
+	    strcmp(name + n - 4, ".MIF") == 0);
 }
 
 static void
@@ -143,7 +153,7 @@ replay_tree(replay *r, const char *dir)
 			r->failures++;
 		} else if (S_ISDIR(st.st_mode)) {
 			replay_tree(r, path);
-		} else if (S_ISREG(st.st_mode)) {
+		} else if (S_ISREG(st.st_mode) && (!r->only_mif || is_mif(e->d_name))) {
 			replay_file(r, path);
 		}
 		free(path);
@@ -154,7 +164,7 @@ replay_tree(replay *r, const char *dir)
 static void
 test_samples(void **state)
 {
-	replay r = { true, 0, 0 };
+	replay r = { true, true, 0, 0 };
 
 	(void)state;
 	replay_tree(&r, MIF_TEST_SAMPLES);
@@ -165,7 +175,7 @@ test_samples(void **state)
 static void
 test_fuzz_regressions(void **state)
 {
-	replay r = { false, 0, 0 };
+	replay r = { false, false, 0, 0 };
 
 	(void)state;
 	replay_tree(&r, MIF_TEST_REGRESSIONS);

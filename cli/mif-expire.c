@@ -1,0 +1,239 @@
+/* mif-expire: a job status table as it stands after the job expires,
+ * under the expiry rules of one SMS version (KB Q152229). */
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "jobs.h"
+#include "report.h"
+
+static const char prog[] = "mif-expire";
+
+static const char usage[] =
+    "usage: mif-expire --sms VERSION [--at TIME] [--polled SMSID[,SMSID...]]... "
+    "[--explain] [TABLE]\n";
+
+static const char help[] =
+    "Apply an SMS version's expiry rules to a job status table.\n"
+    "\n"
+    "  --sms VERSION       the site's SMS version: %s\n"
+    "  --at TIME           when the clients polled and sent their expiry\n"
+    "                      instructions (default: the job's Expires)\n"
+    "  --polled LIST       the workstations that polled after the expiry,\n"
+    "                      SMS IDs separated by commas (default: all)\n"
+    "  --explain           tell on standard error, row by row, what changed\n"
+    "                      and why\n"
+    "  --help              show this help and exit\n"
+    "  --version           show the version and exit\n"
+    "\n"
+    "The table is read from TABLE, or from standard input, and written to\n"
+    "standard output.\n"
+    "TIME is yyyy-mm-dd[Thh:mm[:ss]][Z|+hh:mm] or a DMI date, UTC by default.\n"
+    "Exit status: 0 done, 2 trouble.\n";
+
+typedef struct settings {
+	const mif_sms_version *version;
+	bool at_given;
+	int64_t at;
+	char **polled;      /* the --polled arguments */
+	size_t npolled;
+	bool explain;
+	const char *table;
+} settings;
+
+static void
+parse_options(int argc, char **argv, settings *s)
+{
+	enum { OPT_SMS = 256, OPT_AT, OPT_POLLED, OPT_EXPLAIN, OPT_HELP,
+	    OPT_VERSION };
+	static const struct option longopts[] = {
+		{ "sms", required_argument, NULL, OPT_SMS },
+		{ "at", required_argument, NULL, OPT_AT },
+		{ "polled", required_argument, NULL, OPT_POLLED },
+		{ "explain", no_argument, NULL, OPT_EXPLAIN },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	char known[128];
+
+	s->polled = calloc((size_t)argc, sizeof *s->polled);
+	if (s->polled == NULL) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		exit(CLI_TROUBLE);
+	}
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_SMS:
+			s->version = jobs_version(prog, usage, optarg);
+			break;
+		case OPT_AT:
+			s->at = jobs_time(prog, usage, "--at", optarg);
+			s->at_given = true;
+			break;
+		case OPT_POLLED:
+			s->polled[s->npolled++] = optarg;
+			break;
+		case OPT_EXPLAIN:
+			s->explain = true;
+			break;
+		case OPT_HELP:
+			fputs(usage, stdout);
+			printf(help, jobs_version_list(known, sizeof known));
+			exit(cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE);
+		case OPT_VERSION:
+			cli_version(prog);
+			exit(cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE);
+		default:
+			cli_bad_option(prog, usage, c, argv, longopts);
+		}
+	}
+	if (s->version == NULL)
+		cli_usage_error(prog, usage, "--sms VERSION is needed");
+	if (argc - optind > 1)
+		cli_usage_error(prog, usage, "one table at a time");
+	s->table = optind < argc ? argv[optind] : "-";
+}
+
+/*
+ * Mark the rows whose workstations polled: all of them without
+ * --polled.  False after saying which SMS ID has no row.
+ */
+static bool
+mark_polled(const settings *s, const mif_sms_table *t, bool *polled)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		polled[i] = s->npolled == 0;
+	for (size_t k = 0; k < s->npolled; k++) {
+		for (char *id = s->polled[k], *end; *id != '\0'; id = end) {
+			end = id + strcspn(id, ",");
+			size_t len = (size_t)(end - id), i = 0;
+			while (i < t->nrows && (strlen(t->rows[i].sms_id) != len ||
+			    strncmp(t->rows[i].sms_id, id, len) != 0))
+				i++;
+			if (i == t->nrows) {
+				fprintf(stderr, "%s: %s: --polled: job %s has no row "
+				    "for \"%.*s\"\n", prog, cli_display_name(s->table),
+				    t->job.job_id, (int)len, id);
+				return false;
+			}
+			polled[i] = true;
+			if (*end == ',')
+				end++;
+		}
+	}
+	return true;
+}
+
+/* The expiry time: --at, or the job's; false after saying what is wrong. */
+static bool
+expiry_time(const settings *s, const mif_sms_job *job, int64_t *at)
+{
+	char a[32], b[32];
+	const char *name = cli_display_name(s->table);
+
+	if (!s->at_given && !job->expires_known) {
+		fprintf(stderr, "%s: %s: job %s has no expiration time; say when "
+		    "it expired with --at\n", prog, name, job->job_id);
+		return false;
+	}
+	if (s->at_given && job->expires_known && s->at < job->expires) {
+		fprintf(stderr, "%s: %s: --at %s is before job %s expires (%s)\n",
+		    prog, name, mif_time_iso(s->at, a), job->job_id,
+		    mif_time_iso(job->expires, b));
+		return false;
+	}
+	*at = s->at_given ? s->at : job->expires;
+	return true;
+}
+
+/* One line of --explain. */
+static void
+explain(const mif_sms_version *v, const mif_sms_row *row, bool polled,
+    const mif_sms_effect *fx)
+{
+	const char *before = mif_sms_status_name(polled ? fx->before
+	    : row->status);
+	uint8_t gives = v->gives[MIF_SMS_EXPIRED];
+
+	if (!polled)
+		fprintf(stderr, "%s: %s, kept (did not poll after the expiry: "
+		    "no expiry instruction)\n", row->sms_id, before);
+	else if (fx->loaded)
+		fprintf(stderr, "%s: %s -> %s (polled after the expiry; SMS %s "
+		    "sets %s)\n", row->sms_id, before,
+		    mif_sms_status_name(fx->after), v->name,
+		    mif_sms_status_name((mif_sms_status)gives));
+	else if (!fx->created)
+		fprintf(stderr, "%s: %s, kept (polled after the expiry; SMS %s "
+		    "keeps the last reported status)\n", row->sms_id, before,
+		    v->name);
+	else
+		fprintf(stderr, "%s: %s, kept (polled after the expiry; SMS %s "
+		    "did not load the detailed job status MIF)\n", row->sms_id,
+		    before, v->name);
+}
+
+int
+main(int argc, char **argv)
+{
+	settings s = { 0 };
+	mif_sms_table t;
+	int64_t at;
+	int status = CLI_TROUBLE;
+
+	parse_options(argc, argv, &s);
+	mif_doc *in = jobs_load_table(prog, s.table, &t);
+	if (in == NULL) {
+		free(s.polled);
+		return CLI_TROUBLE;
+	}
+	size_t n = t.nrows > 0 ? t.nrows : 1;
+	bool *polled = calloc(n, sizeof *polled);
+	mif_sms_event *events = calloc(n, sizeof *events);
+	mif_sms_effect *effects = calloc(n, sizeof *effects);
+	size_t *row_of = calloc(n, sizeof *row_of);
+	mif_doc *out = NULL;
+	if (polled == NULL || events == NULL || effects == NULL ||
+	    row_of == NULL) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		goto done;
+	}
+	if (!mark_polled(&s, &t, polled) || !expiry_time(&s, &t.job, &at))
+		goto done;
+	/* one expiry instruction per workstation that polled, in row order */
+	size_t nevents = 0;
+	for (size_t i = 0; i < t.nrows; i++) {
+		if (!polled[i])
+			continue;
+		row_of[i] = nevents;
+		events[nevents++] = (mif_sms_event){ at, t.rows[i].sms_id,
+		    MIF_SMS_EXPIRED, NULL };
+	}
+	if (!mif_sms_table_run(&t, s.version, events, nevents, effects) ||
+	    (out = mif_sms_table_write(&t)) == NULL) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		goto done;
+	}
+	if (!jobs_print(prog, out))
+		goto done;
+	status = CLI_OK;
+	for (size_t i = 0; s.explain && i < t.nrows; i++)
+		explain(s.version, &t.rows[i], polled[i],
+		    polled[i] ? &effects[row_of[i]] : NULL);
+done:
+	mif_doc_free(out);
+	free(polled);
+	free(events);
+	free(effects);
+	free(row_of);
+	free(s.polled);
+	mif_sms_table_release(&t);
+	mif_doc_free(in);
+	return status;
+}

@@ -1,0 +1,542 @@
+/* mif-status: what the SMS 1.x despooler does with the instructions of
+ * its clients, and the NOIDMIF that keeps a package's install status. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "atomic.h"
+#include "cli.h"
+#include "jobs.h"
+#include "load.h"
+#include "newfile.h"
+#include "report.h"
+
+static const char prog[] = "mif-status";
+
+static const char usage[] =
+    "usage: mif-status --sms VERSION --job JOBID --sms-id SMSID [--time TIME] "
+    "[STATUSMIF]\n"
+    "       mif-status --sms VERSION --job JOBID --sms-id SMSID [--time TIME] "
+    "--expired\n"
+    "       mif-status --apply TABLE [DETAILMIF...]\n"
+    "       mif-status --sms VERSION --replay HISTORY [--at TIME] [-o DIR]\n"
+    "       mif-status --noidmif --package PKGID [--time TIME] "
+    "[--update FILE] [STATUSMIF]\n";
+
+static const char help[] =
+    "Do what the SMS 1.x despooler does with its clients' instructions.\n"
+    "\n"
+    "  --sms VERSION       the site's SMS version: %s\n"
+    "  --job JOBID         the job the status MIF reports on\n"
+    "  --sms-id SMSID      the workstation that sent it\n"
+    "  --time TIME         when the despooler got it (default: now)\n"
+    "  --expired           the job's expiry instruction, not a status MIF\n"
+    "  --apply TABLE       load detailed job status MIFs into a job status\n"
+    "                      table; the new table on standard output\n"
+    "  --replay HISTORY    replay a job history; its table on standard output\n"
+    "  --at TIME           the table as of that time (with --replay)\n"
+    "  -o, --output DIR    also write each detailed job status MIF created,\n"
+    "                      DIR/0001.mif, 0002.mif ... (with --replay)\n"
+    "  --noidmif           write a NOIDMIF recording the package's install\n"
+    "                      status, as an attribute named after the package\n"
+    "  --package PKGID     the package (with --noidmif)\n"
+    "  --update FILE       add or replace the package's attribute in FILE\n"
+    "                      (with --noidmif)\n"
+    "  --help              show this help and exit\n"
+    "  --version           show the version and exit\n"
+    "\n"
+    "A status MIF is read from STATUSMIF, or from standard input.\n"
+    "TIME is yyyy-mm-dd[Thh:mm[:ss]][Z|+hh:mm] or a DMI date, UTC by default.\n"
+    "Exit status: 0 done, 2 trouble.\n";
+
+/* The options, each a bit, so that each mode can say which it takes. */
+enum {
+	O_SMS = 1 << 0, O_JOB = 1 << 1, O_SMS_ID = 1 << 2, O_TIME = 1 << 3,
+	O_EXPIRED = 1 << 4, O_APPLY = 1 << 5, O_REPLAY = 1 << 6,
+	O_AT = 1 << 7, O_OUTPUT = 1 << 8, O_NOIDMIF = 1 << 9,
+	O_PACKAGE = 1 << 10, O_UPDATE = 1 << 11, O_COUNT = 12,
+};
+
+static const char *const option_names[O_COUNT] = {
+	"--sms", "--job", "--sms-id", "--time", "--expired", "--apply",
+	"--replay", "--at", "--output", "--noidmif", "--package", "--update",
+};
+
+typedef enum mode { DESPOOL, EXPIRED, APPLY, REPLAY, NOIDMIF } mode;
+
+/* What each mode needs and allows, and how many files it takes. */
+static const struct mode_rule {
+	const char *name;
+	unsigned needs, allows;
+	int max_files; /* -1: any number */
+} mode_rules[] = {
+	[DESPOOL] = { "a status MIF", O_SMS | O_JOB | O_SMS_ID,
+	    O_SMS | O_JOB | O_SMS_ID | O_TIME, 1 },
+	[EXPIRED] = { "--expired", O_SMS | O_JOB | O_SMS_ID,
+	    O_SMS | O_JOB | O_SMS_ID | O_TIME | O_EXPIRED, 0 },
+	[APPLY] = { "--apply", O_APPLY, O_APPLY, -1 },
+	[REPLAY] = { "--replay", O_SMS | O_REPLAY,
+	    O_SMS | O_REPLAY | O_AT | O_OUTPUT, 0 },
+	[NOIDMIF] = { "--noidmif", O_PACKAGE,
+	    O_NOIDMIF | O_PACKAGE | O_TIME | O_UPDATE, 1 },
+};
+
+typedef struct settings {
+	unsigned given;
+	const mif_sms_version *version;
+	const char *job, *sms_id, *package;
+	int64_t time, at;
+	const char *table, *history, *output, *update;
+	char **files;
+	int nfiles;
+} settings;
+
+/* ---- options ------------------------------------------------------- */
+
+static mode
+mode_of(unsigned given)
+{
+	unsigned modes = given & (O_EXPIRED | O_APPLY | O_REPLAY | O_NOIDMIF);
+
+	if (modes & (modes - 1))
+		cli_usage_error(prog, usage, "--expired, --apply, --replay and "
+		    "--noidmif go one at a time");
+	return modes == O_EXPIRED ? EXPIRED : modes == O_APPLY ? APPLY
+	    : modes == O_REPLAY ? REPLAY : modes == O_NOIDMIF ? NOIDMIF
+	    : DESPOOL;
+}
+
+static void
+check_mode(mode m, const settings *s)
+{
+	const struct mode_rule *r = &mode_rules[m];
+
+	for (unsigned i = 0; i < O_COUNT; i++) {
+		unsigned bit = 1u << i;
+		if ((s->given & bit) && !(r->allows & bit))
+			cli_usage_error(prog, usage, "%s does not go with %s",
+			    option_names[i], r->name);
+		if (!(s->given & bit) && (r->needs & bit))
+			cli_usage_error(prog, usage, "%s needs %s", r->name,
+			    option_names[i]);
+	}
+	if (r->max_files >= 0 && s->nfiles > r->max_files)
+		cli_usage_error(prog, usage, r->max_files == 0
+		    ? "%s takes no file" : "%s takes one file at most", r->name);
+}
+
+static mode
+parse_options(int argc, char **argv, settings *s)
+{
+	enum { OPT_HELP = 256, OPT_VERSION };
+	static const struct option longopts[] = {
+		{ "sms", required_argument, NULL, 's' },
+		{ "job", required_argument, NULL, 'j' },
+		{ "sms-id", required_argument, NULL, 'w' },
+		{ "time", required_argument, NULL, 't' },
+		{ "expired", no_argument, NULL, 'x' },
+		{ "apply", required_argument, NULL, 'a' },
+		{ "replay", required_argument, NULL, 'r' },
+		{ "at", required_argument, NULL, 'A' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "noidmif", no_argument, NULL, 'n' },
+		{ "package", required_argument, NULL, 'p' },
+		{ "update", required_argument, NULL, 'u' },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	char known[128];
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
+		unsigned bit = 0;
+		switch (c) {
+		case 's':
+			bit = O_SMS;
+			s->version = jobs_version(prog, usage, optarg);
+			break;
+		case 'j':
+			bit = O_JOB;
+			s->job = jobs_id(prog, usage, "--job", optarg);
+			break;
+		case 'w':
+			bit = O_SMS_ID;
+			s->sms_id = jobs_id(prog, usage, "--sms-id", optarg);
+			break;
+		case 't':
+			bit = O_TIME;
+			s->time = jobs_time(prog, usage, "--time", optarg);
+			break;
+		case 'x':
+			bit = O_EXPIRED;
+			break;
+		case 'a':
+			bit = O_APPLY;
+			s->table = optarg;
+			break;
+		case 'r':
+			bit = O_REPLAY;
+			s->history = optarg;
+			break;
+		case 'A':
+			bit = O_AT;
+			s->at = jobs_time(prog, usage, "--at", optarg);
+			break;
+		case 'o':
+			bit = O_OUTPUT;
+			s->output = optarg;
+			break;
+		case 'n':
+			bit = O_NOIDMIF;
+			break;
+		case 'p':
+			bit = O_PACKAGE;
+			s->package = jobs_id(prog, usage, "--package", optarg);
+			break;
+		case 'u':
+			bit = O_UPDATE;
+			s->update = optarg;
+			break;
+		case OPT_HELP:
+			fputs(usage, stdout);
+			printf(help, jobs_version_list(known, sizeof known));
+			exit(cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE);
+		case OPT_VERSION:
+			cli_version(prog);
+			exit(cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE);
+		default:
+			cli_bad_option(prog, usage, c, argv, longopts);
+		}
+		s->given |= bit;
+	}
+	s->files = argv + optind;
+	s->nfiles = argc - optind;
+	mode m = mode_of(s->given);
+	check_mode(m, s);
+	if (!(s->given & O_TIME))
+		s->time = (int64_t)time(NULL);
+	return m;
+}
+
+/* ---- the despooler: a status MIF or an expiry in, a detailed MIF out - */
+
+static int
+despool(const settings *s, mode m)
+{
+	mif_sms_event e = { s->time, s->sms_id, MIF_SMS_EXPIRED, "" };
+	mif_doc *in = NULL;
+	mif_sms_detail d;
+	bool created, loaded;
+	int status = CLI_TROUBLE;
+
+	if (m == DESPOOL) {
+		in = jobs_load_status_mif(prog, s->nfiles > 0 ? s->files[0] : "-",
+		    &e.instruction, &e.description);
+		if (in == NULL)
+			return CLI_TROUBLE;
+	}
+	if (!mif_sms_detail_of(s->version, s->job, &e, &d)) {
+		fprintf(stderr, "%s: note: SMS %s creates no detailed job status "
+		    "MIF for an %s instruction: the row of %s keeps its status\n",
+		    prog, s->version->name, mif_sms_instruction_name(e.instruction),
+		    s->sms_id);
+		mif_doc_free(in);
+		return CLI_OK;
+	}
+	mif_doc *out = mif_sms_detail_write(&d);
+	if (out == NULL)
+		fprintf(stderr, "%s: out of memory\n", prog);
+	else if (jobs_print(prog, out))
+		status = CLI_OK;
+	mif_sms_apply(s->version, MIF_SMS_NONE, e.instruction, e.description,
+	    &created, &loaded);
+	if (status == CLI_OK && created && !loaded)
+		fprintf(stderr, "%s: note: SMS %s does not load this detailed job "
+		    "status MIF: its Description holds \\\" (Q140810); the row of "
+		    "%s keeps its status\n", prog, s->version->name, s->sms_id);
+	mif_doc_free(out);
+	mif_doc_free(in);
+	return status;
+}
+
+/* ---- --apply: detailed MIFs into a table --------------------------- */
+
+static int
+apply(const settings *s)
+{
+	mif_sms_table t;
+	mif_doc *table_doc = jobs_load_table(prog, s->table, &t);
+	int n = s->nfiles > 0 ? s->nfiles : 1;
+	mif_doc **docs = calloc((size_t)n, sizeof *docs);
+	int status = CLI_TROUBLE;
+
+	if (table_doc == NULL || docs == NULL)
+		goto done;
+	/* each MIF's strings live in its document until the table is out */
+	for (int i = 0; i < n; i++) {
+		const char *path = s->nfiles > 0 ? s->files[i] : "-";
+		int st;
+		mif_error err;
+		mif_sms_detail d;
+		bool loaded;
+		if ((docs[i] = cli_load(prog, path, CLI_TROUBLE, &st)) == NULL)
+			goto done;
+		if (!mif_sms_table_apply(&t, docs[i], &d, &loaded, &err)) {
+			jobs_report(prog, path, docs[i], &err);
+			goto done;
+		}
+		if (!loaded)
+			fprintf(stderr, "%s: %s: note: SMS %s does not load a job "
+			    "status MIF with \\\" in a string (Q140810): the row of "
+			    "%s keeps its status\n", prog, cli_display_name(path),
+			    d.version->name, d.sms_id);
+	}
+	mif_doc *out = mif_sms_table_write(&t);
+	if (out == NULL)
+		fprintf(stderr, "%s: out of memory\n", prog);
+	else if (jobs_print(prog, out))
+		status = CLI_OK;
+	mif_doc_free(out);
+done:
+	for (int i = 0; docs != NULL && i < n; i++)
+		mif_doc_free(docs[i]);
+	free(docs);
+	if (table_doc != NULL)
+		mif_sms_table_release(&t);
+	mif_doc_free(table_doc);
+	return status;
+}
+
+/* ---- --replay: a history under a version --------------------------- */
+
+typedef struct rendered {
+	char *text;
+	size_t len;
+} rendered;
+
+/* The detailed MIFs the first n instructions created, rendered. */
+static rendered *
+render_details(const settings *s, const mif_sms_history *h, size_t n,
+    size_t *count)
+{
+	rendered *out = calloc(n > 0 ? n : 1, sizeof *out);
+	mif_sms_detail d;
+
+	*count = 0;
+	for (size_t i = 0; out != NULL && i < n; i++) {
+		if (!mif_sms_detail_of(s->version, h->job.job_id, &h->events[i],
+		    &d))
+			continue;
+		mif_doc *doc = mif_sms_detail_write(&d);
+		char *text = doc != NULL ? jobs_render(prog, s->output, doc,
+		    false, &out[*count].len) : NULL;
+		mif_doc_free(doc);
+		if (text == NULL) {
+			if (doc == NULL)
+				fprintf(stderr, "%s: out of memory\n", prog);
+			while (*count > 0)
+				free(out[--*count].text);
+			free(out);
+			return NULL;
+		}
+		out[(*count)++].text = text;
+	}
+	return out;
+}
+
+static char *
+numbered(const char *dir, size_t i)
+{
+	size_t size = strlen(dir) + 32;
+	char *path = malloc(size);
+
+	if (path != NULL)
+		snprintf(path, size, "%s/%04zu.mif", dir, i + 1);
+	return path;
+}
+
+/* Write the files into dir (made when missing); on failure, remove what
+ * was written, and dir if it was made. */
+static bool
+write_details(const char *dir, const rendered *files, size_t count)
+{
+	struct stat st;
+	bool made = false;
+	size_t written = 0;
+	const char *step = "create folder";
+
+	if (stat(dir, &st) != 0) {
+		if (errno != ENOENT || mkdir(dir, 0777) != 0)
+			goto fail;
+		made = true;
+	} else if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		goto fail;
+	}
+	for (; written < count; written++) {
+		char *path = numbered(dir, written);
+		step = "write";
+		if (path == NULL)
+			goto fail;
+		int r = newfile_write(path, files[written].text,
+		    files[written].len, &step);
+		free(path);
+		if (r != 0)
+			goto fail;
+	}
+	return true;
+fail:;
+	int saved = errno;
+	while (written > 0) {
+		char *path = numbered(dir, --written);
+		if (path != NULL)
+			unlink(path);
+		free(path);
+	}
+	if (made)
+		rmdir(dir);
+	report_fatal(stderr, prog, dir, "cannot %s: %s", step, strerror(saved));
+	return false;
+}
+
+static int
+replay(const settings *s)
+{
+	int st;
+	mif_error err;
+	mif_sms_history h;
+	mif_sms_table t;
+	mif_doc *in = cli_load(prog, s->history, CLI_TROUBLE, &st);
+
+	if (in == NULL)
+		return CLI_TROUBLE;
+	if (!mif_sms_history_read(in, &h, &err)) {
+		jobs_report(prog, s->history, in, &err);
+		mif_doc_free(in);
+		return CLI_TROUBLE;
+	}
+	/* times never go backwards: "as of" is a prefix */
+	size_t n = 0;
+	while (n < h.nevents && (!(s->given & O_AT) || h.events[n].time <= s->at))
+		n++;
+	int status = CLI_TROUBLE;
+	size_t count = 0;
+	rendered *files = NULL;
+	mif_doc *out = NULL;
+	if (!mif_sms_table_init(&t, &h.job, h.targets, h.ntargets)) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		goto done_history;
+	}
+	if (!mif_sms_table_run(&t, s->version, h.events, n, NULL) ||
+	    (out = mif_sms_table_write(&t)) == NULL) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		goto done;
+	}
+	if (s->output != NULL &&
+	    ((files = render_details(s, &h, n, &count)) == NULL ||
+	    !write_details(s->output, files, count)))
+		goto done;
+	if (jobs_print(prog, out))
+		status = CLI_OK;
+done:
+	for (size_t i = 0; files != NULL && i < count; i++)
+		free(files[i].text);
+	free(files);
+	mif_doc_free(out);
+	mif_sms_table_release(&t);
+done_history:
+	mif_sms_history_release(&h);
+	mif_doc_free(in);
+	return status;
+}
+
+/* ---- --noidmif: the package's install status, kept from expiry ---- */
+
+/* The NOIDMIF to update: the file's, or a new one when it is missing. */
+static mif_doc *
+noidmif_target(const char *path, bool *exists)
+{
+	struct stat st;
+	int status;
+
+	*exists = path != NULL && stat(path, &st) == 0;
+	if (*exists || (path != NULL && errno != ENOENT))
+		return cli_load(prog, path, CLI_TROUBLE, &status);
+	mif_doc *doc = mif_doc_create(NULL);
+	if (doc == NULL)
+		fprintf(stderr, "%s: out of memory\n", prog);
+	return doc;
+}
+
+static int
+noidmif(const settings *s)
+{
+	mif_sms_instruction result;
+	const char *description;
+	mif_error err;
+	bool exists = false;
+	mif_doc *in = jobs_load_status_mif(prog,
+	    s->nfiles > 0 ? s->files[0] : "-", &result, &description);
+	mif_doc *doc = in != NULL ? noidmif_target(s->update, &exists) : NULL;
+	int status = CLI_TROUBLE;
+
+	if (doc == NULL)
+		goto done;
+	if (!mif_sms_noidmif_record(doc, s->package, result, s->time, &err)) {
+		report_diag(stderr, prog, s->update != NULL ? s->update
+		    : "standard output", NULL, &err);
+		goto done;
+	}
+	/* SMS reads a NOIDMIF only as ANSI text: no UTF-8 for want of a
+	 * character (an updated file keeps its own encoding) */
+	size_t len;
+	const char *step;
+	char *text = jobs_render(prog, s->update != NULL ? s->update
+	    : "standard output", doc, true, &len);
+	if (text == NULL)
+		goto done;
+	if (s->update == NULL) {
+		fwrite(text, 1, len, stdout);
+		if (cli_flush_stdout(prog))
+			status = CLI_OK;
+	} else if ((exists ? atomic_replace(s->update, text, len, &step)
+	    : newfile_write(s->update, text, len, &step)) != 0) {
+		report_fatal(stderr, prog, s->update, "cannot %s: %s", step,
+		    strerror(errno));
+	} else {
+		status = CLI_OK;
+	}
+	free(text);
+done:
+	mif_doc_free(doc);
+	mif_doc_free(in);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	settings s = { 0 };
+
+	switch (parse_options(argc, argv, &s)) {
+	case DESPOOL:
+		return despool(&s, DESPOOL);
+	case EXPIRED:
+		return despool(&s, EXPIRED);
+	case APPLY:
+		return apply(&s);
+	case REPLAY:
+		return replay(&s);
+	case NOIDMIF:
+		return noidmif(&s);
+	}
+	return CLI_TROUBLE;
+}

@@ -1,0 +1,172 @@
+/*
+ * The job history: the job group, the target list (template
+ * MIFTOOLS|JOBTARGET|1.0 and its table) and the despooler's
+ * instructions (template MIFTOOLS|JOBINSTRUCTION|1.0 and its table) in
+ * the order they were processed (mif-jobs(5)).  Replaying it under a
+ * version gives the job status table.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sms_fields.h"
+
+void
+mif_sms_history_release(mif_sms_history *h)
+{
+	free(h->targets);
+	free(h->events);
+	h->targets = NULL;
+	h->events = NULL;
+	h->ntargets = h->nevents = 0;
+}
+
+static bool
+read_targets(const mif_doc *doc, mif_sms_history *h, mif_error *err)
+{
+	sms_view v;
+	size_t first;
+	bool nomem, ok = false;
+
+	if (!sms_view_open(&v, doc, MIF_SMS_TARGET_CLASS, "target list",
+	    sms_target_attrs, TARGET_NATTRS, err))
+		return false;
+	size_t n = sms_view_count(&v);
+	h->targets = malloc((n > 0 ? n : 1) * sizeof *h->targets);
+	if (h->targets == NULL)
+		goto nomem;
+	for (size_t r = 0; r < n; r++)
+		if (!sms_view_id(&v, r, TARGET_SMS_ID, &h->targets[r], err))
+			goto done;
+	h->ntargets = n;
+	size_t dup = sms_first_duplicate(h->targets, n, &first, &nomem);
+	if (nomem)
+		goto nomem;
+	if (dup != SIZE_MAX) {
+		uint32_t was = sms_view_pos(&v, first, TARGET_SMS_ID);
+		sms_error(err, doc, sms_view_pos(&v, dup, TARGET_SMS_ID), was,
+		    MIF_E_DUP_ROW, "target %s is listed twice (first at line "
+		    "%u)", h->targets[dup], mif_doc_mark(doc, was).line);
+		goto done;
+	}
+	ok = true;
+	goto done;
+nomem:
+	sms_error(err, doc, MIF_NOPOS, MIF_NOPOS, MIF_E_NOMEM,
+	    "out of memory for the targets of the job history");
+done:
+	sms_view_close(&v);
+	return ok;
+}
+
+/* Where the instruction before the current one was. */
+typedef struct previous {
+	bool any;
+	uint64_t sequence;
+	uint32_t sequence_pos;
+	int64_t time;
+	uint32_t time_pos;
+} previous;
+
+static bool
+read_event(const sms_view *v, size_t r, const mif_sms_job *job,
+    const mif_sms_replay *targets, previous *prev, mif_sms_event *e,
+    mif_error *err)
+{
+	uint64_t seq;
+	bool known, given;
+	char a[32], b[32];
+	const mif_doc *doc = v->doc;
+	uint32_t seq_pos = sms_view_pos(v, r, INS_SEQUENCE);
+	uint32_t time_pos = sms_view_pos(v, r, INS_TIME);
+
+	if (!sms_view_number(v, r, INS_SEQUENCE, &seq, err) ||
+	    !sms_view_time(v, r, INS_TIME, false, &known, &e->time, err) ||
+	    !sms_view_id(v, r, INS_SMS_ID, &e->sms_id, err) ||
+	    !sms_view_instruction(v, r, INS_INSTRUCTION, false, &given,
+	        &e->instruction, err) ||
+	    !sms_view_string(v, r, INS_DESCRIPTION, &e->description, err))
+		return false;
+	if (prev->any && seq <= prev->sequence) {
+		sms_error(err, doc, seq_pos, prev->sequence_pos, MIF_E_PROFILE,
+		    "sequence number %" PRIu64 " does not follow %" PRIu64
+		    ": a job history lists instructions in the order they were "
+		    "processed", seq, prev->sequence);
+		return false;
+	}
+	if (prev->any && e->time < prev->time) {
+		sms_error(err, doc, time_pos, prev->time_pos, MIF_E_PROFILE,
+		    "the time goes backwards: %s is earlier than the "
+		    "instruction before it (%s, line %u); a job history lists "
+		    "instructions in the order they were processed",
+		    mif_time_iso(e->time, a),
+		    mif_time_iso(prev->time, b),
+		    mif_doc_mark(doc, prev->time_pos).line);
+		return false;
+	}
+	if (mif_sms_replay_row(targets, e->sms_id) == NULL) {
+		sms_error(err, doc, sms_view_pos(v, r, INS_SMS_ID), MIF_NOPOS,
+		    MIF_E_PROFILE, "%s is not a target of job %s", e->sms_id,
+		    job->job_id);
+		return false;
+	}
+	if (e->instruction == MIF_SMS_EXPIRED && !job->expires_known) {
+		sms_error(err, doc, sms_view_pos(v, r, INS_INSTRUCTION),
+		    MIF_NOPOS, MIF_E_PROFILE, "an Expired instruction, but job "
+		    "%s never expires", job->job_id);
+		return false;
+	}
+	if (e->instruction == MIF_SMS_EXPIRED && e->time < job->expires) {
+		sms_error(err, doc, time_pos, MIF_NOPOS, MIF_E_PROFILE,
+		    "an Expired instruction at %s, before job %s expires at %s",
+		    mif_time_iso(e->time, a), job->job_id,
+		    mif_time_iso(job->expires, b));
+		return false;
+	}
+	*prev = (previous){ true, seq, seq_pos, e->time, time_pos };
+	return true;
+}
+
+static bool
+read_events(const mif_doc *doc, mif_sms_history *h, mif_error *err)
+{
+	sms_view v;
+	bool ok = false;
+	previous prev = { false, 0, 0, 0, 0 };
+
+	if (!sms_view_open(&v, doc, MIF_SMS_INSTRUCTION_CLASS,
+	    "instruction table", sms_instruction_attrs, INS_NATTRS, err))
+		return false;
+	size_t n = sms_view_count(&v);
+	/* the replay is only a set of the targets here */
+	size_t nversions;
+	mif_sms_replay *targets = mif_sms_replay_new(mif_sms_versions(
+	    &nversions), h->targets, h->ntargets);
+	h->events = malloc((n > 0 ? n : 1) * sizeof *h->events);
+	if (targets == NULL || h->events == NULL) {
+		sms_error(err, doc, MIF_NOPOS, MIF_NOPOS, MIF_E_NOMEM,
+		    "out of memory for the instructions of the job history");
+		goto done;
+	}
+	for (size_t r = 0; r < n; r++)
+		if (!read_event(&v, r, &h->job, targets, &prev, &h->events[r],
+		    err))
+			goto done;
+	h->nevents = n;
+	ok = true;
+done:
+	mif_sms_replay_free(targets);
+	sms_view_close(&v);
+	return ok;
+}
+
+bool
+mif_sms_history_read(const mif_doc *doc, mif_sms_history *h, mif_error *err)
+{
+	memset(h, 0, sizeof *h);
+	if (sms_job_read(doc, &h->job, err) && read_targets(doc, h, err) &&
+	    read_events(doc, h, err))
+		return true;
+	mif_sms_history_release(h);
+	return false;
+}

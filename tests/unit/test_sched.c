@@ -1,0 +1,931 @@
+/*
+ * The SMS 2.0 scheduler: the speed rules, the one-minute cache, reading
+ * advertisements and timelines, and the scenarios of KB 202332 through
+ * the library.
+ */
+#include <stdarg.h>
+#include <setjmp.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "mif.h"
+
+/* 2026-11-21 at HH:MM UTC. */
+#define AT(h, m) (INT64_C(1795219200) + (h) * 3600 + (m) * 60)
+
+/* ---- the speed rules -------------------------------------------------- */
+
+static mif_sched_verdict
+judge(uint64_t speed, bool ras, bool cap_unreachable, uint64_t threshold)
+{
+	mif_sched_link link = { speed, ras, cap_unreachable };
+	return mif_sched_judge(&link, threshold);
+}
+
+static void
+test_speed_rules(void **state)
+{
+	(void)state;
+	/* the threshold: below is slow, at it is fast */
+	assert_int_equal(judge(39999, false, false, 0), MIF_SCHED_LINK_SLOW);
+	assert_int_equal(judge(40000, false, false, 0), MIF_SCHED_LINK_FAST);
+	assert_int_equal(judge(28800, false, false, 0), MIF_SCHED_LINK_SLOW);
+	assert_int_equal(judge(48000, false, false, 56000), MIF_SCHED_LINK_SLOW);
+	assert_int_equal(judge(56000, false, false, 56000), MIF_SCHED_LINK_FAST);
+	assert_int_equal(judge(1, false, false, 1), MIF_SCHED_LINK_FAST);
+	/* 0 is unknown: RAS decides */
+	assert_int_equal(judge(0, true, false, 0), MIF_SCHED_LINK_UNKNOWN_RAS);
+	assert_int_equal(judge(0, false, false, 0), MIF_SCHED_LINK_UNKNOWN_LAN);
+	/* a known speed decides, RAS or not */
+	assert_int_equal(judge(10000000, true, false, 0), MIF_SCHED_LINK_FAST);
+	assert_int_equal(judge(9600, true, false, 0), MIF_SCHED_LINK_SLOW);
+	/* no CAP: slow, whatever the speed */
+	assert_int_equal(judge(10000000, false, true, 0), MIF_SCHED_LINK_NO_CAP);
+	assert_int_equal(judge(0, false, true, 0), MIF_SCHED_LINK_NO_CAP);
+
+	assert_false(mif_sched_verdict_slow(MIF_SCHED_LINK_FAST));
+	assert_true(mif_sched_verdict_slow(MIF_SCHED_LINK_SLOW));
+	assert_true(mif_sched_verdict_slow(MIF_SCHED_LINK_UNKNOWN_RAS));
+	assert_false(mif_sched_verdict_slow(MIF_SCHED_LINK_UNKNOWN_LAN));
+	assert_true(mif_sched_verdict_slow(MIF_SCHED_LINK_NO_CAP));
+
+	assert_string_equal(mif_sched_verdict_name(MIF_SCHED_LINK_FAST),
+	    "threshold-met");
+	assert_string_equal(mif_sched_verdict_name(MIF_SCHED_LINK_SLOW),
+	    "below-threshold");
+	assert_string_equal(mif_sched_verdict_name(MIF_SCHED_LINK_UNKNOWN_RAS),
+	    "unknown-with-ras");
+	assert_string_equal(mif_sched_verdict_name(MIF_SCHED_LINK_UNKNOWN_LAN),
+	    "unknown-without-ras");
+	assert_string_equal(mif_sched_verdict_name(MIF_SCHED_LINK_NO_CAP),
+	    "cap-unreachable");
+	assert_null(mif_sched_verdict_name((mif_sched_verdict)99));
+}
+
+/* ---- the cache -------------------------------------------------------- */
+
+static void
+test_cache_30s(void **state)
+{
+	(void)state;
+	mif_sched_speed speed;
+	mif_sched_link slow = { 28800, false, false };
+	mif_sched_link fast = { 10000000, false, false };
+
+	mif_sched_speed_init(&speed, 0);
+	assert_int_equal(speed.threshold, MIF_SCHED_THRESHOLD_DEFAULT);
+	mif_sched_test a = mif_sched_speed_test(&speed, &slow, AT(13, 0));
+	assert_false(a.cached);
+	assert_true(a.slow);
+	/* 30 s later the link is fast, but the cache answers */
+	mif_sched_test b = mif_sched_speed_test(&speed, &fast, AT(13, 0) + 30);
+	assert_true(b.cached);
+	assert_true(b.slow);
+	assert_int_equal(b.tested, AT(13, 0));
+	assert_int_equal(b.link.speed, 28800);
+	assert_int_equal(speed.made, 1);
+	assert_int_equal(speed.cached, 1);
+}
+
+static void
+test_cache_90s(void **state)
+{
+	(void)state;
+	mif_sched_speed speed;
+	mif_sched_link slow = { 28800, false, false };
+	mif_sched_link fast = { 10000000, false, false };
+
+	mif_sched_speed_init(&speed, 0);
+	mif_sched_speed_test(&speed, &slow, AT(13, 0));
+	mif_sched_test b = mif_sched_speed_test(&speed, &fast, AT(13, 0) + 90);
+	assert_false(b.cached);
+	assert_false(b.slow);
+	assert_int_equal(b.tested, AT(13, 0) + 90);
+	assert_int_equal(speed.made, 2);
+	assert_int_equal(speed.cached, 0);
+}
+
+static void
+test_cache_edges(void **state)
+{
+	(void)state;
+	mif_sched_speed speed;
+	mif_sched_link link = { 0, true, false };
+
+	mif_sched_speed_init(&speed, 56000);
+	assert_int_equal(speed.threshold, 56000);
+	mif_sched_speed_test(&speed, &link, 1000);
+	/* 59 s: cached; the minute runs from the real test, so 60 s after
+	 * it a cached answer in between does not extend it */
+	assert_true(mif_sched_speed_test(&speed, &link, 1059).cached);
+	mif_sched_test t = mif_sched_speed_test(&speed, &link, 1060);
+	assert_false(t.cached);
+	assert_int_equal(t.verdict, MIF_SCHED_LINK_UNKNOWN_RAS);
+	assert_int_equal(t.threshold, 56000);
+	assert_int_equal(speed.made, 2);
+	assert_int_equal(speed.cached, 1);
+}
+
+/* ---- advertisements --------------------------------------------------- */
+
+static const char template_text[] =
+    "START COMPONENT\n"
+    "  NAME = \"Adverts\"\n"
+    "  START GROUP\n"
+    "    NAME = \"Advertisement\"\n"
+    "    CLASS = \"MIFTOOLS|ADVERTISEMENT|1.0\"\n"
+    "    KEY = 1, 2\n"
+    "    START ATTRIBUTE NAME = \"Advertisement ID\" ID = 1 TYPE = STRING(8) END ATTRIBUTE\n"
+    "    START ATTRIBUTE NAME = \"Assignment\" ID = 2 TYPE = INTEGER END ATTRIBUTE\n"
+    "    START ATTRIBUTE NAME = \"Package ID\" ID = 3 TYPE = STRING(8) END ATTRIBUTE\n"
+    "    START ATTRIBUTE NAME = \"Program\" ID = 4 TYPE = STRING(50) END ATTRIBUTE\n"
+    "    START ATTRIBUTE NAME = \"Assignment Time\" ID = 5 TYPE = DATE END ATTRIBUTE\n"
+    "    START ATTRIBUTE NAME = \"Not Mandatory Over Slow Links\" ID = 6\n"
+    "      TYPE = START ENUM 0 = \"No\" 1 = \"Yes\" END ENUM VALUE = \"No\"\n"
+    "    END ATTRIBUTE\n"
+    "  END GROUP\n"
+    "  START TABLE\n"
+    "    NAME = \"Advertisements\" ID = 2 CLASS = \"MIFTOOLS|ADVERTISEMENT|1.0\"\n";
+
+/* A document of the template and these rows (line 18 is the first),
+ * checked clean when `check`. */
+static mif_doc *
+adverts_doc(const char *rows, bool check)
+{
+	size_t n = strlen(template_text) + strlen(rows) + 64;
+	char *text = malloc(n);
+	assert_non_null(text);
+	snprintf(text, n, "%s%s  END TABLE\nEND COMPONENT\n", template_text,
+	    rows);
+	mif_parse_options o = { "ads.mif", 0 };
+	mif_doc *doc = mif_parse_buffer(text, strlen(text), &o, NULL);
+	free(text);
+	assert_non_null(doc);
+	if (check) {
+		mif_check(doc, NULL);
+		assert_int_equal(mif_doc_error_count(doc), 0);
+	}
+	return doc;
+}
+
+static mif_sched_adverts *
+read_adverts(const char *rows)
+{
+	mif_doc *doc = adverts_doc(rows, true);
+	mif_error err;
+	mif_sched_adverts *a = mif_sched_adverts_read(doc, &err);
+	if (a == NULL)
+		fail_msg("%s", err.text);
+	mif_doc_free(doc);
+	return a;
+}
+
+/* The error reading these rows gives; mif_check() finds none, unless
+ * the rows are left unchecked. */
+static mif_error
+read_error_checked(const char *rows, bool check)
+{
+	mif_doc *doc = adverts_doc(rows, check);
+	mif_error err;
+	mif_sched_adverts *a = mif_sched_adverts_read(doc, &err);
+	assert_null(a);
+	mif_doc_free(doc);
+	return err;
+}
+
+static mif_error
+read_error(const char *rows)
+{
+	return read_error_checked(rows, true);
+}
+
+#define KB_ROWS(box1, box2) \
+    "{\"PAR20001\", 1, \"PAR00001\", \"Program A\", \"20261121140000.000000+000\", \"" box1 "\"}\n" \
+    "{\"PAR20002\", 1, \"PAR00001\", \"Program A\", \"20261121170000.000000+000\", \"" box2 "\"}\n"
+
+static void
+test_adverts_read(void **state)
+{
+	(void)state;
+	mif_sched_adverts *a = read_adverts(KB_ROWS("Yes", "No")
+	    "{\"PAR20003\", 1, \"PAR00002\", \"Setup\", \"**************.******+***\"}\n"
+	    "{\"PAR20003\", 2, \"PAR00002\", \"Setup\", UNKNOWN, 0}\n"
+	    "{\"PAR20004\", 7, \"PAR00001\", \"Program A\", \"20261121150000.000000+060\", 1}\n");
+
+	assert_int_equal(mif_sched_adverts_count(a), 5);
+	assert_int_equal(mif_sched_adverts_programs(a), 2);
+	const mif_sched_program *p = mif_sched_adverts_program(a, 1);
+	assert_string_equal(p->package, "PAR00002");
+	assert_string_equal(p->name, "Setup");
+	const mif_sched_assignment *x = mif_sched_adverts_assignment(a, 0);
+	assert_string_equal(x->advert, "PAR20001");
+	assert_int_equal(x->number, 1);
+	assert_int_equal(x->program, 0);
+	assert_int_equal(x->time, AT(14, 0));
+	assert_true(x->not_mandatory_slow);
+	assert_int_equal(x->mark.line, 18);
+	assert_int_equal(x->mark.column, 1);
+	x = mif_sched_adverts_assignment(a, 1);
+	assert_false(x->not_mandatory_slow);
+	/* all '*' and UNKNOWN: as soon as possible; the default box: No */
+	x = mif_sched_adverts_assignment(a, 2);
+	assert_int_equal(x->time, MIF_SCHED_ASAP);
+	assert_false(x->not_mandatory_slow);
+	assert_int_equal(x->program, 1);
+	assert_int_equal(mif_sched_adverts_assignment(a, 3)->time, MIF_SCHED_ASAP);
+	/* an offset: 15:00 at +060 is 14:00 UTC */
+	x = mif_sched_adverts_assignment(a, 4);
+	assert_int_equal(x->time, AT(14, 0));
+	assert_int_equal(x->number, 7);
+	assert_int_equal(x->program, 0);
+	mif_sched_adverts_free(a);
+}
+
+static void
+test_adverts_errors(void **state)
+{
+	(void)state;
+	mif_error e = read_error(
+	    "{\"PAR20001\", 1, \"PAR00001\", \"A\", \"2026112114****.******+***\", 1}\n");
+	assert_int_equal(e.code, MIF_E_DATE);
+	assert_int_equal(e.mark.line, 18);
+	assert_int_equal(e.mark.column, 34);
+	assert_string_equal(e.text, "Assignment Time is partly unknown: give "
+	    "the whole date, or all '*' for as soon as possible");
+	assert_string_equal(e.source, "ads.mif");
+
+	e = read_error("{\"PAR20001\", 1, \"PAR00001\", \"A\", \"20261121140000.000000+000\", 2}\n");
+	assert_int_equal(e.code, MIF_E_RANGE);
+	assert_int_equal(e.mark.column, 63);
+	assert_string_equal(e.text, "Not Mandatory Over Slow Links has "
+	    "another number: it needs 0 (No) or 1 (Yes)");
+
+	/* mif_check() reports a missing value without default; unchecked,
+	 * the reader does too */
+	e = read_error_checked("{\"PAR20001\", 1, \"PAR00001\", \"A\"}\n",
+	    false);
+	assert_int_equal(e.code, MIF_E_MISSING);
+	assert_int_equal(e.mark.line, 18);
+	assert_int_equal(e.mark.column, 1);
+	assert_string_equal(e.text, "Assignment Time has no value: it needs a "
+	    "date, or all '*' for as soon as possible");
+
+	e = read_error("{\"PAR20001\", 1, \"PAR00001\", \"\", UNKNOWN}\n");
+	assert_string_equal(e.text, "Program is empty");
+
+	/* one advertisement, one program */
+	e = read_error(
+	    "{\"PAR20001\", 1, \"PAR00001\", \"A\", UNKNOWN}\n"
+	    "{\"PAR20001\", 2, \"PAR00001\", \"B\", UNKNOWN}\n");
+	assert_int_equal(e.code, MIF_E_CONFLICT);
+	assert_int_equal(e.mark.line, 19);
+	assert_int_equal(e.context.line, 18);
+	assert_string_equal(e.text, "advertisement PAR20001 is for program "
+	    "\"A\" of package PAR00001, as an earlier row says: an "
+	    "advertisement has one program");
+	/* one advertisement, one check box */
+	e = read_error(
+	    "{\"PAR20001\", 1, \"PAR00001\", \"A\", UNKNOWN, 1}\n"
+	    "{\"PAR20001\", 2, \"PAR00001\", \"A\", UNKNOWN, 0}\n");
+	assert_int_equal(e.code, MIF_E_CONFLICT);
+	assert_int_equal(e.mark.line, 19);
+	assert_string_equal(e.text, "advertisement PAR20001 has \"not "
+	    "mandatory over slow links\" Yes in an earlier row: the check box "
+	    "is the advertisement's");
+}
+
+static void
+test_adverts_shape_errors(void **state)
+{
+	(void)state;
+	static const char no_template[] =
+	    "START COMPONENT NAME = \"x\"\n"
+	    "START GROUP NAME = \"g\" ID = 1 CLASS = \"A|B|1\"\n"
+	    "START ATTRIBUTE NAME = \"a\" ID = 1 TYPE = INTEGER VALUE = 1 END ATTRIBUTE\n"
+	    "END GROUP END COMPONENT\n";
+	mif_error e;
+	mif_doc *doc = mif_parse_buffer(no_template, strlen(no_template), NULL,
+	    NULL);
+	assert_non_null(doc);
+	assert_null(mif_sched_adverts_read(doc, &e));
+	assert_int_equal(e.code, MIF_E_MISSING);
+	assert_int_equal(e.mark.line, 0);
+	assert_string_equal(e.text, "no advertisement template: no group of "
+	    "class \"MIFTOOLS|ADVERTISEMENT|1.0\"");
+	mif_doc_free(doc);
+
+	/* a keyed group with an ID is one instance, no template */
+	static const char keyed[] =
+	    "START COMPONENT NAME = \"x\"\n"
+	    "START GROUP NAME = \"g\" ID = 1 CLASS = \"MIFTOOLS|ADVERTISEMENT|1.0\" KEY = 1\n"
+	    "START ATTRIBUTE NAME = \"a\" ID = 1 TYPE = INTEGER VALUE = 1 END ATTRIBUTE\n"
+	    "END GROUP END COMPONENT\n";
+	doc = mif_parse_buffer(keyed, strlen(keyed), NULL, NULL);
+	assert_null(mif_sched_adverts_read(doc, &e));
+	assert_int_equal(e.mark.line, 2);
+	assert_string_equal(e.text, "the group of class "
+	    "\"MIFTOOLS|ADVERTISEMENT|1.0\" is no template (a group with a "
+	    "KEY and no ID)");
+	mif_doc_free(doc);
+
+	/* attribute 5 missing; attribute 1 of the wrong type */
+	static const char short_template[] =
+	    "START COMPONENT NAME = \"x\"\n"
+	    "START GROUP NAME = \"g\" CLASS = \"MIFTOOLS|ADVERTISEMENT|1.0\" KEY = 1\n"
+	    "START ATTRIBUTE NAME = \"a\" ID = 1 TYPE = %s END ATTRIBUTE\n"
+	    "START ATTRIBUTE NAME = \"b\" ID = 2 TYPE = INTEGER END ATTRIBUTE\n"
+	    "START ATTRIBUTE NAME = \"c\" ID = 3 TYPE = STRING(8) END ATTRIBUTE\n"
+	    "START ATTRIBUTE NAME = \"d\" ID = 4 TYPE = STRING(8) END ATTRIBUTE\n"
+	    "START ATTRIBUTE NAME = \"f\" ID = 6 TYPE = INTEGER END ATTRIBUTE\n"
+	    "END GROUP END COMPONENT\n";
+	char text[1024];
+	snprintf(text, sizeof text, short_template, "STRING(8)");
+	doc = mif_parse_buffer(text, strlen(text), NULL, NULL);
+	assert_null(mif_sched_adverts_read(doc, &e));
+	assert_int_equal(e.code, MIF_E_MISSING);
+	assert_int_equal(e.mark.line, 2);
+	assert_string_equal(e.text, "the advertisement template has no "
+	    "attribute 5 (Assignment Time)");
+	mif_doc_free(doc);
+	snprintf(text, sizeof text, short_template, "INTEGER");
+	doc = mif_parse_buffer(text, strlen(text), NULL, NULL);
+	assert_null(mif_sched_adverts_read(doc, &e));
+	assert_int_equal(e.code, MIF_E_TYPE);
+	assert_int_equal(e.mark.line, 3);
+	assert_int_equal(e.mark.column, 35);
+	assert_string_equal(e.text, "attribute 1 (Advertisement ID) of the "
+	    "advertisement template must be STRING or DISPLAYSTRING");
+	mif_doc_free(doc);
+}
+
+static void
+test_adverts_add(void **state)
+{
+	(void)state;
+	mif_sched_adverts *a = mif_sched_adverts_new();
+	mif_error e;
+
+	assert_non_null(a);
+	assert_true(mif_sched_adverts_add(a, "A1", 1, "P1", "Prog", 10, true, &e));
+	assert_true(mif_sched_adverts_add(a, "A1", 2, "P1", "Prog", 20, true, &e));
+	assert_false(mif_sched_adverts_add(a, "A1", 2, "P1", "Prog", 30, true, &e));
+	assert_int_equal(e.code, MIF_E_DUP_ROW);
+	assert_string_equal(e.text, "advertisement A1 has assignment 2 twice");
+	assert_false(mif_sched_adverts_add(a, "A1", 3, "P2", "Prog", 30, true, &e));
+	assert_int_equal(e.code, MIF_E_CONFLICT);
+	assert_false(mif_sched_adverts_add(a, "A1", 3, "P1", "Prog", 30, false, &e));
+	assert_int_equal(e.code, MIF_E_CONFLICT);
+	assert_false(mif_sched_adverts_add(a, "", 3, "P1", "Prog", 30, false, &e));
+	assert_string_equal(e.text, "an empty advertisement ID");
+	/* the same program under another package is another program */
+	assert_true(mif_sched_adverts_add(a, "A2", 1, "P2", "Prog", 5, false, &e));
+	assert_int_equal(mif_sched_adverts_programs(a), 2);
+	assert_int_equal(mif_sched_adverts_count(a), 3);
+	/* the keys grow past their first table */
+	char id[16];
+	for (int i = 0; i < 500; i++) {
+		snprintf(id, sizeof id, "X%d", i);
+		assert_true(mif_sched_adverts_add(a, id, 1, "P3", id, i, false, &e));
+	}
+	assert_int_equal(mif_sched_adverts_programs(a), 502);
+	assert_string_equal(mif_sched_adverts_program(a, 501)->name, "X499");
+	assert_string_equal(mif_sched_adverts_assignment(a, 502)->advert, "X499");
+	mif_sched_adverts_free(a);
+}
+
+/* ---- timelines -------------------------------------------------------- */
+
+static void
+test_timeline(void **state)
+{
+	(void)state;
+	static const char text[] =
+	    "# a comment\n"
+	    "\n"
+	    "2026-11-21T13:00 speed 28800   # a modem\r\n"
+	    "  2026-11-21T13:00:30\tODP\n"
+	    "2026-11-21T13:01 refresh\n"
+	    "20261121140000.000000+000 ras on\n"
+	    "2026-11-21T14:00 ras OFF\n"
+	    "2026-11-21T14:00 cap unreachable\n"
+	    "2026-11-21T14:00Z cap reachable";
+	mif_sched_timeline *tl = mif_sched_timeline_parse(text,
+	    strlen(text), "t.txt");
+	size_t n;
+
+	assert_non_null(tl);
+	assert_int_equal(mif_sched_timeline_error_count(tl), 0);
+	const mif_sched_event *ev = mif_sched_timeline_events(tl, &n);
+	assert_int_equal(n, 7);
+	assert_int_equal(ev[0].kind, MIF_SCHED_SPEED);
+	assert_int_equal(ev[0].value, 28800);
+	assert_int_equal(ev[0].time, AT(13, 0));
+	assert_int_equal(ev[0].line, 3);
+	assert_int_equal(ev[1].kind, MIF_SCHED_ODP);
+	assert_int_equal(ev[1].time, AT(13, 0) + 30);
+	assert_int_equal(ev[2].kind, MIF_SCHED_REFRESH);
+	assert_int_equal(ev[3].kind, MIF_SCHED_RAS);
+	assert_int_equal(ev[3].value, 1);
+	assert_int_equal(ev[3].time, AT(14, 0));
+	assert_int_equal(ev[4].value, 0);
+	assert_int_equal(ev[5].kind, MIF_SCHED_CAP);
+	assert_int_equal(ev[5].value, 0);
+	assert_int_equal(ev[6].value, 1);
+	assert_int_equal(ev[6].line, 9);
+	assert_string_equal(mif_sched_event_name(MIF_SCHED_REFRESH), "refresh");
+	mif_sched_timeline_free(tl);
+}
+
+static void
+test_timeline_errors(void **state)
+{
+	(void)state;
+	static const char text[] =
+	    "2026-11-21T13:00 odp\n"
+	    "yesterday odp\n"
+	    "2026-11-21T13:00\n"
+	    "2026-11-21T13:00 reboot\n"
+	    "2026-11-21T13:00 speed\n"
+	    "2026-11-21T13:00 speed fast\n"
+	    "2026-11-21T13:00 speed 18446744073709551616\n"
+	    "2026-11-21T13:00 ras maybe\n"
+	    "2026-11-21T13:00 cap down\n"
+	    "2026-11-21T13:00 odp now\n"
+	    "2026-11-21T13:00 ras on off\n"
+	    "2026-11-21T12:00 odp\n"
+	    "2026-11-21T13:00 speed 18446744073709551615\n"
+	    "2026-11-21 13:00 odp\n";
+	static const struct {
+		unsigned line, column;
+		mif_code code;
+		const char *text;
+	} want[] = {
+		{ 2, 1, MIF_E_DATE, "\"yesterday\" is no time "
+		    "(yyyy-mm-ddTHH:MM[:SS], or a DMI date)" },
+		{ 3, 17, MIF_E_MISSING, "a time and no event" },
+		{ 4, 18, MIF_E_KEYWORD, "unknown event \"reboot\" (odp, "
+		    "refresh, speed, ras or cap)" },
+		{ 5, 23, MIF_E_MISSING, "speed needs a number of bit/s "
+		    "(0: unknown)" },
+		{ 6, 24, MIF_E_NUMBER, "speed needs a number of bit/s "
+		    "(0: unknown), not \"fast\"" },
+		{ 7, 24, MIF_E_NUMBER, "speed needs a number of bit/s "
+		    "(0: unknown), not \"18446744073709551616\"" },
+		{ 8, 22, MIF_E_KEYWORD, "ras needs on or off, not \"maybe\"" },
+		{ 9, 22, MIF_E_KEYWORD, "cap needs reachable or unreachable, "
+		    "not \"down\"" },
+		{ 10, 22, MIF_E_SYNTAX, "odp takes no argument: \"now\"" },
+		{ 11, 25, MIF_E_SYNTAX, "ras takes one argument: \"off\" is "
+		    "one too many" },
+		{ 12, 1, MIF_E_RANGE, "time goes back: 2026-11-21 12:00:00 is "
+		    "before 2026-11-21 13:00:00 on line 1" },
+		{ 14, 1, MIF_E_DATE, "a time is one word: 2026-11-21T13:00, "
+		    "not a date and a time of day" },
+	};
+	mif_sched_timeline *tl = mif_sched_timeline_parse(text,
+	    strlen(text), "t.txt");
+	size_t n;
+
+	assert_non_null(tl);
+	assert_int_equal(mif_sched_timeline_error_count(tl),
+	    sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		const mif_error *e = mif_sched_timeline_error(tl, i);
+		assert_string_equal(e->text, want[i].text);
+		assert_int_equal(e->mark.line, want[i].line);
+		assert_int_equal(e->mark.column, want[i].column);
+		assert_int_equal(e->code, want[i].code);
+		assert_int_equal(e->severity, MIF_ERROR);
+		assert_string_equal(e->source, "t.txt");
+	}
+	assert_int_equal(mif_sched_timeline_error(tl, 10)->context.line, 1);
+	/* the good lines are kept */
+	mif_sched_timeline_events(tl, &n);
+	assert_int_equal(n, 2);
+	mif_sched_timeline_free(tl);
+}
+
+static void
+test_timeline_too_many_errors(void **state)
+{
+	(void)state;
+	size_t len = 0, cap = 60 * 12;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	for (int i = 0; i < 60; i++)
+		len += (size_t)snprintf(text + len, cap - len, "bad line\n");
+	mif_sched_timeline *tl = mif_sched_timeline_parse(text, len, NULL);
+	free(text);
+	assert_non_null(tl);
+	assert_int_equal(mif_sched_timeline_error_count(tl),
+	    MIF_MAX_ERRORS_DEFAULT + 1);
+	const mif_error *last = mif_sched_timeline_error(tl,
+	    MIF_MAX_ERRORS_DEFAULT);
+	assert_int_equal(last->code, MIF_E_TOO_MANY);
+	assert_int_equal(last->severity, MIF_FATAL);
+	assert_int_equal(last->mark.line, MIF_MAX_ERRORS_DEFAULT + 1);
+	assert_string_equal(last->text, "too many errors, stopping");
+	assert_string_equal(last->source, "<stdin>");
+	mif_sched_timeline_free(tl);
+}
+
+/* ---- the simulation --------------------------------------------------- */
+
+/* The steps of a run over a timeline text. */
+typedef struct run {
+	mif_sched_adverts *adverts;
+	mif_sched_sim *sim;
+	const mif_sched_step *steps;
+	size_t n;
+} run;
+
+static run
+simulate(mif_sched_adverts *a, const char *timeline,
+    const mif_sched_options *opts)
+{
+	mif_sched_timeline *tl = mif_sched_timeline_parse(timeline,
+	    strlen(timeline), "t");
+	assert_non_null(tl);
+	assert_int_equal(mif_sched_timeline_error_count(tl), 0);
+	size_t n;
+	const mif_sched_event *ev = mif_sched_timeline_events(tl, &n);
+	mif_error err;
+	run r = { a, mif_sched_simulate(a, ev, n, opts, &err), NULL, 0 };
+	mif_sched_timeline_free(tl);
+	assert_non_null(r.sim);
+	r.steps = mif_sched_sim_steps(r.sim, &r.n);
+	return r;
+}
+
+static void
+run_free(run *r)
+{
+	mif_sched_sim_free(r->sim);
+	mif_sched_adverts_free(r->adverts);
+}
+
+static size_t
+made(const run *r)
+{
+	return mif_sched_sim_speed(r->sim)->made;
+}
+
+static void
+assert_step(const run *r, size_t i, mif_sched_step_kind kind, int64_t time,
+    size_t assignment)
+{
+	assert_true(i < r->n);
+	assert_int_equal(r->steps[i].kind, kind);
+	assert_int_equal(r->steps[i].time, time);
+	assert_int_equal(r->steps[i].assignment, assignment);
+}
+
+static const char slow_at_1pm[] =
+    "2026-11-21T13:00 speed 28800\n"
+    "2026-11-21T13:00 odp\n";
+
+/* KB: slow link when the ODPs learn both: scheduled for 5:00 PM. */
+static void
+test_kb_slow_at_learning(void **state)
+{
+	(void)state;
+	run r = simulate(read_adverts(KB_ROWS("Yes", "No")), slow_at_1pm, NULL);
+
+	assert_int_equal(r.n, 4);
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 1);
+	assert_int_equal(r.steps[0].due, AT(17, 0));
+	assert_int_equal(r.steps[0].skipped, 1);
+	assert_int_equal(r.steps[0].by, MIF_SCHED_ODP);
+	assert_int_equal(r.steps[0].line, 2);
+	assert_false(r.steps[0].tested);
+	assert_step(&r, 1, MIF_SCHED_STEP_LOOKED, AT(13, 0), 0);
+	assert_true(r.steps[1].tested);
+	assert_false(r.steps[1].test.cached);
+	assert_true(r.steps[1].test.slow);
+	assert_false(r.steps[1].qualifies);
+	assert_step(&r, 2, MIF_SCHED_STEP_LOOKED, AT(13, 0), 1);
+	assert_false(r.steps[2].tested);
+	assert_true(r.steps[2].qualifies);
+	assert_step(&r, 3, MIF_SCHED_STEP_RAN, AT(17, 0), 1);
+	assert_int_equal(made(&r), 1);
+	run_free(&r);
+}
+
+/* KB: back on a fast link at 3:00 PM when the ODPs run: at once. */
+static void
+test_kb_fast_at_3pm(void **state)
+{
+	(void)state;
+	static const char timeline[] =
+	    "2026-11-21T13:00 speed 28800\n"
+	    "2026-11-21T13:00 odp\n"
+	    "2026-11-21T15:00 speed 10000000\n"
+	    "2026-11-21T15:00 odp\n";
+	run r = simulate(read_adverts(KB_ROWS("Yes", "No")), timeline, NULL);
+
+	assert_int_equal(r.n, 6);
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 1);
+	assert_step(&r, 3, MIF_SCHED_STEP_SCHEDULED, AT(15, 0), 0);
+	assert_int_equal(r.steps[3].due, AT(15, 0));
+	assert_true(r.steps[3].tested);
+	assert_false(r.steps[3].test.slow);
+	assert_step(&r, 4, MIF_SCHED_STEP_LOOKED, AT(15, 0), 0);
+	assert_step(&r, 5, MIF_SCHED_STEP_RAN, AT(15, 0), 0);
+	assert_int_equal(made(&r), 2);
+	run_free(&r);
+
+	/* "regardless of whether or not the client previously learned of
+	 * these advertisements" */
+	r = simulate(read_adverts(KB_ROWS("Yes", "No")),
+	    "2026-11-21T15:00 speed 10000000\n2026-11-21T15:00 odp\n", NULL);
+	assert_int_equal(r.n, 3);
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(15, 0), 0);
+	assert_step(&r, 2, MIF_SCHED_STEP_RAN, AT(15, 0), 0);
+	run_free(&r);
+}
+
+/* KB: the boxes reversed: 2:00 PM, and no speed test at all. */
+static void
+test_kb_reversed(void **state)
+{
+	(void)state;
+	run r = simulate(read_adverts(KB_ROWS("No", "Yes")), slow_at_1pm, NULL);
+
+	assert_int_equal(r.n, 3);
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 0);
+	assert_int_equal(r.steps[0].due, AT(14, 0));
+	assert_step(&r, 1, MIF_SCHED_STEP_LOOKED, AT(13, 0), 0);
+	assert_false(r.steps[1].tested);
+	assert_step(&r, 2, MIF_SCHED_STEP_RAN, AT(14, 0), 0);
+	assert_int_equal(made(&r), 0);
+	assert_int_equal(mif_sched_sim_speed(r.sim)->cached, 0);
+	run_free(&r);
+}
+
+/* KB: Advert 1 alone over a slow link: not scheduled. */
+static void
+test_kb_advert1_alone(void **state)
+{
+	(void)state;
+	run r = simulate(read_adverts(
+	    "{\"PAR20001\", 1, \"PAR00001\", \"Program A\", \"20261121140000.000000+000\", 1}\n"),
+	    slow_at_1pm, NULL);
+
+	assert_int_equal(r.n, 2);
+	assert_step(&r, 0, MIF_SCHED_STEP_NOT_SCHEDULED, AT(13, 0),
+	    MIF_SCHED_NONE);
+	assert_int_equal(r.steps[0].skipped, 1);
+	assert_int_equal(r.steps[0].dropped, MIF_SCHED_NONE);
+	run_free(&r);
+}
+
+/* Evaluations 30 s apart share one test; 90 s apart make two. */
+static void
+test_sim_cache(void **state)
+{
+	(void)state;
+	static const char rows[] =
+	    "{\"PAR20001\", 1, \"PAR00001\", \"Program A\", \"20261121170000.000000+000\", 1}\n";
+	run r = simulate(read_adverts(rows),
+	    "2026-11-21T13:00:00 speed 28800\n"
+	    "2026-11-21T13:00:00 odp\n"
+	    "2026-11-21T13:00:20 speed 10000000\n"
+	    "2026-11-21T13:00:30 refresh\n", NULL);
+	assert_int_equal(made(&r), 1);
+	assert_int_equal(mif_sched_sim_speed(r.sim)->cached, 1);
+	/* the cached answer is the slow one */
+	assert_step(&r, 2, MIF_SCHED_STEP_NOT_SCHEDULED, AT(13, 0) + 30,
+	    MIF_SCHED_NONE);
+	assert_int_equal(r.steps[2].by, MIF_SCHED_REFRESH);
+	assert_true(r.steps[3].test.cached);
+	assert_int_equal(r.steps[3].test.tested, AT(13, 0));
+	run_free(&r);
+
+	r = simulate(read_adverts(rows),
+	    "2026-11-21T13:00:00 speed 28800\n"
+	    "2026-11-21T13:00:00 odp\n"
+	    "2026-11-21T13:00:20 speed 10000000\n"
+	    "2026-11-21T13:01:30 refresh\n", NULL);
+	assert_int_equal(made(&r), 2);
+	assert_int_equal(mif_sched_sim_speed(r.sim)->cached, 0);
+	assert_step(&r, 2, MIF_SCHED_STEP_SCHEDULED, AT(13, 1) + 30, 0);
+	assert_int_equal(r.steps[2].due, AT(17, 0));
+	run_free(&r);
+}
+
+/* Several programs at one evaluation: one real test, the rest cached. */
+static void
+test_sim_several_programs(void **state)
+{
+	(void)state;
+	run r = simulate(read_adverts(
+	    "{\"ADV1\", 1, \"PKG1\", \"One\", \"20261121140000.000000+000\", 1}\n"
+	    "{\"ADV2\", 1, \"PKG2\", \"Two\", \"20261121150000.000000+000\", 1}\n"
+	    "{\"ADV3\", 1, \"PKG3\", \"Three\", \"20261121120000.000000+000\", 0}\n"),
+	    "2026-11-21T13:00 speed 10000000\n2026-11-21T13:00 odp\n", NULL);
+
+	assert_int_equal(made(&r), 1);
+	assert_int_equal(mif_sched_sim_speed(r.sim)->cached, 1);
+	/* the programs in order, then Three at once, then the others */
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 0);
+	assert_step(&r, 2, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 1);
+	assert_true(r.steps[3].test.cached);
+	assert_step(&r, 4, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 2);
+	assert_step(&r, 6, MIF_SCHED_STEP_RAN, AT(13, 0), 2);
+	assert_step(&r, 7, MIF_SCHED_STEP_RAN, AT(14, 0), 0);
+	assert_step(&r, 8, MIF_SCHED_STEP_RAN, AT(15, 0), 1);
+	assert_int_equal(r.n, 9);
+	run_free(&r);
+}
+
+/* ASAP counts as the evaluation's time; later evaluations replace the
+ * schedule, and drop it when nothing qualifies; --until leaves one
+ * pending. */
+static void
+test_sim_asap_replace_until(void **state)
+{
+	(void)state;
+	static const char rows[] =
+	    "{\"ADV1\", 1, \"PKG1\", \"One\", \"20261121160000.000000+000\", 1}\n"
+	    "{\"ADV1\", 2, \"PKG1\", \"One\", \"20261121180000.000000+000\", 1}\n"
+	    "{\"ADV2\", 1, \"PKG1\", \"One\", \"**************.******+***\", 1}\n";
+	run r = simulate(read_adverts(rows),
+	    "2026-11-21T13:00 cap unreachable\n"
+	    "2026-11-21T13:00 odp\n"
+	    "2026-11-21T13:30 cap reachable\n"
+	    "2026-11-21T13:30 ras on\n"
+	    "2026-11-21T13:30 odp\n", NULL);
+	/* 13:00: no CAP, all three skipped (ASAP first), one test */
+	assert_step(&r, 0, MIF_SCHED_STEP_NOT_SCHEDULED, AT(13, 0),
+	    MIF_SCHED_NONE);
+	assert_int_equal(r.steps[0].skipped, 3);
+	assert_int_equal(r.steps[1].assignment, 2);
+	assert_int_equal(r.steps[1].test.verdict, MIF_SCHED_LINK_NO_CAP);
+	assert_true(r.steps[2].test.cached);
+	/* 13:30: speed unknown, RAS on: still slow */
+	assert_step(&r, 4, MIF_SCHED_STEP_NOT_SCHEDULED, AT(13, 30),
+	    MIF_SCHED_NONE);
+	assert_int_equal(r.steps[5].test.verdict, MIF_SCHED_LINK_UNKNOWN_RAS);
+	assert_int_equal(r.n, 8);
+	run_free(&r);
+
+	mif_sched_options until = { .has_until = true, .until = AT(17, 0) };
+	r = simulate(read_adverts(rows),
+	    "2026-11-21T13:00 odp\n"          /* fast: ASAP runs at once */
+	    "2026-11-21T14:00 odp\n"          /* 16:00 */
+	    "2026-11-21T15:00 speed 9600\n"
+	    "2026-11-21T15:00 odp\n"          /* slow: dropped */
+	    "2026-11-21T15:30 speed 100000\n"
+	    "2026-11-21T15:30 refresh\n"      /* 16:00 again */
+	    "2026-11-21T18:30 odp\n", &until); /* after --until */
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 2);
+	assert_int_equal(r.steps[0].due, AT(13, 0));
+	assert_int_equal(r.steps[0].test.verdict, MIF_SCHED_LINK_UNKNOWN_LAN);
+	assert_step(&r, 2, MIF_SCHED_STEP_RAN, AT(13, 0), 2);
+	assert_step(&r, 3, MIF_SCHED_STEP_SCHEDULED, AT(14, 0), 0);
+	assert_int_equal(r.steps[3].due, AT(16, 0));
+	assert_step(&r, 5, MIF_SCHED_STEP_NOT_SCHEDULED, AT(15, 0),
+	    MIF_SCHED_NONE);
+	assert_int_equal(r.steps[5].dropped, 0);
+	assert_int_equal(r.steps[5].skipped, 2);
+	assert_step(&r, 8, MIF_SCHED_STEP_SCHEDULED, AT(15, 30), 0);
+	assert_step(&r, 10, MIF_SCHED_STEP_RAN, AT(16, 0), 0);
+	/* not rescheduled after running: 18:00 waits for an evaluation,
+	 * and the one at 18:30 is past --until */
+	assert_int_equal(r.n, 11);
+	run_free(&r);
+
+	r = simulate(read_adverts(rows),
+	    "2026-11-21T14:00 speed 100000\n2026-11-21T14:00 odp\n"
+	    "2026-11-21T14:00 odp\n", &until);
+	/* ASAP at 14:00, then the second evaluation schedules 16:00, which
+	 * runs before 17:00 */
+	assert_step(&r, 2, MIF_SCHED_STEP_RAN, AT(14, 0), 2);
+	assert_step(&r, 3, MIF_SCHED_STEP_SCHEDULED, AT(14, 0), 0);
+	assert_step(&r, 5, MIF_SCHED_STEP_RAN, AT(16, 0), 0);
+	assert_int_equal(r.n, 6);
+	run_free(&r);
+
+	until.until = AT(15, 0);
+	r = simulate(read_adverts(rows),
+	    "2026-11-21T14:00 speed 100000\n2026-11-21T14:00 odp\n"
+	    "2026-11-21T14:00 odp\n", &until);
+	assert_step(&r, 5, MIF_SCHED_STEP_PENDING, AT(15, 0), 0);
+	assert_int_equal(r.steps[5].due, AT(16, 0));
+	assert_int_equal(r.n, 6);
+	run_free(&r);
+}
+
+/* An advertisement without the box beats a later one with it: no test,
+ * even on a fast link; and every assignment runs once. */
+static void
+test_sim_unboxed_first(void **state)
+{
+	(void)state;
+	static const char rows[] =
+	    "{\"ADV1\", 1, \"PKG1\", \"One\", \"20261121160000.000000+000\", 1}\n"
+	    "{\"ADV2\", 1, \"PKG1\", \"One\", \"20261121140000.000000+000\", 0}\n";
+	run r = simulate(read_adverts(rows),
+	    "2026-11-21T13:00 speed 100000\n2026-11-21T13:00 odp\n"
+	    "2026-11-21T14:30 odp\n2026-11-21T17:00 odp\n"
+	    "2026-11-21T17:30 odp\n", NULL);
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 1);
+	assert_int_equal(r.steps[0].due, AT(14, 0));
+	assert_step(&r, 2, MIF_SCHED_STEP_RAN, AT(14, 0), 1);
+	assert_step(&r, 3, MIF_SCHED_STEP_SCHEDULED, AT(14, 30), 0);
+	assert_step(&r, 5, MIF_SCHED_STEP_RAN, AT(16, 0), 0);
+	assert_step(&r, 6, MIF_SCHED_STEP_NOT_SCHEDULED, AT(17, 0),
+	    MIF_SCHED_NONE);
+	assert_int_equal(r.steps[6].skipped, 0);
+	assert_step(&r, 7, MIF_SCHED_STEP_NOT_SCHEDULED, AT(17, 30),
+	    MIF_SCHED_NONE);
+	assert_int_equal(r.n, 8);
+	assert_int_equal(made(&r), 1);
+	run_free(&r);
+}
+
+/* Many evaluations of programs scheduled far ahead: each replaces the
+ * schedules, and the runs still come once each, in order. */
+static void
+test_sim_many_evaluations(void **state)
+{
+	(void)state;
+	mif_sched_adverts *a = mif_sched_adverts_new();
+	mif_sched_event ev[200];
+
+	assert_true(mif_sched_adverts_add(a, "A3", 1, "P", "Three", AT(23, 0),
+	    false, NULL));
+	assert_true(mif_sched_adverts_add(a, "A1", 1, "P", "One", AT(23, 0),
+	    false, NULL));
+	assert_true(mif_sched_adverts_add(a, "A2", 1, "P", "Two", AT(22, 0),
+	    false, NULL));
+	for (int i = 0; i < 200; i++)
+		ev[i] = (mif_sched_event){ AT(13, 0) + 60 * i, MIF_SCHED_ODP, 0,
+		    (unsigned)i + 1 };
+	run r = { a, mif_sched_simulate(a, ev, 200, NULL, NULL), NULL, 0 };
+	assert_non_null(r.sim);
+	r.steps = mif_sched_sim_steps(r.sim, &r.n);
+	assert_int_equal(r.n, 200 * 6 + 3);
+	assert_step(&r, 1200, MIF_SCHED_STEP_RAN, AT(22, 0), 2);
+	assert_step(&r, 1201, MIF_SCHED_STEP_RAN, AT(23, 0), 0);
+	assert_step(&r, 1202, MIF_SCHED_STEP_RAN, AT(23, 0), 1);
+	assert_int_equal(r.steps[1199].line, 200);
+	run_free(&r);
+}
+
+static void
+test_sim_bad_events(void **state)
+{
+	(void)state;
+	mif_sched_adverts *a = mif_sched_adverts_new();
+	mif_sched_event ev[] = {
+		{ 100, MIF_SCHED_ODP, 0, 0 },
+		{ 50, MIF_SCHED_ODP, 0, 0 },
+	};
+	mif_error err;
+
+	assert_null(mif_sched_simulate(a, ev, 2, NULL, &err));
+	assert_int_equal(err.code, MIF_E_RANGE);
+	assert_string_equal(err.text, "event 2 goes back in time");
+	/* no advertisements, no events: nothing to do */
+	mif_sched_sim *sim = mif_sched_simulate(a, ev, 1, NULL, &err);
+	size_t n;
+	assert_non_null(sim);
+	mif_sched_sim_steps(sim, &n);
+	assert_int_equal(n, 0);
+	mif_sched_sim_free(sim);
+	mif_sched_adverts_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_speed_rules),
+		cmocka_unit_test(test_cache_30s),
+		cmocka_unit_test(test_cache_90s),
+		cmocka_unit_test(test_cache_edges),
+		cmocka_unit_test(test_adverts_read),
+		cmocka_unit_test(test_adverts_errors),
+		cmocka_unit_test(test_adverts_shape_errors),
+		cmocka_unit_test(test_adverts_add),
+		cmocka_unit_test(test_timeline),
+		cmocka_unit_test(test_timeline_errors),
+		cmocka_unit_test(test_timeline_too_many_errors),
+		cmocka_unit_test(test_kb_slow_at_learning),
+		cmocka_unit_test(test_kb_fast_at_3pm),
+		cmocka_unit_test(test_kb_reversed),
+		cmocka_unit_test(test_kb_advert1_alone),
+		cmocka_unit_test(test_sim_cache),
+		cmocka_unit_test(test_sim_several_programs),
+		cmocka_unit_test(test_sim_asap_replace_until),
+		cmocka_unit_test(test_sim_unboxed_first),
+		cmocka_unit_test(test_sim_many_evaluations),
+		cmocka_unit_test(test_sim_bad_events),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
