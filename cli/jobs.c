@@ -1,4 +1,5 @@
 /* What mif-status and mif-expire share: see jobs.h. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +42,9 @@ jobs_time(const char *prog, const char *usage, const char *option,
 {
 	int64_t t;
 
-	if (!mif_time_parse(text, &t))
+	/* what a DATE in UTC can hold: years 0 to 9999 */
+	if (!mif_time_parse(text, &t) || t < INT64_C(-62167219200) ||
+	    t > INT64_C(253402300799))
 		cli_usage_error(prog, usage, "%s: \"%s\" is not a time "
 		    "(yyyy-mm-dd[Thh:mm[:ss]][Z|+hh:mm] or "
 		    "yyyymmddHHMMSS.uuuuuu+ooo)", option, text);
@@ -61,6 +64,18 @@ jobs_id(const char *prog, const char *usage, const char *option,
 		cli_usage_error(prog, usage, "%s: \"%s\" is not an ID of 1 to 8 "
 		    "characters without blanks", option, text);
 	return text;
+}
+
+void
+jobs_error(const char *prog, const char *path, const char *fmt, ...)
+{
+	mif_error err = { .code = MIF_E_PROFILE, .severity = MIF_ERROR };
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err.text, sizeof err.text, fmt, ap);
+	va_end(ap);
+	report_diag(stderr, prog, cli_display_name(path), NULL, &err);
 }
 
 void

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cli.h"
 #include "mif.h"
 
 /* The known versions as "1.0, 1.1, 1.2", for help and messages. */
@@ -29,6 +30,11 @@ int64_t jobs_time(const char *prog, const char *usage, const char *option,
  * error otherwise. */
 const char *jobs_id(const char *prog, const char *usage, const char *option,
     const char *text);
+
+/* "PROG: FILE: error: TEXT" on standard error, FILE as
+ * cli_display_name() shows path. */
+void jobs_error(const char *prog, const char *path, const char *fmt, ...)
+    CLI_PRINTF(3, 4);
 
 /* Report what a reader of mif.h found wrong in doc, read from path. */
 void jobs_report(const char *prog, const char *path, const mif_doc *doc,

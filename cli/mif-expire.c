@@ -117,9 +117,8 @@ mark_polled(const settings *s, const mif_sms_table *t, bool *polled)
 			    strncmp(t->rows[i].sms_id, id, len) != 0))
 				i++;
 			if (i == t->nrows) {
-				fprintf(stderr, "%s: %s: --polled: job %s has no row "
-				    "for \"%.*s\"\n", prog, cli_display_name(s->table),
-				    t->job.job_id, (int)len, id);
+				jobs_error(prog, s->table, "--polled: job %s has no "
+				    "row for \"%.*s\"", t->job.job_id, (int)len, id);
 				return false;
 			}
 			polled[i] = true;
@@ -135,16 +134,15 @@ static bool
 expiry_time(const settings *s, const mif_sms_job *job, int64_t *at)
 {
 	char a[32], b[32];
-	const char *name = cli_display_name(s->table);
 
 	if (!s->at_given && !job->expires_known) {
-		fprintf(stderr, "%s: %s: job %s has no expiration time; say when "
-		    "it expired with --at\n", prog, name, job->job_id);
+		jobs_error(prog, s->table, "job %s has no expiration time; say "
+		    "when it expired with --at", job->job_id);
 		return false;
 	}
 	if (s->at_given && job->expires_known && s->at < job->expires) {
-		fprintf(stderr, "%s: %s: --at %s is before job %s expires (%s)\n",
-		    prog, name, mif_time_iso(s->at, a), job->job_id,
+		jobs_error(prog, s->table, "--at %s is before job %s expires (%s)",
+		    mif_time_iso(s->at, a), job->job_id,
 		    mif_time_iso(job->expires, b));
 		return false;
 	}

@@ -221,6 +221,12 @@ parse_options(int argc, char **argv, settings *s)
 	s->nfiles = argc - optind;
 	mode m = mode_of(s->given);
 	check_mode(m, s);
+	if (m == APPLY && s->nfiles == 0 && strcmp(s->table, "-") == 0)
+		cli_usage_error(prog, usage, "the standard input cannot give both "
+		    "the table and a detailed job status MIF");
+	if (s->update != NULL && strcmp(s->update, "-") == 0)
+		cli_usage_error(prog, usage, "--update needs a file, not the "
+		    "standard input");
 	if (!(s->given & O_TIME))
 		s->time = (int64_t)time(NULL);
 	return m;
@@ -403,7 +409,7 @@ fail:;
 	}
 	if (made)
 		rmdir(dir);
-	report_fatal(stderr, prog, dir, "cannot %s: %s", step, strerror(saved));
+	jobs_error(prog, dir, "cannot %s: %s", step, strerror(saved));
 	return false;
 }
 
@@ -509,7 +515,7 @@ noidmif(const settings *s)
 			status = CLI_OK;
 	} else if ((exists ? atomic_replace(s->update, text, len, &step)
 	    : newfile_write(s->update, text, len, &step)) != 0) {
-		report_fatal(stderr, prog, s->update, "cannot %s: %s", step,
+		jobs_error(prog, s->update, "cannot %s: %s", step,
 		    strerror(errno));
 	} else {
 		status = CLI_OK;

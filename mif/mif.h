@@ -1094,7 +1094,8 @@ mif_doc *mif_sms_table_write(const mif_sms_table *table) MIF_MUST_USE;
  * Handle instructions in order, as the despooler of `version` does
  * (mif_sms_replay_step()).  effects[i] (effects may be NULL) receives
  * what events[i] did; an instruction for no row of the table changes
- * nothing.  False when out of memory, the table then unchanged.
+ * nothing.  False, the table unchanged, when out of memory or when two
+ * rows have one SMS ID (which mif_sms_table_read() refuses).
  */
 bool mif_sms_table_run(mif_sms_table *table, const mif_sms_version *version,
     const mif_sms_event *events, size_t nevents, mif_sms_effect *effects);
@@ -1159,6 +1160,50 @@ bool mif_sms_noidmif_record(mif_doc *doc, const char *package_id,
  * in that form. */
 bool mif_sms_noidmif_lookup(const mif_doc *doc, const char *package_id,
     mif_sms_status *status, int64_t *time);
+
+/* ------------------------------------------------------------------ */
+/* SMS 1.x auditing: what expiry lost                                  */
+
+/*
+ * What each version's detailed job status shows after a job's history,
+ * against what the clients reported (mif-audit(1)).  The truth of a
+ * workstation is the last result it reported, as a status:
+ * MIF_SMS_COMPLETE, MIF_SMS_FAILED, or MIF_SMS_NONE when it never ran.
+ */
+
+/* The most versions one audit compares. */
+#define MIF_SMS_AUDIT_MAX 8
+
+/* The truth of a replayed row: its `result` as a status. */
+mif_sms_status mif_sms_truth(const mif_sms_row *row);
+
+/* Whether a displayed status tells the truth: only Complete tells
+ * Complete; Retrying or Failed tell Failed; None or Pending tell that
+ * the package never ran. */
+bool mif_sms_status_tells(mif_sms_status shown, mif_sms_status truth);
+
+/* Whether a row's status is lost: an expiry set it last (every row
+ * that polled shows the same then), or it does not tell the truth
+ * (such as a success that SMS 1.1 did not load, Q140810). */
+bool mif_sms_row_lost(const mif_sms_row *row);
+
+/* One workstation of an audited job. */
+typedef struct mif_sms_audit_row {
+	const char *sms_id;                      /* the history's target */
+	mif_sms_status truth;                    /* None, Complete, Failed */
+	mif_sms_status shown[MIF_SMS_AUDIT_MAX]; /* per version, as asked */
+	bool lost[MIF_SMS_AUDIT_MAX];            /* mif_sms_row_lost() */
+} mif_sms_audit_row;
+
+/*
+ * Replay a history under each of the versions (1 to MIF_SMS_AUDIT_MAX
+ * of them) and fill rows[i], for target i, of the caller's array of
+ * history->ntargets rows.  The strings are the history's.  False when
+ * the number of versions is out of range or memory runs out.
+ */
+bool mif_sms_audit(const mif_sms_history *history,
+    const mif_sms_version *const *versions, size_t nversions,
+    mif_sms_audit_row *rows);
 
 /* ------------------------------------------------------------------ */
 /* SMS 2.0 scheduling                                                  */

@@ -92,6 +92,13 @@ mif_sms_detail_read(const mif_doc *doc, mif_sms_detail *d, mif_error *err)
 	    sms_view_string(&v, 0, DETAIL_DESCRIPTION, &d->description, err) &&
 	    sms_view_version(&v, 0, DETAIL_VERSION, false, &d->version, err) &&
 	    sms_view_id(&v, 0, DETAIL_JOB_ID, &d->job_id, err);
+	if (ok && d->version->gives[d->instruction] == MIF_SMS_KEEP) {
+		sms_error(err, doc, sms_view_pos(&v, 0, DETAIL_INSTRUCTION),
+		    MIF_NOPOS, MIF_E_PROFILE, "SMS %s creates no detailed job "
+		    "status MIF for an %s instruction", d->version->name,
+		    mif_sms_instruction_name(d->instruction));
+		ok = false;
+	}
 done:
 	sms_view_close(&v);
 	return ok;

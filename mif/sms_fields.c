@@ -330,6 +330,13 @@ sms_view_time(const sms_view *v, size_t row, uint32_t id, bool optional,
 		    "(yyyymmddHHMMSS.uuuuuu+ooo)", attr_name(v, id), v->what);
 		return false;
 	}
+	/* the writers give times back as DATEs in UTC: years 0 to 9999 */
+	if (*t < SMS_TIME_MIN || *t > SMS_TIME_MAX) {
+		sms_error(err, v->doc, pos, MIF_NOPOS, MIF_E_DATE,
+		    "\"%s\" in the %s is before year 0 or after year 9999 in "
+		    "UTC", attr_name(v, id), v->what);
+		return false;
+	}
 	*known = true;
 	return true;
 }

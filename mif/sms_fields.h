@@ -41,6 +41,10 @@ extern const sms_attr sms_instruction_attrs[INS_NATTRS];
 
 #define SMS_MAX_ATTRS 8
 
+/* The times a DATE can hold in UTC: 0000-01-01 to 9999-12-31T23:59:59. */
+#define SMS_TIME_MIN INT64_C(-62167219200)
+#define SMS_TIME_MAX INT64_C(253402300799)
+
 /* ---- errors -------------------------------------------------------- */
 
 /* Fill *err (may be NULL) with an error at pos of doc (MIF_NOPOS: none)

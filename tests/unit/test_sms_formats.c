@@ -284,6 +284,10 @@ test_detail_read_errors(void **state)
 		  "must be a date and time" },
 		{ "\"PAR00004\"", "\"\"",
 		  "13:7: \"SMS ID\" in the job detail group is empty" },
+		{ "\"Failed\"\n    END ATTRIBUTE\n    START ATTRIBUTE\n      NAME = \"Description\"\n      ID = 5\n      TYPE = STRING(128)\n      VALUE = \"disk full\"\n    END ATTRIBUTE\n    START ATTRIBUTE\n      NAME = \"SMS Version\"\n      ID = 6\n      TYPE = STRING(8)\n      VALUE = \"1.1\"",
+		  "\"Expired\"\n    END ATTRIBUTE\n    START ATTRIBUTE\n      NAME = \"Description\"\n      ID = 5\n      TYPE = STRING(128)\n      VALUE = \"disk full\"\n    END ATTRIBUTE\n    START ATTRIBUTE\n      NAME = \"SMS Version\"\n      ID = 6\n      TYPE = STRING(8)\n      VALUE = \"1.2\"",
+		  "31:7: SMS 1.2 creates no detailed job status MIF for an Expired "
+		  "instruction" },
 		{ "ID = 7", "ID = 8",
 		  "4:3: the job detail group has no attribute with ID 7 "
 		  "(\"Job ID\")" },
@@ -454,6 +458,11 @@ test_table_read_errors(void **state)
 		  "\"Success\", \"\", \"1.0\"}\n",
 		  "80:30: \"Reported\" in the job status table is not a full date "
 		  "and time (yyyymmddHHMMSS.uuuuuu+ooo)" },
+		/* an hour east of Greenwich on New Year's Day of year 0 */
+		{ "    {\"PAR00001\", \"Complete\", \"00000101003000.000000+060\", "
+		  "\"Success\", \"\", \"1.0\"}\n",
+		  "80:30: \"Reported\" in the job status table is before year 0 "
+		  "or after year 9999 in UTC" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		char *text = table_text(t[i].rows);
