@@ -1,9 +1,10 @@
-/* Replacing a file atomically: see atomic.h. */
+/* Writing a file whole or not at all: see atomic.h. */
 /* realpath() is an X/Open extension of POSIX. */
 #define _XOPEN_SOURCE 700
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,20 +64,30 @@ sync_directory(const char *path)
 }
 
 int
-atomic_replace(const char *path, const void *data, size_t len,
+atomic_write(const char *path, const void *data, size_t len,
     const char **step)
 {
 	char *target = realpath(path, NULL);
 	char *tmp = NULL;
 	int fd = -1;
 	struct stat st;
+	bool exists = target != NULL;
 
 	*step = "resolve path";
+	if (!exists && errno == ENOENT)
+		target = strdup(path); /* a new file */
 	if (target == NULL)
 		return -1;
 	*step = "stat";
-	if (stat(target, &st) != 0)
+	if (exists && stat(target, &st) != 0)
 		goto fail;
+	if (!exists) {
+		mode_t mask = umask(0);
+		umask(mask);
+		st.st_mode = 0666 & ~mask;
+		st.st_uid = getuid();
+		st.st_gid = getgid();
+	}
 	*step = "create temporary file";
 	if ((tmp = temporary_template(target)) == NULL)
 		goto fail;

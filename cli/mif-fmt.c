@@ -157,7 +157,7 @@ format_file(const char *path, const struct settings *set)
 	const char *step;
 	switch (set->mode) {
 	case MODE_WRITE:
-		if (changed && atomic_replace(path, out, outlen, &step) != 0) {
+		if (changed && atomic_write(path, out, outlen, &step) != 0) {
 			report_fatal(stderr, prog, name,
 			    "cannot rewrite (%s): %s", step, strerror(errno));
 			status = CLI_TROUBLE;

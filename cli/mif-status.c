@@ -14,7 +14,6 @@
 #include "cli.h"
 #include "jobs.h"
 #include "load.h"
-#include "newfile.h"
 #include "report.h"
 
 static const char prog[] = "mif-status";
@@ -392,7 +391,7 @@ write_details(const char *dir, const rendered *files, size_t count)
 		step = "write";
 		if (path == NULL)
 			goto fail;
-		int r = newfile_write(path, files[written].text,
+		int r = atomic_write(path, files[written].text,
 		    files[written].len, &step);
 		free(path);
 		if (r != 0)
@@ -468,13 +467,12 @@ done_history:
 
 /* The NOIDMIF to update: the file's, or a new one when it is missing. */
 static mif_doc *
-noidmif_target(const char *path, bool *exists)
+noidmif_target(const char *path)
 {
 	struct stat st;
 	int status;
 
-	*exists = path != NULL && stat(path, &st) == 0;
-	if (*exists || (path != NULL && errno != ENOENT))
+	if (path != NULL && (stat(path, &st) == 0 || errno != ENOENT))
 		return cli_load(prog, path, CLI_TROUBLE, &status);
 	mif_doc *doc = mif_doc_create(NULL);
 	if (doc == NULL)
@@ -488,10 +486,9 @@ noidmif(const settings *s)
 	mif_sms_instruction result;
 	const char *description;
 	mif_error err;
-	bool exists = false;
 	mif_doc *in = jobs_load_status_mif(prog,
 	    s->nfiles > 0 ? s->files[0] : "-", &result, &description);
-	mif_doc *doc = in != NULL ? noidmif_target(s->update, &exists) : NULL;
+	mif_doc *doc = in != NULL ? noidmif_target(s->update) : NULL;
 	int status = CLI_TROUBLE;
 
 	if (doc == NULL)
@@ -513,8 +510,7 @@ noidmif(const settings *s)
 		fwrite(text, 1, len, stdout);
 		if (cli_flush_stdout(prog))
 			status = CLI_OK;
-	} else if ((exists ? atomic_replace(s->update, text, len, &step)
-	    : newfile_write(s->update, text, len, &step)) != 0) {
+	} else if (atomic_write(s->update, text, len, &step) != 0) {
 		jobs_error(prog, s->update, "cannot %s: %s", step,
 		    strerror(errno));
 	} else {

@@ -1,0 +1,42 @@
+/*
+ * mif-audit's workers: each item (a history) is turned into a record by
+ * one of N processes, item i by process i mod N, and the records are
+ * taken in item order by the calling process, which alone writes the
+ * report.  Each process sends its records through its own pipe, so
+ * memory stays bounded by the pipes and one record at a time.
+ */
+#ifndef AUDIT_WORKERS_H
+#define AUDIT_WORKERS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "audit_format.h"
+
+enum audit_record_kind { AUDIT_RECORD_JOB, AUDIT_RECORD_SKIP };
+
+/* What one item gave: its part of the report and of standard error. */
+typedef struct audit_record {
+	enum audit_record_kind kind;
+	audit_counts counts;   /* a job's counts */
+	char *out;             /* audit_write_job() or audit_write_skip() */
+	size_t out_len;
+	char *err;             /* diagnostics */
+	size_t err_len;
+} audit_record;
+
+/* Make item i's record, its buffers malloc'd (the caller frees them);
+ * false when the run cannot go on (no memory), after saying why. */
+typedef bool audit_produce_fn(void *ctx, size_t i, audit_record *rec);
+/* Take item i's record; items come in order. */
+typedef void audit_consume_fn(void *ctx, size_t i, const audit_record *rec);
+
+/*
+ * Produce items 0 to n - 1 in `workers` processes (1: in this one, no
+ * process started) and consume them in order here.  False after
+ * reporting trouble: a process that cannot be started, or that failed.
+ */
+bool audit_workers_run(const char *prog, unsigned workers, size_t n,
+    audit_produce_fn *produce, audit_consume_fn *consume, void *ctx);
+
+#endif /* AUDIT_WORKERS_H */
