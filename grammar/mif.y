@@ -85,7 +85,7 @@ item:
 	| INTEGER_LIT EQ value      { mif_build_enum_pair(p, $1, @1, &$3); }
 	| block                     { mif_build_attach(p, $1); }
 	| row
-	| error
+	| error                     { mif_build_damaged(p); }
 	;
 
 block:

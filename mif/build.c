@@ -46,6 +46,7 @@ mif_build_open(mif_parser *p, int kind, mif_loc loc)
 	    !(holds(pk, kind) || (pk == MIF_ATTRIBUTE && kind == MIF_ENUM));
 	l->nstmts = l->nitems = 0;
 	l->seen = 0;
+	l->damaged = false;
 	l->first = l->last = NULL;
 	l->first_row = l->last_row = NULL;
 	l->count = 0;
@@ -58,6 +59,10 @@ mif_build_close(mif_parser *p, mif_loc loc)
 		return NULL;
 	mif_build_level *l = &p->level[--p->depth];
 	mif_arena *a = &p->doc->arena;
+	mif_doc *doc = p->doc;
+	if (l->damaged && mif_vec_reserve((void **)&doc->damaged,
+	    &doc->damaged_cap, doc->ndamaged, sizeof *doc->damaged))
+		doc->damaged[doc->ndamaged++] = l->pos;
 	mif_block *b = mif_arena_alloc(a, sizeof *b);
 	if (b == NULL) {
 		p->fatal = true;
@@ -279,6 +284,13 @@ mif_build_row_end(mif_parser *p, mif_loc loc)
 		l->first_row = r;
 	l->last_row = r;
 	l->count++;
+}
+
+void
+mif_build_damaged(mif_parser *p)
+{
+	if (p->depth > 0)
+		p->level[p->depth - 1].damaged = true;
 }
 
 void

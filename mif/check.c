@@ -21,6 +21,9 @@ check_report(check_ctx *c, mif_code code, mif_severity severity,
 
 	if (c->stop)
 		return false;
+	/* what a syntax error swallowed was reported as that error */
+	if (code == MIF_E_MISSING && mif_doc_damaged(c->doc, pos))
+		return true;
 	va_start(ap, fmt);
 	bool go_on = mif_vdiag(c->doc, code, severity, pos, context_pos, fmt,
 	    ap);

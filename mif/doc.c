@@ -40,6 +40,7 @@ mif_doc_free(mif_doc *doc)
 	free(doc->comments);
 	free(doc->diags);
 	free(doc->diag_pos);
+	free(doc->damaged);
 	free(doc->lines);
 	free(doc->line_file_offsets);
 	free(doc);
@@ -287,6 +288,15 @@ mif_vdiag(mif_doc *doc, mif_code code, mif_severity severity,
 	vsnprintf(e.text, sizeof e.text, fmt, ap);
 	push(doc, &e, pos, context_pos);
 	return true;
+}
+
+bool
+mif_doc_damaged(const mif_doc *doc, uint32_t pos)
+{
+	for (size_t i = 0; i < doc->ndamaged; i++)
+		if (doc->damaged[i] == pos)
+			return true;
+	return false;
 }
 
 void

@@ -94,6 +94,12 @@ struct mif_doc {
 	uint32_t cache_pos;
 	unsigned cache_line;
 
+	/* Where blocks start inside which the parser had to recover from a
+	 * syntax error: a statement may be missing there only because the
+	 * error swallowed it, so the validator does not say it is missing. */
+	uint32_t *damaged;
+	size_t ndamaged, damaged_cap;
+
 	/* Building (edit.c): the next pos for built items (even, past the
 	 * text), and the last parent and table appended to, with their
 	 * tails, so that appending many children or rows stays linear. */
@@ -129,6 +135,9 @@ bool mif_vdiag(mif_doc *doc, mif_code code, mif_severity severity,
 
 /* The line of pos, also while scanning (pos before the current token). */
 unsigned mif_doc_line_at(mif_doc *doc, uint32_t pos);
+
+/* Whether a syntax error was recovered from in the block starting at pos. */
+bool mif_doc_damaged(const mif_doc *doc, uint32_t pos);
 
 /* Give the diagnostics recorded while scanning their places. */
 void mif_doc_scan_done(mif_doc *doc);

@@ -41,6 +41,7 @@ typedef struct mif_build_level {
 	uint32_t pos;
 	bool misplaced;      /* reported already; dropped when closed */
 	bool row_ok;         /* the row being read stands in a table */
+	bool damaged;        /* a syntax error was recovered from inside */
 	unsigned seen;       /* keywords given so far, as bits */
 	mif_stmt *stmts;     /* scratch kept across blocks of this depth */
 	size_t nstmts, stmts_cap;
@@ -132,6 +133,8 @@ mif_val mif_build_block_value(mif_parser *p, const mif_block *block,
     mif_loc loc);
 const mif_string *mif_build_concat(mif_parser *p, const mif_string *a,
     const mif_string *b);
+/* The grammar recovered from a syntax error in the innermost block. */
+void mif_build_damaged(mif_parser *p);
 void mif_build_free(mif_parser *p);
 
 /* Report a syntax-level error unless one was reported at this very

@@ -256,6 +256,26 @@ test_recovery_reports_each_problem(void **state)
 }
 
 static void
+test_no_cascade_into_validation(void **state)
+{
+	(void)state;
+	/* the error swallows "ID = 1"; the validator does not add that the
+	 * attribute has no ID, but still checks the undamaged group */
+	mif_doc *doc = parse_text("START COMPONENT NAME = \"c\"\n"
+	    "START GROUP NAME = \"g\" CLASS = \"a|b|c\" ID = 2\n"
+	    "START ATTRIBUTE NAME = \"a\" ID = = 1 TYPE = INTEGER END ATTRIBUTE\n"
+	    "START ATTRIBUTE NAME = \"b\" TYPE = INTEGER END ATTRIBUTE\n"
+	    "END GROUP END COMPONENT\n");
+	mif_check(doc, NULL);
+	char buf[1024];
+	assert_string_equal(diag_text(doc, buf, sizeof buf),
+	    "3:33: error: unexpected \"=\", expecting a value\n"
+	    "1:1: warning: no ComponentID group (ID 1)\n"
+	    "4:1: error: attribute \"b\" has no ID\n");
+	mif_doc_free(doc);
+}
+
+static void
 test_error_limit(void **state)
 {
 	(void)state;
@@ -369,6 +389,7 @@ main(void)
 		cmocka_unit_test(test_statement_rules),
 		cmocka_unit_test(test_repeated_statements),
 		cmocka_unit_test(test_recovery_reports_each_problem),
+		cmocka_unit_test(test_no_cascade_into_validation),
 		cmocka_unit_test(test_error_limit),
 		cmocka_unit_test(test_nesting_limit),
 		cmocka_unit_test(test_real_corpus),
