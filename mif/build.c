@@ -15,20 +15,6 @@ top(mif_parser *p)
 	return p->depth > 0 ? &p->level[p->depth - 1] : NULL;
 }
 
-/* Which blocks a block holds in the tree (an inline enum hangs off a
- * TYPE statement instead). */
-static bool
-holds(int parent, int child)
-{
-	switch (parent) {
-	case -1: return child == MIF_COMPONENT;
-	case MIF_COMPONENT: return child == MIF_PATH || child == MIF_ENUM ||
-	    child == MIF_GROUP || child == MIF_TABLE;
-	case MIF_GROUP: return child == MIF_ATTRIBUTE;
-	default: return false;
-	}
-}
-
 void
 mif_build_open(mif_parser *p, int kind, mif_loc loc)
 {
@@ -37,13 +23,13 @@ mif_build_open(mif_parser *p, int kind, mif_loc loc)
 		return;
 	}
 	const mif_build_level *parent = top(p);
-	int pk = parent != NULL ? (int)parent->kind : -1;
+	int pk = parent != NULL ? (int)parent->kind : MIF_NO_KIND;
 	mif_build_level *l = &p->level[p->depth++];
 	l->kind = (mif_block_kind)kind;
 	l->pos = loc.pos;
 	/* the wrapper reported blocks that cannot stand here */
 	l->misplaced = (parent != NULL && parent->misplaced) ||
-	    !(holds(pk, kind) || (pk == MIF_ATTRIBUTE && kind == MIF_ENUM));
+	    !(mif_kind_holds(pk, kind) || (pk == MIF_ATTRIBUTE && kind == MIF_ENUM));
 	l->nstmts = l->nitems = 0;
 	l->seen = 0;
 	l->damaged = false;

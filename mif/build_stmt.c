@@ -8,21 +8,7 @@
 
 #include "parse.h"
 
-/* Statements each block kind may hold, as bit sets of mif_keyword. */
 #define BIT(kw) (1u << (kw))
-static const unsigned allowed[MIF_BLOCK_KIND_COUNT] = {
-	[MIF_COMPONENT] = BIT(MIF_KW_NAME) | BIT(MIF_KW_DESCRIPTION) |
-	    BIT(MIF_KW_LANGUAGE) | BIT(MIF_KW_PRAGMA),
-	[MIF_PATH] = BIT(MIF_KW_NAME) | BIT(MIF_KW_PLATFORM),
-	[MIF_ENUM] = BIT(MIF_KW_NAME) | BIT(MIF_KW_TYPE),
-	[MIF_GROUP] = BIT(MIF_KW_NAME) | BIT(MIF_KW_DESCRIPTION) |
-	    BIT(MIF_KW_CLASS) | BIT(MIF_KW_ID) | BIT(MIF_KW_KEY) | BIT(MIF_KW_PRAGMA),
-	[MIF_ATTRIBUTE] = BIT(MIF_KW_NAME) | BIT(MIF_KW_DESCRIPTION) |
-	    BIT(MIF_KW_ID) | BIT(MIF_KW_TYPE) | BIT(MIF_KW_ACCESS) |
-	    BIT(MIF_KW_STORAGE) | BIT(MIF_KW_VALUE),
-	[MIF_TABLE] = BIT(MIF_KW_NAME) | BIT(MIF_KW_DESCRIPTION) |
-	    BIT(MIF_KW_ID) | BIT(MIF_KW_CLASS),
-};
 
 static bool
 is_string_type(int t)
@@ -183,7 +169,7 @@ mif_build_stmt(mif_parser *p, int kwtok, mif_loc kwloc, const mif_val *val)
 	}
 	if (l->misplaced)
 		return;
-	if (!(allowed[l->kind] & BIT(kw))) {
+	if (!mif_kind_takes((int)l->kind, kw)) {
 		mif_diag(p->doc, MIF_E_STATEMENT, MIF_ERROR, kwloc.pos, MIF_NOPOS,
 		    "%s is not allowed in %s %s", stmt_word(kw, sub),
 		    l->kind == MIF_ATTRIBUTE || l->kind == MIF_ENUM ? "an" : "a",

@@ -216,20 +216,6 @@ mif_conv_number_text(char buf[22], uint64_t mag, unsigned flags)
 
 #define BIT(n) (1u << (n))
 
-/* Statements each block kind may hold (as the parser's build_stmt.c). */
-static const unsigned allowed[MIF_BLOCK_KIND_COUNT] = {
-	[MIF_COMPONENT] = BIT(MIF_KW_NAME) | BIT(MIF_KW_DESCRIPTION) |
-	    BIT(MIF_KW_LANGUAGE) | BIT(MIF_KW_PRAGMA),
-	[MIF_PATH] = BIT(MIF_KW_NAME) | BIT(MIF_KW_PLATFORM),
-	[MIF_ENUM] = BIT(MIF_KW_NAME) | BIT(MIF_KW_TYPE),
-	[MIF_GROUP] = BIT(MIF_KW_NAME) | BIT(MIF_KW_DESCRIPTION) |
-	    BIT(MIF_KW_CLASS) | BIT(MIF_KW_ID) | BIT(MIF_KW_KEY) | BIT(MIF_KW_PRAGMA),
-	[MIF_ATTRIBUTE] = BIT(MIF_KW_NAME) | BIT(MIF_KW_DESCRIPTION) |
-	    BIT(MIF_KW_ID) | BIT(MIF_KW_TYPE) | BIT(MIF_KW_ACCESS) |
-	    BIT(MIF_KW_STORAGE) | BIT(MIF_KW_VALUE),
-	[MIF_TABLE] = BIT(MIF_KW_NAME) | BIT(MIF_KW_DESCRIPTION) |
-	    BIT(MIF_KW_ID) | BIT(MIF_KW_CLASS),
-};
 
 static bool MIF_PRINTF(2, 3)
 refuse(mif_conv *conv, const char *fmt, ...)
@@ -574,7 +560,7 @@ mif_conv_stmt(mif_conv *conv, mif_keyword kw, const mif_stmt *value,
 	if (conv->in_row)
 		return refuse(conv, "%s inside a row", word);
 	mif_block_kind kind = (mif_block_kind)l->block->kind;
-	if (!(allowed[kind] & BIT(kw)))
+	if (!mif_kind_takes(kind, kw))
 		return refuse(conv, "%s is not allowed in %s", word,
 		    kind_word(kind));
 	unsigned bit = kw == MIF_KW_PLATFORM ? BIT(MIF_KW_COUNT + sub) : BIT(kw);

@@ -67,18 +67,6 @@ next_pos(mif_doc *doc, const mif_block *b)
 	return pos;
 }
 
-static bool
-may_hold(int parent, int child)
-{
-	switch (parent) {
-	case -1: return child == MIF_COMPONENT;
-	case MIF_COMPONENT: return child == MIF_PATH || child == MIF_ENUM ||
-	    child == MIF_GROUP || child == MIF_TABLE;
-	case MIF_GROUP: return child == MIF_ATTRIBUTE;
-	default: return false;
-	}
-}
-
 /* The last child of parent, by the cache or by walking. */
 static mif_block *
 last_child(mif_doc *doc, const mif_block *parent)
@@ -95,7 +83,7 @@ last_child(mif_doc *doc, const mif_block *parent)
 mif_block *
 mif_add_block(mif_doc *doc, const mif_block *parent, mif_block_kind kind)
 {
-	if (!may_hold(parent != NULL ? parent->kind : -1, kind) ||
+	if (!mif_kind_holds(parent != NULL ? parent->kind : MIF_NO_KIND, kind) ||
 	    (parent == NULL && doc->component != NULL))
 		return NULL;
 	mif_block *b = mif_arena_alloc(&doc->arena, sizeof *b);

@@ -146,6 +146,18 @@ void mif_doc_scan_done(mif_doc *doc);
 void mif_error_set(mif_error *err, mif_code code, const char *source,
     const char *fmt, ...) MIF_PRINTF(4, 5);
 
+/* ---- where things may stand (rules.c) ---------------------------------- */
+
+/* The "kind" of the document's top level, outside every block. */
+#define MIF_NO_KIND (-1)
+
+/* Whether a block of kind `parent` (MIF_NO_KIND: the top) holds child
+ * blocks of kind `child` in the tree.  An inline enum is not a child: it
+ * hangs off its attribute's TYPE statement. */
+bool mif_kind_holds(int parent, int child);
+/* Whether a block of that kind takes statements of keyword kw. */
+bool mif_kind_takes(int kind, int kw);
+
 /* ---- reading input ------------------------------------------------------ */
 
 /*

@@ -47,19 +47,13 @@ mif_parse_error(mif_parser *p, mif_code code, uint32_t pos,
 	return true;
 }
 
-/* Which blocks the token stream lets a block hold.  An enum inside an
- * attribute is the inline TYPE = START ENUM. */
+/* Which blocks the token stream lets a block hold: the tree's rule, and
+ * an enum inside an attribute (the inline TYPE = START ENUM). */
 static bool
 may_hold(int parent, int child)
 {
-	switch (parent) {
-	case -1: return child == MIF_COMPONENT;
-	case MIF_COMPONENT: return child == MIF_PATH || child == MIF_ENUM ||
-	    child == MIF_GROUP || child == MIF_TABLE;
-	case MIF_GROUP: return child == MIF_ATTRIBUTE;
-	case MIF_ATTRIBUTE: return child == MIF_ENUM;
-	default: return false;
-	}
+	return mif_kind_holds(parent, child) ||
+	    (parent == MIF_ATTRIBUTE && child == MIF_ENUM);
 }
 
 /* `group "ComponentID" (line 3)` */
@@ -98,14 +92,14 @@ holder_of(const mif_parser *p, int kind)
 	for (int i = p->nopen - 1; i >= 0; i--)
 		if (may_hold(p->open[i].kind, kind))
 			return i;
-	return may_hold(-1, kind) ? -1 : -2;
+	return may_hold(MIF_NO_KIND, kind) ? -1 : -2;
 }
 
 static void
 on_start(mif_parser *p, int kind, mif_loc loc)
 {
 	char what[160];
-	int top = p->nopen > 0 ? (int)p->open[p->nopen - 1].kind : -1;
+	int top = p->nopen > 0 ? (int)p->open[p->nopen - 1].kind : MIF_NO_KIND;
 
 	if (!may_hold(top, kind)) {
 		int h = holder_of(p, kind);
