@@ -71,8 +71,10 @@ run_here(size_t n, audit_produce_fn *produce, audit_consume_fn *consume,
 			free_record(&rec);
 			return false;
 		}
-		consume(ctx, i, &rec);
+		bool go_on = consume(ctx, i, &rec);
 		free_record(&rec);
+		if (!go_on)
+			return false;
 	}
 	return true;
 }
@@ -180,7 +182,8 @@ audit_workers_run(const char *prog, unsigned workers, size_t n,
 		rec.counts = h.counts;
 		rec.out_len = (size_t)h.out_len;
 		rec.err_len = (size_t)h.err_len;
-		consume(ctx, i, &rec);
+		if (!consume(ctx, i, &rec))
+			ok = false;
 	}
 	free(out.data);
 	free(err.data);
@@ -189,10 +192,12 @@ audit_workers_run(const char *prog, unsigned workers, size_t n,
 	for (unsigned k = 0; k < started; k++)
 		close(fds[k]);
 	for (unsigned k = 0; k < started; k++) {
-		int status;
-		while (waitpid(pids[k], &status, 0) < 0 && errno == EINTR)
+		int status = 0;
+		pid_t got;
+		while ((got = waitpid(pids[k], &status, 0)) < 0 && errno == EINTR)
 			;
-		if (ok && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+		if (ok && (got < 0 || !WIFEXITED(status) ||
+		    WEXITSTATUS(status) != 0)) {
 			fprintf(stderr, "%s: a worker process failed\n", prog);
 			ok = false;
 		}

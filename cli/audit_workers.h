@@ -28,13 +28,15 @@ typedef struct audit_record {
 /* Make item i's record, its buffers malloc'd (the caller frees them);
  * false when the run cannot go on (no memory), after saying why. */
 typedef bool audit_produce_fn(void *ctx, size_t i, audit_record *rec);
-/* Take item i's record; items come in order. */
-typedef void audit_consume_fn(void *ctx, size_t i, const audit_record *rec);
+/* Take item i's record; items come in order.  False stops the run
+ * (the consumer says why). */
+typedef bool audit_consume_fn(void *ctx, size_t i, const audit_record *rec);
 
 /*
  * Produce items 0 to n - 1 in `workers` processes (1: in this one, no
  * process started) and consume them in order here.  False after
- * reporting trouble: a process that cannot be started, or that failed.
+ * reporting trouble: a process that cannot be started, or that failed;
+ * also when produce or consume stopped the run.
  */
 bool audit_workers_run(const char *prog, unsigned workers, size_t n,
     audit_produce_fn *produce, audit_consume_fn *consume, void *ctx);

@@ -152,3 +152,44 @@ cli_flush_stdout(const char *prog)
 	    errno != 0 ? strerror(errno) : "write error");
 	return false;
 }
+
+static const struct {
+	const char *name;
+	mif_encoding encoding;
+} encodings[] = {
+	{ "latin1", MIF_ENC_LATIN1 },
+	{ "utf-8", MIF_ENC_UTF8 },
+	{ "utf-16le", MIF_ENC_UTF16LE },
+	{ "utf-16be", MIF_ENC_UTF16BE },
+};
+
+mif_encoding
+cli_parse_encoding(const char *prog, const char *usage, const char *text)
+{
+	for (size_t i = 0; i < sizeof encodings / sizeof encodings[0]; i++)
+		if (strcmp(text, encodings[i].name) == 0)
+			return encodings[i].encoding;
+	cli_usage_error(prog, usage,
+	    "--encoding wants latin1, utf-8, utf-16le or utf-16be, not '%s'",
+	    text);
+}
+
+mif_newline
+cli_parse_newline(const char *prog, const char *usage, const char *text)
+{
+	if (strcmp(text, "lf") == 0)
+		return MIF_NL_LF;
+	if (strcmp(text, "crlf") == 0)
+		return MIF_NL_CRLF;
+	cli_usage_error(prog, usage, "--newline wants lf or crlf, not '%s'",
+	    text);
+}
+
+const char *
+cli_encoding_name(mif_encoding encoding)
+{
+	for (size_t i = 0; i < sizeof encodings / sizeof encodings[0]; i++)
+		if (encodings[i].encoding == encoding)
+			return encodings[i].name;
+	return "?";
+}

@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "mif.h"
+
 #if defined(__GNUC__)
 #define CLI_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
@@ -42,6 +44,16 @@ _Noreturn void cli_bad_option(const char *prog, const char *usage, int ret,
 /* Parse a count for an option such as --max-errors: a decimal number
  * from 1 to UINT_MAX.  False when text is anything else. */
 bool cli_parse_count(const char *text, unsigned *out);
+
+/* The output encoding an --encoding value names (latin1, utf-8,
+ * utf-16le, utf-16be); anything else is a usage error. */
+mif_encoding cli_parse_encoding(const char *prog, const char *usage,
+    const char *text);
+/* The line ends a --newline value names (lf, crlf); else a usage error. */
+mif_newline cli_parse_newline(const char *prog, const char *usage,
+    const char *text);
+/* The --encoding spelling of an encoding. */
+const char *cli_encoding_name(mif_encoding encoding);
 
 /* How a path is named in messages: as given, "<stdin>" for "-". */
 const char *cli_display_name(const char *path);

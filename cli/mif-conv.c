@@ -55,47 +55,6 @@ parse_format(const char *option, const char *text)
 	    option, text);
 }
 
-static const struct {
-	const char *name;
-	mif_encoding encoding;
-} encodings[] = {
-	{ "latin1", MIF_ENC_LATIN1 },
-	{ "utf-8", MIF_ENC_UTF8 },
-	{ "utf-16le", MIF_ENC_UTF16LE },
-	{ "utf-16be", MIF_ENC_UTF16BE },
-};
-
-static const char *
-encoding_name(mif_encoding encoding)
-{
-	for (size_t i = 0; i < sizeof encodings / sizeof encodings[0]; i++)
-		if (encodings[i].encoding == encoding)
-			return encodings[i].name;
-	return "?";
-}
-
-static mif_encoding
-parse_encoding(const char *text)
-{
-	for (size_t i = 0; i < sizeof encodings / sizeof encodings[0]; i++)
-		if (strcmp(text, encodings[i].name) == 0)
-			return encodings[i].encoding;
-	cli_usage_error(prog, usage,
-	    "--encoding wants latin1, utf-8, utf-16le or utf-16be, not '%s'",
-	    text);
-}
-
-static mif_newline
-parse_newline(const char *text)
-{
-	if (strcmp(text, "lf") == 0)
-		return MIF_NL_LF;
-	if (strcmp(text, "crlf") == 0)
-		return MIF_NL_CRLF;
-	cli_usage_error(prog, usage, "--newline wants lf or crlf, not '%s'",
-	    text);
-}
-
 /*
  * The format of an input from its first character that is not blank,
  * after any byte-order mark (in UTF-16, the low byte of a code unit):
@@ -199,7 +158,7 @@ convert(const char *path, enum format from, enum format to,
 			mif_error note = { .severity = MIF_INFO };
 			snprintf(note.text, sizeof note.text, "the input asks for "
 			    "%s; --encoding chooses another",
-			    encoding_name(mif_doc_encoding(doc)));
+			    cli_encoding_name(mif_doc_encoding(doc)));
 			report_diag(stderr, prog, name, NULL, &note);
 			rc = CLI_NO;
 		} else {
@@ -240,10 +199,10 @@ main(int argc, char *argv[])
 			to = parse_format("-t", optarg);
 			break;
 		case OPT_NEWLINE:
-			wopts.newline = parse_newline(optarg);
+			wopts.newline = cli_parse_newline(prog, usage, optarg);
 			break;
 		case OPT_ENCODING:
-			wopts.encoding = parse_encoding(optarg);
+			wopts.encoding = cli_parse_encoding(prog, usage, optarg);
 			break;
 		case OPT_HELP:
 			fputs(usage, stdout);

@@ -50,38 +50,6 @@ struct settings {
 	mif_write_options write;
 };
 
-static const struct {
-	const char *name;
-	mif_encoding encoding;
-} encodings[] = {
-	{ "latin1", MIF_ENC_LATIN1 },
-	{ "utf-8", MIF_ENC_UTF8 },
-	{ "utf-16le", MIF_ENC_UTF16LE },
-	{ "utf-16be", MIF_ENC_UTF16BE },
-};
-
-static mif_encoding
-parse_encoding(const char *text)
-{
-	for (size_t i = 0; i < sizeof encodings / sizeof encodings[0]; i++)
-		if (strcmp(text, encodings[i].name) == 0)
-			return encodings[i].encoding;
-	cli_usage_error(prog, usage,
-	    "--encoding wants latin1, utf-8, utf-16le or utf-16be, not '%s'",
-	    text);
-}
-
-static mif_newline
-parse_newline(const char *text)
-{
-	if (strcmp(text, "lf") == 0)
-		return MIF_NL_LF;
-	if (strcmp(text, "crlf") == 0)
-		return MIF_NL_CRLF;
-	cli_usage_error(prog, usage, "--newline wants lf or crlf, not '%s'",
-	    text);
-}
-
 static void
 set_mode(struct settings *set, enum mode mode)
 {
@@ -209,10 +177,10 @@ main(int argc, char *argv[])
 			set_mode(&set, MODE_CHECK);
 			break;
 		case OPT_NEWLINE:
-			set.write.newline = parse_newline(optarg);
+			set.write.newline = cli_parse_newline(prog, usage, optarg);
 			break;
 		case OPT_ENCODING:
-			set.write.encoding = parse_encoding(optarg);
+			set.write.encoding = cli_parse_encoding(prog, usage, optarg);
 			break;
 		case OPT_HELP:
 			fputs(usage, stdout);

@@ -1,0 +1,484 @@
+/*
+ * mif-audit: replay SMS 1.x job histories under each SMS version and
+ * report, per job and in total, the workstations whose status the
+ * version's detailed job status no longer tells (Knowledge Base
+ * Q152229), and what the clients' NOIDMIFs give back.  Exit 0 when every
+ * history was audited, 1 when some were skipped, 2 on trouble.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "audit_format.h"
+#include "audit_inventory.h"
+#include "audit_merge.h"
+#include "audit_workers.h"
+#include "cli.h"
+#include "jobs.h"
+#include "report.h"
+
+static const char prog[] = "mif-audit";
+
+static const char usage[] =
+    "usage: mif-audit [--sms VERSIONS] [--inventory DIR] [-f text|tsv|json]\n"
+    "                 [-j N] HISTORY...\n"
+    "       mif-audit --merge [--sms VERSIONS] [-f text|tsv|json] REPORT...\n";
+
+static const char help[] =
+    "Replay SMS 1.x job histories under each SMS version and report the\n"
+    "workstations whose detailed job status no longer tells what happened.\n"
+    "\n"
+    "  --sms VERSIONS       the versions, comma-separated (default: all:\n"
+    "                       1.0,1.1,1.2)\n"
+    "  --inventory DIR      the clients' package status NOIDMIFs, as\n"
+    "                       DIR/SMSID.mif or DIR/SMSID/*.mif\n"
+    "  -f, --format FORMAT  text (default), tsv or json\n"
+    "  -j, --jobs N         audit in N processes (default 1)\n"
+    "      --merge          combine the TSV or JSON reports of earlier runs\n"
+    "      --help           this help\n"
+    "      --version        the version\n"
+    "\n"
+    "A HISTORY that is a folder stands for its *.mif files, in name order;\n"
+    "- reads standard input.  Exit status: 0 all audited, 1 some history\n"
+    "skipped, 2 trouble.\n";
+
+/* ---- the histories to audit ---- */
+
+/* Paths, NUL-terminated one after another in one buffer. */
+typedef struct inputs {
+	char *pool;
+	size_t len, cap;
+	size_t *at;            /* offsets of the paths */
+	size_t n, n_cap;
+} inputs;
+
+static void
+out_of_memory(void)
+{
+	fprintf(stderr, "%s: out of memory\n", prog);
+	exit(CLI_TROUBLE);
+}
+
+static void
+add_input(inputs *in, const char *dir, const char *name)
+{
+	size_t need = (dir != NULL ? strlen(dir) + 1 : 0) + strlen(name) + 1;
+
+	while (in->len + need > in->cap) {
+		in->cap = in->cap > 0 ? in->cap * 2 : 4096;
+		if ((in->pool = realloc(in->pool, in->cap)) == NULL)
+			out_of_memory();
+	}
+	if (in->n == in->n_cap) {
+		in->n_cap = in->n_cap > 0 ? in->n_cap * 2 : 256;
+		if ((in->at = realloc(in->at, in->n_cap * sizeof *in->at)) == NULL)
+			out_of_memory();
+	}
+	in->at[in->n++] = in->len;
+	if (dir != NULL)
+		snprintf(in->pool + in->len, need, "%s/%s", dir, name);
+	else
+		memcpy(in->pool + in->len, name, need);
+	in->len += need;
+}
+
+static const char *
+input(const inputs *in, size_t i)
+{
+	return in->pool + in->at[i];
+}
+
+static int
+by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int
+mif_name(const struct dirent *d)
+{
+	size_t n = strlen(d->d_name);
+	const char *e = d->d_name + n - 4;
+
+	return d->d_name[0] != '.' && n > 4 && e[0] == '.' &&
+	    (e[1] | 0x20) == 'm' && (e[2] | 0x20) == 'i' && (e[3] | 0x20) == 'f';
+}
+
+/* A folder's *.mif files in name order, not its subfolders. */
+static bool
+add_folder(inputs *in, const char *dir)
+{
+	struct dirent **names;
+	int n = scandir(dir, &names, mif_name, by_name);
+	bool ok = true;
+
+	if (n < 0) {
+		fprintf(stderr, "%s: %s: %s\n", prog, dir, strerror(errno));
+		return false;
+	}
+	for (int i = 0; i < n; i++) {
+		size_t before = in->n;
+		add_input(in, dir, names[i]->d_name);
+		struct stat st;
+		if (stat(input(in, before), &st) == 0 && S_ISDIR(st.st_mode)) {
+			in->n = before; /* no recursion */
+			in->len = in->at[before];
+		}
+		free(names[i]);
+	}
+	free(names);
+	return ok;
+}
+
+static bool
+expand(inputs *in, char *const *args, size_t nargs)
+{
+	bool ok = true;
+
+	for (size_t i = 0; i < nargs; i++) {
+		struct stat st;
+		if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 &&
+		    S_ISDIR(st.st_mode))
+			ok = add_folder(in, args[i]) && ok;
+		else
+			add_input(in, NULL, args[i]); /* read errors come later */
+	}
+	return ok;
+}
+
+/* ---- progress on a terminal ---- */
+
+typedef struct progress {
+	bool enabled;
+	double start, last;
+	int shown;             /* width of the line on screen; 0: none */
+} progress;
+
+static double
+now(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void
+progress_clear(progress *p)
+{
+	if (p->shown > 0)
+		fprintf(stderr, "\r%*s\r", p->shown, "");
+	p->shown = 0;
+}
+
+/* After a second, at most twice a second. */
+static void
+progress_update(progress *p, size_t done, size_t total)
+{
+	if (!p->enabled)
+		return;
+	double t = now();
+	if (t - p->start < 1.0 || t - p->last < 0.5)
+		return;
+	p->last = t;
+	int w = fprintf(stderr, "\r%s: %zu/%zu histories", prog, done, total);
+	p->shown = w > 1 ? w - 1 : 0;
+}
+
+/* ---- auditing one history ---- */
+
+typedef struct audit {
+	audit_report report;
+	const mif_sms_version *versions[MIF_SMS_AUDIT_MAX];
+	const audit_inventory *inventory;
+	inputs in;
+	/* one history's rows, reused */
+	mif_sms_audit_row *rows;
+	audit_inv *inv;
+	size_t cap;
+	progress progress;
+	int status;
+} audit;
+
+static bool
+reserve_rows(audit *a, size_t n)
+{
+	if (n <= a->cap)
+		return true;
+	size_t cap = n > 2 * a->cap ? n : 2 * a->cap;
+	mif_sms_audit_row *rows = realloc(a->rows, cap * sizeof *rows);
+	if (rows != NULL)
+		a->rows = rows;
+	audit_inv *inv = realloc(a->inv, cap * sizeof *inv);
+	if (inv != NULL)
+		a->inv = inv;
+	if (rows == NULL || inv == NULL)
+		return false;
+	a->cap = cap;
+	return true;
+}
+
+/* The first error of a history, as its skipped entry. */
+static void
+skip(audit *a, const char *name, const mif_error *e, FILE *out,
+    audit_record *rec)
+{
+	audit_skip s = { name, e->mark.line, e->mark.column, e->text };
+
+	rec->kind = AUDIT_RECORD_SKIP;
+	audit_write_skip(&a->report, &s, out);
+}
+
+/* Report the errors of a document (warnings are mif-check's); the
+ * first one, or NULL when there is none. */
+static const mif_error *
+report_errors(const mif_doc *doc, const char *name, FILE *err)
+{
+	const mif_error *first = NULL;
+
+	for (size_t i = 0; i < mif_doc_diag_count(doc); i++) {
+		const mif_error *e = mif_doc_diag(doc, i);
+		if (e->severity < MIF_ERROR)
+			continue;
+		report_diag(err, prog, name, doc, e);
+		if (first == NULL)
+			first = e;
+	}
+	return first;
+}
+
+/* Audit a history that was read. */
+static bool
+audit_history(audit *a, const char *name, const mif_sms_history *h,
+    FILE *out, audit_record *rec)
+{
+	if (!reserve_rows(a, h->ntargets) ||
+	    !mif_sms_audit(h, a->versions, a->report.nversions, a->rows)) {
+		fprintf(stderr, "%s: %s: out of memory\n", prog, name);
+		return false;
+	}
+	for (size_t i = 0; a->inventory != NULL && i < h->ntargets; i++)
+		a->inv[i] = audit_inventory_lookup(a->inventory, h->targets[i],
+		    h->job.package_id);
+	audit_job job = { h->job.job_id, name, a->rows,
+	    a->inventory != NULL ? a->inv : NULL, h->ntargets };
+	rec->kind = AUDIT_RECORD_JOB;
+	audit_write_job(&a->report, &job, out);
+	audit_count_job(&a->report, &job, &rec->counts);
+	return true;
+}
+
+static bool
+produce(void *ctx, size_t i, audit_record *rec)
+{
+	audit *a = ctx;
+	const char *path = input(&a->in, i);
+	const char *name = cli_display_name(path);
+	FILE *out = open_memstream(&rec->out, &rec->out_len);
+	FILE *err = open_memstream(&rec->err, &rec->err_len);
+	bool ok = out != NULL && err != NULL;
+
+	if (!ok) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		goto done;
+	}
+	mif_parse_options o = { name, 0 };
+	mif_error e;
+	mif_doc *doc = mif_parse_path(path, &o, &e);
+	if (doc == NULL) {
+		report_diag(err, prog, name, NULL, &e);
+		skip(a, name, &e, out, rec);
+		goto done;
+	}
+	/* the DMI rules cost about a tenth of the time: worth it */
+	if (mif_doc_error_count(doc) == 0)
+		mif_check(doc, NULL);
+	const mif_error *first = report_errors(doc, name, err);
+	mif_sms_history h;
+	if (first != NULL) {
+		skip(a, name, first, out, rec);
+	} else if (!mif_sms_history_read(doc, &h, &e)) {
+		report_diag(err, prog, name, doc, &e);
+		skip(a, name, &e, out, rec);
+	} else {
+		ok = audit_history(a, name, &h, out, rec);
+		mif_sms_history_release(&h);
+	}
+	mif_doc_free(doc);
+done:
+	if (out != NULL && fclose(out) != 0)
+		ok = false;
+	if (err != NULL && fclose(err) != 0)
+		ok = false;
+	return ok;
+}
+
+static bool
+consume(void *ctx, size_t i, const audit_record *rec)
+{
+	audit *a = ctx;
+
+	if (rec->err_len > 0) {
+		progress_clear(&a->progress);
+		fwrite(rec->err, 1, rec->err_len, stderr);
+	}
+	if (rec->kind == AUDIT_RECORD_JOB)
+		audit_put_job(&a->report, rec->out, rec->out_len, &rec->counts);
+	else
+		audit_put_skip(&a->report, rec->out, rec->out_len);
+	if (ferror(stdout)) {
+		progress_clear(&a->progress);
+		return false; /* said by cli_flush_stdout() at the end */
+	}
+	progress_update(&a->progress, i + 1, a->in.n);
+	return true;
+}
+
+/* ---- options ---- */
+
+/* --sms 1.0,1.2: versions in the order given. */
+static size_t
+parse_versions(const char *text, const mif_sms_version **out)
+{
+	size_t n = 0;
+	char *copy = strdup(text);
+
+	if (copy == NULL)
+		out_of_memory();
+	for (char *s = copy, *end; ; s = end + 1) {
+		end = strchr(s, ',');
+		if (end != NULL)
+			*end = '\0';
+		if (*s == '\0')
+			cli_usage_error(prog, usage, "--sms: an empty version in "
+			    "\"%s\"", text);
+		const mif_sms_version *v = jobs_version(prog, usage, s);
+		for (size_t k = 0; k < n; k++)
+			if (out[k] == v)
+				cli_usage_error(prog, usage, "--sms: version %s is "
+				    "given twice", s);
+		if (n == MIF_SMS_AUDIT_MAX)
+			cli_usage_error(prog, usage, "--sms: at most %d versions",
+			    MIF_SMS_AUDIT_MAX);
+		out[n++] = v;
+		if (end == NULL)
+			break;
+	}
+	free(copy);
+	return n;
+}
+
+static int
+run_audit(audit *a, char *const *args, size_t nargs, unsigned workers)
+{
+	if (!expand(&a->in, args, nargs))
+		return CLI_TROUBLE;
+	if (!audit_begin(&a->report)) {
+		fprintf(stderr, "%s: a temporary file: %s\n", prog, strerror(errno));
+		return CLI_TROUBLE;
+	}
+	a->progress.enabled = isatty(STDERR_FILENO);
+	a->progress.start = a->progress.last = now();
+	bool ok = audit_workers_run(prog, workers, a->in.n, produce, consume, a);
+	progress_clear(&a->progress);
+	if (ok && !audit_end(&a->report, prog))
+		ok = false;
+	if (!cli_flush_stdout(prog) || !ok)
+		return CLI_TROUBLE;
+	return a->report.totals.skipped > 0 ? CLI_NO : CLI_OK;
+}
+
+int
+main(int argc, char *argv[])
+{
+	enum { OPT_SMS = 256, OPT_INVENTORY, OPT_MERGE, OPT_HELP, OPT_VERSION };
+	static const struct option longopts[] = {
+		{ "sms", required_argument, NULL, OPT_SMS },
+		{ "inventory", required_argument, NULL, OPT_INVENTORY },
+		{ "format", required_argument, NULL, 'f' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "merge", no_argument, NULL, OPT_MERGE },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ NULL, 0, NULL, 0 },
+	};
+	audit a = { .report = { .format = AUDIT_TEXT } };
+	const char *inventory = NULL;
+	bool merge = false, sms_given = false;
+	unsigned workers = 1;
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":f:j:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "text") == 0) a.report.format = AUDIT_TEXT;
+			else if (strcmp(optarg, "tsv") == 0) a.report.format = AUDIT_TSV;
+			else if (strcmp(optarg, "json") == 0) a.report.format = AUDIT_JSON;
+			else cli_usage_error(prog, usage, "unknown format \"%s\"", optarg);
+			break;
+		case 'j':
+			if (!cli_parse_count(optarg, &workers))
+				cli_usage_error(prog, usage, "-j: \"%s\" is not a number "
+				    "of processes from 1 up", optarg);
+			break;
+		case OPT_SMS:
+			a.report.nversions = parse_versions(optarg, a.versions);
+			sms_given = true;
+			break;
+		case OPT_INVENTORY: inventory = optarg; break;
+		case OPT_MERGE: merge = true; break;
+		case OPT_HELP:
+			fputs(usage, stdout);
+			fputs(help, stdout);
+			return CLI_OK;
+		case OPT_VERSION:
+			cli_version(prog);
+			return CLI_OK;
+		default:
+			cli_bad_option(prog, usage, c, argv, longopts);
+		}
+	}
+	if (optind == argc)
+		cli_usage_error(prog, usage, merge ? "no report to merge"
+		    : "no history to audit");
+	if (merge && inventory != NULL)
+		cli_usage_error(prog, usage, "--merge takes no --inventory: the "
+		    "reports hold its answers");
+	if (!sms_given) {
+		size_t n;
+		const mif_sms_version *all = mif_sms_versions(&n);
+		for (size_t v = 0; v < n && v < MIF_SMS_AUDIT_MAX; v++)
+			a.versions[a.report.nversions++] = &all[v];
+	}
+	for (size_t v = 0; v < a.report.nversions; v++)
+		a.report.versions[v] = a.versions[v]->name;
+	a.report.out = stdout;
+
+	if (merge)
+		return audit_merge(prog, &a.report, sms_given, argv + optind,
+		    (size_t)(argc - optind));
+
+	audit_inventory *inv = NULL;
+	if (inventory != NULL) {
+		inv = audit_inventory_load(prog, inventory);
+		if (inv == NULL)
+			return CLI_TROUBLE;
+		a.inventory = inv;
+		a.report.inventory = true;
+	}
+	int status = run_audit(&a, argv + optind, (size_t)(argc - optind),
+	    workers);
+	audit_inventory_free(inv);
+	free(a.rows);
+	free(a.inv);
+	free(a.in.pool);
+	free(a.in.at);
+	return status;
+}
