@@ -104,13 +104,16 @@ audit_counts_add(audit_counts *to, const audit_counts *from, size_t nversions)
 static void
 put_escaped(FILE *out, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		switch (*s) {
+	for (;;) {
+		size_t n = strcspn(s, "\\\t\n\r");
+		fwrite(s, 1, n, out);
+		s += n;
+		switch (*s++) {
+		case '\0': return;
 		case '\\': fputs("\\\\", out); break;
 		case '\t': fputs("\\t", out); break;
 		case '\n': fputs("\\n", out); break;
-		case '\r': fputs("\\r", out); break;
-		default: putc(*s, out);
+		default: fputs("\\r", out); break;
 		}
 	}
 }
@@ -161,10 +164,14 @@ text_row(const audit_report *r, const audit_job *job, size_t i, FILE *out)
 	size_t idlen = strlen(row->sms_id);
 	n += (size_t)snprintf(line + n, sizeof line - n, "%*s  %-9s",
 	    idlen < 8 ? (int)(8 - idlen) : 0, "", audit_truth_name(row->truth));
-	for (size_t v = 0; v < r->nversions && n < sizeof line; v++)
-		n += (size_t)snprintf(line + n, sizeof line - n, "  %s %-8s%s",
-		    r->versions[v], mif_sms_status_name(row->shown[v]),
-		    row->lost[v] ? " (lost)" : "       ");
+	for (size_t v = 0; v < r->nversions && n < sizeof line; v++) {
+		char cell[32];
+		snprintf(cell, sizeof cell, "%s%s", mif_sms_status_name(
+		    row->shown[v]), row->lost[v] ? " (lost)" : "");
+		/* "Retrying (lost)" is the widest */
+		n += (size_t)snprintf(line + n, sizeof line - n, "  %s %-15s",
+		    r->versions[v], cell);
+	}
 	if (job->inv != NULL && n < sizeof line) {
 		const audit_inv *inv = &job->inv[i];
 		n += (size_t)snprintf(line + n, sizeof line - n,

@@ -126,6 +126,14 @@ mif_remove_block(mif_doc *doc, const mif_block *parent, const mif_block *child)
 	p->count--;
 	doc->tail_parent = NULL;
 	doc->tail_child = NULL;
+	/* its comments go with it: those from its START to its END */
+	size_t kept = 0;
+	for (size_t i = 0; i < doc->ncomments; i++) {
+		uint32_t at = doc->comments[i].pos;
+		if (at < child->pos || at >= child->end_pos)
+			doc->comments[kept++] = doc->comments[i];
+	}
+	doc->ncomments = kept;
 	return true;
 }
 

@@ -68,7 +68,7 @@ typedef enum mif_code {
 	MIF_E_STATEMENT,      /* statement not allowed in this block */
 	MIF_E_CONFLICT,       /* a statement repeated with another value */
 	MIF_E_DUPLICATE,      /* a statement repeated with the same value */
-	/* validation: see mif_validate() */
+	/* validation: see mif_check() */
 	MIF_E_MISSING,        /* a required statement is missing */
 	MIF_E_TYPE,           /* a value does not suit its type */
 	MIF_E_RANGE,          /* a value out of range for its type */
@@ -485,13 +485,14 @@ bool mif_add_enum_item(mif_doc *doc, const mif_block *enm, mif_number value,
  * caller fills the returned cells.  NULL when out of memory. */
 mif_stmt *mif_add_row(mif_doc *doc, const mif_block *table, uint32_t ncells);
 
-/* Remove a child block (found by identity) from its parent; false if it
- * is not a child of parent. */
+/* Remove a child block (found by identity) from its parent, with the
+ * comments inside it; false if it is not a child of parent. */
 bool mif_remove_block(mif_doc *doc, const mif_block *parent,
     const mif_block *child);
 
-/* Add a comment (text without the slashes) after everything built so far,
- * or, if `before` is not NULL, just before that block. */
+/* Add a comment (text without the slashes) just before the block
+ * `before`, or, when it is NULL, at the end of the document, after END
+ * COMPONENT. */
 bool mif_add_comment(mif_doc *doc, const mif_block *before, const char *text,
     bool same_line);
 

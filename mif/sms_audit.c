@@ -56,10 +56,13 @@ mif_sms_audit(const mif_sms_history *history,
 			return false;
 		for (size_t e = 0; e < history->nevents; e++)
 			mif_sms_replay_step(r, &history->events[e]);
-		/* by SMS ID: a target named twice has one row */
+		/* row i is target i, unless a target is named twice (it then
+		 * has one row): find those by SMS ID */
+		size_t n;
+		const mif_sms_row *all = mif_sms_replay_rows(r, &n);
 		for (size_t i = 0; i < history->ntargets; i++) {
-			const mif_sms_row *got = mif_sms_replay_row(r,
-			    history->targets[i]);
+			const mif_sms_row *got = n == history->ntargets ? &all[i]
+			    : mif_sms_replay_row(r, history->targets[i]);
 			rows[i].sms_id = history->targets[i];
 			rows[i].truth = mif_sms_truth(got);
 			rows[i].shown[v] = got->status;

@@ -106,7 +106,8 @@ test_change_parsed(void **state)
 	    "  END GROUP\n"
 	    "  // after the group\n"
 	    "  START GROUP\n"
-	    "    NAME = \"h\"\n"
+	    "    NAME = \"h\" // goes with h\n"
+	    "    // so does this\n"
 	    "  END GROUP\n"
 	    "END COMPONENT\n");
 	const mif_block *c = mif_doc_component(doc);
