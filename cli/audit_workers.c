@@ -88,8 +88,12 @@ work(int fd, unsigned k, unsigned workers, size_t n,
 		audit_record rec = { 0 };
 		if (!produce(ctx, i, &rec))
 			_exit(2);
-		record_head h = { (uint32_t)rec.kind, rec.counts, rec.out_len,
-		    rec.err_len };
+		record_head h;
+		memset(&h, 0, sizeof h); /* padding too: it goes through a pipe */
+		h.kind = (uint32_t)rec.kind;
+		h.counts = rec.counts;
+		h.out_len = rec.out_len;
+		h.err_len = rec.err_len;
 		if (!write_full(fd, &h, sizeof h) ||
 		    !write_full(fd, rec.out, rec.out_len) ||
 		    !write_full(fd, rec.err, rec.err_len))

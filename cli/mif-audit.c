@@ -116,7 +116,6 @@ add_folder(inputs *in, const char *dir)
 {
 	struct dirent **names;
 	int n = scandir(dir, &names, mif_name, by_name);
-	bool ok = true;
 
 	if (n < 0) {
 		fprintf(stderr, "%s: %s: %s\n", prog, dir, strerror(errno));
@@ -133,7 +132,7 @@ add_folder(inputs *in, const char *dir)
 		free(names[i]);
 	}
 	free(names);
-	return ok;
+	return true;
 }
 
 static bool
@@ -387,8 +386,10 @@ run_audit(audit *a, char *const *args, size_t nargs, unsigned workers)
 	a->progress.start = a->progress.last = now();
 	bool ok = audit_workers_run(prog, workers, a->in.n, produce, consume, a);
 	progress_clear(&a->progress);
-	if (ok && !audit_end(&a->report, prog))
-		ok = false;
+	if (ok)
+		ok = audit_end(&a->report, prog);
+	else if (a->report.skipped != NULL)
+		fclose(a->report.skipped);
 	if (!cli_flush_stdout(prog) || !ok)
 		return CLI_TROUBLE;
 	return a->report.totals.skipped > 0 ? CLI_NO : CLI_OK;

@@ -1,0 +1,431 @@
+/*
+ * Reading a JSON report of mif-audit for a merge, a token at a time
+ * (jsonr.h): the versions and the inventory first, then each job as it
+ * comes, each skipped history (mif-audit(1), OUTPUT).
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit_merge_read.h"
+#include "jsonr.h"
+
+static bool
+json_fail(merge *m, jsonr *j)
+{
+	return merge_fail(m, j->line, j->column, "%s", j->error);
+}
+
+/* The next token, which must be `want`. */
+static bool
+expect(merge *m, jsonr *j, jsonr_token want)
+{
+	jsonr_token t = jsonr_next(j);
+
+	if (t == want)
+		return true;
+	if (t != JSONR_ERROR)
+		jsonr_fail(j, "%s where %s should be", jsonr_token_name(t),
+		    jsonr_token_name(want));
+	return json_fail(m, j);
+}
+
+/*
+ * Go through an object's members: for each, `member` is called with the
+ * key (copied: the reader's text is then the value's) and the first
+ * token of the value, which it must read whole.  Keys longer than
+ * keys of this format are given as "".
+ */
+typedef bool member_fn(merge *m, jsonr *j, void *arg, const char *key,
+    jsonr_token value);
+
+static bool
+members(merge *m, jsonr *j, void *arg, member_fn *member)
+{
+	jsonr_token t = jsonr_next(j);
+
+	if (t == JSONR_END_OBJECT)
+		return true;
+	for (;;) {
+		char key[NAME_MAX_LEN];
+		if (t != JSONR_STRING) {
+			if (t != JSONR_ERROR)
+				jsonr_fail(j, "%s where a key should be",
+				    jsonr_token_name(t));
+			return json_fail(m, j);
+		}
+		snprintf(key, sizeof key, "%s", j->len < sizeof key ? j->text : "");
+		if (!expect(m, j, JSONR_COLON) ||
+		    !member(m, j, arg, key, jsonr_next(j)))
+			return false;
+		t = jsonr_next(j);
+		if (t == JSONR_END_OBJECT)
+			return true;
+		if (t != JSONR_COMMA) {
+			if (t != JSONR_ERROR)
+				jsonr_fail(j, "%s where , or } should be",
+				    jsonr_token_name(t));
+			return json_fail(m, j);
+		}
+		t = jsonr_next(j);
+	}
+}
+
+/* The same for an array's elements. */
+typedef bool element_fn(merge *m, jsonr *j, void *arg, jsonr_token value);
+
+static bool
+elements(merge *m, jsonr *j, void *arg, element_fn *element)
+{
+	jsonr_token t = jsonr_next(j);
+
+	if (t == JSONR_END_ARRAY)
+		return true;
+	for (;;) {
+		if (!element(m, j, arg, t))
+			return false;
+		t = jsonr_next(j);
+		if (t == JSONR_END_ARRAY)
+			return true;
+		if (t != JSONR_COMMA) {
+			if (t != JSONR_ERROR)
+				jsonr_fail(j, "%s where , or ] should be",
+				    jsonr_token_name(t));
+			return json_fail(m, j);
+		}
+		t = jsonr_next(j);
+	}
+}
+
+/* A value of the wrong kind. */
+static bool
+wrong(merge *m, jsonr *j, jsonr_token t, const char *key, const char *want)
+{
+	if (t == JSONR_ERROR)
+		return json_fail(m, j);
+	return merge_fail(m, j->line, j->column, "\"%s\" is %s; it should be %s",
+	    key, jsonr_token_name(t), want);
+}
+
+static bool
+skip_value(merge *m, jsonr *j, jsonr_token t)
+{
+	return jsonr_skip(j, t) || json_fail(m, j);
+}
+
+/* ---- a row: {"sms_id":...,"truth":...,"shown":{...},"lost":{...}} ---- */
+
+typedef struct row_ctx {
+	mif_sms_audit_row *row;
+	audit_inv *inv;
+	unsigned seen;             /* bits: sms_id, truth, shown, lost, inventory */
+	unsigned shown, lost;      /* bits: versions given */
+	bool in_lost;              /* members of "lost", not "shown" */
+} row_ctx;
+
+/* The report position of one of the input's versions, by name. */
+static size_t
+version_of(merge *m, const char *name)
+{
+	for (size_t i = 0; i < m->nversions; i++)
+		if (strcmp(m->r->versions[m->map[i]], name) == 0)
+			return m->map[i];
+	return SIZE_MAX;
+}
+
+static bool
+version_member(merge *m, jsonr *j, void *arg, const char *key,
+    jsonr_token t)
+{
+	row_ctx *c = arg;
+	size_t v = version_of(m, key);
+
+	if (v == SIZE_MAX)
+		return merge_fail(m, j->line, j->column, "\"%s\" is not one of the "
+		    "report's versions", key);
+	if (c->in_lost) {
+		if (t != JSONR_TRUE && t != JSONR_FALSE)
+			return wrong(m, j, t, key, "true or false");
+		c->row->lost[v] = t == JSONR_TRUE;
+		c->lost |= 1u << v;
+	} else {
+		if (t != JSONR_STRING)
+			return wrong(m, j, t, key, "a status");
+		if (!mif_sms_status_parse(j->text, &c->row->shown[v]))
+			return merge_fail(m, j->line, j->column, "unknown status "
+			    "\"%s\"", j->text);
+		c->shown |= 1u << v;
+	}
+	return true;
+}
+
+static bool
+row_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
+{
+	row_ctx *c = arg;
+
+	if (strcmp(key, "truth") == 0 || strcmp(key, "inventory") == 0) {
+		bool truth = key[0] == 't';
+		if (t != JSONR_STRING)
+			return wrong(m, j, t, key, "a string");
+		if (truth && !audit_truth_parse(j->text, &c->row->truth))
+			return merge_fail(m, j->line, j->column, "unknown truth \"%s\" "
+			    "(Complete, Failed, never ran)", j->text);
+		if (!truth && strcmp(j->text, "unknown") != 0) {
+			c->inv->known = true;
+			if (!audit_truth_parse(j->text, &c->inv->status))
+				return merge_fail(m, j->line, j->column, "unknown "
+				    "inventory answer \"%s\"", j->text);
+		}
+		c->seen |= truth ? 2u : 16u;
+		return true;
+	}
+	if (strcmp(key, "shown") == 0 || strcmp(key, "lost") == 0) {
+		if (t != JSONR_BEGIN_OBJECT)
+			return wrong(m, j, t, key, "an object");
+		c->in_lost = key[0] == 'l';
+		c->seen |= c->in_lost ? 8u : 4u;
+		return members(m, j, c, version_member);
+	}
+	if (strcmp(key, "sms_id") == 0) {
+		if (t != JSONR_STRING)
+			return wrong(m, j, t, key, "a string");
+		c->seen |= 1u;
+		/* the row is the last one made: its string goes last */
+		return merge_pool_add(m, j->text, &m->sms_at[m->nrows - 1]);
+	}
+	return skip_value(m, j, t);
+}
+
+static bool
+row_element(merge *m, jsonr *j, void *arg, jsonr_token t)
+{
+	unsigned line = j->line, column = j->column;
+	row_ctx c = { 0 };
+
+	(void)arg;
+	if (t != JSONR_BEGIN_OBJECT)
+		return wrong(m, j, t, "rows[]", "an object");
+	c.row = merge_job_row(m, "", &c.inv);
+	if (c.row == NULL || !members(m, j, &c, row_member))
+		return false;
+	unsigned versions = 0;
+	for (size_t i = 0; i < m->nversions; i++)
+		versions |= 1u << m->map[i];
+	if ((c.seen & 15u) != 15u || c.shown != versions || c.lost != versions ||
+	    (m->inventory && !(c.seen & 16u)))
+		return merge_fail(m, line, column, "a row should have \"sms_id\", "
+		    "\"truth\", and \"shown\" and \"lost\" for each version%s",
+		    m->inventory ? ", and \"inventory\"" : "");
+	return true;
+}
+
+/* ---- a job: {"id":...,"file":...,"rows":[...]} ---- */
+
+static bool
+job_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
+{
+	unsigned *seen = arg;
+
+	if (strcmp(key, "id") == 0 || strcmp(key, "file") == 0) {
+		bool id = key[0] == 'i';
+		if (t != JSONR_STRING)
+			return wrong(m, j, t, key, "a string");
+		*seen |= id ? 1u : 2u;
+		return merge_pool_add(m, j->text, id ? &m->id_at : &m->file_at);
+	}
+	if (strcmp(key, "rows") == 0) {
+		if (t != JSONR_BEGIN_ARRAY)
+			return wrong(m, j, t, key, "an array");
+		*seen |= 4u;
+		return elements(m, j, NULL, row_element);
+	}
+	return skip_value(m, j, t);
+}
+
+static bool
+job_element(merge *m, jsonr *j, void *arg, jsonr_token t)
+{
+	unsigned line = j->line, column = j->column, seen = 0;
+
+	(void)arg;
+	if (t != JSONR_BEGIN_OBJECT)
+		return wrong(m, j, t, "jobs[]", "an object");
+	if (!merge_job_start(m) || !members(m, j, &seen, job_member))
+		return false;
+	if (seen != 7u)
+		return merge_fail(m, line, column, "a job should have \"id\", "
+		    "\"file\" and \"rows\"");
+	return merge_job_flush(m);
+}
+
+/* ---- a skipped history: {"file":...,"line":...,"column":...,"error":...} */
+
+typedef struct skip_ctx {
+	audit_skip skip;
+	unsigned seen;
+} skip_ctx;
+
+static bool
+skip_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
+{
+	skip_ctx *c = arg;
+
+	if (strcmp(key, "file") == 0 || strcmp(key, "error") == 0) {
+		bool file = key[0] == 'f';
+		size_t at;
+		if (t != JSONR_STRING)
+			return wrong(m, j, t, key, "a string");
+		if (!merge_pool_add(m, j->text, &at))
+			return false;
+		/* offsets for now: the pool may move */
+		if (file)
+			c->skip.file = (const char *)(uintptr_t)at;
+		else
+			c->skip.text = (const char *)(uintptr_t)at;
+		c->seen |= file ? 1u : 2u;
+		return true;
+	}
+	if (strcmp(key, "line") == 0 || strcmp(key, "column") == 0) {
+		unsigned *to = key[0] == 'l' ? &c->skip.line : &c->skip.column;
+		char *end;
+		errno = 0;
+		unsigned long n = t == JSONR_NUMBER && j->text[0] != '-'
+		    ? strtoul(j->text, &end, 10) : 0;
+		if (t != JSONR_NUMBER)
+			return wrong(m, j, t, key, "a number from 0 up");
+		if (j->text[0] == '-' || *end != '\0' || errno != 0 ||
+		    n > UINT32_MAX)
+			return merge_fail(m, j->line, j->column, "\"%s\" is %s; it "
+			    "should be a whole number from 0 up", key, j->text);
+		*to = (unsigned)n;
+		return true;
+	}
+	return skip_value(m, j, t);
+}
+
+static bool
+skip_element(merge *m, jsonr *j, void *arg, jsonr_token t)
+{
+	unsigned line = j->line, column = j->column;
+	skip_ctx c = { { NULL, 0, 0, NULL }, 0 };
+
+	(void)arg;
+	if (t != JSONR_BEGIN_OBJECT)
+		return wrong(m, j, t, "skipped[]", "an object");
+	m->pool_len = 0;
+	if (!members(m, j, &c, skip_member))
+		return false;
+	if (c.seen != 3u)
+		return merge_fail(m, line, column, "a skipped history should have "
+		    "\"file\" and \"error\"");
+	c.skip.file = m->pool + (uintptr_t)c.skip.file;
+	c.skip.text = m->pool + (uintptr_t)c.skip.text;
+	return merge_put_skip(m, &c.skip);
+}
+
+/* ---- the report: {"versions":[...],"inventory":...,"jobs":[...],
+ * "skipped":[...],"totals":{...}} ---- */
+
+typedef struct top_ctx {
+	char names[MIF_SMS_AUDIT_MAX][NAME_MAX_LEN];
+	size_t n;
+	bool versions, inventory, declared;
+	unsigned line, column;     /* of the versions */
+} top_ctx;
+
+static bool
+version_element(merge *m, jsonr *j, void *arg, jsonr_token t)
+{
+	top_ctx *c = arg;
+
+	if (t != JSONR_STRING)
+		return wrong(m, j, t, "versions[]", "a version");
+	if (mif_sms_version_find(j->text) == NULL)
+		return merge_fail(m, j->line, j->column, "unknown SMS version "
+		    "\"%s\"", j->text);
+	if (c->n == MIF_SMS_AUDIT_MAX)
+		return merge_fail(m, j->line, j->column, "more than %d versions",
+		    MIF_SMS_AUDIT_MAX);
+	snprintf(c->names[c->n++], NAME_MAX_LEN, "%s", j->text);
+	return true;
+}
+
+/* The versions and the inventory come before the jobs: declare them
+ * before the first job or skipped entry. */
+static bool
+top_declare(merge *m, jsonr *j, top_ctx *c)
+{
+	const char *names[MIF_SMS_AUDIT_MAX];
+
+	if (c->declared)
+		return true;
+	if (!c->versions)
+		return merge_fail(m, j->line, j->column, "no \"versions\" before "
+		    "the jobs");
+	if (c->n == 0)
+		return merge_fail(m, c->line, c->column, "no SMS version");
+	for (size_t i = 0; i < c->n; i++)
+		names[i] = c->names[i];
+	c->declared = true;
+	return merge_declare(m, names, c->n, c->inventory, c->line, c->column);
+}
+
+static bool
+top_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
+{
+	top_ctx *c = arg;
+
+	if (strcmp(key, "versions") == 0) {
+		if (t != JSONR_BEGIN_ARRAY)
+			return wrong(m, j, t, key, "an array");
+		if (c->versions)
+			return merge_fail(m, j->line, j->column, "\"versions\" comes "
+			    "twice");
+		c->versions = true;
+		c->line = j->line;
+		c->column = j->column;
+		return elements(m, j, c, version_element);
+	}
+	if (strcmp(key, "inventory") == 0) {
+		if (t != JSONR_TRUE && t != JSONR_FALSE)
+			return wrong(m, j, t, key, "true or false");
+		if (c->declared)
+			return merge_fail(m, j->line, j->column, "\"inventory\" comes "
+			    "after the jobs");
+		c->inventory = t == JSONR_TRUE;
+		return true;
+	}
+	if (strcmp(key, "jobs") == 0 || strcmp(key, "skipped") == 0) {
+		if (t != JSONR_BEGIN_ARRAY)
+			return wrong(m, j, t, key, "an array");
+		return top_declare(m, j, c) && elements(m, j, NULL,
+		    key[0] == 'j' ? job_element : skip_element);
+	}
+	return skip_value(m, j, t);
+}
+
+bool
+merge_read_json(merge *m, FILE *in)
+{
+	jsonr j;
+	top_ctx c = { .n = 0 };
+	bool ok;
+
+	jsonr_init(&j, in);
+	ok = expect(m, &j, JSONR_BEGIN_OBJECT) &&
+	    members(m, &j, &c, top_member) && top_declare(m, &j, &c);
+	if (ok) {
+		jsonr_token t = jsonr_next(&j);
+		if (t == JSONR_ERROR)
+			ok = json_fail(m, &j);
+		else if (t != JSONR_EOF)
+			ok = merge_fail(m, j.line, j.column, "more after the report's "
+			    "object");
+	}
+	jsonr_free(&j);
+	return ok;
+}
+

@@ -1,0 +1,83 @@
+/*
+ * What the readers of earlier reports share (mif-audit --merge, see
+ * audit_merge.h): the merge's state, the declaration of a report's
+ * versions and inventory, and the gathering of one job at a time, which
+ * is then written to the merged report.
+ */
+#ifndef AUDIT_MERGE_READ_H
+#define AUDIT_MERGE_READ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "audit_format.h"
+#include "cli.h"
+
+#define NAME_MAX_LEN 32
+
+typedef struct merge {
+	const char *prog;
+	audit_report *r;
+	bool sms_given;
+	bool begun;                /* the report's start is written */
+	char names[MIF_SMS_AUDIT_MAX][NAME_MAX_LEN]; /* versions, when read */
+	/* the report being read */
+	const char *file;          /* its name, for messages */
+	size_t map[MIF_SMS_AUDIT_MAX]; /* its version i is the report's map[i] */
+	size_t nversions;
+	bool inventory;
+	/* the job being gathered: strings in a pool, as offsets until the
+	 * job is complete (the pool moves as it grows) */
+	char *pool;
+	size_t pool_len, pool_cap;
+	size_t id_at, file_at;
+	mif_sms_audit_row *rows;
+	audit_inv *inv;
+	size_t *sms_at;
+	size_t nrows, cap;
+	bool open;
+	/* what a job or skipped entry is written into before it is placed */
+	char *text;
+	size_t text_len;
+} merge;
+
+/* An error at line:column (line 0: none) of the report being read,
+ * reported; returns false. */
+bool merge_fail(merge *m, unsigned line, unsigned column, const char *fmt,
+    ...) CLI_PRINTF(4, 5);
+/* "out of memory", reported; returns false. */
+bool merge_nomem(merge *m);
+
+/*
+ * A report read declares its versions and whether it has inventory
+ * answers: the first one gives the merged report's (unless --sms gave
+ * the versions) and starts it; every one must agree with it, its
+ * versions in any order (m->map says where each goes).  line:column
+ * place the declaration for messages.  False after reporting.
+ */
+bool merge_declare(merge *m, const char *const *names, size_t n,
+    bool inventory, unsigned line, unsigned column);
+
+/* A copy of s in the job's pool, at offset *at; false when out of
+ * memory (reported). */
+bool merge_pool_add(merge *m, const char *s, size_t *at);
+/* Start gathering a job (its ID and file empty until set through
+ * merge_pool_add() into m->id_at and m->file_at). */
+bool merge_job_start(merge *m);
+/* A new row of the job for sms_id, zeroed, and its inventory answer
+ * (unknown); versions by the merged report's order.  NULL when out of
+ * memory (reported).  The row stays in place until the next one. */
+mif_sms_audit_row *merge_job_row(merge *m, const char *sms_id,
+    audit_inv **inv);
+/* Write the job gathered, if any, to the merged report. */
+bool merge_job_flush(merge *m);
+/* Write a skipped history to the merged report. */
+bool merge_put_skip(merge *m, const audit_skip *s);
+
+/* Read a whole report of each kind into the merged report; false after
+ * reporting what is wrong with it. */
+bool merge_read_tsv(merge *m, FILE *in);
+bool merge_read_json(merge *m, FILE *in);
+
+#endif /* AUDIT_MERGE_READ_H */
