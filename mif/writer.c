@@ -648,6 +648,22 @@ write_text(const mif_doc *doc, mif_newline newline, mif_buf *buf)
 	return !buf->nomem;
 }
 
+static bool
+is_ascii(const char *s, size_t len)
+{
+	uint64_t any = 0;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		any |= w;
+	}
+	for (; i < len; i++)
+		any |= (unsigned char)s[i];
+	return (any & 0x8080808080808080u) == 0;
+}
+
 int
 mif_write_buffer(const mif_doc *doc, const mif_write_options *opts,
     char **out, size_t *len, mif_error *err)
@@ -667,6 +683,15 @@ mif_write_buffer(const mif_doc *doc, const mif_write_options *opts,
 		mif_error_set(err, MIF_E_NOMEM, mif_doc_source_name(doc),
 		    "out of memory");
 		return -1;
+	}
+	/* ASCII text with LF line ends is already its ISO 8859-1 encoding:
+	 * hand it over rather than copy what may be hundreds of megabytes */
+	if (text.data != NULL && encoding == MIF_ENC_LATIN1 &&
+	    newline != MIF_NL_CRLF && !mif_doc_eof_mark(doc) &&
+	    is_ascii(text.data, text.len)) {
+		*out = text.data;
+		*len = text.len;
+		return 0;
 	}
 	int rc = mif_encode(text.data != NULL ? text.data : "", text.len,
 	    encoding, newline, mif_doc_eof_mark(doc), mif_doc_source_name(doc),
