@@ -35,6 +35,7 @@ mif_doc_free(mif_doc *doc)
 		return;
 	mif_arena_release(&doc->arena);
 	free(doc->strings.slots);
+	free(doc->strings.strings);
 	mif_source_release(doc);
 	free(doc->source_name);
 	free(doc->comments);

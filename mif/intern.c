@@ -33,22 +33,19 @@ static bool
 grow(mif_interner *t)
 {
 	size_t ncap = t->slots == NULL ? 1024 : (t->mask + 1) * 2;
-	const mif_string **slots = calloc(ncap, sizeof *slots);
+	mif_intern_slot *slots = calloc(ncap, sizeof *slots);
 
 	if (slots == NULL)
 		return false;
-	if (t->slots != NULL) {
-		for (size_t i = 0; i <= t->mask; i++) {
-			const mif_string *s = t->slots[i];
-			if (s == NULL)
-				continue;
-			size_t j = s->hash & (ncap - 1);
-			while (slots[j] != NULL)
-				j = (j + 1) & (ncap - 1);
-			slots[j] = s;
-		}
-		free(t->slots);
+	for (size_t i = 0; t->slots != NULL && i <= t->mask; i++) {
+		if (t->slots[i].index == 0)
+			continue;
+		size_t j = t->slots[i].hash & (ncap - 1);
+		while (slots[j].index != 0)
+			j = (j + 1) & (ncap - 1);
+		slots[j] = t->slots[i];
 	}
+	free(t->slots);
 	t->slots = slots;
 	t->mask = ncap - 1;
 	return true;
@@ -59,16 +56,22 @@ mif_intern(mif_doc *doc, const char *bytes, size_t len)
 {
 	mif_interner *t = &doc->strings;
 
-	if (len > UINT32_MAX - 16)
+	if (len > UINT32_MAX - 16 || t->count >= UINT32_MAX - 1)
 		return NULL;
 	if (t->slots == NULL || (t->count + 1) * 4 > (t->mask + 1) * 3) {
 		if (!grow(t))
 			return NULL;
 	}
+	if (t->count == t->cap && !mif_vec_reserve((void **)&t->strings, &t->cap,
+	    t->count, sizeof *t->strings))
+		return NULL;
 	uint32_t h = hash_bytes(bytes, len);
 	size_t i = h & t->mask;
-	for (const mif_string *s; (s = t->slots[i]) != NULL; i = (i + 1) & t->mask) {
-		if (s->hash == h && s->len == len && memcmp(s->bytes, bytes, len) == 0)
+	for (; t->slots[i].index != 0; i = (i + 1) & t->mask) {
+		if (t->slots[i].hash != h)
+			continue;
+		const mif_string *s = t->strings[t->slots[i].index - 1];
+		if (s->len == len && memcmp(s->bytes, bytes, len) == 0)
 			return s;
 	}
 	mif_string *s = mif_arena_alloc(&doc->arena, sizeof *s + len + 1);
@@ -79,7 +82,7 @@ mif_intern(mif_doc *doc, const char *bytes, size_t len)
 	if (len > 0)
 		memcpy(s->bytes, bytes, len);
 	s->bytes[len] = '\0';
-	t->slots[i] = s;
-	t->count++;
+	t->strings[t->count++] = s;
+	t->slots[i] = (mif_intern_slot){ h, (uint32_t)t->count };
 	return s;
 }

@@ -35,10 +35,20 @@ void *mif_arena_dup(mif_arena *arena, const void *src, size_t n);
 
 /* ---- interned strings ------------------------------------------------ */
 
+/* Open addressing over slots that hold each string's hash beside its
+ * index, so that a probe reads only the slot array: on a big file most
+ * strings are new, and following a pointer for every slot passed on the
+ * way was a cache miss each. */
+typedef struct mif_intern_slot {
+	uint32_t hash;
+	uint32_t index;  /* into strings, plus one; 0 for an empty slot */
+} mif_intern_slot;
+
 typedef struct mif_interner {
-	const mif_string **slots;
-	size_t mask;   /* slots - 1; a power of two minus one */
-	size_t count;
+	mif_intern_slot *slots;
+	size_t mask;     /* slots - 1; a power of two minus one */
+	const mif_string **strings; /* in the order they were first seen */
+	size_t count, cap;
 } mif_interner;
 
 /* The document's one copy of these bytes (UTF-8); NULL if out of memory. */
@@ -57,10 +67,11 @@ struct mif_doc {
 	mif_interner strings;
 
 	/* The text the scanner reads: the input's bytes after the byte-order
-	 * mark (ISO 8859-1 or UTF-8), or its UTF-8 transcoding (UTF-16).
-	 * text_len bytes plus two NULs for flex.  It lies in `input`, the
-	 * buffer that holds it: malloc'd, or a private mapping of the file
-	 * (input_mapped) so that big files are neither copied nor zeroed. */
+	 * mark (ISO 8859-1 or UTF-8), or its UTF-8 transcoding (UTF-16):
+	 * text_len bytes, not NUL-terminated.  It lies in `input`, the buffer
+	 * that holds it, or in a buffer of its own (a transcoding).  `input`
+	 * is malloc'd, or a read-only mapping of the file (input_mapped), so
+	 * that big files are neither copied nor zeroed. */
 	char *text;
 	size_t text_len;
 	char *input;

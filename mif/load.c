@@ -1,4 +1,7 @@
 /* The parse entry points: a buffer, a stream, a path. */
+/* MAP_POPULATE and MAP_ANONYMOUS, where the system has them */
+#define _DEFAULT_SOURCE
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,8 +11,14 @@
 
 #include "internal.h"
 
-/* Turn raw bytes (2 spare bytes after len) into a parsed document; the
- * document takes the buffer, which is malloc'd or, if `mapped`, mapped. */
+#ifdef MAP_POPULATE
+#define MAP_POPULATE_IF_ANY MAP_POPULATE
+#else
+#define MAP_POPULATE_IF_ANY 0
+#endif
+
+/* Turn raw bytes into a parsed document; the document takes the buffer
+ * (cap bytes), which is malloc'd or, if `mapped`, mapped. */
 static mif_doc *
 parse_owned(char *data, size_t len, size_t cap, bool mapped, const char *name,
     const mif_parse_options *opts, mif_error *err)
@@ -62,29 +71,32 @@ mif_parse_buffer(const void *data, size_t len, const mif_parse_options *opts,
 		mif_error_set(err, MIF_E_TOO_BIG, name, "input too large");
 		return NULL;
 	}
-	char *copy = malloc(len + 2);
+	char *copy = malloc(len + 1); /* never malloc(0) */
 	if (copy == NULL) {
 		mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
 		return NULL;
 	}
 	if (len > 0)
 		memcpy(copy, data, len);
-	return parse_owned(copy, len, len + 2, false, name, opts, err);
+	return parse_owned(copy, len, len + 1, false, name, opts, err);
 }
 
-/* Read all of fp; size_hint is the file's size when known. */
+/* Read all of fp into a malloc'd buffer of *cap_out bytes; size_hint is
+ * the file's size when known. */
 static char *
-read_all(FILE *fp, size_t size_hint, size_t *len, const char *name,
-    mif_error *err)
+read_all(FILE *fp, size_t size_hint, size_t *len, size_t *cap_out,
+    const char *name, mif_error *err)
 {
-	size_t cap = size_hint > 0 ? size_hint + 2 : 64 * 1024;
+	/* one byte spare, so that a file read whole meets its end with no
+	 * growth */
+	size_t cap = size_hint > 0 ? size_hint + 1 : 64 * 1024;
 	size_t n = 0;
 	char *buf = malloc(cap);
 
 	if (buf == NULL)
 		goto nomem;
 	for (;;) {
-		if (cap - n < 2 + 1) {
+		if (n == cap) {
 			if (cap > (size_t)MIF_MAX_INPUT * 2) {
 				free(buf);
 				mif_error_set(err, MIF_E_TOO_BIG, name, "input too large");
@@ -96,7 +108,7 @@ read_all(FILE *fp, size_t size_hint, size_t *len, const char *name,
 			buf = p;
 			cap *= 2;
 		}
-		size_t got = fread(buf + n, 1, cap - n - 2, fp);
+		size_t got = fread(buf + n, 1, cap - n, fp);
 		n += got;
 		if (got == 0) {
 			if (ferror(fp)) {
@@ -110,6 +122,7 @@ read_all(FILE *fp, size_t size_hint, size_t *len, const char *name,
 		}
 	}
 	*len = n;
+	*cap_out = cap;
 	return buf;
 nomem:
 	free(buf);
@@ -126,19 +139,17 @@ mif_parse_stream(FILE *fp, const mif_parse_options *opts, mif_error *err)
 
 	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
 		hint = (size_t)st.st_size;
-	/* Map a regular file whose last page has room for flex's two NULs:
-	 * its pages come from the page cache, with no copy and no zeroing. */
-	long page = sysconf(_SC_PAGESIZE);
-	if (hint >= 1024 * 1024 && page > 0 && ftello(fp) == 0 && hint % (size_t)page != 0 &&
-	    hint % (size_t)page <= (size_t)page - 2 && hint <= (size_t)MIF_MAX_INPUT) {
-		void *map = mmap(NULL, hint + 2, PROT_READ | PROT_WRITE,
-		    MAP_PRIVATE, fileno(fp), 0);
+	/* Map a big regular file: its pages come from the page cache, with no
+	 * copy and no zeroing, all at once rather than a fault at a time. */
+	if (hint >= 1024 * 1024 && ftello(fp) == 0 && hint <= (size_t)MIF_MAX_INPUT) {
+		void *map = mmap(NULL, hint, PROT_READ, MAP_PRIVATE | MAP_POPULATE_IF_ANY,
+		    fileno(fp), 0);
 		if (map != MAP_FAILED)
-			return parse_owned(map, hint, hint + 2, true, name, opts, err);
+			return parse_owned(map, hint, hint, true, name, opts, err);
 	}
-	size_t len;
-	char *data = read_all(fp, hint, &len, name, err);
-	return data != NULL ? parse_owned(data, len, len + 2, false, name, opts, err)
+	size_t len, cap;
+	char *data = read_all(fp, hint, &len, &cap, name, err);
+	return data != NULL ? parse_owned(data, len, cap, false, name, opts, err)
 	    : NULL;
 }
 

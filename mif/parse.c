@@ -22,7 +22,6 @@
 #include "mif.lex.h"
 
 int mif_yyparse(mif_parser *p);
-void mif_scan_restore(yyscan_t scanner);
 
 const char *
 mif_kind_word(int kind)
@@ -231,6 +230,24 @@ mif_yylex(MIF_YYSTYPE *lval, MIF_YYLTYPE *lloc, mif_parser *p)
 	return t->tok;
 }
 
+_Noreturn void
+mif_parse_abandon(mif_parser *p)
+{
+	longjmp(p->abandon, 1);
+}
+
+/* The grammar over the scanner; false when the parse was abandoned.  A
+ * function of its own, so that nothing of its caller's is live across
+ * the longjmp. */
+static bool
+run_grammar(mif_parser *p)
+{
+	if (setjmp(p->abandon) != 0)
+		return false;
+	mif_yyparse(p);
+	return true;
+}
+
 void
 mif_parse_text(mif_doc *doc, unsigned max_errors)
 {
@@ -248,17 +265,9 @@ mif_parse_text(mif_doc *doc, unsigned max_errors)
 		mif_doc_scan_done(doc);
 		return;
 	}
-	/* scan the document's text in place: it ends in the two NULs flex wants */
-	if (mif_scan__scan_buffer(doc->text, doc->text_len + 2, p.scanner) == NULL) {
+	if (!run_grammar(&p) || (p.fatal && !doc->stopped && doc->nerrors == 0))
 		mif_diag(doc, MIF_E_NOMEM, MIF_FATAL, MIF_NOPOS, MIF_NOPOS,
 		    "out of memory");
-	} else {
-		mif_yyparse(&p);
-	}
-	if (p.fatal && !doc->stopped && doc->nerrors == 0)
-		mif_diag(doc, MIF_E_NOMEM, MIF_FATAL, MIF_NOPOS, MIF_NOPOS,
-		    "out of memory");
-	mif_scan_restore(p.scanner);
 	mif_scan_lex_destroy(p.scanner);
 	mif_doc_scan_done(doc);
 	mif_build_free(&p);

@@ -6,6 +6,8 @@
 #ifndef MIF_PARSE_H
 #define MIF_PARSE_H
 
+#include <setjmp.h>
+
 #include "internal.h"
 
 /* A token's place in the text: [pos, end). */
@@ -64,6 +66,8 @@ typedef struct mif_parser {
 	void *scanner;          /* yyscan_t */
 
 	/* scanner state */
+	size_t fed;             /* bytes of the text handed to flex */
+	uint32_t consumed;      /* bytes of the text matched: the place */
 	bool newline_seen;      /* a line end since the last token */
 	uint32_t word_pos;      /* where START or END began */
 	bool word_is_end;
@@ -94,6 +98,8 @@ typedef struct mif_parser {
 	mif_stmt *cells;        /* cells of the row being read */
 	size_t ncells, cells_cap;
 	uint32_t row_pos;
+
+	jmp_buf abandon;        /* where mif_parse_abandon() lands */
 } mif_parser;
 
 /* The grammar's view of a value: a statement without keyword. */
@@ -141,6 +147,11 @@ void mif_build_free(mif_parser *p);
  * place (a follow-on of a repair or a recovery); returns whether it did. */
 bool mif_parse_error(mif_parser *p, mif_code code, uint32_t pos,
     uint32_t context_pos, const char *fmt, ...) MIF_PRINTF(5, 6);
+
+/* End the parse at once (flex out of memory): back to mif_parse_text(),
+ * which reports it; nothing is lost, as the builder's memory belongs to
+ * the parser and the document. */
+_Noreturn void mif_parse_abandon(mif_parser *p);
 
 /* Kind names for messages: "group", "attribute" ... */
 const char *mif_kind_word(int kind);

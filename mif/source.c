@@ -1,7 +1,7 @@
 /*
  * From the bytes of a file to the text the scanner reads.  The scanner
  * always sees UTF-8 (ISO 8859-1 and UTF-16 are transcoded; pure ASCII is
- * used as it is), cut at the first ^Z, with two NULs after it for flex.
+ * used as it is), cut at the first ^Z.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +33,7 @@ latin1_to_utf8(const unsigned char *p, size_t len, size_t *outlen)
 	size_t extra = 0;
 	for (size_t i = 0; i < len; i++)
 		extra += p[i] >> 7;
-	char *out = malloc(len + extra + 2);
+	char *out = malloc(len + extra + 1);
 	if (out == NULL)
 		return NULL;
 	char *o = out;
@@ -55,7 +55,7 @@ static char *
 utf16_to_utf8(const unsigned char *p, size_t len, bool big, size_t *outlen,
     bool *eof_mark, size_t *bad)
 {
-	char *out = malloc(len / 2 * 3 + 2 + 2);
+	char *out = malloc(len / 2 * 3 + 1);
 	if (out == NULL)
 		return NULL;
 	char *o = out;
@@ -202,8 +202,6 @@ mif_source_load(mif_doc *doc, size_t len, mif_error *err)
 		    "input too large (over %u bytes)", (unsigned)MIF_MAX_INPUT);
 		return false;
 	}
-	doc->text[doc->text_len] = '\0';
-	doc->text[doc->text_len + 1] = '\0';
 	const char *nl = memchr(doc->text, '\n', doc->text_len);
 	doc->newline = nl != NULL && nl > doc->text && nl[-1] == '\r'
 	    ? MIF_NL_CRLF : MIF_NL_LF;
