@@ -46,14 +46,14 @@ SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 
 # libxml2 only when some library file uses it.
 ifneq ($(shell grep -l 'include <libxml/' mif/*.c 2>/dev/null),)
-XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0)
-XML_LIBS := $(shell $(PKG_CONFIG) --libs libxml-2.0)
+XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
+XML_LIBS := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
 XML_PC := libxml-2.0
 endif
 # jansson likewise, for the JSON reader.
 ifneq ($(shell grep -l 'include <jansson.h>' mif/*.c 2>/dev/null),)
-JSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson)
-JSON_LIBS := $(shell $(PKG_CONFIG) --libs jansson)
+JSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
+JSON_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
 JSON_PC := jansson
 endif
 
@@ -153,7 +153,7 @@ $(B)/mif-%: $(B)/obj/cli/mif-%.o $(CLI_OBJ) $(STATIC_LIB)
 
 $(B)/tests/test_%: $(B)/obj/tests/unit/test_%.o $(UNIT_HELP_OBJ) $(STATIC_LIB)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(CMOCKA_LIBS) $(LIBS_ALL)
+	$(CC) $(LDFLAGS_ALL) -pthread -o $@ $^ $(CMOCKA_LIBS) $(LIBS_ALL)
 
 -include $(wildcard $(B)/obj/*/*.d $(B)/obj/*/*/*.d)
 
