@@ -107,6 +107,27 @@ utf8_invalid_at(const unsigned char *p, size_t len)
 	return SIZE_MAX;
 }
 
+/* Place an encoding error: at file byte `offset`, just after `len` bytes
+ * of good UTF-8 text (the part decoded before it). */
+static void
+place_encoding_error(mif_error *err, const char *text, size_t len, size_t offset)
+{
+	unsigned line = 1, column = 1;
+
+	if (err == NULL)
+		return;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == '\n') {
+			line++;
+			column = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			column++;
+		}
+	}
+	err->mark = (mif_mark){ line, column, offset };
+}
+
 void
 mif_source_release(mif_doc *doc)
 {
@@ -157,8 +178,7 @@ mif_source_load(mif_doc *doc, size_t len, mif_error *err)
 		if (bad != SIZE_MAX) {
 			mif_error_set(err, MIF_E_ENCODING, name,
 			    "invalid UTF-16 at byte %zu", bad + 2);
-			if (err != NULL)
-				err->mark.offset = bad + 2;
+			place_encoding_error(err, doc->text, doc->text_len, bad + 2);
 			return false;
 		}
 	} else {
@@ -178,8 +198,7 @@ mif_source_load(mif_doc *doc, size_t len, mif_error *err)
 			if (bad != SIZE_MAX) {
 				mif_error_set(err, MIF_E_ENCODING, name,
 				    "invalid UTF-8 at byte %zu", bad + start);
-				if (err != NULL)
-					err->mark.offset = bad + start;
+				place_encoding_error(err, data + start, bad, bad + start);
 				return false;
 			}
 		}

@@ -265,10 +265,17 @@ test_bad_encodings(void **state)
 	assert_null(mif_parse_buffer(bad8, sizeof bad8 - 1, NULL, &err));
 	assert_int_equal(err.code, MIF_E_ENCODING);
 	assert_string_equal(err.text, "invalid UTF-8 at byte 9");
+	/* placed where decoding stopped: line and column as well */
+	assert_int_equal(err.mark.line, 1);
+	assert_int_equal(err.mark.column, 7);
+	assert_int_equal(err.mark.offset, 9);
 	static const char lone[] = "\xff\xfe" "A\0" "\x00\xdc";
 	assert_null(mif_parse_buffer(lone, sizeof lone - 1, NULL, &err));
 	assert_int_equal(err.code, MIF_E_ENCODING);
 	assert_string_equal(err.text, "invalid UTF-16 at byte 4");
+	assert_int_equal(err.mark.line, 1);
+	assert_int_equal(err.mark.column, 2);
+	assert_int_equal(err.mark.offset, 4);
 	/* the error record may be left out */
 	assert_null(mif_parse_buffer(lone, sizeof lone - 1, NULL, NULL));
 	assert_null(mif_parse_buffer(bad8, sizeof bad8 - 1, NULL, NULL));
