@@ -177,8 +177,11 @@ mif_build_stmt(mif_parser *p, int kwtok, mif_loc kwloc, const mif_val *val)
 		return;
 	}
 	mif_stmt s = *val;
-	if (!shape(p, kw, l->kind, &s))
+	if (!shape(p, kw, l->kind, &s)) {
+		/* the block now lacks the statement: that is reported already */
+		l->damaged = true;
 		return;
+	}
 	s.pos = kwloc.pos;
 	s.kw = (uint8_t)kw;
 	if (kw == MIF_KW_PLATFORM)
