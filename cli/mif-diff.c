@@ -96,6 +96,17 @@ attr_name(const job *j, size_t c)
 	return n != NULL ? n->bytes : "";
 }
 
+/* An attribute's name in a line of text or TSV: escaped as values are,
+ * so that a tab or newline in it cannot split the line. */
+static void
+print_attr_name(const job *j, size_t c)
+{
+	const char *name = attr_name(j, c);
+	mif_value v = { .kind = MIF_V_STRING, .str = name, .len = strlen(name) };
+
+	mif_value_print(&v, MIF_FORMAT_ESCAPE, stdout);
+}
+
 /* A changed row's key side: the old row, else the new one. */
 static void
 key_sides(const mif_diff_change *ch, bool *old, size_t *row)
@@ -132,7 +143,9 @@ text_change(job *j, const mif_diff_change *ch)
 		fputs(": only in new", stdout);
 	for (size_t i = 0; i < ch->nchanged; i++) {
 		size_t c = ch->changed[i];
-		printf("%s%s: ", i == 0 ? ": " : "; ", attr_name(j, c));
+		fputs(i == 0 ? ": " : "; ", stdout);
+		print_attr_name(j, c);
+		fputs(": ", stdout);
 		const char *o = value_text(j, true, ch->old_row, c, MIF_FORMAT_ESCAPE);
 		printf("%s -> ", o != NULL ? o : "(none)");
 		const char *n = value_text(j, false, ch->new_row, c, MIF_FORMAT_ESCAPE);
@@ -156,8 +169,10 @@ static void
 tsv_header(job *j)
 {
 	fputs("change", stdout);
-	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++)
-		printf("\t%s", attr_name(j, mif_diff_key_column(j->diff, k)));
+	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++) {
+		putchar('\t');
+		print_attr_name(j, mif_diff_key_column(j->diff, k));
+	}
 	fputs("\tattribute\told\tnew\n", stdout);
 }
 
@@ -177,7 +192,9 @@ tsv_line(job *j, const mif_diff_change *ch, size_t c)
 		fputs("\t\t\t\n", stdout);
 		return;
 	}
-	printf("\t%s\t", attr_name(j, c));
+	putchar('\t');
+	print_attr_name(j, c);
+	putchar('\t');
 	const char *o = value_text(j, true, ch->old_row, c, MIF_FORMAT_ESCAPE);
 	printf("%s\t", o != NULL ? o : "");
 	const char *n = value_text(j, false, ch->new_row, c, MIF_FORMAT_ESCAPE);
