@@ -376,12 +376,16 @@ mif_change(job *j, const mif_diff_change *ch)
 /* ---- the comparison ---- */
 
 static int
-open_side(side *s, const char *group)
+load_side(side *s)
 {
 	int status = CLI_OK;
 	s->doc = cli_load(prog, s->path, CLI_TROUBLE, &status);
-	if (s->doc == NULL)
-		return status;
+	return s->doc != NULL ? CLI_OK : status;
+}
+
+static int
+open_rows(side *s, const char *group)
+{
 	const mif_block *b = NULL;
 	const char *name = cli_display_name(s->path);
 	if (group != NULL) {
@@ -531,9 +535,16 @@ main(int argc, char *argv[])
 	j.old.path = argv[optind];
 	j.new_side.path = argv[optind + 1];
 
-	int status = open_side(&j.old, group);
+	/* both documents first: a view's index is not in memory while the
+	 * other file is read, and for tables of millions of rows that is
+	 * where memory peaks */
+	int status = load_side(&j.old);
 	if (status == CLI_OK)
-		status = open_side(&j.new_side, group);
+		status = load_side(&j.new_side);
+	if (status == CLI_OK)
+		status = open_rows(&j.old, group);
+	if (status == CLI_OK)
+		status = open_rows(&j.new_side, group);
 	if (status == CLI_OK)
 		status = compare(&j, &opts);
 	else
