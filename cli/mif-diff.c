@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "jobs.h"
 #include "jsonw.h"
 #include "load.h"
 #include "report.h"
@@ -456,11 +457,9 @@ compare(job *j, const mif_diff_options *opts)
 		text_summary(&n);
 	if (!j->quiet && j->format == JSON)
 		json_end(&n);
-	if (!j->quiet && j->format == MIF &&
-	    mif_write_stream(j->out, NULL, stdout, &err) != 0) {
-		report_write_error(stderr, prog, "<stdout>", &err);
+	/* ISO 8859-1, or UTF-8 when the values need more */
+	if (!j->quiet && j->format == MIF && !jobs_print(prog, j->out))
 		return CLI_TROUBLE;
-	}
 	if (!cli_flush_stdout(prog))
 		return CLI_TROUBLE;
 	return n.changed + n.removed + n.added > 0 ? CLI_NO : CLI_OK;
