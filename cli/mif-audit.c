@@ -411,6 +411,12 @@ main(int argc, char *argv[])
 	if (optind == argc)
 		cli_usage_error(prog, usage, merge ? "no report to merge"
 		    : "no history to audit");
+	/* read twice, it would give nothing the second time, or with -j
+	 * share its bytes between two processes */
+	for (int i = optind, seen = 0; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0 && seen++ > 0)
+			cli_usage_error(prog, usage, "standard input (-) can be "
+			    "named once");
 	if (merge && inventory != NULL)
 		cli_usage_error(prog, usage, "--merge takes no --inventory: the "
 		    "reports hold its answers");
