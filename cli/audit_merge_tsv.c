@@ -51,6 +51,9 @@ split(merge *m, char *line, unsigned lineno, tsv_line *t)
 
 	if (len > 0 && line[len - 1] == '\n')
 		line[--len] = '\0';
+	/* a report that went through Windows: a field's own CR is "\r" */
+	if (len > 0 && line[len - 1] == '\r')
+		line[--len] = '\0';
 	t->n = 0;
 	for (char *s = line; ; ) {
 		if (t->n == TSV_MAX_FIELDS)
