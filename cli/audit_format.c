@@ -76,7 +76,9 @@ audit_count_job(const audit_report *r, const audit_job *job,
 		n->truth[truth_index(row->truth)]++;
 		for (size_t v = 0; v < r->nversions; v++) {
 			n->lost[v] += row->lost[v];
-			n->recovered[v] += row->lost[v] && inv != NULL && inv->known;
+			/* given back: the inventory's answer is the truth */
+			n->recovered[v] += row->lost[v] && inv != NULL &&
+			    inv->known && !audit_disagrees(inv, row->truth);
 		}
 		n->disagreements += inv != NULL && audit_disagrees(inv, row->truth);
 	}

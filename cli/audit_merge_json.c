@@ -407,21 +407,33 @@ top_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
 	return skip_value(m, j, t);
 }
 
+/* One report's object, its { read. */
+static bool
+read_report(merge *m, jsonr *j)
+{
+	top_ctx c = { .n = 0 };
+
+	return members(m, j, &c, top_member) && top_declare(m, j, &c);
+}
+
 bool
 merge_read_json(merge *m, FILE *in)
 {
 	jsonr j;
-	top_ctx c = { .n = 0 };
 	bool ok;
 
 	jsonr_init(&j, in);
-	ok = expect(m, &j, JSONR_BEGIN_OBJECT) &&
-	    members(m, &j, &c, top_member) && top_declare(m, &j, &c);
-	if (ok) {
+	ok = expect(m, &j, JSONR_BEGIN_OBJECT) && read_report(m, &j);
+	/* reports joined with cat(1): one object after another */
+	while (ok) {
 		jsonr_token t = jsonr_next(&j);
-		if (t == JSONR_ERROR)
+		if (t == JSONR_EOF)
+			break;
+		if (t == JSONR_BEGIN_OBJECT)
+			ok = read_report(m, &j);
+		else if (t == JSONR_ERROR)
 			ok = json_fail(m, &j);
-		else if (t != JSONR_EOF)
+		else
 			ok = merge_fail(m, j.line, j.column, "more after the report's "
 			    "object");
 	}

@@ -51,6 +51,9 @@ split(merge *m, char *line, unsigned lineno, tsv_line *t)
 
 	if (len > 0 && line[len - 1] == '\n')
 		line[--len] = '\0';
+	/* a report that went through Windows: a field's own CR is "\r" */
+	if (len > 0 && line[len - 1] == '\r')
+		line[--len] = '\0';
 	t->n = 0;
 	for (char *s = line; ; ) {
 		if (t->n == TSV_MAX_FIELDS)
@@ -71,47 +74,61 @@ split(merge *m, char *line, unsigned lineno, tsv_line *t)
 	return true;
 }
 
+static const char *const header_start[] = { "job", "file", "sms_id", "truth" };
+
+/* Whether a line starts as a header does: no row does, "truth" being
+ * no truth.  Reports joined with cat(1) have one inside. */
+static bool
+is_header(const tsv_line *t)
+{
+	for (size_t i = 0; i < 4; i++)
+		if (i >= t->n || strcmp(t->field[i], header_start[i]) != 0)
+			return false;
+	return true;
+}
+
 /* The header names the columns: job, file, sms_id, truth, shown_V and
  * lost_V for each version V, inventory and disagrees when the run had
  * an inventory, error. */
 static bool
-tsv_header(merge *m, tsv_line *t)
+tsv_header(merge *m, tsv_line *t, unsigned lineno)
 {
-	static const char *const first[] = { "job", "file", "sms_id", "truth" };
 	const char *names[MIF_SMS_AUDIT_MAX];
 	size_t n = 0, i;
 
 	for (i = 0; i < 4; i++)
-		if (i >= t->n || strcmp(t->field[i], first[i]) != 0)
-			return merge_fail(m, 1, i < t->n ? t->column[i] : 1, "not a "
-			    "report of mif-audit: the header should start with "
-			    "job, file, sms_id, truth");
+		if (i >= t->n || strcmp(t->field[i], header_start[i]) != 0)
+			return merge_fail(m, lineno, i < t->n ? t->column[i] : 1,
+			    "not a report of mif-audit: the header should start "
+			    "with job, file, sms_id, truth");
 	for (; i + 1 < t->n && strncmp(t->field[i], "shown_", 6) == 0; i += 2) {
 		const char *v = t->field[i] + 6;
 		if (strncmp(t->field[i + 1], "lost_", 5) != 0 ||
 		    strcmp(t->field[i + 1] + 5, v) != 0)
-			return merge_fail(m, 1, t->column[i + 1], "column shown_%s "
+			return merge_fail(m, lineno, t->column[i + 1], "column shown_%s "
 			    "without its lost_%s", v, v);
 		if (mif_sms_version_find(v) == NULL)
-			return merge_fail(m, 1, t->column[i], "unknown SMS version "
+			return merge_fail(m, lineno, t->column[i], "unknown SMS version "
 			    "\"%s\"", v);
 		if (n == MIF_SMS_AUDIT_MAX)
-			return merge_fail(m, 1, t->column[i], "more than %d versions",
+			return merge_fail(m, lineno, t->column[i], "more than %d versions",
 			    MIF_SMS_AUDIT_MAX);
 		names[n++] = v;
 	}
 	bool inventory = i + 1 < t->n && strcmp(t->field[i], "inventory") == 0;
 	if (inventory && strcmp(t->field[i + 1], "disagrees") != 0)
-		return merge_fail(m, 1, t->column[i + 1], "column inventory without "
+		return merge_fail(m, lineno, t->column[i + 1], "column inventory without "
 		    "disagrees");
 	if (inventory)
 		i += 2;
 	if (i + 1 != t->n || strcmp(t->field[i], "error") != 0)
-		return merge_fail(m, 1, i < t->n ? t->column[i] : 1, "not a report "
-		    "of mif-audit: the header should end with error");
+		return merge_fail(m, lineno, i < t->n ? t->column[i] : 1, "not a "
+		    "report of mif-audit: the header should end with error");
 	if (n == 0)
-		return merge_fail(m, 1, t->column[4], "no SMS version in the header");
-	return merge_declare(m, names, n, inventory, 1, 1);
+		return merge_fail(m, lineno, t->column[4], "no SMS version in the "
+		    "header");
+	return merge_job_flush(m) && merge_declare(m, names, n, inventory,
+	    lineno, 1);
 }
 
 static bool
@@ -207,8 +224,10 @@ merge_read_tsv(merge *m, FILE *in)
 
 	while (ok && getline(&line, &cap, in) != -1) {
 		lineno++;
+		/* a header again: the next report of several joined */
 		ok = split(m, line, lineno, &t) &&
-		    (lineno == 1 ? tsv_header(m, &t) : tsv_row(m, &t, lineno));
+		    (lineno == 1 || is_header(&t) ? tsv_header(m, &t, lineno)
+		    : tsv_row(m, &t, lineno));
 	}
 	if (ok && ferror(in))
 		ok = merge_fail(m, 0, 0, "%s", strerror(errno));

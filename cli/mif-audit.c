@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "audit_format.h"
@@ -21,6 +20,7 @@
 #include "audit_workers.h"
 #include "cli.h"
 #include "jobs.h"
+#include "progress.h"
 #include "report.h"
 
 static const char prog[] = "mif-audit";
@@ -149,45 +149,6 @@ expand(inputs *in, char *const *args, size_t nargs)
 			add_input(in, NULL, args[i]); /* read errors come later */
 	}
 	return ok;
-}
-
-/* ---- progress on a terminal ---- */
-
-typedef struct progress {
-	bool enabled;
-	double start, last;
-	int shown;             /* width of the line on screen; 0: none */
-} progress;
-
-static double
-now(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-static void
-progress_clear(progress *p)
-{
-	if (p->shown > 0)
-		fprintf(stderr, "\r%*s\r", p->shown, "");
-	p->shown = 0;
-}
-
-/* After a second, at most twice a second. */
-static void
-progress_update(progress *p, size_t done, size_t total)
-{
-	if (!p->enabled)
-		return;
-	double t = now();
-	if (t - p->start < 1.0 || t - p->last < 0.5)
-		return;
-	p->last = t;
-	int w = fprintf(stderr, "\r%s: %zu/%zu histories", prog, done, total);
-	p->shown = w > 1 ? w - 1 : 0;
 }
 
 /* ---- auditing one history ---- */
@@ -327,6 +288,7 @@ consume(void *ctx, size_t i, const audit_record *rec)
 		progress_clear(&a->progress);
 		fwrite(rec->err, 1, rec->err_len, stderr);
 	}
+	progress_before_report(&a->progress);
 	if (rec->kind == AUDIT_RECORD_JOB)
 		audit_put_job(&a->report, rec->out, rec->out_len, &rec->counts);
 	else
@@ -335,7 +297,7 @@ consume(void *ctx, size_t i, const audit_record *rec)
 		progress_clear(&a->progress);
 		return false; /* said by cli_flush_stdout() at the end */
 	}
-	progress_update(&a->progress, i + 1, a->in.n);
+	progress_update(&a->progress, i + 1, a->in.n, progress_now());
 	return true;
 }
 
@@ -382,8 +344,8 @@ run_audit(audit *a, char *const *args, size_t nargs, unsigned workers)
 		fprintf(stderr, "%s: a temporary file: %s\n", prog, strerror(errno));
 		return CLI_TROUBLE;
 	}
-	a->progress.enabled = isatty(STDERR_FILENO);
-	a->progress.start = a->progress.last = now();
+	progress_start(&a->progress, prog, "histories", stderr, stdout,
+	    isatty(STDERR_FILENO), isatty(STDOUT_FILENO), progress_now());
 	bool ok = audit_workers_run(prog, workers, a->in.n, produce, consume, a);
 	progress_clear(&a->progress);
 	if (ok)
@@ -449,6 +411,12 @@ main(int argc, char *argv[])
 	if (optind == argc)
 		cli_usage_error(prog, usage, merge ? "no report to merge"
 		    : "no history to audit");
+	/* read twice, it would give nothing the second time, or with -j
+	 * share its bytes between two processes */
+	for (int i = optind, seen = 0; i < argc; i++)
+		if (strcmp(argv[i], "-") == 0 && seen++ > 0)
+			cli_usage_error(prog, usage, "standard input (-) can be "
+			    "named once");
 	if (merge && inventory != NULL)
 		cli_usage_error(prog, usage, "--merge takes no --inventory: the "
 		    "reports hold its answers");

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "jobs.h"
 #include "jsonw.h"
 #include "load.h"
 #include "report.h"
@@ -96,6 +97,17 @@ attr_name(const job *j, size_t c)
 	return n != NULL ? n->bytes : "";
 }
 
+/* An attribute's name in a line of text or TSV: escaped as values are,
+ * so that a tab or newline in it cannot split the line. */
+static void
+print_attr_name(const job *j, size_t c)
+{
+	const char *name = attr_name(j, c);
+	mif_value v = { .kind = MIF_V_STRING, .str = name, .len = strlen(name) };
+
+	mif_value_print(&v, MIF_FORMAT_ESCAPE, stdout);
+}
+
 /* A changed row's key side: the old row, else the new one. */
 static void
 key_sides(const mif_diff_change *ch, bool *old, size_t *row)
@@ -132,7 +144,9 @@ text_change(job *j, const mif_diff_change *ch)
 		fputs(": only in new", stdout);
 	for (size_t i = 0; i < ch->nchanged; i++) {
 		size_t c = ch->changed[i];
-		printf("%s%s: ", i == 0 ? ": " : "; ", attr_name(j, c));
+		fputs(i == 0 ? ": " : "; ", stdout);
+		print_attr_name(j, c);
+		fputs(": ", stdout);
 		const char *o = value_text(j, true, ch->old_row, c, MIF_FORMAT_ESCAPE);
 		printf("%s -> ", o != NULL ? o : "(none)");
 		const char *n = value_text(j, false, ch->new_row, c, MIF_FORMAT_ESCAPE);
@@ -156,8 +170,10 @@ static void
 tsv_header(job *j)
 {
 	fputs("change", stdout);
-	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++)
-		printf("\t%s", attr_name(j, mif_diff_key_column(j->diff, k)));
+	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++) {
+		putchar('\t');
+		print_attr_name(j, mif_diff_key_column(j->diff, k));
+	}
 	fputs("\tattribute\told\tnew\n", stdout);
 }
 
@@ -177,7 +193,9 @@ tsv_line(job *j, const mif_diff_change *ch, size_t c)
 		fputs("\t\t\t\n", stdout);
 		return;
 	}
-	printf("\t%s\t", attr_name(j, c));
+	putchar('\t');
+	print_attr_name(j, c);
+	putchar('\t');
 	const char *o = value_text(j, true, ch->old_row, c, MIF_FORMAT_ESCAPE);
 	printf("%s\t", o != NULL ? o : "");
 	const char *n = value_text(j, false, ch->new_row, c, MIF_FORMAT_ESCAPE);
@@ -359,12 +377,16 @@ mif_change(job *j, const mif_diff_change *ch)
 /* ---- the comparison ---- */
 
 static int
-open_side(side *s, const char *group)
+load_side(side *s)
 {
 	int status = CLI_OK;
 	s->doc = cli_load(prog, s->path, CLI_TROUBLE, &status);
-	if (s->doc == NULL)
-		return status;
+	return s->doc != NULL ? CLI_OK : status;
+}
+
+static int
+open_rows(side *s, const char *group)
+{
 	const mif_block *b = NULL;
 	const char *name = cli_display_name(s->path);
 	if (group != NULL) {
@@ -435,11 +457,9 @@ compare(job *j, const mif_diff_options *opts)
 		text_summary(&n);
 	if (!j->quiet && j->format == JSON)
 		json_end(&n);
-	if (!j->quiet && j->format == MIF &&
-	    mif_write_stream(j->out, NULL, stdout, &err) != 0) {
-		report_write_error(stderr, prog, "<stdout>", &err);
+	/* ISO 8859-1, or UTF-8 when the values need more */
+	if (!j->quiet && j->format == MIF && !jobs_print(prog, j->out))
 		return CLI_TROUBLE;
-	}
 	if (!cli_flush_stdout(prog))
 		return CLI_TROUBLE;
 	return n.changed + n.removed + n.added > 0 ? CLI_NO : CLI_OK;
@@ -514,9 +534,16 @@ main(int argc, char *argv[])
 	j.old.path = argv[optind];
 	j.new_side.path = argv[optind + 1];
 
-	int status = open_side(&j.old, group);
+	/* both documents first: a view's index is not in memory while the
+	 * other file is read, and for tables of millions of rows that is
+	 * where memory peaks */
+	int status = load_side(&j.old);
 	if (status == CLI_OK)
-		status = open_side(&j.new_side, group);
+		status = load_side(&j.new_side);
+	if (status == CLI_OK)
+		status = open_rows(&j.old, group);
+	if (status == CLI_OK)
+		status = open_rows(&j.new_side, group);
 	if (status == CLI_OK)
 		status = compare(&j, &opts);
 	else

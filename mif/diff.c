@@ -1,9 +1,14 @@
 /*
- * Comparing two tables row by row by key.  Each side gets a hash index
- * of its key values (built once; a repeated key is an error, since a
- * row-by-row comparison of such a table means nothing), then one pass
- * over the old rows finds each one's partner, and one pass over the new
- * rows finds those without a partner.  Linear in the rows.
+ * Comparing two tables row by row by key.  Each row of the old table
+ * finds its partner in the new one by its key values, and one pass over
+ * the new rows finds those without a partner.  Linear in the rows.
+ *
+ * When the key is both tables' KEY, as it is unless the caller names
+ * another, the views' own indexes (mif_rows_find()) serve: nothing more
+ * is built, which matters for tables of millions of rows.  Otherwise
+ * the comparison builds an index of its own.  Either way a key value
+ * given twice in one table is an error, since a row-by-row comparison
+ * of such a table means nothing.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,16 +20,21 @@ typedef struct column {
 	const mif_block *attr;
 	size_t old_col, new_col;
 	bool ignored;
+	bool types_alike;  /* both sides type its values the same way */
 } column;
 
-/* Rows by key.  Each row's key hash is kept, so that a probe compares
- * hashes and touches a row (in random order: cache misses) only when
- * they match. */
+/* Rows by key, for a key that is not the tables' KEY: open addressing
+ * over 64-bit slots, each the high half of the row's key hash and the
+ * row's index plus one (0: empty), at most half full, so that a probe
+ * rarely touches a row (in random order: cache misses) whose key is not
+ * the one sought. */
 typedef struct index {
-	size_t *slots;   /* row + 1; 0: empty */
+	uint64_t *slots;
 	size_t mask;
-	uint64_t *hashes; /* per row */
 } index;
+
+#define SLOT_ROW(s) ((size_t)((s) & 0xFFFFFFFFu) - 1)
+#define SLOT_TAG(s) ((s) >> 32)
 
 struct mif_diff {
 	const mif_rows *old, *new_rows;
@@ -32,7 +42,9 @@ struct mif_diff {
 	size_t ncols;
 	size_t *key;     /* compared columns of the key */
 	size_t nkey;
-	index old_index, new_index;
+	bool by_views;   /* partners through mif_rows_find() */
+	mif_value *key_values;   /* a row's, for mif_rows_find() */
+	index new_index; /* partners otherwise */
 	unsigned char *matched;  /* new rows that have an old partner */
 	size_t next_old, next_new;
 	size_t *changed;
@@ -49,6 +61,23 @@ attr_id(const mif_block *attr)
 	return id;
 }
 
+/* Whether a value written the same way on both sides is the same
+ * value: the attribute has one type on both, or none that holds (values
+ * then compare as written).  Not for enumerations: a symbol may have
+ * another value in the other file. */
+static bool
+types_alike(const mif_diff *d, size_t old_col, size_t new_col)
+{
+	if (old_col == MIF_NO_COLUMN || new_col == MIF_NO_COLUMN)
+		return false;
+	const mif_attr_type *a = mif_rows_column_type(d->old, old_col);
+	const mif_attr_type *b = mif_rows_column_type(d->new_rows, new_col);
+	if (a == NULL || b == NULL)
+		return a == b;
+	return a->enm == NULL && b->enm == NULL && a->kind == b->kind &&
+	    a->base == b->base && a->size == b->size;
+}
+
 static bool
 match_columns(mif_diff *d)
 {
@@ -59,14 +88,18 @@ match_columns(mif_diff *d)
 		return false;
 	for (size_t c = 0; c < no; c++) {
 		const mif_block *a = mif_rows_column(d->old, c);
-		d->cols[d->ncols++] = (column){ a, c,
-		    mif_rows_column_of(d->new_rows, attr_id(a)), false };
+		d->cols[d->ncols++] = (column){ .attr = a, .old_col = c,
+		    .new_col = mif_rows_column_of(d->new_rows, attr_id(a)) };
 	}
 	for (size_t c = 0; c < nn; c++) {
 		const mif_block *a = mif_rows_column(d->new_rows, c);
 		if (mif_rows_column_of(d->old, attr_id(a)) == MIF_NO_COLUMN)
-			d->cols[d->ncols++] = (column){ a, MIF_NO_COLUMN, c, false };
+			d->cols[d->ncols++] = (column){ .attr = a,
+			    .old_col = MIF_NO_COLUMN, .new_col = c };
 	}
+	for (size_t c = 0; c < d->ncols; c++)
+		d->cols[c].types_alike = types_alike(d, d->cols[c].old_col,
+		    d->cols[c].new_col);
 	return true;
 }
 
@@ -121,7 +154,7 @@ choose_key(mif_diff *d, const mif_diff_options *o, mif_error *err)
 	return true;
 }
 
-/* ---- the indexes ---- */
+/* ---- key values ---- */
 
 static void
 value_at(const mif_rows *rows, size_t row, size_t col, mif_value *v)
@@ -133,6 +166,21 @@ value_at(const mif_rows *rows, size_t row, size_t col, mif_value *v)
 	}
 	/* a value that does not suit its type compares as written */
 	mif_rows_value(rows, row, col, v, NULL);
+}
+
+/* A row's key values into d->key_values, in key order; false when one
+ * is absent. */
+static bool
+key_values(mif_diff *d, const mif_rows *rows, bool old, size_t row)
+{
+	bool all = true;
+
+	for (size_t k = 0; k < d->nkey; k++) {
+		const column *c = &d->cols[d->key[k]];
+		value_at(rows, row, old ? c->old_col : c->new_col, &d->key_values[k]);
+		all = all && d->key_values[k].kind != MIF_V_ABSENT;
+	}
+	return all;
 }
 
 static uint64_t
@@ -183,54 +231,186 @@ key_text(const mif_diff *d, const mif_rows *rows, bool old, size_t row,
 	}
 }
 
-/* Index every row of one side; a repeated key is an error. */
 static bool
-build_index(mif_diff *d, const mif_rows *rows, bool old, index *ix,
-    mif_error *err)
+duplicate(const mif_diff *d, const mif_rows *rows, bool old, size_t first,
+    size_t again, mif_error *err)
 {
-	size_t n = mif_rows_count(rows), cap = 16;
-	while (cap < n * 2)
-		cap *= 2;
-	ix->slots = calloc(cap, sizeof *ix->slots);
-	ix->hashes = malloc((n + 1) * sizeof *ix->hashes);
-	ix->mask = cap - 1;
-	if (ix->slots == NULL || ix->hashes == NULL) {
-		mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");
+	char key[128];
+	key_text(d, rows, old, again, key, sizeof key);
+	mif_error_set(err, MIF_E_DUP_ROW, old ? "old" : "new",
+	    "the key %s is given twice (rows %zu and %zu)", key, first + 1,
+	    again + 1);
+	return false;
+}
+
+/* Whether two cells (or defaults) are written alike, so that their
+ * values are equal under types alike: typing them, which for a DATE
+ * means parsing it, can then be skipped.  False says nothing (7 and
+ * 0x07 are equal values written otherwise). */
+static bool
+written_alike(const mif_stmt *a, const mif_stmt *b)
+{
+	if (a == NULL || b == NULL || a->form != b->form)
+		return false;
+	switch (a->form) {
+	case MIF_F_INTEGER:
+		return a->v.u == b->v.u && a->flags == b->flags;
+	case MIF_F_STRING:
+		return a->v.str == b->v.str || (a->v.str->hash == b->v.str->hash &&
+		    a->v.str->len == b->v.str->len &&
+		    memcmp(a->v.str->bytes, b->v.str->bytes, a->v.str->len) == 0);
+	default:
 		return false;
 	}
-	for (size_t r = 0; r < n; r++)
-		ix->hashes[r] = key_hash(d, rows, old, r);
-	for (size_t r = 0; r < n; r++) {
-		size_t i = (size_t)ix->hashes[r] & ix->mask;
-		for (; ix->slots[i] != 0; i = (i + 1) & ix->mask) {
-			size_t first = ix->slots[i] - 1;
-			if (ix->hashes[first] == ix->hashes[r] &&
-			    same_key(d, rows, old, first, rows, old, r)) {
-				char key[128];
-				key_text(d, rows, old, r, key, sizeof key);
-				mif_error_set(err, MIF_E_DUP_ROW, old ? "old" : "new",
-				    "the key %s is given twice (rows %zu and %zu)",
-				    key, first + 1, r + 1);
-				return false;
-			}
-		}
-		ix->slots[i] = r + 1;
+}
+
+static bool
+same_value(const mif_diff *d, const column *c, size_t old_row,
+    size_t new_row)
+{
+	if (c->types_alike && written_alike(
+	    mif_rows_stmt(d->old, old_row, c->old_col, NULL),
+	    mif_rows_stmt(d->new_rows, new_row, c->new_col, NULL)))
+		return true;
+	mif_value a, b;
+	value_at(d->old, old_row, c->old_col, &a);
+	value_at(d->new_rows, new_row, c->new_col, &b);
+	return mif_value_equal(&a, &b);
+}
+
+/* ---- partners through the views' KEY indexes ---- */
+
+/* Whether the key is both views' KEY, in KEY order, so that
+ * mif_rows_find() looks rows up by it. */
+static bool
+key_is_views_key(const mif_diff *d)
+{
+	if (mif_rows_key_count(d->old) != d->nkey ||
+	    mif_rows_key_count(d->new_rows) != d->nkey)
+		return false;
+	for (size_t k = 0; k < d->nkey; k++) {
+		const column *c = &d->cols[d->key[k]];
+		if (c->old_col != mif_rows_key_column(d->old, k) ||
+		    c->new_col != mif_rows_key_column(d->new_rows, k))
+			return false;
 	}
 	return true;
 }
 
-/* The row of `rows` (side `old`, index ix) with the key of row r of the
- * other side, whose key hash is h. */
-static size_t
-partner(const mif_diff *d, const index *ix, const mif_rows *rows, bool old,
-    const mif_rows *from, size_t r, uint64_t h)
+enum unique { UNIQUE, REPEATED, ABSENT_KEY };
+
+/* Whether each row's key is its own: the view's index finds the first
+ * row of a key, so a row it does not find repeats an earlier one.  A
+ * row with an absent key value is in no view's index: the comparison
+ * then needs its own (absent values compare equal there). */
+static enum unique
+views_unique(mif_diff *d, const mif_rows *rows, bool old, mif_error *err)
 {
-	for (size_t i = (size_t)h & ix->mask; ix->slots[i] != 0; i = (i + 1) & ix->mask) {
-		size_t p = ix->slots[i] - 1;
-		if (ix->hashes[p] == h && same_key(d, rows, old, p, from, !old, r))
+	for (size_t r = 0; r < mif_rows_count(rows); r++) {
+		if (!key_values(d, rows, old, r))
+			return ABSENT_KEY;
+		size_t first = mif_rows_find(rows, d->key_values);
+		if (first != r) {
+			duplicate(d, rows, old, first, r, err);
+			return REPEATED;
+		}
+	}
+	return UNIQUE;
+}
+
+/* ---- partners through an index of the comparison's own ---- */
+
+static bool
+index_init(index *ix, size_t nrows, mif_error *err)
+{
+	size_t cap = 16;
+
+	if (nrows >= UINT32_MAX) {
+		mif_error_set(err, MIF_E_NOMEM, NULL, "too many rows to index");
+		return false;
+	}
+	while (cap / 2 < nrows)
+		cap *= 2;
+	ix->slots = calloc(cap, sizeof *ix->slots);
+	ix->mask = cap - 1;
+	if (ix->slots == NULL) {
+		mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");
+		return false;
+	}
+	return true;
+}
+
+/* Index every row of one side; a repeated key is an error. */
+static bool
+build_index(const mif_diff *d, const mif_rows *rows, bool old, index *ix,
+    mif_error *err)
+{
+	if (!index_init(ix, mif_rows_count(rows), err))
+		return false;
+	for (size_t r = 0; r < mif_rows_count(rows); r++) {
+		uint64_t h = key_hash(d, rows, old, r);
+		size_t i = (size_t)h & ix->mask;
+		for (; ix->slots[i] != 0; i = (i + 1) & ix->mask) {
+			size_t first = SLOT_ROW(ix->slots[i]);
+			if (SLOT_TAG(ix->slots[i]) == h >> 32 &&
+			    same_key(d, rows, old, first, rows, old, r))
+				return duplicate(d, rows, old, first, r, err);
+		}
+		ix->slots[i] = (h >> 32 << 32) | (uint64_t)(r + 1);
+	}
+	return true;
+}
+
+/* The row of the new side with the key of old row r. */
+static size_t
+own_partner(const mif_diff *d, size_t r)
+{
+	const index *ix = &d->new_index;
+	uint64_t h = key_hash(d, d->old, true, r);
+
+	for (size_t i = (size_t)h & ix->mask; ix->slots[i] != 0;
+	    i = (i + 1) & ix->mask) {
+		size_t p = SLOT_ROW(ix->slots[i]);
+		if (SLOT_TAG(ix->slots[i]) == h >> 32 &&
+		    same_key(d, d->new_rows, false, p, d->old, true, r))
 			return p;
 	}
 	return MIF_NO_ROW;
+}
+
+/* Both sides checked for repeated keys and made ready for partner():
+ * an index of each side in turn, the old one only for its check. */
+static bool
+prepare_own(mif_diff *d, mif_error *err)
+{
+	index old_index = { NULL, 0 };
+	bool ok = build_index(d, d->old, true, &old_index, err);
+
+	free(old_index.slots);
+	return ok && build_index(d, d->new_rows, false, &d->new_index, err);
+}
+
+static bool
+prepare(mif_diff *d, mif_error *err)
+{
+	if (key_is_views_key(d)) {
+		enum unique u = views_unique(d, d->old, true, err);
+		if (u == UNIQUE)
+			u = views_unique(d, d->new_rows, false, err);
+		if (u == REPEATED)
+			return false;
+		d->by_views = u == UNIQUE;
+	}
+	return d->by_views || prepare_own(d, err);
+}
+
+static size_t
+partner(mif_diff *d, size_t r)
+{
+	if (!d->by_views)
+		return own_partner(d, r);
+	key_values(d, d->old, true, r);
+	return mif_rows_find(d->new_rows, d->key_values);
 }
 
 mif_diff *
@@ -261,12 +441,12 @@ mif_diff_new(const mif_rows *old, const mif_rows *new_rows,
 		goto fail;
 	d->matched = calloc(mif_rows_count(new_rows) + 1, 1);
 	d->changed = malloc((d->ncols + 1) * sizeof *d->changed);
-	if (d->matched == NULL || d->changed == NULL) {
+	d->key_values = malloc((d->nkey + 1) * sizeof *d->key_values);
+	if (d->matched == NULL || d->changed == NULL || d->key_values == NULL) {
 		mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");
 		goto fail;
 	}
-	if (!build_index(d, old, true, &d->old_index, err) ||
-	    !build_index(d, new_rows, false, &d->new_index, err))
+	if (!prepare(d, err))
 		goto fail;
 	return d;
 fail:
@@ -281,10 +461,8 @@ mif_diff_free(mif_diff *d)
 		return;
 	free(d->cols);
 	free(d->key);
-	free(d->old_index.slots);
-	free(d->old_index.hashes);
+	free(d->key_values);
 	free(d->new_index.slots);
-	free(d->new_index.hashes);
 	free(d->matched);
 	free(d->changed);
 	free(d);
@@ -313,8 +491,7 @@ mif_diff_next(mif_diff *d, mif_diff_change *ch)
 {
 	while (d->next_old < mif_rows_count(d->old)) {
 		size_t r = d->next_old++;
-		size_t p = partner(d, &d->new_index, d->new_rows, false, d->old, r,
-		    d->old_index.hashes[r]);
+		size_t p = partner(d, r);
 		if (p == MIF_NO_ROW) {
 			d->counts.removed++;
 			*ch = (mif_diff_change){ MIF_DIFF_REMOVED, r, MIF_NO_ROW, NULL, 0 };
@@ -323,12 +500,7 @@ mif_diff_next(mif_diff *d, mif_diff_change *ch)
 		d->matched[p] = 1;
 		size_t n = 0;
 		for (size_t c = 0; c < d->ncols; c++) {
-			if (d->cols[c].ignored)
-				continue;
-			mif_value a, b;
-			value_at(d->old, r, d->cols[c].old_col, &a);
-			value_at(d->new_rows, p, d->cols[c].new_col, &b);
-			if (!mif_value_equal(&a, &b))
+			if (!d->cols[c].ignored && !same_value(d, &d->cols[c], r, p))
 				d->changed[n++] = c;
 		}
 		if (n == 0) {

@@ -140,6 +140,76 @@ test_errors(void **state)
 	mif_doc_free(a);
 }
 
+/* The tables' KEY finds partners through the views' indexes; a key
+ * given twice is still found, on either side. */
+static void
+test_repeated_table_key(void **state)
+{
+	(void)state;
+	mif_doc *a = table("", "{\"a\", 1} {\"b\", 2}");
+	mif_doc *b = table("", "{\"b\", 1} {\"c\", 2} {\"b\", 3}");
+	mif_rows *ra = view(a), *rb = view(b);
+	mif_error err;
+	assert_null(mif_diff_new(ra, rb, NULL, &err));
+	assert_int_equal(err.code, MIF_E_DUP_ROW);
+	assert_string_equal(err.source, "new");
+	assert_string_equal(err.text, "the key \"b\" is given twice (rows 1 and 3)");
+	assert_null(mif_diff_new(rb, ra, NULL, &err));
+	assert_string_equal(err.source, "old");
+	mif_rows_free(ra);
+	mif_rows_free(rb);
+	mif_doc_free(a);
+	mif_doc_free(b);
+}
+
+/* A row whose key value is absent (no cell, no default) is in no
+ * view's index: it still meets its partner, and only one. */
+static void
+test_absent_key_value(void **state)
+{
+	(void)state;
+	mif_doc *a = table("", "{, 1} {\"a\", 1}");
+	mif_doc *b = table("", "{\"a\", 1} {, 2}");
+	run(a, b, NULL, "3 0 1 Count\n",
+	    (mif_diff_counts){ .same = 1, .changed = 1 });
+	mif_doc *c = table("", "{, 1} {, 2}");
+	mif_rows *ra = view(a), *rc = view(c);
+	mif_error err;
+	assert_null(mif_diff_new(ra, rc, NULL, &err));
+	assert_string_equal(err.source, "new");
+	assert_string_equal(err.text, "the key \"\" is given twice (rows 1 and 2)");
+	mif_rows_free(ra);
+	mif_rows_free(rc);
+	mif_doc_free(a);
+	mif_doc_free(b);
+	mif_doc_free(c);
+}
+
+/* Values written alike are equal only where both sides type them
+ * alike: not for a DATE against a STRING, nor for an enumeration whose
+ * symbol has another value in the other file. */
+static void
+test_written_alike_typed_otherwise(void **state)
+{
+	(void)state;
+	mif_doc *a = table("START ATTRIBUTE NAME = \"When\" ID = 3 TYPE = DATE "
+	    "END ATTRIBUTE\n"
+	    "START ATTRIBUTE NAME = \"Mode\" ID = 4 TYPE = START ENUM "
+	    "1 = \"On\" END ENUM END ATTRIBUTE\n",
+	    "{\"a\", 1, \"19960603090000.000000+000\", \"On\"}"
+	    "{\"b\", 1, \"19960603090000.000000+000\", \"On\"}");
+	mif_doc *b = table("START ATTRIBUTE NAME = \"When\" ID = 3 TYPE = STRING(32) "
+	    "END ATTRIBUTE\n"
+	    "START ATTRIBUTE NAME = \"Mode\" ID = 4 TYPE = START ENUM "
+	    "2 = \"On\" END ENUM END ATTRIBUTE\n",
+	    "{\"a\", 1, \"19960603090000.000000+000\", \"On\"}"
+	    "{\"b\", 0x01, \"19960603090000.000000+000\", \"On\"}");
+	run(a, b, NULL, "3 0 0 When Mode\n3 1 1 When Mode\n",
+	    (mif_diff_counts){ .changed = 2 });
+	mif_doc_free(a);
+	mif_doc_free(b);
+}
+
 int
 main(void)
 {
@@ -148,6 +218,9 @@ main(void)
 		cmocka_unit_test(test_columns_on_one_side),
 		cmocka_unit_test(test_key_option),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_repeated_table_key),
+		cmocka_unit_test(test_absent_key_value),
+		cmocka_unit_test(test_written_alike_typed_otherwise),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
