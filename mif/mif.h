@@ -974,9 +974,10 @@ mif_diff *mif_diff_new(const mif_rows *old, const mif_rows *new_rows,
     const mif_diff_options *opts, mif_error *err) MIF_MUST_USE;
 void mif_diff_free(mif_diff *diff);
 
-/* The compared columns: the attributes of either side, by ID, without
- * the ignored ones.  For each, the attribute (the old side's when both
- * have it) and its column on each side (MIF_NO_COLUMN where missing). */
+/* The columns: the attributes of either side, by ID, the ignored ones
+ * included (they are only left out of the comparison).  For each, the
+ * attribute (the old side's when both have it) and its column on each
+ * side (MIF_NO_COLUMN where missing). */
 size_t mif_diff_columns(const mif_diff *diff);
 const mif_block *mif_diff_attribute(const mif_diff *diff, size_t col);
 size_t mif_diff_old_column(const mif_diff *diff, size_t col);
