@@ -6,13 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "atomic.h"
 #include "cli.h"
 #include "jobs.h"
 #include "load.h"
+#include "noidmif_file.h"
 #include "outdir.h"
 #include "report.h"
 
@@ -413,46 +413,31 @@ done_history:
 
 /* ---- --noidmif: the package's install status, kept from expiry ---- */
 
-/* The NOIDMIF to update: the file's, or a new one when it is missing. */
-static mif_doc *
-noidmif_target(const char *path)
-{
-	struct stat st;
-	int status;
-
-	if (path != NULL && (stat(path, &st) == 0 || errno != ENOENT))
-		return cli_load(prog, path, CLI_TROUBLE, &status);
-	mif_doc *doc = mif_doc_create(NULL);
-	if (doc == NULL)
-		fprintf(stderr, "%s: out of memory\n", prog);
-	return doc;
-}
-
 static int
 noidmif(const settings *s)
 {
 	mif_sms_instruction result;
-	const char *description;
+	const char *description, *step;
+	const char *what = s->update != NULL ? s->update : "standard output";
 	mif_error err;
+	char *text = NULL;
+	size_t len;
 	mif_doc *in = jobs_load_status_mif(prog,
 	    s->nfiles > 0 ? s->files[0] : "-", &result, &description);
-	mif_doc *doc = in != NULL ? noidmif_target(s->update) : NULL;
+	mif_doc *doc = in != NULL ? noidmif_load(prog, s->update) : NULL;
 	int status = CLI_TROUBLE;
 
 	if (doc == NULL)
 		goto done;
 	if (!mif_sms_noidmif_record(doc, s->package, result, s->time, &err)) {
-		report_diag(stderr, prog, s->update != NULL ? s->update
-		    : "standard output", NULL, &err);
+		report_diag(stderr, prog, what, NULL, &err);
 		goto done;
 	}
 	/* SMS reads a NOIDMIF only as ANSI text: no UTF-8 for want of a
-	 * character (an updated file keeps its own encoding) */
-	size_t len;
-	const char *step;
-	char *text = jobs_render(prog, s->update != NULL ? s->update
-	    : "standard output", doc, true, &len);
-	if (text == NULL)
+	 * character; and whatever the file held, what is written must be
+	 * a NOIDMIF that SMS reads */
+	if ((text = jobs_render(prog, what, doc, true, &len)) == NULL ||
+	    !noidmif_verify(prog, what, text, len))
 		goto done;
 	if (s->update == NULL) {
 		fwrite(text, 1, len, stdout);
@@ -464,8 +449,8 @@ noidmif(const settings *s)
 	} else {
 		status = CLI_OK;
 	}
-	free(text);
 done:
+	free(text);
 	mif_doc_free(doc);
 	mif_doc_free(in);
 	return status;
