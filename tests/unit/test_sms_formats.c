@@ -274,6 +274,9 @@ test_detail_read_errors(void **state)
 		{ "\"Retrying\"", "\"Finished\"",
 		  "19:7: unknown Workstation Job Status \"Finished\" (one of "
 		  "None, Pending, Complete, Failed, Retrying, Canceled)" },
+		{ "\"Retrying\"", "\"Complete\"",
+		  "19:7: SMS 1.1 sets Retrying for instruction Failed, not "
+		  "Complete" },
 		{ "\"Failed\"", "\"Lost\"",
 		  "31:7: unknown Instruction \"Lost\" (one of Success, Failed, "
 		  "Expired)" },
