@@ -21,7 +21,8 @@ static const char help[] =
     "\n"
     "  --sms VERSION       the site's SMS version: %s\n"
     "  --at TIME           when the clients polled and sent their expiry\n"
-    "                      instructions (default: the job's Expires)\n"
+    "                      instructions (default: the job's Expires); rows\n"
+    "                      reported later keep their status\n"
     "  --polled LIST       the workstations that polled after the expiry,\n"
     "                      SMS IDs separated by commas (default: all)\n"
     "  --explain           tell on standard error, row by row, what changed\n"
@@ -150,18 +151,53 @@ expiry_time(const settings *s, const mif_sms_job *job, int64_t *at)
 	return true;
 }
 
+/* Why a row gets an expiry instruction at `at`, or why not. */
+typedef enum fate {
+	EXPIRES,         /* polled: its expiry instruction is handled */
+	NOT_POLLED,      /* never polled after the expiry: none sent */
+	ALREADY_EXPIRED, /* its expiry instruction was handled before */
+	REPORTED_LATER,  /* its last report came after `at`: handled later */
+} fate;
+
+/*
+ * Instructions are handled in time order, and a client sends one expiry
+ * instruction, at its first poll after the expiry: a row whose last
+ * instruction is later than `at` was set after the expiry at `at`, and
+ * a row an expiry set has had its expiry.  Either keeps its status.
+ */
+static fate
+fate_of(const mif_sms_row *row, bool polled, int64_t at)
+{
+	if (!polled)
+		return NOT_POLLED;
+	if (row->reported && row->instruction == MIF_SMS_EXPIRED)
+		return ALREADY_EXPIRED;
+	if (row->reported && row->time > at)
+		return REPORTED_LATER;
+	return EXPIRES;
+}
+
 /* One line of --explain. */
 static void
-explain(const mif_sms_version *v, const mif_sms_row *row, bool polled,
+explain(const mif_sms_version *v, const mif_sms_row *row, fate f,
     const mif_sms_effect *fx)
 {
-	const char *before = mif_sms_status_name(polled ? fx->before
+	const char *before = mif_sms_status_name(f == EXPIRES ? fx->before
 	    : row->status);
 	uint8_t gives = v->gives[MIF_SMS_EXPIRED];
+	char t[32];
 
-	if (!polled)
+	if (f == NOT_POLLED)
 		fprintf(stderr, "%s: %s, kept (did not poll after the expiry: "
 		    "no expiry instruction)\n", row->sms_id, before);
+	else if (f == ALREADY_EXPIRED)
+		fprintf(stderr, "%s: %s, kept (its expiry instruction was "
+		    "handled at %s: a workstation sends one)\n", row->sms_id,
+		    before, mif_time_iso(row->time, t));
+	else if (f == REPORTED_LATER)
+		fprintf(stderr, "%s: %s, kept (reported at %s, after the expiry "
+		    "instruction)\n", row->sms_id, before,
+		    mif_time_iso(row->time, t));
 	else if (fx->loaded)
 		fprintf(stderr, "%s: %s -> %s (polled after the expiry; SMS %s "
 		    "sets %s)\n", row->sms_id, before,
@@ -193,21 +229,22 @@ main(int argc, char **argv)
 	}
 	size_t n = t.nrows > 0 ? t.nrows : 1;
 	bool *polled = calloc(n, sizeof *polled);
+	fate *fates = calloc(n, sizeof *fates);
 	mif_sms_event *events = calloc(n, sizeof *events);
 	mif_sms_effect *effects = calloc(n, sizeof *effects);
 	size_t *row_of = calloc(n, sizeof *row_of);
 	mif_doc *out = NULL;
-	if (polled == NULL || events == NULL || effects == NULL ||
-	    row_of == NULL) {
+	if (polled == NULL || fates == NULL || events == NULL ||
+	    effects == NULL || row_of == NULL) {
 		fprintf(stderr, "%s: out of memory\n", prog);
 		goto done;
 	}
 	if (!mark_polled(&s, &t, polled) || !expiry_time(&s, &t.job, &at))
 		goto done;
-	/* one expiry instruction per workstation that polled, in row order */
+	/* one expiry instruction per row that gets one, in row order */
 	size_t nevents = 0;
 	for (size_t i = 0; i < t.nrows; i++) {
-		if (!polled[i])
+		if ((fates[i] = fate_of(&t.rows[i], polled[i], at)) != EXPIRES)
 			continue;
 		row_of[i] = nevents;
 		events[nevents++] = (mif_sms_event){ at, t.rows[i].sms_id,
@@ -222,11 +259,12 @@ main(int argc, char **argv)
 		goto done;
 	status = CLI_OK;
 	for (size_t i = 0; s.explain && i < t.nrows; i++)
-		explain(s.version, &t.rows[i], polled[i],
-		    polled[i] ? &effects[row_of[i]] : NULL);
+		explain(s.version, &t.rows[i], fates[i],
+		    fates[i] == EXPIRES ? &effects[row_of[i]] : NULL);
 done:
 	mif_doc_free(out);
 	free(polled);
+	free(fates);
 	free(events);
 	free(effects);
 	free(row_of);

@@ -6,14 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "atomic.h"
 #include "cli.h"
 #include "jobs.h"
 #include "load.h"
+#include "noidmif_file.h"
+#include "outdir.h"
 #include "report.h"
 
 static const char prog[] = "mif-status";
@@ -322,20 +322,17 @@ done:
 
 /* ---- --replay: a history under a version --------------------------- */
 
-typedef struct rendered {
-	char *text;
-	size_t len;
-} rendered;
-
 /* The detailed MIFs the first n instructions created, rendered. */
-static rendered *
+static outdir_file *
 render_details(const settings *s, const mif_sms_history *h, size_t n,
     size_t *count)
 {
-	rendered *out = calloc(n > 0 ? n : 1, sizeof *out);
+	outdir_file *out = calloc(n > 0 ? n : 1, sizeof *out);
 	mif_sms_detail d;
 
 	*count = 0;
+	if (out == NULL)
+		fprintf(stderr, "%s: out of memory\n", prog);
 	for (size_t i = 0; out != NULL && i < n; i++) {
 		if (!mif_sms_detail_of(s->version, h->job.job_id, &h->events[i],
 		    &d))
@@ -355,61 +352,6 @@ render_details(const settings *s, const mif_sms_history *h, size_t n,
 		out[(*count)++].text = text;
 	}
 	return out;
-}
-
-static char *
-numbered(const char *dir, size_t i)
-{
-	size_t size = strlen(dir) + 32;
-	char *path = malloc(size);
-
-	if (path != NULL)
-		snprintf(path, size, "%s/%04zu.mif", dir, i + 1);
-	return path;
-}
-
-/* Write the files into dir (made when missing); on failure, remove what
- * was written, and dir if it was made. */
-static bool
-write_details(const char *dir, const rendered *files, size_t count)
-{
-	struct stat st;
-	bool made = false;
-	size_t written = 0;
-	const char *step = "create folder";
-
-	if (stat(dir, &st) != 0) {
-		if (errno != ENOENT || mkdir(dir, 0777) != 0)
-			goto fail;
-		made = true;
-	} else if (!S_ISDIR(st.st_mode)) {
-		errno = ENOTDIR;
-		goto fail;
-	}
-	for (; written < count; written++) {
-		char *path = numbered(dir, written);
-		step = "write";
-		if (path == NULL)
-			goto fail;
-		int r = atomic_write(path, files[written].text,
-		    files[written].len, &step);
-		free(path);
-		if (r != 0)
-			goto fail;
-	}
-	return true;
-fail:;
-	int saved = errno;
-	while (written > 0) {
-		char *path = numbered(dir, --written);
-		if (path != NULL)
-			unlink(path);
-		free(path);
-	}
-	if (made)
-		rmdir(dir);
-	jobs_error(prog, dir, "cannot %s: %s", step, strerror(saved));
-	return false;
 }
 
 static int
@@ -434,7 +376,8 @@ replay(const settings *s)
 		n++;
 	int status = CLI_TROUBLE;
 	size_t count = 0;
-	rendered *files = NULL;
+	outdir_file *files = NULL;
+	outdir *staged = NULL;
 	mif_doc *out = NULL;
 	if (!mif_sms_table_init(&t, &h.job, h.targets, h.ntargets)) {
 		fprintf(stderr, "%s: out of memory\n", prog);
@@ -445,13 +388,18 @@ replay(const settings *s)
 		fprintf(stderr, "%s: out of memory\n", prog);
 		goto done;
 	}
+	/* the files go into place only once the table is out whole */
 	if (s->output != NULL &&
 	    ((files = render_details(s, &h, n, &count)) == NULL ||
-	    !write_details(s->output, files, count)))
+	    (staged = outdir_stage(prog, s->output, files, count)) == NULL))
 		goto done;
-	if (jobs_print(prog, out))
+	if (!jobs_print(prog, out))
+		goto done;
+	if (staged == NULL || outdir_commit(staged))
 		status = CLI_OK;
+	staged = NULL;
 done:
+	outdir_discard(staged);
 	for (size_t i = 0; files != NULL && i < count; i++)
 		free(files[i].text);
 	free(files);
@@ -465,46 +413,31 @@ done_history:
 
 /* ---- --noidmif: the package's install status, kept from expiry ---- */
 
-/* The NOIDMIF to update: the file's, or a new one when it is missing. */
-static mif_doc *
-noidmif_target(const char *path)
-{
-	struct stat st;
-	int status;
-
-	if (path != NULL && (stat(path, &st) == 0 || errno != ENOENT))
-		return cli_load(prog, path, CLI_TROUBLE, &status);
-	mif_doc *doc = mif_doc_create(NULL);
-	if (doc == NULL)
-		fprintf(stderr, "%s: out of memory\n", prog);
-	return doc;
-}
-
 static int
 noidmif(const settings *s)
 {
 	mif_sms_instruction result;
-	const char *description;
+	const char *description, *step;
+	const char *what = s->update != NULL ? s->update : "standard output";
 	mif_error err;
+	char *text = NULL;
+	size_t len;
 	mif_doc *in = jobs_load_status_mif(prog,
 	    s->nfiles > 0 ? s->files[0] : "-", &result, &description);
-	mif_doc *doc = in != NULL ? noidmif_target(s->update) : NULL;
+	mif_doc *doc = in != NULL ? noidmif_load(prog, s->update) : NULL;
 	int status = CLI_TROUBLE;
 
 	if (doc == NULL)
 		goto done;
 	if (!mif_sms_noidmif_record(doc, s->package, result, s->time, &err)) {
-		report_diag(stderr, prog, s->update != NULL ? s->update
-		    : "standard output", NULL, &err);
+		report_diag(stderr, prog, what, NULL, &err);
 		goto done;
 	}
 	/* SMS reads a NOIDMIF only as ANSI text: no UTF-8 for want of a
-	 * character (an updated file keeps its own encoding) */
-	size_t len;
-	const char *step;
-	char *text = jobs_render(prog, s->update != NULL ? s->update
-	    : "standard output", doc, true, &len);
-	if (text == NULL)
+	 * character; and whatever the file held, what is written must be
+	 * a NOIDMIF that SMS reads */
+	if ((text = jobs_render(prog, what, doc, true, &len)) == NULL ||
+	    !noidmif_verify(prog, what, text, len))
 		goto done;
 	if (s->update == NULL) {
 		fwrite(text, 1, len, stdout);
@@ -516,8 +449,8 @@ noidmif(const settings *s)
 	} else {
 		status = CLI_OK;
 	}
-	free(text);
 done:
+	free(text);
 	mif_doc_free(doc);
 	mif_doc_free(in);
 	return status;

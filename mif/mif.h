@@ -1141,6 +1141,10 @@ typedef struct mif_sms_history {
 bool mif_sms_history_read(const mif_doc *doc, mif_sms_history *history,
     mif_error *err);
 void mif_sms_history_release(mif_sms_history *history);
+/* The history as a document in the layout of mif-jobs(5), its
+ * instructions numbered from 1 in order; the strings are copied.  NULL
+ * when out of memory.  The caller frees it. */
+mif_doc *mif_sms_history_write(const mif_sms_history *history) MIF_MUST_USE;
 
 /* ---- the NOIDMIF record of a package's install status ---- */
 

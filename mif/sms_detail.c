@@ -98,6 +98,15 @@ mif_sms_detail_read(const mif_doc *doc, mif_sms_detail *d, mif_error *err)
 		    "status MIF for an %s instruction", d->version->name,
 		    mif_sms_instruction_name(d->instruction));
 		ok = false;
+	} else if (ok && d->status != d->version->gives[d->instruction]) {
+		/* the version's rules, not the file, say what a MIF sets */
+		sms_error(err, doc, sms_view_pos(&v, 0, DETAIL_STATUS), MIF_NOPOS,
+		    MIF_E_PROFILE, "SMS %s sets %s for instruction %s, not %s",
+		    d->version->name, mif_sms_status_name(
+		    (mif_sms_status)d->version->gives[d->instruction]),
+		    mif_sms_instruction_name(d->instruction),
+		    mif_sms_status_name(d->status));
+		ok = false;
 	}
 done:
 	sms_view_close(&v);

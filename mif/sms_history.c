@@ -2,8 +2,8 @@
  * The job history: the job group, the target list (template
  * MIFTOOLS|JOBTARGET|1.0 and its table) and the despooler's
  * instructions (template MIFTOOLS|JOBINSTRUCTION|1.0 and its table) in
- * the order they were processed (mif-jobs(5)).  Replaying it under a
- * version gives the job status table.
+ * the order they were processed (mif-jobs(5)), read and written.
+ * Replaying it under a version gives the job status table.
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -169,4 +169,93 @@ mif_sms_history_read(const mif_doc *doc, mif_sms_history *h, mif_error *err)
 		return true;
 	mif_sms_history_release(h);
 	return false;
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+static bool
+write_targets(mif_doc *doc, const mif_block *comp, const mif_sms_history *h)
+{
+	mif_block *a[TARGET_NATTRS + 1];
+	mif_block *g = sms_add_group(doc, comp, "Target", 0,
+	    MIF_SMS_TARGET_CLASS, true);
+	mif_block *table = g != NULL && sms_add_attrs(doc, g, sms_target_attrs,
+	    TARGET_NATTRS, a) ? sms_add_table(doc, comp, "Targets", 2,
+	    MIF_SMS_TARGET_CLASS) : NULL;
+
+	if (table == NULL)
+		return false;
+	for (size_t i = 0; i < h->ntargets; i++) {
+		mif_stmt *cells = mif_add_row(doc, table, TARGET_NATTRS);
+		if (cells == NULL)
+			return false;
+		cells[TARGET_SMS_ID - 1] = sms_string_cell(doc, h->targets[i]);
+		if (!sms_cell_ok(&cells[TARGET_SMS_ID - 1]))
+			return false;
+	}
+	return true;
+}
+
+static bool
+write_event(mif_doc *doc, const mif_block *table, size_t i,
+    const mif_sms_event *e)
+{
+	const char *description = e->description != NULL ? e->description : "";
+	/* an empty Description is left to the template's VALUE "" */
+	uint32_t n = *description != '\0' ? INS_NATTRS : INS_NATTRS - 1;
+	mif_stmt *cells = mif_add_row(doc, table, n);
+
+	if (cells == NULL)
+		return false;
+	cells[INS_SEQUENCE - 1] = (mif_stmt){ .form = MIF_F_INTEGER,
+	    .v.u = (uint64_t)i + 1 };
+	cells[INS_TIME - 1] = sms_time_cell(doc, true, e->time);
+	cells[INS_SMS_ID - 1] = sms_string_cell(doc, e->sms_id);
+	cells[INS_INSTRUCTION - 1] = sms_string_cell(doc,
+	    mif_sms_instruction_name(e->instruction));
+	if (n == INS_NATTRS)
+		cells[INS_DESCRIPTION - 1] = sms_string_cell(doc, description);
+	for (uint32_t c = 0; c < n; c++)
+		if (!sms_cell_ok(&cells[c]))
+			return false;
+	return true;
+}
+
+static bool
+write_events(mif_doc *doc, const mif_block *comp, const mif_sms_history *h)
+{
+	mif_block *a[INS_NATTRS + 1];
+	mif_block *g = sms_add_group(doc, comp, "Instruction", 0,
+	    MIF_SMS_INSTRUCTION_CLASS, true);
+
+	if (g == NULL || !sms_add_attrs(doc, g, sms_instruction_attrs,
+	    INS_NATTRS, a))
+		return false;
+	mif_stmt empty = sms_string_cell(doc, "");
+	mif_block *table = sms_set_value(doc, a[INS_DESCRIPTION], &empty)
+	    ? sms_add_table(doc, comp, "Instructions", 3,
+	    MIF_SMS_INSTRUCTION_CLASS) : NULL;
+	if (table == NULL)
+		return false;
+	for (size_t i = 0; i < h->nevents; i++)
+		if (!write_event(doc, table, i, &h->events[i]))
+			return false;
+	return true;
+}
+
+mif_doc *
+mif_sms_history_write(const mif_sms_history *h)
+{
+	mif_doc *doc = mif_doc_create(NULL);
+	mif_block *comp = doc != NULL ? mif_add_block(doc, NULL, MIF_COMPONENT)
+	    : NULL;
+
+	if (comp == NULL ||
+	    mif_set_string(doc, comp, MIF_KW_NAME, "Job History") == NULL ||
+	    !sms_job_write(doc, comp, &h->job) ||
+	    !write_targets(doc, comp, h) || !write_events(doc, comp, h)) {
+		mif_doc_free(doc);
+		return NULL;
+	}
+	return doc;
 }

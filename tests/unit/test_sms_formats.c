@@ -274,6 +274,9 @@ test_detail_read_errors(void **state)
 		{ "\"Retrying\"", "\"Finished\"",
 		  "19:7: unknown Workstation Job Status \"Finished\" (one of "
 		  "None, Pending, Complete, Failed, Retrying, Canceled)" },
+		{ "\"Retrying\"", "\"Complete\"",
+		  "19:7: SMS 1.1 sets Retrying for instruction Failed, not "
+		  "Complete" },
 		{ "\"Failed\"", "\"Lost\"",
 		  "31:7: unknown Instruction \"Lost\" (one of Success, Failed, "
 		  "Expired)" },
@@ -745,6 +748,54 @@ test_history_read(void **state)
 	free(text);
 }
 
+/* The sample history read and written again: the same file but for
+ * its comments, and the same history when read back. */
+static void
+test_history_written(void **state)
+{
+	(void)state;
+	const char *path = "samples/jobs/seed-history.mif";
+	mif_parse_options o = { path, 0 };
+	mif_doc *doc = mif_parse_path(path, &o, NULL);
+	mif_sms_history h, back;
+	mif_error err;
+
+	assert_non_null(doc);
+	assert_true(mif_sms_history_read(doc, &h, &err));
+	mif_doc *out = mif_sms_history_write(&h);
+	assert_non_null(out);
+	char *text = written(out);
+
+	/* the sample without its comment lines */
+	FILE *fp = fopen(path, "r");
+	assert_non_null(fp);
+	char line[512], want[8192] = "";
+	while (fgets(line, sizeof line, fp) != NULL)
+		if (strncmp(line + strspn(line, " "), "//", 2) != 0)
+			strncat(want, line, sizeof want - strlen(want) - 1);
+	fclose(fp);
+	assert_string_equal(text, want);
+
+	mif_doc *again = valid(text);
+	assert_true(mif_sms_history_read(again, &back, &err));
+	assert_int_equal(back.ntargets, h.ntargets);
+	assert_int_equal(back.nevents, h.nevents);
+	for (size_t i = 0; i < h.nevents; i++) {
+		assert_int_equal(back.events[i].time, h.events[i].time);
+		assert_string_equal(back.events[i].sms_id, h.events[i].sms_id);
+		assert_int_equal(back.events[i].instruction,
+		    h.events[i].instruction);
+		assert_string_equal(back.events[i].description,
+		    h.events[i].description);
+	}
+	mif_sms_history_release(&back);
+	mif_doc_free(again);
+	free(text);
+	mif_doc_free(out);
+	mif_sms_history_release(&h);
+	mif_doc_free(doc);
+}
+
 static void
 test_history_errors(void **state)
 {
@@ -1008,6 +1059,7 @@ main(void)
 		cmocka_unit_test(test_table_init_and_run),
 		cmocka_unit_test(test_table_apply),
 		cmocka_unit_test(test_history_read),
+		cmocka_unit_test(test_history_written),
 		cmocka_unit_test(test_history_errors),
 		cmocka_unit_test(test_history_structure_errors),
 		cmocka_unit_test(test_noidmif_new),
