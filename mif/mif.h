@@ -849,7 +849,8 @@ const mif_block *mif_find_enum(const mif_doc *doc, const char *name);
  * Rows: one view of the instances of a group, whatever their source.
  *   - A group with an ID (scalar, or keyed with its values in place):
  *     one row, its attributes' VALUEs.  So is a group with neither ID
- *     nor KEY (an error for mif_check()).
+ *     nor KEY (an error for mif_check()).  mif_rows_open_class() gives
+ *     the view of every keyed group of a class instead.
  *   - A template (KEY, no ID): the rows of every table of its CLASS, in
  *     file order; none when it has no table.
  *   - A table: its rows, under its template (mif_table_template()).
@@ -881,6 +882,17 @@ typedef struct mif_rows mif_rows;
  */
 mif_rows *mif_rows_open(const mif_doc *doc, const mif_block *block,
     mif_error *err) MIF_MUST_USE;
+/*
+ * The same, but the view of a keyed group (ID and KEY) holds every
+ * instance of its class: one row for each keyed group whose CLASS is the
+ * group's (exactly), in file order, as NOIDMIFs and IDMIFs give several
+ * instances of a class.  The columns are those of `block`; a row takes
+ * the VALUE of its own group's attribute with the column's ID, and is
+ * absent there when that group has none.  Other blocks give the view of
+ * mif_rows_open().
+ */
+mif_rows *mif_rows_open_class(const mif_doc *doc, const mif_block *block,
+    mif_error *err) MIF_MUST_USE;
 void mif_rows_free(mif_rows *rows);
 
 /* The group whose attributes are the columns (the template of a table). */
@@ -894,15 +906,17 @@ const mif_attr_type *mif_rows_column_type(const mif_rows *rows, size_t col);
 /* The column of the attribute with this ID, or MIF_NO_COLUMN. */
 size_t mif_rows_column_of(const mif_rows *rows, uint64_t id);
 
-/* The table a row comes from, and the row itself; NULL for the one row
- * of a group. */
+/* The table a row comes from, and the row itself; NULL for a row that
+ * a group gives in place. */
 const mif_block *mif_rows_table(const mif_rows *rows, size_t row);
 const mif_row *mif_rows_row(const mif_rows *rows, size_t row);
+/* The group that gives a row in place; NULL for a row of a table. */
+const mif_block *mif_rows_instance(const mif_rows *rows, size_t row);
 
 /*
  * What gives a row's value in a column: its cell, or the attribute's
  * VALUE when the position is empty or missing (*is_default, which may be
- * NULL, then says so: the VALUEs of a group's own row are in place, no
+ * NULL, then says so: the VALUEs of a row a group gives are in place, no
  * defaults); NULL when neither.
  */
 const mif_stmt *mif_rows_stmt(const mif_rows *rows, size_t row, size_t col,
