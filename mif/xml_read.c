@@ -791,6 +791,21 @@ keep_text(mif_doc *doc, const void *data, size_t len)
 	return true;
 }
 
+/* Where the DOCTYPE starts: libxml2 keeps no line for it.  The start of
+ * the text when it cannot be found (a UTF-16 document). */
+static uint32_t
+doctype_pos(const struct xr *xr)
+{
+	static const char word[] = "<!DOCTYPE";
+	const char *text = xr->doc->text;
+	size_t n = sizeof word - 1;
+
+	for (size_t i = 0; i + n <= xr->doc->text_len; i++)
+		if (text[i] == '<' && memcmp(text + i, word, n) == 0)
+			return (uint32_t)i;
+	return 0;
+}
+
 /* Parse, refuse a DTD, validate, build. */
 static void
 read_xml(struct xr *xr, const void *data, size_t len)
@@ -815,8 +830,8 @@ read_xml(struct xr *xr, const void *data, size_t len)
 		goto out;
 	}
 	if (xdoc->intSubset != NULL || xdoc->extSubset != NULL) {
-		report(xr, node_pos(xr, (xmlNodePtr)xdoc->intSubset),
-		    MIF_E_SYNTAX, "a DOCTYPE is not allowed");
+		report(xr, doctype_pos(xr), MIF_E_SYNTAX,
+		    "a DOCTYPE is not allowed");
 		goto out;
 	}
 	sp = xmlSchemaNewMemParserCtxt(mif_xsd_text, (int)sizeof mif_xsd_text - 1);
