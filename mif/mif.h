@@ -733,8 +733,10 @@ typedef enum mif_value_kind {
 	MIF_V_OCTETS,      /* OCTETSTRING: str, len */
 	MIF_V_DATE,        /* date; str, len: the text as written (empty
 	                      for "", which counts as unknown) */
-	MIF_V_ENUM,        /* i: the number; str, len: its symbol (str
-	                      NULL when the enum has none for it) */
+	MIF_V_ENUM,        /* i: the number (above INT64_MAX, in an enum
+	                      of type COUNTER64: i is INT64_MAX and u the
+	                      number); str, len: its symbol (str NULL when
+	                      the enum has none for it) */
 	MIF_V_UNKNOWN,     /* UNKNOWN */
 	MIF_V_UNSUPPORTED, /* UNSUPPORTED */
 	MIF_V_OVERLAY,     /* *"path": str, len name the PATH that gives
@@ -764,7 +766,7 @@ typedef struct mif_value {
  * true when it suits the type.  Otherwise returns false with *err (may
  * be NULL) at the statement: a string for a number or the reverse, or a
  * statement that is no value (MIF_E_TYPE); a number out of the type's
- * range, or an enum number beyond int64_t (MIF_E_RANGE); a string
+ * range, or a negative enum number beyond int64_t (MIF_E_RANGE); a string
  * longer than its size in characters (MIF_E_SIZE); an invalid date
  * (MIF_E_DATE); a symbol the enum lacks (MIF_E_ENUM).  *value then
  * holds the value as written: a number as MIF_V_SIGNED (negative) or
