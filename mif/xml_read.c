@@ -819,16 +819,32 @@ utf16_to_text(char *out, const unsigned char *p, size_t len, bool big)
 	return (size_t)(o - out);
 }
 
-/* Keep the XML as the document's text, for places and quoted lines: as
- * it is, or in UTF-8 when it is UTF-16 (libxml2 counts characters, so
- * lines and columns are the same). */
+/* Whether len bytes are UTF-8 throughout. */
+static bool
+is_utf8(const unsigned char *u, size_t len)
+{
+	uint32_t cp;
+
+	for (size_t i = 0, n; i < len; i += n)
+		if ((n = mif_utf8_get(u + i, len - i, &cp)) == 0)
+			return false;
+	return true;
+}
+
+/*
+ * Keep the XML as the document's text, for places and quoted lines, in
+ * UTF-8, where libxml2's columns (counted in characters) land right: as
+ * it is when it is UTF-8; from UTF-16; and else byte by byte, as the
+ * one-byte encoding (ISO 8859-1 and the like) that it then is.
+ */
 static bool
 keep_text(mif_doc *doc, const void *data, size_t len)
 {
 	const unsigned char *u = data;
 	size_t bom = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
 	bool big, wide = is_utf16(u, len, &big, &bom);
-	size_t cap = wide ? len / 2 * 3 + 2 : len + 2;
+	bool bytes = !wide && !is_utf8(u + bom, len - bom);
+	size_t cap = wide ? len / 2 * 3 + 2 : bytes ? len * 2 + 2 : len + 2;
 
 	doc->input = malloc(cap);
 	if (doc->input == NULL)
@@ -839,6 +855,12 @@ keep_text(mif_doc *doc, const void *data, size_t len)
 	if (wide) {
 		doc->text = doc->input;
 		doc->text_len = utf16_to_text(doc->input, u + bom, len - bom, big);
+	} else if (bytes) {
+		char *o = doc->input;
+		for (size_t i = bom; i < len; i++)
+			o += mif_utf8_put(o, u[i]);
+		doc->text = doc->input;
+		doc->text_len = (size_t)(o - doc->input);
 	} else {
 		if (len > 0)
 			memcpy(doc->input, data, len);
