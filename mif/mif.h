@@ -645,15 +645,16 @@ int mif_write_json(const mif_doc *doc, char **out, size_t *len,
  * Read a document from XML, validated against the schema built into the
  * library, or from JSON.  As with mif_parse_buffer(), the document holds
  * every diagnostic, with the line and column in the XML or JSON text
- * where one is known (JSON shape errors name the place as a path such as
- * ".groups[0].id"), and the tree as far as it could be built; NULL only
- * when the input could not be taken at all (no memory, too large), and
- * then *err says why.  When the document has errors, *err is a copy of
+ * where one is known (JSON shape errors also name their value by a path
+ * such as ".groups[0].id"), and the tree as far as it could be built;
+ * NULL only when the input could not be taken at all (no memory, too
+ * large), and then *err says why.  When the document has errors, *err is a copy of
  * the first.  The caller owns the document and frees it with
  * mif_doc_free().  opts may be NULL.
  *
  * A tree read from XML has places on the lines of the XML text; one read
- * from JSON has none (they are those of a built document).
+ * from JSON has none (they are those of a built document, even when the
+ * document keeps the JSON text to quote it in its diagnostics).
  */
 mif_doc *mif_parse_xml(const void *data, size_t len,
     const mif_parse_options *opts, mif_error *err) MIF_MUST_USE;
