@@ -58,7 +58,9 @@ parse_format(const char *option, const char *text)
 /*
  * The format of an input from its first character that is not blank,
  * after any byte-order mark (in UTF-16, the low byte of a code unit):
- * '<' is XML, '{' or '[' JSON, anything else MIF.
+ * '<' is XML, '{' or '[' JSON, anything else MIF.  UTF-16 without a
+ * mark shows by a zero byte in its first code unit, as XML parsers
+ * detect it.
  */
 static enum format
 detect(const char *data, size_t len)
@@ -73,6 +75,11 @@ detect(const char *data, size_t len)
 		step = 2;
 	} else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
 		i = 3; /* UTF-16BE: 0, then the character */
+		step = 2;
+	} else if (len >= 2 && u[0] != 0 && u[1] == 0) {
+		step = 2; /* UTF-16LE without a mark */
+	} else if (len >= 2 && u[0] == 0 && u[1] != 0) {
+		i = 1; /* UTF-16BE without a mark */
 		step = 2;
 	}
 	for (; i < len; i += step) {

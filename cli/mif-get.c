@@ -28,8 +28,9 @@ static const char help[] =
     "      --version          show the version and exit\n"
     "\n"
     "Without -g: one line per group and table, ID KIND CLASS NAME ROWS.\n"
-    "With -g: a group's attributes as NAME VALUE lines, a table's rows;\n"
-    "with -a: the values alone.  Fields are separated by tabs.\n"
+    "With -g: one group's attributes as NAME VALUE lines; the rows of a\n"
+    "table, or of the keyed groups of a class; with -a: the values alone.\n"
+    "Fields are separated by tabs.\n"
     "With no FILE, or FILE -, read standard input.\n"
     "Exit status: 0 something printed, 1 nothing matched, 2 trouble.\n";
 
@@ -400,7 +401,26 @@ print_rows(job *j, const mif_rows *rows, const picks *p, size_t only,
 	free(type_reported);
 }
 
-/* -g, with -a and -k. */
+/* Whether -g found block by its ID: spec is the decimal ID it has.
+ * (mif_find_group() tries the ID first.) */
+static bool
+found_by_id(const char *spec, const mif_block *block)
+{
+	uint64_t id, want = 0;
+
+	if (*spec == '\0' || !mif_block_id(block, &id))
+		return false;
+	for (; *spec != '\0'; spec++) {
+		if (*spec < '0' || *spec > '9' || want > (UINT64_MAX - 9) / 10)
+			return false;
+		want = want * 10 + (uint64_t)(*spec - '0');
+	}
+	return want == id;
+}
+
+/* -g, with -a and -k.  A group named by its ID is that one instance; a
+ * keyed group named by its class or name stands for every instance of
+ * its class. */
 static void
 get_group(job *j)
 {
@@ -410,7 +430,9 @@ get_group(job *j)
 
 	if (block == NULL)
 		return;
-	mif_rows *rows = mif_rows_open(j->doc, block, &err);
+	bool by_id = found_by_id(set->group, block);
+	mif_rows *rows = by_id ? mif_rows_open(j->doc, block, &err)
+	    : mif_rows_open_class(j->doc, block, &err);
 	if (rows == NULL) {
 		report(j, &err);
 		return;
@@ -435,9 +457,10 @@ get_group(job *j)
 		snprintf(err.text, sizeof err.text, "out of memory");
 		report(j, &err);
 	} else if (resolve_picks(j, rows, &p) == CLI_OK) {
-		/* a group's own instance reads best as NAME VALUE pairs */
+		/* a group's one instance reads best as NAME VALUE pairs;
+		 * several instances of a keyed class, as rows */
 		bool pairs = block->kind == MIF_GROUP &&
-		    !mif_is_template(block);
+		    !mif_is_template(block) && mif_rows_count(rows) == 1;
 		print_rows(j, rows, &p, only, pairs);
 	}
 	free(p.cols);

@@ -5,9 +5,11 @@
  * the order of its members when it has none, and handed to the builder
  * of convert.c, which applies the rules of the MIF parser.
  *
- * Syntax errors have the line and column jansson gives; the document
- * then keeps the JSON as its text, to quote the line.  JSON values carry
- * no places, so problems of shape name theirs as a path (".groups[0].id").
+ * Syntax errors have the line and column jansson gives.  JSON values
+ * carry no places, so a problem of shape names its value by a path
+ * (".groups[0].id"), and json_place.c finds that value in the text for
+ * its line and column.  The document keeps the JSON as its text once
+ * there is a problem, to quote the line.
  */
 #include <jansson.h>
 #include <stdarg.h>
@@ -15,10 +17,14 @@
 #include <string.h>
 
 #include "convert.h"
+#include "json_place.h"
 
 struct jr {
 	mif_doc *doc;
 	mif_conv conv;
+	const char *data; /* the JSON, byte-order mark included */
+	size_t len, bom;
+	bool kept;        /* the document keeps it as its text */
 	char path[256];   /* where we are: ".groups[2].attributes[0]" */
 	size_t plen;
 	bool nomem;
@@ -26,17 +32,31 @@ struct jr {
 
 /* ---- problems and paths ------------------------------------------------ */
 
+static bool keep_text(mif_doc *doc, const char *data, size_t len,
+    size_t bom);
+
+/* A problem of shape at the value of the current path. */
 static bool MIF_PRINTF(2, 3)
 fail(struct jr *jr, const char *fmt, ...)
 {
 	char text[200];
 	va_list ap;
+	const char *path = jr->plen > 0 ? jr->path : ".";
+	uint32_t pos = MIF_NOPOS;
 
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
-	mif_diag(jr->doc, MIF_E_STATEMENT, MIF_ERROR, MIF_NOPOS, MIF_NOPOS,
-	    "%s: %s", jr->plen > 0 ? jr->path : ".", text);
+	if (!jr->kept && !(jr->kept = keep_text(jr->doc, jr->data, jr->len,
+	    jr->bom))) {
+		jr->nomem = true;
+		return false;
+	}
+	size_t at = mif_json_place(jr->doc->text, jr->doc->text_len, path);
+	if (at != SIZE_MAX && at <= UINT32_MAX)
+		pos = (uint32_t)at;
+	mif_diag(jr->doc, MIF_E_STATEMENT, MIF_ERROR, pos, MIF_NOPOS,
+	    "%s: %s", path, text);
 	return false;
 }
 
@@ -808,6 +828,9 @@ mif_parse_json(const void *data, size_t len, const mif_parse_options *opts,
 	}
 	struct jr jr;
 	memset(&jr, 0, sizeof jr);
+	jr.data = data;
+	jr.len = len;
+	jr.bom = bom;
 	jr.doc = mif_doc_create(name);
 	if (jr.doc == NULL)
 		goto nomem;

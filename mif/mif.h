@@ -645,15 +645,16 @@ int mif_write_json(const mif_doc *doc, char **out, size_t *len,
  * Read a document from XML, validated against the schema built into the
  * library, or from JSON.  As with mif_parse_buffer(), the document holds
  * every diagnostic, with the line and column in the XML or JSON text
- * where one is known (JSON shape errors name the place as a path such as
- * ".groups[0].id"), and the tree as far as it could be built; NULL only
- * when the input could not be taken at all (no memory, too large), and
- * then *err says why.  When the document has errors, *err is a copy of
+ * where one is known (JSON shape errors also name their value by a path
+ * such as ".groups[0].id"), and the tree as far as it could be built;
+ * NULL only when the input could not be taken at all (no memory, too
+ * large), and then *err says why.  When the document has errors, *err is a copy of
  * the first.  The caller owns the document and frees it with
  * mif_doc_free().  opts may be NULL.
  *
  * A tree read from XML has places on the lines of the XML text; one read
- * from JSON has none (they are those of a built document).
+ * from JSON has none (they are those of a built document, even when the
+ * document keeps the JSON text to quote it in its diagnostics).
  */
 mif_doc *mif_parse_xml(const void *data, size_t len,
     const mif_parse_options *opts, mif_error *err) MIF_MUST_USE;
@@ -733,8 +734,10 @@ typedef enum mif_value_kind {
 	MIF_V_OCTETS,      /* OCTETSTRING: str, len */
 	MIF_V_DATE,        /* date; str, len: the text as written (empty
 	                      for "", which counts as unknown) */
-	MIF_V_ENUM,        /* i: the number; str, len: its symbol (str
-	                      NULL when the enum has none for it) */
+	MIF_V_ENUM,        /* i: the number (above INT64_MAX, in an enum
+	                      of type COUNTER64: i is INT64_MAX and u the
+	                      number); str, len: its symbol (str NULL when
+	                      the enum has none for it) */
 	MIF_V_UNKNOWN,     /* UNKNOWN */
 	MIF_V_UNSUPPORTED, /* UNSUPPORTED */
 	MIF_V_OVERLAY,     /* *"path": str, len name the PATH that gives
@@ -764,7 +767,7 @@ typedef struct mif_value {
  * true when it suits the type.  Otherwise returns false with *err (may
  * be NULL) at the statement: a string for a number or the reverse, or a
  * statement that is no value (MIF_E_TYPE); a number out of the type's
- * range, or an enum number beyond int64_t (MIF_E_RANGE); a string
+ * range, or a negative enum number beyond int64_t (MIF_E_RANGE); a string
  * longer than its size in characters (MIF_E_SIZE); an invalid date
  * (MIF_E_DATE); a symbol the enum lacks (MIF_E_ENUM).  *value then
  * holds the value as written: a number as MIF_V_SIGNED (negative) or
@@ -849,7 +852,8 @@ const mif_block *mif_find_enum(const mif_doc *doc, const char *name);
  * Rows: one view of the instances of a group, whatever their source.
  *   - A group with an ID (scalar, or keyed with its values in place):
  *     one row, its attributes' VALUEs.  So is a group with neither ID
- *     nor KEY (an error for mif_check()).
+ *     nor KEY (an error for mif_check()).  mif_rows_open_class() gives
+ *     the view of every keyed group of a class instead.
  *   - A template (KEY, no ID): the rows of every table of its CLASS, in
  *     file order; none when it has no table.
  *   - A table: its rows, under its template (mif_table_template()).
@@ -881,6 +885,17 @@ typedef struct mif_rows mif_rows;
  */
 mif_rows *mif_rows_open(const mif_doc *doc, const mif_block *block,
     mif_error *err) MIF_MUST_USE;
+/*
+ * The same, but the view of a keyed group (ID and KEY) holds every
+ * instance of its class: one row for each keyed group whose CLASS is the
+ * group's (exactly), in file order, as NOIDMIFs and IDMIFs give several
+ * instances of a class.  The columns are those of `block`; a row takes
+ * the VALUE of its own group's attribute with the column's ID, and is
+ * absent there when that group has none.  Other blocks give the view of
+ * mif_rows_open().
+ */
+mif_rows *mif_rows_open_class(const mif_doc *doc, const mif_block *block,
+    mif_error *err) MIF_MUST_USE;
 void mif_rows_free(mif_rows *rows);
 
 /* The group whose attributes are the columns (the template of a table). */
@@ -894,15 +909,17 @@ const mif_attr_type *mif_rows_column_type(const mif_rows *rows, size_t col);
 /* The column of the attribute with this ID, or MIF_NO_COLUMN. */
 size_t mif_rows_column_of(const mif_rows *rows, uint64_t id);
 
-/* The table a row comes from, and the row itself; NULL for the one row
- * of a group. */
+/* The table a row comes from, and the row itself; NULL for a row that
+ * a group gives in place. */
 const mif_block *mif_rows_table(const mif_rows *rows, size_t row);
 const mif_row *mif_rows_row(const mif_rows *rows, size_t row);
+/* The group that gives a row in place; NULL for a row of a table. */
+const mif_block *mif_rows_instance(const mif_rows *rows, size_t row);
 
 /*
  * What gives a row's value in a column: its cell, or the attribute's
  * VALUE when the position is empty or missing (*is_default, which may be
- * NULL, then says so: the VALUEs of a group's own row are in place, no
+ * NULL, then says so: the VALUEs of a row a group gives are in place, no
  * defaults); NULL when neither.
  */
 const mif_stmt *mif_rows_stmt(const mif_rows *rows, size_t row, size_t col,

@@ -11,6 +11,7 @@
 
 /* Short names in the code, the library's prefix for the linker (as in
  * check.h). */
+#define check_ansi_text mif_check_ansi_text
 #define check_class_instance mif_check_class_instance
 #define check_header_comments mif_check_header_comments
 #define check_header_word mif_check_header_word
@@ -28,6 +29,8 @@ void check_profile(check_ctx *c, mif_profile profile, unsigned max_size_kb);
 void check_status_rules(check_ctx *c);
 
 /* NOIDMIF (profile_noidmif.c), and the rules IDMIFs share with it. */
+/* ANSI text only: no byte-order mark, no UTF-8 (profile_ansi.c). */
+void check_ansi_text(check_ctx *c);
 void check_noidmif_rules(check_ctx *c, unsigned max_size_kb);
 /* An error when the input is larger than max_size_kb KB. */
 void check_size_limit(check_ctx *c, unsigned max_size_kb);

@@ -25,23 +25,6 @@ check_size_limit(check_ctx *c, unsigned max_size_kb)
 	    size, max_size_kb, (unsigned long long)limit);
 }
 
-static void
-check_ansi(check_ctx *c)
-{
-	static const char *const names[] = {
-		[MIF_ENC_UTF8] = "UTF-8",
-		[MIF_ENC_UTF16LE] = "UTF-16LE",
-		[MIF_ENC_UTF16BE] = "UTF-16BE",
-	};
-	mif_encoding enc = mif_doc_encoding(c->doc);
-
-	if (enc == MIF_ENC_LATIN1 || enc >= sizeof names / sizeof names[0])
-		return;
-	check_report(c, MIF_E_PROFILE, MIF_ERROR, MIF_NOPOS, MIF_NOPOS,
-	    "the file is %s (it starts with a byte-order mark); SMS reads a "
-	    "NOIDMIF only as ANSI text", names[enc]);
-}
-
 /* Set callback: a group whose class is the key, ASCII case ignored. */
 static bool
 has_class(const void *item, const void *key, const void *arg)
@@ -89,10 +72,13 @@ is_date(const mif_block *attr)
 	return t != NULL && t->form == MIF_F_TYPE && t->sub == MIF_T_DATE;
 }
 
-/* A DATE VALUE must be a string literal.  A number has had its error
- * from the DMI checks (a number where the type wants a string). */
+/*
+ * A DATE value must be a string literal: an error for UNKNOWN,
+ * UNSUPPORTED or an overlay.  A number has had its error from the DMI
+ * checks (a number where the type wants a string).
+ */
 static void
-check_dates(check_ctx *c, const mif_block *group)
+check_date_form(check_ctx *c, const mif_block *attr, const mif_stmt *v)
 {
 	static const char *const forms[] = {
 		[MIF_F_OVERLAY] = "an overlay",
@@ -101,22 +87,53 @@ check_dates(check_ctx *c, const mif_block *group)
 	};
 	char name[CHECK_QUOTE_MAX];
 
-	for (const mif_block *b = group->u.children; b != NULL && !c->stop;
-	    b = b->next) {
-		if (b->kind != MIF_ATTRIBUTE || !is_date(b))
-			continue;
-		const mif_stmt *v = mif_block_stmt(b, MIF_KW_VALUE);
-		if (v == NULL || v->form >= sizeof forms / sizeof forms[0] ||
-		    forms[v->form] == NULL)
-			continue;
-		check_report(c, MIF_E_PROFILE, MIF_ERROR, v->pos, MIF_NOPOS,
-		    "value of DATE attribute %s is %s, not a quoted date: SMS "
-		    "reads dates only from strings",
-		    check_block_name(c, name, sizeof name, b), forms[v->form]);
-	}
+	if (v == NULL || v->form >= sizeof forms / sizeof forms[0] ||
+	    forms[v->form] == NULL)
+		return;
+	check_report(c, MIF_E_PROFILE, MIF_ERROR, v->pos, MIF_NOPOS,
+	    "value of DATE attribute %s is %s, not a quoted date: SMS "
+	    "reads dates only from strings",
+	    check_block_name(c, name, sizeof name, attr), forms[v->form]);
 }
 
-/* The groups in file order: each one's class, then its dates. */
+static void
+check_group_dates(check_ctx *c, const mif_block *group)
+{
+	for (const mif_block *b = group->u.children; b != NULL && !c->stop;
+	    b = b->next)
+		if (b->kind == MIF_ATTRIBUTE && is_date(b))
+			check_date_form(c, b, mif_block_stmt(b, MIF_KW_VALUE));
+}
+
+/* The cells of a table's DATE columns.  An empty position takes the
+ * template's VALUE, which check_group_dates() has looked at already. */
+static void
+check_table_dates(check_ctx *c, const mif_block *table)
+{
+	mif_error err;
+	mif_rows *rows = mif_rows_open(c->doc, table, &err);
+
+	if (rows == NULL) {
+		if (err.code == MIF_E_NOMEM)
+			check_nomem(c);
+		return; /* no template: the DMI checks said so */
+	}
+	for (size_t col = 0; col < mif_rows_columns(rows) && !c->stop; col++) {
+		const mif_attr_type *type = mif_rows_column_type(rows, col);
+		if (type == NULL || type->kind != MIF_T_DATE)
+			continue;
+		for (size_t i = 0; i < mif_rows_count(rows) && !c->stop; i++) {
+			const mif_row *row = mif_rows_row(rows, i);
+			if (row != NULL && col < row->ncells)
+				check_date_form(c, mif_rows_column(rows, col),
+				    &row->cells[col]);
+		}
+	}
+	mif_rows_free(rows);
+}
+
+/* The groups and tables in file order: each group's class, then the
+ * dates of each. */
 static void
 check_groups(check_ctx *c)
 {
@@ -124,10 +141,12 @@ check_groups(check_ctx *c)
 
 	for (const mif_block *b = c->component->u.children;
 	    b != NULL && !c->stop; b = b->next) {
-		if (b->kind != MIF_GROUP)
-			continue;
-		check_class_instance(c, &seen, b);
-		check_dates(c, b);
+		if (b->kind == MIF_GROUP) {
+			check_class_instance(c, &seen, b);
+			check_group_dates(c, b);
+		} else if (b->kind == MIF_TABLE) {
+			check_table_dates(c, b);
+		}
 	}
 	check_set_free(&seen);
 }
@@ -135,7 +154,7 @@ check_groups(check_ctx *c)
 void
 check_noidmif_rules(check_ctx *c, unsigned max_size_kb)
 {
-	check_ansi(c);
+	check_ansi_text(c);
 	check_size_limit(c, max_size_kb);
 	if (c->component != NULL)
 		check_groups(c);

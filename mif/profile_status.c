@@ -168,7 +168,7 @@ is_blank(const mif_string *s)
 static void
 check_description(check_ctx *c, const mif_block *group)
 {
-	char name[CHECK_QUOTE_MAX];
+	char text[CHECK_QUOTE_MAX], name[CHECK_QUOTE_MAX];
 	const mif_block *attr = attribute_named(group, "Description");
 
 	check_block_name(c, name, sizeof name, group);
@@ -183,7 +183,11 @@ check_description(check_ctx *c, const mif_block *group)
 		check_report(c, MIF_E_PROFILE, MIF_WARNING, attr->pos, MIF_NOPOS,
 		    "attribute \"Description\" of InstallStatus group %s has no "
 		    "VALUE", name);
-	else if (v->form == MIF_F_STRING && is_blank(v->v.str))
+	else if (v->form != MIF_F_STRING)
+		check_report(c, MIF_E_PROFILE, MIF_WARNING, v->pos, MIF_NOPOS,
+		    "the description of InstallStatus group %s is %s, not a "
+		    "message", name, value_text(text, sizeof text, v));
+	else if (is_blank(v->v.str))
 		check_report(c, MIF_E_PROFILE, MIF_WARNING, v->pos, MIF_NOPOS,
 		    "the description of InstallStatus group %s is %s", name,
 		    v->v.str->len == 0 ? "empty" : "blank");

@@ -1,8 +1,10 @@
 /*
  * Rows: the instances of a group seen one way, whether a group gives its
- * one instance in place or a template's tables give many.  A row is a
- * pointer to its mif_row (NULL for a group's own row, whose values are
- * all its attributes' VALUEs); cells are read in place, never copied.
+ * one instance in place, several keyed groups of one class give one each,
+ * or a template's tables give many.  A row is a pointer to its mif_row,
+ * or NULL for a row that a group gives in place; such a row's values are
+ * its attributes' VALUEs, looked up once per column when the view opens.
+ * Cells and values are read in place, never copied.
  *
  * The key index is open addressing over 64-bit slots: the high 32 bits
  * of the key's hash and the row's index plus one (0: empty slot), kept
@@ -38,8 +40,12 @@ struct mif_rows {
 	size_t ncols;
 	size_t *keys;            /* key columns, in KEY order */
 	size_t nkeys;
-	const mif_row **rows;    /* NULL: the group's own row */
+	const mif_row **rows;    /* NULL: a row that a group gives in place */
 	size_t nrows;
+	/* Rows given in place: the group of each row, and its VALUEs, one
+	 * per column (row * ncols + col).  NULL for the rows of tables. */
+	const mif_block **instances;
+	const mif_stmt **values;
 	rows_table *tables;
 	size_t ntables;
 	uint64_t *slots;
@@ -178,19 +184,75 @@ gather_table_rows(mif_rows *r, const mif_block *only)
 	return true;
 }
 
+/* A group with ID and KEY: one instance of a class that may have more. */
+static bool
+is_keyed(const mif_block *b)
+{
+	return b->kind == MIF_GROUP && mif_block_stmt(b, MIF_KW_ID) != NULL &&
+	    mif_block_stmt(b, MIF_KW_KEY) != NULL;
+}
+
+/* Whether group b gives a row of the view: it is the view's group, or,
+ * for a class view of a keyed group, another keyed group of its class. */
+static bool
+is_instance(const mif_rows *r, const mif_block *b, bool whole_class)
+{
+	if (b == r->group)
+		return true;
+	const mif_string *cls = mif_block_string(r->group, MIF_KW_CLASS);
+	return whole_class && cls != NULL && is_keyed(b) &&
+	    mif_block_string(b, MIF_KW_CLASS) == cls;
+}
+
+/* The rows that groups give in place: the view's group alone, or every
+ * keyed group of its class in file order. */
+static bool
+gather_instances(mif_rows *r, bool whole_class)
+{
+	const mif_block *comp = mif_doc_component(r->doc);
+	size_t n = 1;
+
+	whole_class = whole_class && comp != NULL && is_keyed(r->group);
+	if (whole_class) {
+		n = 0;
+		for (const mif_block *b = comp->u.children; b != NULL;
+		    b = b->next)
+			n += b->kind == MIF_GROUP && is_instance(r, b, true);
+	}
+	r->rows = calloc(n + 1, sizeof *r->rows);
+	r->instances = malloc((n + 1) * sizeof *r->instances);
+	r->values = malloc((n * r->ncols + 1) * sizeof *r->values);
+	if (r->rows == NULL || r->instances == NULL || r->values == NULL)
+		return false;
+	const mif_block *b = whole_class ? comp->u.children : r->group;
+	for (; b != NULL && r->nrows < n; b = b->next) {
+		if (b->kind != MIF_GROUP || !is_instance(r, b, whole_class))
+			continue;
+		const mif_stmt **v = &r->values[r->nrows * r->ncols];
+		for (size_t col = 0; col < r->ncols; col++) {
+			const mif_block *a = b == r->group ? r->cols[col].attr
+			    : mif_group_attribute(b, r->cols[col].id);
+			v[col] = a != NULL ? mif_block_stmt(a, MIF_KW_VALUE) : NULL;
+		}
+		r->instances[r->nrows++] = b;
+	}
+	return true;
+}
+
 const mif_stmt *
 mif_rows_stmt(const mif_rows *r, size_t row, size_t col, bool *is_default)
 {
 	const mif_row *rw = r->rows[row];
-	const mif_stmt *cell = rw != NULL && col < rw->ncells
-	    ? &rw->cells[col] : NULL;
 
 	if (is_default != NULL)
 		*is_default = false;
+	/* a group holds its VALUEs in place: no default there */
+	if (rw == NULL)
+		return r->values[row * r->ncols + col];
+	const mif_stmt *cell = col < rw->ncells ? &rw->cells[col] : NULL;
 	if (cell != NULL && cell->form != MIF_F_NONE)
 		return cell;
-	/* a group's own row holds its VALUEs in place: no default there */
-	if (is_default != NULL && rw != NULL)
+	if (is_default != NULL)
 		*is_default = r->cols[col].dflt != NULL;
 	return r->cols[col].dflt;
 }
@@ -353,7 +415,7 @@ no_template(const mif_doc *doc, const mif_block *table, mif_error *err)
 
 /* Fill a new view; false when out of memory. */
 static bool
-fill(mif_rows *r, const mif_block *block)
+fill(mif_rows *r, const mif_block *block, bool whole_class)
 {
 	if (!gather_columns(r) || !gather_keys(r))
 		return false;
@@ -363,17 +425,15 @@ fill(mif_rows *r, const mif_block *block)
 	} else if (mif_is_template(block)) {
 		if (!gather_table_rows(r, NULL))
 			return false;
-	} else {
-		r->rows = malloc(sizeof *r->rows);
-		if (r->rows == NULL)
-			return false;
-		r->rows[r->nrows++] = NULL;
+	} else if (!gather_instances(r, whole_class)) {
+		return false;
 	}
 	return build_index(r);
 }
 
-mif_rows *
-mif_rows_open(const mif_doc *doc, const mif_block *block, mif_error *err)
+static mif_rows *
+open_view(const mif_doc *doc, const mif_block *block, bool whole_class,
+    mif_error *err)
 {
 	char name[CHECK_QUOTE_MAX];
 
@@ -393,7 +453,7 @@ mif_rows_open(const mif_doc *doc, const mif_block *block, mif_error *err)
 	if (r != NULL) {
 		r->doc = doc;
 		r->group = group;
-		if (fill(r, block))
+		if (fill(r, block, whole_class))
 			return r;
 	}
 	mif_rows_free(r);
@@ -401,6 +461,19 @@ mif_rows_open(const mif_doc *doc, const mif_block *block, mif_error *err)
 	    "out of memory for the rows of %s",
 	    mif_value_block_name(doc, name, sizeof name, block));
 	return NULL;
+}
+
+mif_rows *
+mif_rows_open(const mif_doc *doc, const mif_block *block, mif_error *err)
+{
+	return open_view(doc, block, false, err);
+}
+
+mif_rows *
+mif_rows_open_class(const mif_doc *doc, const mif_block *block,
+    mif_error *err)
+{
+	return open_view(doc, block, true, err);
 }
 
 void
@@ -414,6 +487,8 @@ mif_rows_free(mif_rows *r)
 	free(r->cols);
 	free(r->keys);
 	free(r->rows);
+	free(r->instances);
+	free(r->values);
 	free(r->tables);
 	free(r->slots);
 	free(r);
@@ -467,6 +542,12 @@ const mif_row *
 mif_rows_row(const mif_rows *r, size_t row)
 {
 	return r->rows[row];
+}
+
+const mif_block *
+mif_rows_instance(const mif_rows *r, size_t row)
+{
+	return r->instances != NULL ? r->instances[row] : NULL;
 }
 
 const mif_block *

@@ -313,6 +313,24 @@ to_int64(bool neg, uint64_t mag, int64_t *out)
 	return true;
 }
 
+/*
+ * An enum value's number: i, or, above INT64_MAX (an enum of type
+ * COUNTER64), INT64_MAX in i and the number in u.  False for a negative
+ * number beyond int64_t.
+ */
+static bool
+set_enum_number(mif_value *v, bool neg, uint64_t mag)
+{
+	v->kind = MIF_V_ENUM;
+	v->u = 0;
+	if (!neg && mag > INT64_MAX) {
+		v->i = INT64_MAX;
+		v->u = mag;
+		return true;
+	}
+	return to_int64(neg, mag, &v->i);
+}
+
 static void
 set_symbol(mif_value *v, const mif_enum_item *item)
 {
@@ -336,7 +354,7 @@ typedef enum misfit {
 	NUMBER_FOR_TEXT,    /* a number where the type wants a string or date */
 	NEGATIVE,
 	TOO_BIG,
-	ENUM_TOO_BIG,       /* an enum number beyond int64_t */
+	ENUM_TOO_BIG,       /* a negative enum number beyond int64_t */
 	TEXT_FOR_NUMBER,
 	NOT_A_NUMBER,       /* command-line text */
 	TOO_LONG,
@@ -370,9 +388,8 @@ typed_number(const mif_attr_type *t, const value_enum_index *idx, bool neg,
 		break;
 	}
 	if (is_enum_type(t->kind)) {
-		if (!to_int64(neg, mag, &v->i))
+		if (!set_enum_number(v, neg, mag))
 			return ENUM_TOO_BIG;
-		v->kind = MIF_V_ENUM;
 		set_symbol(v, t->enm != NULL
 		    ? item_of_number(t->enm, idx, neg, mag) : NULL);
 	} else if (is_signed_type(kind)) {
@@ -444,9 +461,9 @@ typed_string(const mif_attr_type *t, const value_enum_index *idx,
 		item = item_of_text(t->enm, text, len, true);
 	if (item == NULL)
 		return NO_SYMBOL;
-	if (!to_int64(number_negative(&item->value), item->value.mag, &v->i))
+	if (!set_enum_number(v, number_negative(&item->value),
+	    item->value.mag))
 		return ENUM_TOO_BIG;
-	v->kind = MIF_V_ENUM;
 	set_symbol(v, item);
 	return FITS;
 }
@@ -729,8 +746,14 @@ static bool
 is_number(const mif_value *v, bool *neg, uint64_t *mag)
 {
 	switch (v->kind) {
-	case MIF_V_SIGNED:
 	case MIF_V_ENUM:
+		if (v->i == INT64_MAX && v->u > INT64_MAX) {
+			*neg = false;
+			*mag = v->u;
+			return true;
+		}
+		/* FALLTHROUGH */
+	case MIF_V_SIGNED:
 		*neg = v->i < 0;
 		*mag = *neg ? 0u - (uint64_t)v->i : (uint64_t)v->i;
 		return true;
@@ -924,7 +947,11 @@ format(const mif_value *v, unsigned flags, sink *k)
 		if (v->str != NULL) {
 			put_text(k, v->str, v->len, flags);
 		} else {
-			n = snprintf(num, sizeof num, "%" PRId64, v->i);
+			bool neg;
+			uint64_t mag;
+			is_number(v, &neg, &mag);
+			n = neg ? snprintf(num, sizeof num, "%" PRId64, v->i)
+			    : snprintf(num, sizeof num, "%" PRIu64, mag);
 			put(k, num, (size_t)n);
 		}
 		break;

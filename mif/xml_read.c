@@ -768,27 +768,124 @@ read_root(struct xr *xr, const xmlNode *root)
 
 /* ---- the entry point --------------------------------------------------- */
 
-/* Keep the XML as the document's text, for places and quoted lines. */
+/*
+ * Whether the XML is UTF-16, and in which byte order: a byte-order mark,
+ * or the '<' that starts every document, as libxml2 detects it.  *skip
+ * receives the length of the mark.
+ */
+static bool
+is_utf16(const unsigned char *u, size_t len, bool *big, size_t *skip)
+{
+	*skip = 0;
+	if (len < 2)
+		return false;
+	if ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)) {
+		*big = u[0] == 0xFE;
+		*skip = 2;
+		return true;
+	}
+	if ((u[0] == '<' && u[1] == 0) || (u[0] == 0 && u[1] == '<')) {
+		*big = u[0] == 0;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * UTF-16 as UTF-8 into out (room for len / 2 * 3 bytes), for the lines
+ * that messages quote; a unit that is no character becomes U+FFFD, for
+ * libxml2 reports it.  Returns the length written.
+ */
+static size_t
+utf16_to_text(char *out, const unsigned char *p, size_t len, bool big)
+{
+	char *o = out;
+
+	for (size_t i = 0; i + 1 < len; i += 2) {
+		uint32_t cp = big ? (uint32_t)p[i] << 8 | p[i + 1]
+		    : (uint32_t)p[i + 1] << 8 | p[i];
+		if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < len) {
+			uint32_t lo = big ? (uint32_t)p[i + 2] << 8 | p[i + 3]
+			    : (uint32_t)p[i + 3] << 8 | p[i + 2];
+			if (lo >= 0xDC00 && lo <= 0xDFFF) {
+				cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+				i += 2;
+			}
+		}
+		if (cp >= 0xD800 && cp <= 0xDFFF)
+			cp = 0xFFFD;
+		o += mif_utf8_put(o, cp);
+	}
+	return (size_t)(o - out);
+}
+
+/* Whether len bytes are UTF-8 throughout. */
+static bool
+is_utf8(const unsigned char *u, size_t len)
+{
+	uint32_t cp;
+
+	for (size_t i = 0, n; i < len; i += n)
+		if ((n = mif_utf8_get(u + i, len - i, &cp)) == 0)
+			return false;
+	return true;
+}
+
+/*
+ * Keep the XML as the document's text, for places and quoted lines, in
+ * UTF-8, where libxml2's columns (counted in characters) land right: as
+ * it is when it is UTF-8; from UTF-16; and else byte by byte, as the
+ * one-byte encoding (ISO 8859-1 and the like) that it then is.
+ */
 static bool
 keep_text(mif_doc *doc, const void *data, size_t len)
 {
 	const unsigned char *u = data;
 	size_t bom = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
+	bool big, wide = is_utf16(u, len, &big, &bom);
+	bool bytes = !wide && !is_utf8(u + bom, len - bom);
+	size_t cap = wide ? len / 2 * 3 + 2 : bytes ? len * 2 + 2 : len + 2;
 
-	doc->input = malloc(len + 2);
+	doc->input = malloc(cap);
 	if (doc->input == NULL)
 		return false;
-	if (len > 0)
-		memcpy(doc->input, data, len);
-	doc->input[len] = doc->input[len + 1] = '\0';
-	doc->input_cap = len + 2;
+	doc->input_cap = cap;
 	doc->input_size = len;
 	doc->bom_len = bom;
-	doc->text = doc->input + bom;
-	doc->text_len = len - bom;
+	if (wide) {
+		doc->text = doc->input;
+		doc->text_len = utf16_to_text(doc->input, u + bom, len - bom, big);
+	} else if (bytes) {
+		char *o = doc->input;
+		for (size_t i = bom; i < len; i++)
+			o += mif_utf8_put(o, u[i]);
+		doc->text = doc->input;
+		doc->text_len = (size_t)(o - doc->input);
+	} else {
+		if (len > 0)
+			memcpy(doc->input, data, len);
+		doc->text = doc->input + bom;
+		doc->text_len = len - bom;
+	}
+	doc->text[doc->text_len] = doc->text[doc->text_len + 1] = '\0';
 	doc->encoding = MIF_ENC_LATIN1;
 	doc->newline = MIF_NL_LF;
 	return true;
+}
+
+/* Where the DOCTYPE starts: libxml2 keeps no line for it.  The start of
+ * the text when it cannot be found. */
+static uint32_t
+doctype_pos(const struct xr *xr)
+{
+	static const char word[] = "<!DOCTYPE";
+	const char *text = xr->doc->text;
+	size_t n = sizeof word - 1;
+
+	for (size_t i = 0; i + n <= xr->doc->text_len; i++)
+		if (text[i] == '<' && memcmp(text + i, word, n) == 0)
+			return (uint32_t)i;
+	return 0;
 }
 
 /* Parse, refuse a DTD, validate, build. */
@@ -815,8 +912,8 @@ read_xml(struct xr *xr, const void *data, size_t len)
 		goto out;
 	}
 	if (xdoc->intSubset != NULL || xdoc->extSubset != NULL) {
-		report(xr, node_pos(xr, (xmlNodePtr)xdoc->intSubset),
-		    MIF_E_SYNTAX, "a DOCTYPE is not allowed");
+		report(xr, doctype_pos(xr), MIF_E_SYNTAX,
+		    "a DOCTYPE is not allowed");
 		goto out;
 	}
 	sp = xmlSchemaNewMemParserCtxt(mif_xsd_text, (int)sizeof mif_xsd_text - 1);

@@ -1,8 +1,9 @@
 /*
  * libFuzzer harness for typed values, lookups and rows.
  *
- * Any input that parses: open the rows of every group and table, type
- * and format every value, and require that
+ * Any input that parses: open the rows of every group and table (and the
+ * class view of each keyed group), type and format every value, and
+ * require that
  *   - a group or table is found again by its class and by its name;
  *   - formatting into a short buffer tells the same length as into none;
  *   - a value that suits its type, written out and read back with
@@ -123,6 +124,21 @@ check_found_again(const mif_doc *doc, const mif_block *b)
 		broken("a name is not found", 0, 0);
 }
 
+/* Every value and key of a view (NULL: none to check), then free it. */
+static void
+check_view(mif_rows *rows)
+{
+	if (rows == NULL)
+		return;
+	size_t ncols = mif_rows_columns(rows);
+	for (size_t row = 0; row < mif_rows_count(rows); row++) {
+		for (size_t col = 0; col < ncols; col++)
+			check_value(rows, row, col);
+		check_keys(rows, row);
+	}
+	mif_rows_free(rows);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -137,16 +153,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (b->kind != MIF_GROUP && b->kind != MIF_TABLE)
 			continue;
 		check_found_again(doc, b);
-		mif_rows *rows = mif_rows_open(doc, b, &err);
-		if (rows == NULL)
-			continue;
-		size_t ncols = mif_rows_columns(rows);
-		for (size_t row = 0; row < mif_rows_count(rows); row++) {
-			for (size_t col = 0; col < ncols; col++)
-				check_value(rows, row, col);
-			check_keys(rows, row);
-		}
-		mif_rows_free(rows);
+		check_view(mif_rows_open(doc, b, &err));
+		check_view(mif_rows_open_class(doc, b, &err));
 	}
 	mif_doc_free(doc);
 	return 0;

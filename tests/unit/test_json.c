@@ -429,46 +429,53 @@ static void
 test_shape_errors(void **state)
 {
 	(void)state;
+	/* each at its value, found again in the text by its path */
+	assert_text(json_errors("\xEF\xBB\xBF{\n  \"name\": \"x\",\n"
+	    "  \"groups\": [\n    {\"id\": true}\n  ]\n}"),
+	    "4:12: .groups[0].id: expected an integer, not a boolean\n");
+	assert_text(json_errors("{\"groups\": [ ], \"tables\": [{\"rows\": "
+	    "[[\"x\\\"]\", {\"unknown\": false}]]}]}"),
+	    "1:47: .tables[0].rows[0][1]: {\"unknown\": ...} takes true\n");
 	assert_text(json_errors("[1]"),
-	    "-: .: expected an object, not an array\n");
+	    "1:1: .: expected an object, not an array\n");
 	assert_text(json_errors("{\"colour\": \"blue\", \"groups\": {}}"),
-	    "-: .: unknown member \"colour\"\n"
-	    "-: .groups: expected an array, not an object\n");
+	    "1:1: .: unknown member \"colour\"\n"
+	    "1:30: .groups: expected an array, not an object\n");
 	assert_text(json_errors(
 	    "{\"groups\": [{\"id\": -1, \"attributes\": [{\"type\": \"STRNG\"},"
 	    " {\"value\": 1.5}, {\"type\": \"DATE(4)\", \"value\": "
 	    "{\"overlay\": 3}}, {\"key\": [1]}]}]}"),
-	    "-: .groups[0].id: ID out of range (0 to 4294967295)\n"
-	    "-: .groups[0].attributes[0].type: unknown type \"STRNG\"\n"
-	    "-: .groups[0].attributes[1].value: expected a string, an integer, "
+	    "1:20: .groups[0].id: ID out of range (0 to 4294967295)\n"
+	    "1:48: .groups[0].attributes[0].type: unknown type \"STRNG\"\n"
+	    "1:68: .groups[0].attributes[1].value: expected a string, an integer, "
 	    "{\"overlay\": ...}, {\"unknown\": true} or {\"unsupported\": true}\n"
-	    "-: .groups[0].attributes[2].type: DATE takes no size\n"
-	    "-: .groups[0].attributes[2].value.overlay: expected a string, not "
+	    "1:83: .groups[0].attributes[2].type: DATE takes no size\n"
+	    "1:115: .groups[0].attributes[2].value.overlay: expected a string, not "
 	    "an integer\n"
-	    "-: .groups[0].attributes[3].key: KEY is not allowed in an "
+	    "1:128: .groups[0].attributes[3].key: KEY is not allowed in an "
 	    "attribute\n");
 	assert_text(json_errors(
 	    "{\"name\": \"x\", \"tables\": [{\"rows\": [[null], [true], "
 	    "{\"cells\": [1], \"order\": [\"cells\", \"cells\"]}]}],"
 	    " \"comments\": [{\"text\": \"a\\nb\"}, 7]}"),
-	    "-: .tables[0].rows[0]: a row whose only position is empty cannot "
+	    "1:36: .tables[0].rows[0]: a row whose only position is empty cannot "
 	    "be written in MIF; a row without values has no cells\n"
-	    "-: .tables[0].rows[1][0]: expected a string, an integer, "
+	    "1:45: .tables[0].rows[1][0]: expected a string, an integer, "
 	    "{\"overlay\": ...}, {\"unknown\": true} or {\"unsupported\": true} "
 	    "or null\n"
-	    "-: .tables[0].rows[2]: \"order\" names \"cells\" more often than "
+	    "1:52: .tables[0].rows[2]: \"order\" names \"cells\" more often than "
 	    "it has elements\n"
-	    "-: .comments[0]: a comment holds a line end; it runs to the end "
+	    "1:113: .comments[0]: a comment holds a line end; it runs to the end "
 	    "of its line\n"
-	    "-: .comments[1]: expected a comment: {\"text\": ...} or a string, "
+	    "1:131: .comments[1]: expected a comment: {\"text\": ...} or a string, "
 	    "not an integer\n");
 	assert_text(json_errors(
 	    "{\"name\": \"x\", \"groups\": [{\"name\": \"g\", \"id\": 1, "
 	    "\"attributes\": [], \"order\": [\"name\", \"attributes\", \"name\"]}]}"),
-	    "-: .groups[0]: \"order\" names \"attributes\" more often than it "
+	    "1:26: .groups[0]: \"order\" names \"attributes\" more often than it "
 	    "has elements\n"
-	    "-: .groups[0]: \"order\" names \"name\" twice\n"
-	    "-: .groups[0]: \"order\" leaves out \"id\"\n");
+	    "1:26: .groups[0]: \"order\" names \"name\" twice\n"
+	    "1:26: .groups[0]: \"order\" leaves out \"id\"\n");
 }
 
 static void

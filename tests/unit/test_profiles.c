@@ -285,6 +285,13 @@ test_status_description(void **state)
 	says(STATUS_MIF("\"Failed\"", "\" \t \""), MIF_PROFILE_STATUS,
 	    "9:64: warning: the description of InstallStatus group "
 	    "\"InstallStatus\" is blank\n");
+	/* no string, no message */
+	says(STATUS_MIF("\"Failed\"", "UNKNOWN"), MIF_PROFILE_STATUS,
+	    "9:64: warning: the description of InstallStatus group "
+	    "\"InstallStatus\" is UNKNOWN, not a message\n");
+	says(STATUS_MIF("\"Failed\"", "0x1F"), MIF_PROFILE_STATUS,
+	    "9:64: warning: the description of InstallStatus group "
+	    "\"InstallStatus\" is 0x1F, not a message\n");
 }
 
 /* n copies of a character (or of a UTF-8 sequence) in quotes. */
@@ -431,6 +438,41 @@ test_noidmif_encoding(void **state)
 	bytes_say(buf, 2 * sizeof text, MIF_PROFILE_DMI, 0, "");
 }
 
+/* A file without byte-order mark whose every non-ASCII byte belongs to
+ * a UTF-8 sequence is UTF-8 that SMS would read as ANSI: a warning at its
+ * first non-ASCII character.  Bytes that are no UTF-8 are ANSI text. */
+static void
+test_noidmif_utf8_without_bom(void **state)
+{
+	static const char *const not_utf8[] = {
+		"\xC3\xA9 \xE9",        /* a UTF-8 e-acute, then a Latin-1 one */
+		"\xC3",                 /* a sequence cut short */
+		"\xC3 ",
+		"\xA9",                 /* a lone continuation byte */
+		"\xC0\xAF",             /* overlong */
+		"\xE0\x80\xAF",
+		"\xED\xA0\x80",         /* a surrogate */
+		"\xF4\x90\x80\x80",     /* over U+10FFFF */
+		"\xF5\x80\x80\x80",
+	};
+	char text[256];
+	(void)state;
+
+	says(NOIDMIF_HEAD "// Caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\n"
+	    "END GROUP\nEND COMPONENT\n", MIF_PROFILE_NOIDMIF,
+	    "3:7: warning: the file reads as UTF-8 without a byte-order mark; "
+	    "SMS reads a NOIDMIF as ANSI text, so this character and those "
+	    "like it would come out garbled\n");
+	for (size_t i = 0; i < sizeof not_utf8 / sizeof not_utf8[0]; i++) {
+		snprintf(text, sizeof text, NOIDMIF_HEAD "// x%s\n"
+		    "END GROUP\nEND COMPONENT\n", not_utf8[i]);
+		says(text, MIF_PROFILE_NOIDMIF, "");
+	}
+	/* a NOIDMIF rule only */
+	says(NOIDMIF_HEAD "// Caf\xC3\xA9\nEND GROUP\nEND COMPONENT\n",
+	    MIF_PROFILE_DMI, "");
+}
+
 /* A valid NOIDMIF of exactly `size` bytes (a comment fills it up). */
 static char *
 noidmif_of_size(size_t size)
@@ -488,6 +530,21 @@ test_noidmif_dates(void **state)
 	    "5:47: error: value of DATE attribute \"b\" is UNSUPPORTED, not a "
 	    "quoted date: SMS reads dates only from strings\n"
 	    "6:47: error: value of DATE attribute \"c\" is an overlay, not a "
+	    "quoted date: SMS reads dates only from strings\n");
+	/* the cells a table row gives for a DATE column; an empty position
+	 * takes the template's VALUE, checked there */
+	says("START COMPONENT NAME = \"WORKSTATION\"\n"
+	    "START GROUP NAME = \"Disk\" CLASS = \"CONTOSO|DISK|1.0\" KEY = 1\n"
+	    ATTR("n", 1, "INTEGER", "0")
+	    ATTR("d", 2, "DATE", "\"19990101000000.000000+000\"")
+	    "END GROUP\n"
+	    "START TABLE NAME = \"Disks\" ID = 1 CLASS = \"CONTOSO|DISK|1.0\"\n"
+	    "{1, UNKNOWN}\n"
+	    "{2, \"19990101000000.000000+000\"} {3, } {4} {5, UNSUPPORTED}\n"
+	    "END TABLE\nEND COMPONENT\n", MIF_PROFILE_NOIDMIF,
+	    "7:5: error: value of DATE attribute \"d\" is UNKNOWN, not a quoted "
+	    "date: SMS reads dates only from strings\n"
+	    "8:48: error: value of DATE attribute \"d\" is UNSUPPORTED, not a "
 	    "quoted date: SMS reads dates only from strings\n");
 	/* a number has its DMI error (a number where DATE wants a string),
 	 * and no second one */
@@ -885,6 +942,7 @@ main(void)
 		cmocka_unit_test(test_status_limits_without_installstatus),
 		cmocka_unit_test(test_noidmif_valid),
 		cmocka_unit_test(test_noidmif_encoding),
+		cmocka_unit_test(test_noidmif_utf8_without_bom),
 		cmocka_unit_test(test_noidmif_size),
 		cmocka_unit_test(test_noidmif_dates),
 		cmocka_unit_test(test_noidmif_keys),

@@ -296,6 +296,7 @@ test_template(void **state)
 	for (size_t i = 0; i < 6; i++)
 		assert_string_equal(name_of(mif_rows_table(r, i)), tables[i]);
 	assert_non_null(mif_rows_row(r, 4));
+	assert_null(mif_rows_instance(r, 4));
 	assert_int_equal(mif_rows_row(r, 4)->ncells, 2);
 
 	/* no default: no statement, and not a default */
@@ -379,6 +380,100 @@ test_keyed_group(void **state)
 	assert_int_equal(find(r, "k1", NULL), 0);
 	assert_int_equal(find(r, "k2", NULL), MIF_NO_ROW);
 	mif_rows_free(r);
+}
+
+/* Several keyed groups of one class, as NOIDMIFs give the instances of a
+ * class: mif_rows_open_class() gives one row for each, in file order;
+ * mif_rows_open() only the group's own. */
+static const char class_mif[] =
+    "START COMPONENT NAME = \"Class\"\n"
+    "  START GROUP NAME = \"Mon\" ID = 1 CLASS = \"X|Mon|1\" KEY = 1\n"
+    "    START ATTRIBUTE NAME = \"Serial\" ID = 1 TYPE = STRING(4)\n"
+    "      VALUE = \"a\" END ATTRIBUTE\n"
+    "    START ATTRIBUTE NAME = \"Size\" ID = 2 TYPE = INTEGER\n"
+    "      VALUE = 17 END ATTRIBUTE\n"
+    "  END GROUP\n"
+    "  START GROUP NAME = \"Mon B\" ID = 2 CLASS = \"X|Mon|1\" KEY = 1\n"
+    "    START ATTRIBUTE NAME = \"Serial\" ID = 1 TYPE = STRING(4)\n"
+    "      VALUE = \"b\" END ATTRIBUTE\n"
+    "    START ATTRIBUTE NAME = \"Extra\" ID = 3 TYPE = STRING(4)\n"
+    "      VALUE = \"x\" END ATTRIBUTE\n"
+    "  END GROUP\n"
+    "  START GROUP NAME = \"No key\" ID = 3 CLASS = \"X|Mon|1\"\n"
+    "    START ATTRIBUTE NAME = \"Serial\" ID = 1 TYPE = STRING(4)\n"
+    "      VALUE = \"s\" END ATTRIBUTE\n"
+    "  END GROUP\n"
+    "  START GROUP NAME = \"Case\" ID = 4 CLASS = \"x|mon|1\" KEY = 1\n"
+    "    START ATTRIBUTE NAME = \"Serial\" ID = 1 TYPE = STRING(4)\n"
+    "      VALUE = \"c\" END ATTRIBUTE\n"
+    "  END GROUP\n"
+    "  START GROUP NAME = \"Mon D\" ID = 5 CLASS = \"X|Mon|1\" KEY = 1\n"
+    "    START ATTRIBUTE NAME = \"Size\" ID = 2 TYPE = INTEGER\n"
+    "      VALUE = 0x10 END ATTRIBUTE\n"
+    "    START ATTRIBUTE NAME = \"Serial\" ID = 1 TYPE = STRING(4)\n"
+    "      VALUE = \"d\" END ATTRIBUTE\n"
+    "  END GROUP\n"
+    "END COMPONENT\n";
+
+static mif_rows *
+open_class(const mif_doc *doc, const char *spec)
+{
+	mif_error err;
+	mif_rows *r = mif_rows_open_class(doc, mif_find_group(doc, spec),
+	    &err);
+
+	if (r == NULL)
+		fail_msg("%s: %s", spec, err.text);
+	return r;
+}
+
+static void
+test_keyed_class(void **state)
+{
+	(void)state;
+	mif_doc *doc = parse_text(class_mif);
+	mif_error err;
+
+	assert_int_equal(mif_doc_error_count(doc), 0);
+	/* every keyed group of the class, exactly; by ID where they differ */
+	mif_rows *r = open_class(doc, "X|Mon|1");
+	assert_int_equal(mif_rows_count(r), 3);
+	assert_string_equal(all_rows(r), "a|17\nb|\nd|16\n");
+	assert_ptr_equal(mif_rows_instance(r, 0), mif_find_group(doc, "1"));
+	assert_ptr_equal(mif_rows_instance(r, 1), mif_find_group(doc, "2"));
+	assert_ptr_equal(mif_rows_instance(r, 2), mif_find_group(doc, "5"));
+	assert_null(mif_rows_row(r, 1));
+	assert_null(mif_rows_table(r, 1));
+	/* a column another group lacks is absent there, not a default */
+	bool is_default = true;
+	assert_null(mif_rows_stmt(r, 1, 1, &is_default));
+	assert_false(is_default);
+	/* found by key through the index */
+	assert_int_equal(find(r, "d", NULL), 2);
+	assert_int_equal(find(r, "b", NULL), 1);
+	assert_int_equal(find(r, "s", NULL), MIF_NO_ROW);
+	assert_int_equal(find(r, "c", NULL), MIF_NO_ROW);
+	mif_rows_free(r);
+
+	/* the columns are those of the group asked for */
+	r = open_class(doc, "Mon B");
+	assert_int_equal(mif_rows_columns(r), 2);
+	assert_string_equal(name_of(mif_rows_column(r, 1)), "Extra");
+	assert_string_equal(all_rows(r), "a|\nb|x\nd|\n");
+	mif_rows_free(r);
+
+	/* mif_rows_open(): the group alone */
+	r = mif_rows_open(doc, mif_find_group(doc, "Mon D"), &err);
+	assert_non_null(r);
+	assert_string_equal(all_rows(r), "d|16\n");
+	assert_ptr_equal(mif_rows_instance(r, 0), mif_find_group(doc, "5"));
+	mif_rows_free(r);
+
+	/* a group without KEY is one instance, whatever its class */
+	r = open_class(doc, "No key");
+	assert_string_equal(all_rows(r), "s\n");
+	mif_rows_free(r);
+	mif_doc_free(doc);
 }
 
 static void
@@ -574,6 +669,7 @@ main(void)
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_two_keys),
 		cmocka_unit_test(test_keyed_group),
+		cmocka_unit_test(test_keyed_class),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_big_enum),
 		cmocka_unit_test(test_many_rows),

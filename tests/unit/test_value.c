@@ -465,6 +465,57 @@ parse(const fixture *f, const char *attr, const char *text, mif_value *v,
 	return mif_value_parse(&t, text, strlen(text), v, err);
 }
 
+/* An enum of type COUNTER64 whose numbers pass INT64_MAX: i holds
+ * INT64_MAX and u the number, which compares, hashes and prints as the
+ * same COUNTER64 would. */
+static void
+test_enum_beyond_int64(void **state)
+{
+	(void)state;
+	fixture g;
+	mif_value sym, num, max, parsed;
+	mif_error err;
+
+	g.doc = parse_text("START COMPONENT NAME = \"E\"\n"
+	    "START ENUM NAME = \"Big\" TYPE = COUNTER64\n"
+	    "  0 = \"Zero\" 18446744073709551615 = \"Max\" END ENUM\n"
+	    "START GROUP NAME = \"G\" ID = 1 CLASS = \"X|G|1\"\n"
+	    "START ATTRIBUTE NAME = \"Sym\" ID = 1 TYPE = \"Big\"\n"
+	    "  VALUE = \"Max\" END ATTRIBUTE\n"
+	    "START ATTRIBUTE NAME = \"Num\" ID = 2 TYPE = \"Big\"\n"
+	    "  VALUE = 9223372036854775808 END ATTRIBUTE\n"
+	    "START ATTRIBUTE NAME = \"C64\" ID = 3 TYPE = COUNTER64\n"
+	    "  VALUE = 0xFFFFFFFFFFFFFFFF END ATTRIBUTE\n"
+	    "END GROUP END COMPONENT\n");
+	assert_int_equal(mif_check(g.doc, NULL), 0);
+	g.group = mif_find_group(g.doc, "G");
+
+	assert_true(value_of(&g, "Sym", &sym, &err));
+	assert_int_equal(sym.kind, MIF_V_ENUM);
+	assert_true(sym.u == UINT64_MAX);
+	assert_true(sym.i == INT64_MAX);
+	assert_string_equal(formatted(&sym), "Max");
+	assert_true(value_of(&g, "C64", &max, &err));
+	assert_true(mif_value_equal(&sym, &max));
+	assert_true(mif_value_hash(&sym) == mif_value_hash(&max));
+
+	assert_true(value_of(&g, "Num", &num, &err));
+	assert_int_equal(num.kind, MIF_V_ENUM);
+	assert_null(num.str);
+	assert_string_equal(formatted(&num), "9223372036854775808");
+	assert_false(mif_value_equal(&num, &max));
+
+	/* from text, by symbol and by number */
+	assert_true(parse(&g, "Num", "max", &parsed, &err));
+	assert_true(mif_value_equal(&parsed, &max));
+	assert_true(parse(&g, "Sym", "0xFFFFFFFFFFFFFFFF", &parsed, &err));
+	assert_string_equal(formatted(&parsed), "Max");
+	assert_true(parse(&g, "Sym", "9223372036854775807", &parsed, &err));
+	assert_string_equal(formatted(&parsed), "9223372036854775807");
+	assert_false(mif_value_equal(&parsed, &num));
+	mif_doc_free(g.doc);
+}
+
 static void
 test_parse(void **state)
 {
@@ -724,6 +775,7 @@ main(void)
 		cmocka_unit_test(test_enums),
 		cmocka_unit_test(test_special_values),
 		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_enum_beyond_int64),
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_equal),
 		cmocka_unit_test(test_format),

@@ -360,6 +360,11 @@ test_not_well_formed(void **state)
 	assert_text(xml_errors(
 	    "<!DOCTYPE mif [<!ENTITY e \"x\">]>\n<mif><component/></mif>\n"),
 	    "1:1: a DOCTYPE is not allowed\n");
+	/* at the DOCTYPE, which libxml2 gives no line */
+	assert_text(xml_errors(
+	    "<?xml version=\"1.0\"?>\n\n  <!DOCTYPE mif SYSTEM \"mif.dtd\">\n"
+	    "<mif><component/></mif>\n"),
+	    "3:3: a DOCTYPE is not allowed\n");
 }
 
 static void
