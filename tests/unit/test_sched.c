@@ -440,6 +440,27 @@ test_timeline(void **state)
 	mif_sched_timeline_free(tl);
 }
 
+/* A UTF-8 byte order mark is no part of the first line. */
+static void
+test_timeline_bom(void **state)
+{
+	(void)state;
+	static const char text[] = "\xEF\xBB\xBF" "2026-11-21T13:00 odp\n"
+	    "\xEF\xBB\xBF" "2026-11-21T13:01 odp\n";
+	mif_sched_timeline *tl = mif_sched_timeline_parse(text,
+	    strlen(text), "t.txt");
+	size_t n;
+
+	assert_non_null(tl);
+	mif_sched_timeline_events(tl, &n);
+	assert_int_equal(n, 1);
+	/* only at the start of the file */
+	assert_int_equal(mif_sched_timeline_error_count(tl), 1);
+	assert_int_equal(mif_sched_timeline_error(tl, 0)->mark.line, 2);
+	assert_int_equal(mif_sched_timeline_error(tl, 0)->code, MIF_E_DATE);
+	mif_sched_timeline_free(tl);
+}
+
 static void
 test_timeline_errors(void **state)
 {
@@ -914,6 +935,7 @@ main(void)
 		cmocka_unit_test(test_adverts_shape_errors),
 		cmocka_unit_test(test_adverts_add),
 		cmocka_unit_test(test_timeline),
+		cmocka_unit_test(test_timeline_bom),
 		cmocka_unit_test(test_timeline_errors),
 		cmocka_unit_test(test_timeline_too_many_errors),
 		cmocka_unit_test(test_kb_slow_at_learning),
