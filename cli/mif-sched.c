@@ -208,6 +208,10 @@ text_looked(const mif_sched_step *s, const mif_sched_assignment *a)
 		fputs(", as soon as possible", stdout);
 	else
 		printf(", %s", iso(a->time, t));
+	if (s->has_run) {
+		fputs(", has run: passed over\n", stdout);
+		return;
+	}
 	if (!s->tested) {
 		fputs(", mandatory over slow links: qualifies with no speed "
 		    "test\n", stdout);
@@ -314,11 +318,10 @@ tsv_step(const job *j, const mif_sched_step *s)
 	const mif_sched_program *pr =
 	    mif_sched_adverts_program(j->adverts, s->program);
 	const mif_sched_assignment *a = assignment_of(j, s);
-	bool has_due = s->kind == MIF_SCHED_STEP_SCHEDULED ||
-	    s->kind == MIF_SCHED_STEP_LOOKED ||
+	bool looked = s->kind == MIF_SCHED_STEP_LOOKED && !s->has_run;
+	bool has_due = s->kind == MIF_SCHED_STEP_SCHEDULED || looked ||
 	    s->kind == MIF_SCHED_STEP_PENDING;
-	bool has_test = s->kind == MIF_SCHED_STEP_SCHEDULED ||
-	    s->kind == MIF_SCHED_STEP_LOOKED;
+	bool has_test = s->kind == MIF_SCHED_STEP_SCHEDULED || looked;
 	char t[20];
 
 	printf("%s\t%s\t%s\t", iso(s->time, t), step_name(s->kind),
@@ -340,7 +343,8 @@ tsv_step(const job *j, const mif_sched_step *s)
 	    has_test && s->tested ? mif_sched_verdict_name(s->test.verdict)
 	    : "-");
 	if (s->kind == MIF_SCHED_STEP_LOOKED)
-		printf("\t%s\n", s->qualifies ? "qualifies" : "skipped");
+		printf("\t%s\n", s->has_run ? "has-run" : s->qualifies
+		    ? "qualifies" : "skipped");
 	else if (s->kind == MIF_SCHED_STEP_NOT_SCHEDULED)
 		printf("\t%s\n", s->skipped > 0 ? "slow-link" : "all-run");
 	else
@@ -419,9 +423,14 @@ json_step(const job *j, const mif_sched_step *s)
 		json_test(s);
 		break;
 	case MIF_SCHED_STEP_LOOKED:
-		json_time("due", s->due);
+		if (s->has_run)
+			fputs(", \"due\": null", stdout);
+		else
+			json_time("due", s->due);
 		json_test(s);
-		printf(", \"qualifies\": %s", s->qualifies ? "true" : "false");
+		printf(", \"qualifies\": %s, \"has_run\": %s",
+		    s->qualifies ? "true" : "false",
+		    s->has_run ? "true" : "false");
 		break;
 	case MIF_SCHED_STEP_NOT_SCHEDULED:
 		printf(", \"reason\": \"%s\", \"dropped\": ",

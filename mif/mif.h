@@ -1423,7 +1423,7 @@ typedef enum mif_sched_step_kind {
 	 * the program had is dropped) */
 	MIF_SCHED_STEP_NOT_SCHEDULED,
 	/* one assignment the evaluation before it looked at, and what it
-	 * found */
+	 * found (one that has run is passed over) */
 	MIF_SCHED_STEP_LOOKED,
 	/* the program ran for an assignment */
 	MIF_SCHED_STEP_RAN,
@@ -1447,6 +1447,8 @@ typedef struct mif_sched_step {
 	                          (the box is set); test is its answer */
 	mif_sched_test test;
 	bool qualifies;        /* LOOKED: the assignment qualifies */
+	bool has_run;          /* LOOKED: passed over, it has run already
+	                          (no test, no due) */
 	size_t skipped;        /* SCHEDULED, NOT_SCHEDULED: assignments
 	                          skipped over a slow link (NOT_SCHEDULED
 	                          with 0: every assignment has run) */

@@ -249,8 +249,6 @@ evaluate_program(sim_ctx *c, size_t p, const mif_sched_event *ev)
 	const sorted *o;
 
 	while (c->ok && (o = next_in_order(c, p, now, &ia, &it)) != NULL) {
-		if (c->done[o->index])
-			continue;
 		const mif_sched_assignment *a =
 		    mif_sched_adverts_assignment(c->adverts, o->index);
 		mif_sched_step look = {
@@ -260,9 +258,16 @@ evaluate_program(sim_ctx *c, size_t p, const mif_sched_event *ev)
 			.assignment = o->index,
 			.by = ev->kind,
 			.line = ev->line,
-			.tested = a->not_mandatory_slow,
 			.dropped = MIF_SCHED_NONE,
 		};
+		/* Once per assignment: one that has run is passed over,
+		 * recorded so that --explain says why it was not chosen. */
+		if (c->done[o->index]) {
+			look.has_run = true;
+			push_step(c, &look);
+			continue;
+		}
+		look.tested = a->not_mandatory_slow;
 		/* The box asks for a test; without it the assignment is
 		 * mandatory and no test is made at all. */
 		if (look.tested)

@@ -294,7 +294,12 @@ mif_sched_timeline_parse(const char *text, size_t len,
 	    source_name != NULL ? source_name : "<stdin>");
 
 	line_ctx c = { tl, 0, true };
-	for (size_t i = 0; i < len && c.ok && !tl->stopped; ) {
+	/* Windows editors start UTF-8 with a byte order mark: not part of
+	 * the first line's time. */
+	const unsigned char *u = (const unsigned char *)text;
+	size_t bom = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF
+	    ? 3 : 0;
+	for (size_t i = bom; i < len && c.ok && !tl->stopped; ) {
 		const char *nl = memchr(text + i, '\n', len - i);
 		size_t end = nl != NULL ? (size_t)(nl - text) : len;
 		size_t n = end - i;

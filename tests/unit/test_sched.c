@@ -440,6 +440,27 @@ test_timeline(void **state)
 	mif_sched_timeline_free(tl);
 }
 
+/* A UTF-8 byte order mark is no part of the first line. */
+static void
+test_timeline_bom(void **state)
+{
+	(void)state;
+	static const char text[] = "\xEF\xBB\xBF" "2026-11-21T13:00 odp\n"
+	    "\xEF\xBB\xBF" "2026-11-21T13:01 odp\n";
+	mif_sched_timeline *tl = mif_sched_timeline_parse(text,
+	    strlen(text), "t.txt");
+	size_t n;
+
+	assert_non_null(tl);
+	mif_sched_timeline_events(tl, &n);
+	assert_int_equal(n, 1);
+	/* only at the start of the file */
+	assert_int_equal(mif_sched_timeline_error_count(tl), 1);
+	assert_int_equal(mif_sched_timeline_error(tl, 0)->mark.line, 2);
+	assert_int_equal(mif_sched_timeline_error(tl, 0)->code, MIF_E_DATE);
+	mif_sched_timeline_free(tl);
+}
+
 static void
 test_timeline_errors(void **state)
 {
@@ -788,15 +809,23 @@ test_sim_asap_replace_until(void **state)
 	assert_step(&r, 2, MIF_SCHED_STEP_RAN, AT(13, 0), 2);
 	assert_step(&r, 3, MIF_SCHED_STEP_SCHEDULED, AT(14, 0), 0);
 	assert_int_equal(r.steps[3].due, AT(16, 0));
-	assert_step(&r, 5, MIF_SCHED_STEP_NOT_SCHEDULED, AT(15, 0),
+	/* the ASAP assignment has run: passed over, no test */
+	assert_step(&r, 4, MIF_SCHED_STEP_LOOKED, AT(14, 0), 2);
+	assert_true(r.steps[4].has_run);
+	assert_false(r.steps[4].tested);
+	assert_false(r.steps[4].qualifies);
+	assert_step(&r, 5, MIF_SCHED_STEP_LOOKED, AT(14, 0), 0);
+	assert_false(r.steps[5].has_run);
+	assert_step(&r, 6, MIF_SCHED_STEP_NOT_SCHEDULED, AT(15, 0),
 	    MIF_SCHED_NONE);
-	assert_int_equal(r.steps[5].dropped, 0);
-	assert_int_equal(r.steps[5].skipped, 2);
-	assert_step(&r, 8, MIF_SCHED_STEP_SCHEDULED, AT(15, 30), 0);
-	assert_step(&r, 10, MIF_SCHED_STEP_RAN, AT(16, 0), 0);
+	assert_int_equal(r.steps[6].dropped, 0);
+	assert_int_equal(r.steps[6].skipped, 2);
+	assert_true(r.steps[7].has_run);
+	assert_step(&r, 10, MIF_SCHED_STEP_SCHEDULED, AT(15, 30), 0);
+	assert_step(&r, 13, MIF_SCHED_STEP_RAN, AT(16, 0), 0);
 	/* not rescheduled after running: 18:00 waits for an evaluation,
 	 * and the one at 18:30 is past --until */
-	assert_int_equal(r.n, 11);
+	assert_int_equal(r.n, 14);
 	run_free(&r);
 
 	r = simulate(read_adverts(rows),
@@ -806,17 +835,18 @@ test_sim_asap_replace_until(void **state)
 	 * runs before 17:00 */
 	assert_step(&r, 2, MIF_SCHED_STEP_RAN, AT(14, 0), 2);
 	assert_step(&r, 3, MIF_SCHED_STEP_SCHEDULED, AT(14, 0), 0);
-	assert_step(&r, 5, MIF_SCHED_STEP_RAN, AT(16, 0), 0);
-	assert_int_equal(r.n, 6);
+	assert_true(r.steps[4].has_run);
+	assert_step(&r, 6, MIF_SCHED_STEP_RAN, AT(16, 0), 0);
+	assert_int_equal(r.n, 7);
 	run_free(&r);
 
 	until.until = AT(15, 0);
 	r = simulate(read_adverts(rows),
 	    "2026-11-21T14:00 speed 100000\n2026-11-21T14:00 odp\n"
 	    "2026-11-21T14:00 odp\n", &until);
-	assert_step(&r, 5, MIF_SCHED_STEP_PENDING, AT(15, 0), 0);
-	assert_int_equal(r.steps[5].due, AT(16, 0));
-	assert_int_equal(r.n, 6);
+	assert_step(&r, 6, MIF_SCHED_STEP_PENDING, AT(15, 0), 0);
+	assert_int_equal(r.steps[6].due, AT(16, 0));
+	assert_int_equal(r.n, 7);
 	run_free(&r);
 }
 
@@ -837,13 +867,23 @@ test_sim_unboxed_first(void **state)
 	assert_int_equal(r.steps[0].due, AT(14, 0));
 	assert_step(&r, 2, MIF_SCHED_STEP_RAN, AT(14, 0), 1);
 	assert_step(&r, 3, MIF_SCHED_STEP_SCHEDULED, AT(14, 30), 0);
-	assert_step(&r, 5, MIF_SCHED_STEP_RAN, AT(16, 0), 0);
-	assert_step(&r, 6, MIF_SCHED_STEP_NOT_SCHEDULED, AT(17, 0),
+	/* 2:00 PM has run: passed over, earliest first */
+	assert_step(&r, 4, MIF_SCHED_STEP_LOOKED, AT(14, 30), 1);
+	assert_true(r.steps[4].has_run);
+	assert_step(&r, 5, MIF_SCHED_STEP_LOOKED, AT(14, 30), 0);
+	assert_true(r.steps[5].qualifies);
+	assert_step(&r, 6, MIF_SCHED_STEP_RAN, AT(16, 0), 0);
+	/* a Refresh or an ODP run after both ran runs neither again */
+	assert_step(&r, 7, MIF_SCHED_STEP_NOT_SCHEDULED, AT(17, 0),
 	    MIF_SCHED_NONE);
-	assert_int_equal(r.steps[6].skipped, 0);
-	assert_step(&r, 7, MIF_SCHED_STEP_NOT_SCHEDULED, AT(17, 30),
+	assert_int_equal(r.steps[7].skipped, 0);
+	assert_step(&r, 8, MIF_SCHED_STEP_LOOKED, AT(17, 0), 1);
+	assert_true(r.steps[8].has_run);
+	assert_step(&r, 9, MIF_SCHED_STEP_LOOKED, AT(17, 0), 0);
+	assert_true(r.steps[9].has_run);
+	assert_step(&r, 10, MIF_SCHED_STEP_NOT_SCHEDULED, AT(17, 30),
 	    MIF_SCHED_NONE);
-	assert_int_equal(r.n, 8);
+	assert_int_equal(r.n, 13);
 	assert_int_equal(made(&r), 1);
 	run_free(&r);
 }
@@ -914,6 +954,7 @@ main(void)
 		cmocka_unit_test(test_adverts_shape_errors),
 		cmocka_unit_test(test_adverts_add),
 		cmocka_unit_test(test_timeline),
+		cmocka_unit_test(test_timeline_bom),
 		cmocka_unit_test(test_timeline_errors),
 		cmocka_unit_test(test_timeline_too_many_errors),
 		cmocka_unit_test(test_kb_slow_at_learning),
