@@ -30,9 +30,11 @@ temporary_template(const char *path)
 	return tmp;
 }
 
-static int
-write_all(int fd, const char *data, size_t len)
+int
+atomic_write_fd(int fd, const void *buf, size_t len)
 {
+	const char *data = buf;
+
 	while (len > 0) {
 		ssize_t n = write(fd, data, len);
 		if (n < 0) {
@@ -46,20 +48,27 @@ write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-/* Make the rename itself durable; a failure here changes nothing. */
-static void
-sync_directory(const char *path)
+void
+atomic_sync_folder(const char *dir)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir = slash == NULL ? strdup(".")
-	    : slash == path ? strdup("/") : strndup(path, (size_t)(slash - path));
-	if (dir == NULL)
-		return;
 	int fd = open(dir, O_RDONLY);
+
 	if (fd >= 0) {
 		(void)fsync(fd);
 		close(fd);
 	}
+}
+
+/* Make the rename of the file at path durable. */
+static void
+sync_folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash == NULL ? strdup(".")
+	    : slash == path ? strdup("/") : strndup(path, (size_t)(slash - path));
+
+	if (dir != NULL)
+		atomic_sync_folder(dir);
 	free(dir);
 }
 
@@ -104,7 +113,7 @@ atomic_write(const char *path, const void *data, size_t len,
 	if (fchmod(fd, st.st_mode & 07777) != 0)
 		goto fail;
 	*step = "write";
-	if (write_all(fd, data, len) != 0)
+	if (atomic_write_fd(fd, data, len) != 0)
 		goto fail;
 	*step = "sync";
 	if (fsync(fd) != 0)
@@ -117,7 +126,7 @@ atomic_write(const char *path, const void *data, size_t len,
 	*step = "rename";
 	if (rename(tmp, target) != 0)
 		goto fail;
-	sync_directory(target);
+	sync_folder_of(target);
 	free(tmp);
 	free(target);
 	return 0;

@@ -19,4 +19,12 @@
 int atomic_write(const char *path, const void *data, size_t len,
     const char **step);
 
+/* Write all len bytes to fd, through short writes and EINTR; 0, or -1
+ * with errno set. */
+int atomic_write_fd(int fd, const void *data, size_t len);
+
+/* Make the names in folder dir durable (after renames and removals); a
+ * failure changes nothing that was promised, so it is not reported. */
+void atomic_sync_folder(const char *dir);
+
 #endif /* ATOMIC_H */

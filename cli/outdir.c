@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "atomic.h"
 #include "outdir.h"
 
 struct outdir {
@@ -44,35 +45,6 @@ report(const outdir *run, size_t i, const char *step, int error)
 	free(path);
 }
 
-static int
-write_all(int fd, const char *data, size_t len)
-{
-	while (len > 0) {
-		ssize_t n = write(fd, data, len);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Make the renames and removals themselves durable; failing changes
- * nothing that was promised. */
-static void
-sync_folder(const char *dir)
-{
-	int fd = open(dir, O_RDONLY);
-
-	if (fd >= 0) {
-		(void)fsync(fd);
-		close(fd);
-	}
-}
-
 /* Stage file i: a whole temporary copy beside its name.  0, or -1
  * with errno set and *step naming what failed. */
 static int
@@ -103,7 +75,7 @@ stage_one(outdir *run, size_t i, const outdir_file *file, const char **step)
 	if (fchmod(fd, 0666 & ~mask) != 0)
 		goto fail;
 	*step = "write";
-	if (write_all(fd, file->text, file->len) != 0)
+	if (atomic_write_fd(fd, file->text, file->len) != 0)
 		goto fail;
 	*step = "sync";
 	if (fsync(fd) != 0)
@@ -239,7 +211,7 @@ outdir_commit(outdir *run)
 	}
 	if (ok)
 		ok = remove_left_over(run);
-	sync_folder(run->dir);
+	atomic_sync_folder(run->dir);
 	/* after a failed rename: no temporary files left, the folder kept
 	 * for the files already in place */
 	run->made = false;
