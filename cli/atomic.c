@@ -30,8 +30,8 @@ temporary_template(const char *path)
 	return tmp;
 }
 
-int
-atomic_write_fd(int fd, const void *buf, size_t len)
+static int
+write_all(int fd, const void *buf, size_t len)
 {
 	const char *data = buf;
 
@@ -46,6 +46,23 @@ atomic_write_fd(int fd, const void *buf, size_t len)
 		len -= (size_t)n;
 	}
 	return 0;
+}
+
+int
+atomic_fill(int fd, const void *data, size_t len, const char **step)
+{
+	*step = "write";
+	if (write_all(fd, data, len) == 0) {
+		*step = "sync";
+		if (fsync(fd) == 0) {
+			*step = "close";
+			return close(fd);
+		}
+	}
+	int saved = errno;
+	close(fd);
+	errno = saved;
+	return -1;
 }
 
 void
@@ -112,16 +129,9 @@ atomic_write(const char *path, const void *data, size_t len,
 	*step = "set mode";
 	if (fchmod(fd, st.st_mode & 07777) != 0)
 		goto fail;
-	*step = "write";
-	if (atomic_write_fd(fd, data, len) != 0)
-		goto fail;
-	*step = "sync";
-	if (fsync(fd) != 0)
-		goto fail;
-	*step = "close";
-	int closed = close(fd);
+	int filled = atomic_fill(fd, data, len, step);
 	fd = -1;
-	if (closed != 0)
+	if (filled != 0)
 		goto fail;
 	*step = "rename";
 	if (rename(tmp, target) != 0)

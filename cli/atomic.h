@@ -19,9 +19,10 @@
 int atomic_write(const char *path, const void *data, size_t len,
     const char **step);
 
-/* Write all len bytes to fd, through short writes and EINTR; 0, or -1
- * with errno set. */
-int atomic_write_fd(int fd, const void *data, size_t len);
+/* Write all len bytes to the new file fd, sync it and close it (fd is
+ * closed whatever happens).  0, or -1 with errno set and *step naming
+ * what failed. */
+int atomic_fill(int fd, const void *data, size_t len, const char **step);
 
 /* Make the names in folder dir durable (after renames and removals); a
  * failure changes nothing that was promised, so it is not reported. */

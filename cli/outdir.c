@@ -74,16 +74,9 @@ stage_one(outdir *run, size_t i, const outdir_file *file, const char **step)
 	*step = "set mode";
 	if (fchmod(fd, 0666 & ~mask) != 0)
 		goto fail;
-	*step = "write";
-	if (atomic_write_fd(fd, file->text, file->len) != 0)
-		goto fail;
-	*step = "sync";
-	if (fsync(fd) != 0)
-		goto fail;
-	*step = "close";
-	int closed = close(fd);
+	int filled = atomic_fill(fd, file->text, file->len, step);
 	fd = -1;
-	if (closed != 0)
+	if (filled != 0)
 		goto fail;
 	free(target);
 	return 0;
