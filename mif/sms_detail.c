@@ -31,13 +31,11 @@ mif_sms_detail_of(const mif_sms_version *version, const char *job_id,
 mif_doc *
 mif_sms_detail_write(const mif_sms_detail *d)
 {
-	mif_doc *doc = mif_doc_create(NULL);
-	mif_block *comp = doc != NULL ? mif_add_block(doc, NULL, MIF_COMPONENT)
-	    : NULL;
+	mif_doc *doc;
+	mif_block *comp = sms_new_doc("Detailed Job Status", &doc);
 	mif_block *g, *a[DETAIL_NATTRS + 1];
 
-	if (comp == NULL || mif_set_string(doc, comp, MIF_KW_NAME,
-	    "Detailed Job Status") == NULL ||
+	if (comp == NULL ||
 	    (g = sms_add_group(doc, comp, "Job Detail", 1, MIF_SMS_DETAIL_CLASS,
 	    true)) == NULL ||
 	    !sms_add_attrs(doc, g, sms_detail_attrs, DETAIL_NATTRS, a))

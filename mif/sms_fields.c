@@ -420,6 +420,21 @@ sms_view_version(const sms_view *v, size_t row, uint32_t id, bool optional,
 /* ---- writing ----------------------------------------------------------- */
 
 mif_block *
+sms_new_doc(const char *name, mif_doc **doc)
+{
+	mif_block *comp = NULL;
+
+	*doc = mif_doc_create(NULL);
+	if (*doc != NULL &&
+	    (comp = mif_add_block(*doc, NULL, MIF_COMPONENT)) != NULL &&
+	    mif_set_string(*doc, comp, MIF_KW_NAME, name) != NULL)
+		return comp;
+	mif_doc_free(*doc);
+	*doc = NULL;
+	return NULL;
+}
+
+mif_block *
 sms_add_group(mif_doc *doc, const mif_block *comp, const char *name,
     uint64_t id, const char *cls, bool keyed)
 {

@@ -115,6 +115,10 @@ bool sms_view_version(const sms_view *v, size_t row, uint32_t id,
 
 /* ---- writing ------------------------------------------------------- */
 
+/* A new document of one component named `name`: the component, and the
+ * document in *doc.  NULL (and *doc NULL) when out of memory. */
+mif_block *sms_new_doc(const char *name, mif_doc **doc);
+
 /* A group of the component: NAME, ID (0: none), CLASS, and KEY = 1 when
  * keyed.  NULL when out of memory. */
 mif_block *sms_add_group(mif_doc *doc, const mif_block *comp,

@@ -246,13 +246,10 @@ write_events(mif_doc *doc, const mif_block *comp, const mif_sms_history *h)
 mif_doc *
 mif_sms_history_write(const mif_sms_history *h)
 {
-	mif_doc *doc = mif_doc_create(NULL);
-	mif_block *comp = doc != NULL ? mif_add_block(doc, NULL, MIF_COMPONENT)
-	    : NULL;
+	mif_doc *doc;
+	mif_block *comp = sms_new_doc("Job History", &doc);
 
-	if (comp == NULL ||
-	    mif_set_string(doc, comp, MIF_KW_NAME, "Job History") == NULL ||
-	    !sms_job_write(doc, comp, &h->job) ||
+	if (comp == NULL || !sms_job_write(doc, comp, &h->job) ||
 	    !write_targets(doc, comp, h) || !write_events(doc, comp, h)) {
 		mif_doc_free(doc);
 		return NULL;

@@ -171,14 +171,11 @@ write_row(mif_doc *doc, const mif_block *table, const mif_sms_row *row,
 mif_doc *
 mif_sms_table_write(const mif_sms_table *t)
 {
-	mif_doc *doc = mif_doc_create(NULL);
-	mif_block *comp = doc != NULL ? mif_add_block(doc, NULL, MIF_COMPONENT)
-	    : NULL;
+	mif_doc *doc;
+	mif_block *comp = sms_new_doc("Job Status", &doc);
 	mif_block *a[DETAIL_NATTRS + 1];
 
-	if (comp == NULL ||
-	    mif_set_string(doc, comp, MIF_KW_NAME, "Job Status") == NULL ||
-	    !sms_job_write(doc, comp, &t->job))
+	if (comp == NULL || !sms_job_write(doc, comp, &t->job))
 		goto nomem;
 	mif_block *g = sms_add_group(doc, comp, "Job Detail", 0,
 	    MIF_SMS_DETAIL_CLASS, true);
