@@ -401,40 +401,17 @@ print_rows(job *j, const mif_rows *rows, const picks *p, size_t only,
 	free(type_reported);
 }
 
-/* Whether -g found block by its ID: spec is the decimal ID it has.
- * (mif_find_group() tries the ID first.) */
-static bool
-found_by_id(const char *spec, const mif_block *block)
-{
-	uint64_t id, want = 0;
-
-	if (*spec == '\0' || !mif_block_id(block, &id))
-		return false;
-	for (; *spec != '\0'; spec++) {
-		if (*spec < '0' || *spec > '9' || want > (UINT64_MAX - 9) / 10)
-			return false;
-		want = want * 10 + (uint64_t)(*spec - '0');
-	}
-	return want == id;
-}
-
-/* -g, with -a and -k.  A group named by its ID is that one instance; a
- * keyed group named by its class or name stands for every instance of
- * its class. */
+/* -g, with -a and -k: the rows of mif_rows_open_spec(). */
 static void
 get_group(job *j)
 {
 	const struct settings *set = j->set;
-	const mif_block *block = mif_find_group(j->doc, set->group);
 	mif_error err;
+	mif_rows *rows = mif_rows_open_spec(j->doc, set->group, &err);
 
-	if (block == NULL)
-		return;
-	bool by_id = found_by_id(set->group, block);
-	mif_rows *rows = by_id ? mif_rows_open(j->doc, block, &err)
-	    : mif_rows_open_class(j->doc, block, &err);
 	if (rows == NULL) {
-		report(j, &err);
+		if (err.code != MIF_E_MISSING) /* else nothing matched */
+			report(j, &err);
 		return;
 	}
 	size_t only = MIF_NO_COLUMN;
@@ -459,8 +436,8 @@ get_group(job *j)
 	} else if (resolve_picks(j, rows, &p) == CLI_OK) {
 		/* a group's one instance reads best as NAME VALUE pairs;
 		 * several instances of a keyed class, as rows */
-		bool pairs = block->kind == MIF_GROUP &&
-		    !mif_is_template(block) && mif_rows_count(rows) == 1;
+		bool pairs = mif_rows_count(rows) == 1 &&
+		    mif_rows_instance(rows, 0) != NULL;
 		print_rows(j, rows, &p, only, pairs);
 	}
 	free(p.cols);

@@ -896,6 +896,16 @@ mif_rows *mif_rows_open(const mif_doc *doc, const mif_block *block,
  */
 mif_rows *mif_rows_open_class(const mif_doc *doc, const mif_block *block,
     mif_error *err) MIF_MUST_USE;
+/*
+ * The rows that a spec names, as mif-get(1) and mif-diff(1) take them:
+ * those of the group or table mif_find_group() finds.  A keyed group
+ * named by its ID is that one instance (mif_rows_open()); named by its
+ * class or name it stands for every instance of its class
+ * (mif_rows_open_class()).  NULL with *err when nothing answers to spec
+ * (MIF_E_MISSING, no place), or as mif_rows_open().
+ */
+mif_rows *mif_rows_open_spec(const mif_doc *doc, const char *spec,
+    mif_error *err) MIF_MUST_USE;
 void mif_rows_free(mif_rows *rows);
 
 /* The group whose attributes are the columns (the template of a table). */

@@ -476,6 +476,24 @@ mif_rows_open_class(const mif_doc *doc, const mif_block *block,
 	return open_view(doc, block, true, err);
 }
 
+mif_rows *
+mif_rows_open_spec(const mif_doc *doc, const char *spec, mif_error *err)
+{
+	const mif_block *block = mif_find_group(doc, spec);
+	uint64_t want, id;
+
+	if (block == NULL) {
+		mif_value_error(err, doc, MIF_NOPOS, MIF_E_MISSING,
+		    "no group or table \"%s\"", spec != NULL ? spec : "");
+		return NULL;
+	}
+	/* mif_find_group() tries the ID first: a spec of digits that is
+	 * the block's ID named that one instance */
+	bool by_id = mif_decimal_id(spec, &want) && mif_block_id(block, &id) &&
+	    id == want;
+	return open_view(doc, block, !by_id, err);
+}
+
 void
 mif_rows_free(mif_rows *r)
 {

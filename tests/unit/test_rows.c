@@ -476,6 +476,40 @@ test_keyed_class(void **state)
 	mif_doc_free(doc);
 }
 
+/* mif_rows_open_spec(): a keyed group named by its ID is itself alone;
+ * by its class or name, every instance of its class. */
+static void
+test_open_spec(void **state)
+{
+	(void)state;
+	mif_doc *doc = parse_text(class_mif);
+	mif_error err;
+
+	static const struct {
+		const char *spec, *rows;
+	} cases[] = {
+		{ "X|Mon|1", "a|17\nb|\nd|16\n" },
+		{ "mon d", "a|17\nb|\nd|16\n" },
+		{ "2", "b|x\n" },
+		{ "No key", "s\n" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		mif_rows *r = mif_rows_open_spec(doc, cases[i].spec, &err);
+		if (r == NULL)
+			fail_msg("%s: %s", cases[i].spec, err.text);
+		assert_string_equal(all_rows(r), cases[i].rows);
+		mif_rows_free(r);
+	}
+
+	/* nothing answers: MIF_E_MISSING, no place */
+	assert_null(mif_rows_open_spec(doc, "9", &err));
+	assert_int_equal(err.code, MIF_E_MISSING);
+	assert_int_equal(err.mark.line, 0);
+	assert_string_equal(err.text, "no group or table \"9\"");
+	assert_null(mif_rows_open_spec(doc, NULL, NULL));
+	mif_doc_free(doc);
+}
+
 static void
 test_errors(void **state)
 {
@@ -670,6 +704,7 @@ main(void)
 		cmocka_unit_test(test_two_keys),
 		cmocka_unit_test(test_keyed_group),
 		cmocka_unit_test(test_keyed_class),
+		cmocka_unit_test(test_open_spec),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_big_enum),
 		cmocka_unit_test(test_many_rows),
