@@ -27,7 +27,8 @@ static const char help[] =
     "\n"
     "  -f, --format FORMAT  text (default), tsv, json or mif\n"
     "  -g, --group GROUP    the group or table to compare, by ID, class or\n"
-    "                       name (default: the first group with a KEY)\n"
+    "                       name, as mif-get -g shows its rows (default:\n"
+    "                       the class of OLD's first group with a KEY)\n"
     "  -k, --key ATTRIBUTE  key on this attribute (repeat for several;\n"
     "                       default: the table's KEY)\n"
     "      --ignore ATTRIBUTE  leave this attribute out (repeatable)\n"
@@ -384,31 +385,40 @@ load_side(side *s)
 	return s->doc != NULL ? CLI_OK : status;
 }
 
+/* The class of the first group with a KEY of the old file, else of its
+ * first table: what both sides compare without -g, so that the order of
+ * the groups in each file does not matter.  NULL after a message. */
+static const char *
+default_group(const side *old)
+{
+	const mif_block *comp = mif_doc_component(old->doc), *b = NULL;
+
+	for (const mif_block *c = comp->u.children; c != NULL && b == NULL; c = c->next)
+		if (c->kind == MIF_GROUP && mif_block_stmt(c, MIF_KW_KEY) != NULL)
+			b = c;
+	for (const mif_block *c = comp->u.children; c != NULL && b == NULL; c = c->next)
+		if (c->kind == MIF_TABLE)
+			b = c;
+	const mif_string *cls = b != NULL ? mif_block_string(b, MIF_KW_CLASS) : NULL;
+	if (cls == NULL)
+		report_fatal(stderr, prog, cli_display_name(old->path),
+		    "no keyed group or table");
+	return cls != NULL ? cls->bytes : NULL;
+}
+
+/* The rows that mif-get -g shows: a keyed group named by its class or
+ * name stands for every instance of its class. */
 static int
 open_rows(side *s, const char *group)
 {
-	const mif_block *b = NULL;
 	const char *name = cli_display_name(s->path);
-	if (group != NULL) {
-		b = mif_find_group(s->doc, group);
-	} else {
-		/* the first group with a KEY, else the first table */
-		const mif_block *comp = mif_doc_component(s->doc);
-		for (const mif_block *c = comp->u.children; c != NULL && b == NULL; c = c->next)
-			if (c->kind == MIF_GROUP && mif_block_stmt(c, MIF_KW_KEY) != NULL)
-				b = c;
-		for (const mif_block *c = comp->u.children; c != NULL && b == NULL; c = c->next)
-			if (c->kind == MIF_TABLE)
-				b = c;
-	}
-	if (b == NULL) {
-		report_fatal(stderr, prog, name, group != NULL
-		    ? "no group or table \"%s\"" : "%sno keyed group or table",
-		    group != NULL ? group : "");
+	mif_error err;
+
+	s->rows = mif_rows_open_spec(s->doc, group, &err);
+	if (s->rows == NULL && err.code == MIF_E_MISSING) {
+		report_fatal(stderr, prog, name, "%s", err.text);
 		return CLI_TROUBLE;
 	}
-	mif_error err;
-	s->rows = mif_rows_open(s->doc, b, &err);
 	if (s->rows == NULL) {
 		report_diag(stderr, prog, name, s->doc, &err);
 		return CLI_TROUBLE;
@@ -540,6 +550,9 @@ main(int argc, char *argv[])
 	int status = load_side(&j.old);
 	if (status == CLI_OK)
 		status = load_side(&j.new_side);
+	if (status == CLI_OK && group == NULL &&
+	    (group = default_group(&j.old)) == NULL)
+		status = CLI_TROUBLE;
 	if (status == CLI_OK)
 		status = open_rows(&j.old, group);
 	if (status == CLI_OK)
