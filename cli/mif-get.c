@@ -14,7 +14,7 @@
 static const char prog[] = "mif-get";
 
 static const char usage[] =
-    "usage: mif-get [-H] [-g GROUP [-a ATTRIBUTE] [-k KEY=VALUE]...] "
+    "usage: mif-get [-H] [-g GROUP [-a ATTRIBUTE | -p] [-k KEY=VALUE]...] "
     "[FILE...]\n";
 
 static const char help[] =
@@ -23,13 +23,14 @@ static const char help[] =
     "  -g, --group GROUP      a group or table: ID, class or name\n"
     "  -a, --attribute ATTR   only this attribute's values: ID or name\n"
     "  -k, --key KEY=VALUE    only rows whose attribute KEY has VALUE\n"
+    "  -p, --pairs            each row as NAME VALUE lines, rows apart\n"
     "  -H, --header           print a header line first\n"
     "      --help             show this help and exit\n"
     "      --version          show the version and exit\n"
     "\n"
     "Without -g: one line per group and table, ID KIND CLASS NAME ROWS.\n"
-    "With -g: one group's attributes as NAME VALUE lines; the rows of a\n"
-    "table, or of the keyed groups of a class; with -a: the values alone.\n"
+    "With -g: one line per row of a group, of the keyed groups of a class\n"
+    "or of a table, however many rows there are; with -a: the values alone.\n"
     "Fields are separated by tabs.\n"
     "With no FILE, or FILE -, read standard input.\n"
     "Exit status: 0 something printed, 1 nothing matched, 2 trouble.\n";
@@ -47,6 +48,7 @@ struct settings {
 	key_spec *keys;
 	size_t nkeys;
 	bool header;
+	bool pairs;         /* -p: rows as NAME VALUE lines */
 	bool prefix;        /* name the file on each line */
 };
 
@@ -350,9 +352,10 @@ print_header(const job *j, const mif_rows *rows, size_t only, bool pairs)
 }
 
 static void
-print_rows(job *j, const mif_rows *rows, const picks *p, size_t only,
-    bool pairs)
+print_rows(job *j, const mif_rows *rows, const picks *p, size_t only)
 {
+	bool pairs = j->set->pairs;
+	size_t printed = 0;
 	size_t ncols = mif_rows_columns(rows);
 	bool *type_reported = calloc(ncols + 1, sizeof *type_reported);
 
@@ -363,7 +366,7 @@ print_rows(job *j, const mif_rows *rows, const picks *p, size_t only,
 		return;
 	}
 	if (j->set->header)
-		print_header(j, rows, only, pairs && only == MIF_NO_COLUMN);
+		print_header(j, rows, only, pairs);
 	size_t first = 0, end = mif_rows_count(rows);
 	if (p->use_key) {
 		first = p->by_key == MIF_NO_ROW ? end : p->by_key;
@@ -374,6 +377,11 @@ print_rows(job *j, const mif_rows *rows, const picks *p, size_t only,
 			continue;
 		if (ncols > 0)
 			j->status = CLI_OK;
+		if (pairs && printed++ > 0) {
+			/* an empty line between rows: a pair line has a tab */
+			line_start(j);
+			putchar('\n');
+		}
 		if (only != MIF_NO_COLUMN) {
 			line_start(j);
 			print_value(j, rows, row, only, type_reported);
@@ -434,11 +442,7 @@ get_group(job *j)
 		snprintf(err.text, sizeof err.text, "out of memory");
 		report(j, &err);
 	} else if (resolve_picks(j, rows, &p) == CLI_OK) {
-		/* a group's one instance reads best as NAME VALUE pairs;
-		 * several instances of a keyed class, as rows */
-		bool pairs = mif_rows_count(rows) == 1 &&
-		    mif_rows_instance(rows, 0) != NULL;
-		print_rows(j, rows, &p, only, pairs);
+		print_rows(j, rows, &p, only);
 	}
 	free(p.cols);
 	free(p.values);
@@ -499,6 +503,7 @@ main(int argc, char *argv[])
 		{ "attribute", required_argument, NULL, 'a' },
 		{ "key", required_argument, NULL, 'k' },
 		{ "header", no_argument, NULL, 'H' },
+		{ "pairs", no_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -512,7 +517,7 @@ main(int argc, char *argv[])
 		return CLI_TROUBLE;
 	}
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":g:a:k:H", longopts,
+	while ((c = getopt_long(argc, argv, ":g:a:k:Hp", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'g':
@@ -530,6 +535,9 @@ main(int argc, char *argv[])
 		case 'H':
 			set.header = true;
 			break;
+		case 'p':
+			set.pairs = true;
+			break;
 		case OPT_HELP:
 			free(set.keys);
 			fputs(usage, stdout);
@@ -543,9 +551,13 @@ main(int argc, char *argv[])
 			cli_bad_option(prog, usage, c, argv, longopts);
 		}
 	}
-	if (set.group == NULL && (set.attr != NULL || set.nkeys > 0))
+	if (set.group == NULL && (set.attr != NULL || set.nkeys > 0 ||
+	    set.pairs))
 		cli_usage_error(prog, usage, "%s needs -g",
-		    set.attr != NULL ? "-a" : "-k");
+		    set.attr != NULL ? "-a" : set.pairs ? "-p" : "-k");
+	if (set.pairs && set.attr != NULL)
+		cli_usage_error(prog, usage,
+		    "-a prints values alone: no -p with it");
 	set.prefix = argc - optind > 1;
 
 	/* Trouble anywhere wins; else anything printed anywhere. */
