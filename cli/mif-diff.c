@@ -62,10 +62,18 @@ typedef struct job {
 
 /* ---- values ---- */
 
-/* The value of compared column c of a row on one side, formatted;
- * NULL when absent. */
+static _Noreturn void
+out_of_memory(void)
+{
+	fprintf(stderr, "%s: out of memory\n", prog);
+	exit(CLI_TROUBLE);
+}
+
+/* The value of compared column c of a row on one side, formatted, and
+ * its length (a NUL may be part of it); NULL when absent. */
 static const char *
-value_text(job *j, bool old, size_t row, size_t c, unsigned flags)
+value_bytes(job *j, bool old, size_t row, size_t c, unsigned flags,
+    size_t *len)
 {
 	const side *s = old ? &j->old : &j->new_side;
 	size_t col = old ? mif_diff_old_column(j->diff, c)
@@ -81,21 +89,30 @@ value_text(job *j, bool old, size_t row, size_t c, unsigned flags)
 		free(j->buf);
 		j->cap = n + 64;
 		j->buf = malloc(j->cap);
-		if (j->buf == NULL) {
-			fprintf(stderr, "%s: out of memory\n", prog);
-			exit(CLI_TROUBLE);
-		}
+		if (j->buf == NULL)
+			out_of_memory();
 		mif_value_format(&v, flags, j->buf, j->cap);
 	}
+	*len = n;
 	return j->buf;
 }
 
 static const char *
+value_text(job *j, bool old, size_t row, size_t c, unsigned flags)
+{
+	size_t len;
+
+	return value_bytes(j, old, row, c, flags, &len);
+}
+
+/* An attribute's name, whole (a NUL may be part of it). */
+static mif_value
 attr_name(const job *j, size_t c)
 {
 	const mif_string *n = mif_block_string(mif_diff_attribute(j->diff, c),
 	    MIF_KW_NAME);
-	return n != NULL ? n->bytes : "";
+	return (mif_value){ .kind = MIF_V_STRING, .str = n != NULL ? n->bytes : "",
+	    .len = n != NULL ? n->len : 0 };
 }
 
 /* An attribute's name in a line of text or TSV: escaped as values are,
@@ -103,10 +120,17 @@ attr_name(const job *j, size_t c)
 static void
 print_attr_name(const job *j, size_t c)
 {
-	const char *name = attr_name(j, c);
-	mif_value v = { .kind = MIF_V_STRING, .str = name, .len = strlen(name) };
+	mif_value v = attr_name(j, c);
 
 	mif_value_print(&v, MIF_FORMAT_ESCAPE, stdout);
+}
+
+static void
+json_attr_name(const job *j, size_t c)
+{
+	mif_value v = attr_name(j, c);
+
+	json_string(stdout, v.str, v.len);
 }
 
 /* A changed row's key side: the old row, else the new one. */
@@ -217,7 +241,13 @@ tsv_change(job *j, const mif_diff_change *ch)
 static void
 json_value(job *j, bool old, size_t row, size_t c)
 {
-	json_cstring(stdout, value_text(j, old, row, c, 0));
+	size_t len;
+	const char *v = value_bytes(j, old, row, c, 0, &len);
+
+	if (v != NULL)
+		json_string(stdout, v, len);
+	else
+		fputs("null", stdout);
 }
 
 static void
@@ -231,7 +261,7 @@ json_start(job *j)
 	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++) {
 		if (k > 0)
 			putchar(',');
-		json_cstring(stdout, attr_name(j, mif_diff_key_column(j->diff, k)));
+		json_attr_name(j, mif_diff_key_column(j->diff, k));
 	}
 	fputs("],\"rows\":[", stdout);
 }
@@ -255,7 +285,7 @@ json_change(job *j, const mif_diff_change *ch, bool first)
 		for (size_t i = 0; i < ch->nchanged; i++) {
 			size_t c = ch->changed[i];
 			fputs(i > 0 ? ",{\"name\":" : "{\"name\":", stdout);
-			json_cstring(stdout, attr_name(j, c));
+			json_attr_name(j, c);
 			fputs(",\"old\":", stdout);
 			json_value(j, true, ch->old_row, c);
 			fputs(",\"new\":", stdout);
@@ -323,27 +353,36 @@ mif_start(job *j)
 	return mif_doc_error_count(d) == 0;
 }
 
+/* A cell of len bytes at s (NUL characters kept); empty when s is NULL. */
 static mif_stmt
-cell_string(job *j, const char *s)
+cell_string(job *j, const char *s, size_t len)
 {
 	mif_stmt c = { .form = MIF_F_NONE };
 	if (s != NULL) {
 		c.form = MIF_F_STRING;
-		c.v.str = mif_doc_cstring(j->out, s);
+		c.v.str = mif_doc_string(j->out, s, len);
 	}
 	return c;
+}
+
+static mif_stmt
+cell_value(job *j, bool old, size_t row, size_t c)
+{
+	size_t len;
+	const char *v = value_bytes(j, old, row, c, 0, &len);
+
+	return cell_string(j, v, len);
 }
 
 static void
 out_row(job *j, const mif_diff_change *ch, size_t c)
 {
 	mif_stmt *cells = mif_add_row(j->out, j->out_table, 6);
-	if (cells == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
-		exit(CLI_TROUBLE);
-	}
+	if (cells == NULL)
+		out_of_memory();
 	cells[0] = (mif_stmt){ .form = MIF_F_INTEGER, .v.u = (uint64_t)++j->seq };
-	cells[1] = cell_string(j, change_words[ch->kind]);
+	cells[1] = cell_string(j, change_words[ch->kind],
+	    strlen(change_words[ch->kind]));
 	bool old;
 	size_t row;
 	key_sides(ch, &old, &row);
@@ -351,18 +390,24 @@ out_row(job *j, const mif_diff_change *ch, size_t c)
 	char *key = NULL;
 	size_t keylen = 0;
 	FILE *k = open_memstream(&key, &keylen);
-	for (size_t i = 0; k != NULL && i < mif_diff_key_count(j->diff); i++) {
-		const char *v = value_text(j, old, row, mif_diff_key_column(j->diff, i), 0);
-		fprintf(k, "%s%s", i > 0 ? ", " : "", v != NULL ? v : "");
+	if (k == NULL)
+		out_of_memory();
+	for (size_t i = 0; i < mif_diff_key_count(j->diff); i++) {
+		size_t len;
+		const char *v = value_bytes(j, old, row,
+		    mif_diff_key_column(j->diff, i), 0, &len);
+		fputs(i > 0 ? ", " : "", k);
+		fwrite(v != NULL ? v : "", 1, v != NULL ? len : 0, k);
 	}
-	if (k != NULL)
-		fclose(k);
-	cells[2] = cell_string(j, key != NULL ? key : "");
+	if (fclose(k) != 0 || key == NULL)
+		out_of_memory();
+	cells[2] = cell_string(j, key, keylen);
 	free(key);
 	if (c != MIF_NO_COLUMN) {
-		cells[3] = cell_string(j, attr_name(j, c));
-		cells[4] = cell_string(j, value_text(j, true, ch->old_row, c, 0));
-		cells[5] = cell_string(j, value_text(j, false, ch->new_row, c, 0));
+		mif_value name = attr_name(j, c);
+		cells[3] = cell_string(j, name.str, name.len);
+		cells[4] = cell_value(j, true, ch->old_row, c);
+		cells[5] = cell_value(j, false, ch->new_row, c);
 	}
 }
 
@@ -480,10 +525,8 @@ static void
 push(const char ***list, size_t *n, const char *arg)
 {
 	const char **l = realloc(*list, (*n + 1) * sizeof *l);
-	if (l == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
-		exit(CLI_TROUBLE);
-	}
+	if (l == NULL)
+		out_of_memory();
 	l[(*n)++] = arg;
 	*list = l;
 }
