@@ -251,7 +251,9 @@ load_noidmif(audit_inventory *inv, const char *prog, const char *path,
 			const mif_string *name = mif_block_string(a, MIF_KW_NAME);
 			mif_sms_status st;
 			int64_t t;
+			/* a name with a NUL inside names no package */
 			if (a->kind == MIF_ATTRIBUTE && name != NULL &&
+			    strlen(name->bytes) == name->len &&
 			    mif_sms_noidmif_lookup(doc, name->bytes, &st, &t) &&
 			    (st == MIF_SMS_COMPLETE || st == MIF_SMS_FAILED))
 				ok = record(inv, c, name->bytes, st, t);

@@ -196,5 +196,8 @@ size_t mif_utf8_get(const unsigned char *s, size_t len, uint32_t *cp);
 /* Compare ASCII case-insensitively. */
 int mif_casecmp(const char *a, const char *b);
 int mif_ncasecmp(const char *a, const char *b, size_t n);
+/* Whether all of s is text, ignoring ASCII case: a string with a NUL
+ * inside is never text, whatever comes before the NUL. */
+bool mif_string_is_folded(const mif_string *s, const char *text);
 
 #endif /* MIF_INTERNAL_H */

@@ -20,7 +20,7 @@ package_group(const mif_block *comp)
 	for (const mif_block *b = comp->u.children; b != NULL; b = b->next) {
 		const mif_string *cls = mif_block_string(b, MIF_KW_CLASS);
 		if (b->kind == MIF_GROUP && cls != NULL &&
-		    mif_casecmp(cls->bytes, MIF_SMS_PACKAGE_CLASS) == 0)
+		    mif_string_is_folded(cls, MIF_SMS_PACKAGE_CLASS))
 			return b;
 	}
 	return NULL;
@@ -32,7 +32,7 @@ package_attribute(const mif_block *group, const char *package_id)
 	for (const mif_block *b = group->u.children; b != NULL; b = b->next) {
 		const mif_string *name = mif_block_string(b, MIF_KW_NAME);
 		if (b->kind == MIF_ATTRIBUTE && name != NULL &&
-		    mif_casecmp(name->bytes, package_id) == 0)
+		    mif_string_is_folded(name, package_id))
 			return b;
 	}
 	return NULL;
@@ -127,7 +127,9 @@ mif_sms_noidmif_lookup(const mif_doc *doc, const char *package_id,
 	    : NULL;
 	char word[16];
 
-	if (v == NULL || v->form != MIF_F_STRING)
+	/* a NUL inside: not in that form, whatever comes before it */
+	if (v == NULL || v->form != MIF_F_STRING ||
+	    strlen(v->v.str->bytes) != v->v.str->len)
 		return false;
 	const char *text = v->v.str->bytes;
 	const char *space = strchr(text, ' ');

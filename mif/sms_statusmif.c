@@ -17,10 +17,19 @@ group_of_class(const mif_block *comp, const char *cls)
 	for (const mif_block *b = comp->u.children; b != NULL; b = b->next) {
 		const mif_string *s = mif_block_string(b, MIF_KW_CLASS);
 		if (b->kind == MIF_GROUP && s != NULL &&
-		    mif_casecmp(s->bytes, cls) == 0)
+		    mif_string_is_folded(s, cls))
 			return b;
 	}
 	return NULL;
+}
+
+/* Whether a VALUE is a string without a NUL inside: the despooler reads
+ * C strings, and a part cut off there would be lost unsaid. */
+static bool
+is_whole_string(const mif_stmt *v)
+{
+	return v != NULL && v->form == MIF_F_STRING &&
+	    strlen(v->v.str->bytes) == v->v.str->len;
 }
 
 static const mif_block *
@@ -29,7 +38,7 @@ attribute_named(const mif_block *group, const char *name)
 	for (const mif_block *b = group->u.children; b != NULL; b = b->next) {
 		const mif_string *s = mif_block_string(b, MIF_KW_NAME);
 		if (b->kind == MIF_ATTRIBUTE && s != NULL &&
-		    mif_casecmp(s->bytes, name) == 0)
+		    mif_string_is_folded(s, name))
 			return b;
 	}
 	return NULL;
@@ -53,7 +62,7 @@ mif_sms_status_mif_read(const mif_doc *doc, mif_sms_instruction *ins,
 	const mif_stmt *v = status != NULL ? mif_block_stmt(status, MIF_KW_VALUE)
 	    : NULL;
 	mif_sms_instruction got;
-	if (v == NULL || v->form != MIF_F_STRING ||
+	if (!is_whole_string(v) ||
 	    !mif_sms_instruction_parse(v->v.str->bytes, &got) ||
 	    got == MIF_SMS_EXPIRED) {
 		uint32_t pos = v != NULL ? v->pos : status != NULL ? status->pos
@@ -66,6 +75,12 @@ mif_sms_status_mif_read(const mif_doc *doc, mif_sms_instruction *ins,
 	const mif_block *desc = attribute_named(g, "Description");
 	const mif_stmt *d = desc != NULL ? mif_block_stmt(desc, MIF_KW_VALUE)
 	    : NULL;
+	if (d != NULL && d->form == MIF_F_STRING && !is_whole_string(d)) {
+		sms_error(err, doc, d->pos, MIF_NOPOS, MIF_E_PROFILE,
+		    "the Description of the InstallStatus group holds a NUL "
+		    "character");
+		return false;
+	}
 	*ins = got;
 	*description = d != NULL && d->form == MIF_F_STRING ? d->v.str->bytes
 	    : "";

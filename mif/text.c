@@ -1,5 +1,6 @@
 /* Small text helpers: UTF-8, ASCII case folding, growable vectors. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -83,6 +84,12 @@ int
 mif_casecmp(const char *a, const char *b)
 {
 	return mif_ncasecmp(a, b, SIZE_MAX);
+}
+
+bool
+mif_string_is_folded(const mif_string *s, const char *text)
+{
+	return s->len == strlen(text) && mif_casecmp(s->bytes, text) == 0;
 }
 
 bool
