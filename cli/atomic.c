@@ -28,10 +28,8 @@ say(char why[ATOMIC_WHY_SIZE], const char *fmt, ...)
 	va_end(ap);
 }
 
-/* "DIR/.BASE.SUFFIX" for path "DIR/BASE": hidden, and in the same
- * directory so that rename() cannot cross file systems. */
-static char *
-beside(const char *path, const char *suffix)
+char *
+atomic_beside(const char *path, const char *suffix)
 {
 	const char *slash = strrchr(path, '/');
 	size_t dirlen = slash != NULL ? (size_t)(slash - path) + 1 : 0;
@@ -215,7 +213,7 @@ atomic_write(const char *path, const void *data, size_t len,
 
 	if (!resolve(path, &target, &st, &exists, why))
 		return -1;
-	if ((tmp = beside(target, "XXXXXX")) == NULL) {
+	if ((tmp = atomic_beside(target, "XXXXXX")) == NULL) {
 		say(why, "out of memory");
 		goto fail;
 	}
@@ -275,7 +273,7 @@ atomic_lock_take(const char *path, atomic_lock *lock,
 	lock->slot = -1;
 	if (!resolve(path, &target, &st, &exists, why))
 		return -1;
-	lock->path = beside(target, "lock");
+	lock->path = atomic_beside(target, "lock");
 	free(target);
 	if (lock->path == NULL) {
 		say(why, "out of memory");

@@ -56,6 +56,11 @@ int atomic_fill(int fd, const void *data, size_t len, const char **step);
  * failure changes nothing that was promised, so it is not reported. */
 void atomic_sync_folder(const char *dir);
 
+/* "DIR/.BASE.SUFFIX" for path "DIR/BASE": hidden, and in the same
+ * folder so that a rename cannot cross file systems.  NULL when memory
+ * ran out; the caller frees it. */
+char *atomic_beside(const char *path, const char *suffix);
+
 /* The folder of path ("." when it names none); NULL when memory ran
  * out.  The caller frees it. */
 char *atomic_folder_of(const char *path);
