@@ -99,7 +99,7 @@ format_file(const char *path, const struct settings *set)
 	}
 	char *data = cli_read_file(path, &len);
 	if (data == NULL) {
-		report_fatal(stderr, prog, name, "%s", strerror(errno));
+		report_fatal(stderr, prog, name, "%s", cli_read_error(errno));
 		atomic_lock_release(&lock);
 		return CLI_TROUBLE;
 	}
