@@ -1,10 +1,13 @@
 /* What every mif-* tool shares: see cli.h. */
 #include <errno.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "mif.h"
@@ -100,6 +103,65 @@ cli_display_name(const char *path)
 	return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
+/* For tests only: MIFTOOLS_TEST_MAX_INPUT lowers the input limit, so
+ * that a test need not feed gigabytes; SIZE_MAX when unset. */
+static size_t
+test_limit(void)
+{
+	const char *test = getenv("MIFTOOLS_TEST_MAX_INPUT");
+
+	if (test == NULL || *test < '0' || *test > '9')
+		return SIZE_MAX;
+	unsigned long long n = strtoull(test, NULL, 10);
+	return n < SIZE_MAX ? (size_t)n : SIZE_MAX;
+}
+
+/*
+ * The most bytes an input starting with head may have, as the library
+ * reckons it (mif/load.c): MIF_MAX_INPUT, or twice that in UTF-16, whose
+ * text halves when decoded.
+ */
+static size_t
+input_limit(const unsigned char *head, size_t n)
+{
+	bool utf16 = n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) ||
+	    (head[0] == 0xFE && head[1] == 0xFF));
+	size_t limit = utf16 ? (size_t)MIF_MAX_INPUT * 2 + 2
+	    : (size_t)MIF_MAX_INPUT + 3;
+	size_t test = test_limit();
+
+	return test < limit ? test : limit;
+}
+
+const char *
+cli_read_error(int error)
+{
+	static char text[64];
+	size_t test = test_limit();
+
+	if (error != EFBIG)
+		return strerror(error);
+	snprintf(text, sizeof text, "input too large (over %zu bytes)",
+	    test < MIF_MAX_INPUT ? test : (size_t)MIF_MAX_INPUT);
+	return text;
+}
+
+/* Whether fp, a regular file, is too big to be read at all. */
+static bool
+file_too_big(FILE *fp)
+{
+	unsigned char head[2] = { 0, 0 };
+	struct stat st;
+	off_t at = ftello(fp);
+
+	if (at < 0 || fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_size <= at)
+		return false;
+	if (pread(fileno(fp), head, sizeof head, at) < 0)
+		return false;
+	return (uintmax_t)(st.st_size - at) > (uintmax_t)input_limit(head, 2);
+}
+
 char *
 cli_read_file(const char *path, size_t *len)
 {
@@ -109,10 +171,23 @@ cli_read_file(const char *path, size_t *len)
 	if (fp == NULL)
 		return NULL;
 	size_t cap = 1 << 16, n = 0;
-	char *buf = malloc(cap);
+	char *buf = NULL;
+	if (file_too_big(fp))
+		errno = EFBIG;
+	else
+		buf = malloc(cap);
 	while (buf != NULL) {
+		size_t limit = input_limit((unsigned char *)buf, n);
+		if (n > limit) {
+			free(buf);
+			buf = NULL;
+			errno = EFBIG;
+			break;
+		}
 		if (n == cap) {
-			char *bigger = cap <= SIZE_MAX / 2 ? realloc(buf, cap * 2) : NULL;
+			/* one byte past the limit at most, to see it passed */
+			size_t want = cap <= limit / 2 ? cap * 2 : limit + 1;
+			char *bigger = realloc(buf, want);
 			if (bigger == NULL) {
 				free(buf);
 				buf = NULL;
@@ -120,7 +195,7 @@ cli_read_file(const char *path, size_t *len)
 				break;
 			}
 			buf = bigger;
-			cap *= 2;
+			cap = want;
 		}
 		size_t got = fread(buf + n, 1, cap - n, fp);
 		n += got;

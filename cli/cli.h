@@ -61,9 +61,16 @@ const char *cli_display_name(const char *path);
 /*
  * Read the whole of path ("-": standard input).  Returns a malloc'd
  * buffer the caller frees, with *len its length; NULL with errno set
- * when it cannot be opened or read.
+ * when it cannot be opened or read, EFBIG when it is longer than any
+ * MIF may be (MIF_MAX_INPUT; twice that in UTF-16), which is found
+ * as soon as it is passed, so that /dev/zero is refused, not read until
+ * memory runs out.
  */
 char *cli_read_file(const char *path, size_t *len);
+
+/* What to say when cli_read_file() fails with error: strerror(), but
+ * "input too large (over N bytes)" for EFBIG. */
+const char *cli_read_error(int error);
 
 /* Flush standard output; on a write error say so and return false. */
 bool cli_flush_stdout(const char *prog);

@@ -15,8 +15,8 @@ cli_load(const char *prog, const char *path, int error_status, int *status)
 
 	if (doc == NULL) {
 		report_diag(stderr, prog, name, NULL, &err);
-		*status = err.code == MIF_E_IO || err.code == MIF_E_NOMEM
-		    ? CLI_TROUBLE : error_status;
+		*status = report_status(&err) == CLI_TROUBLE ? CLI_TROUBLE
+		    : error_status;
 		return NULL;
 	}
 	if (mif_doc_error_count(doc) == 0)

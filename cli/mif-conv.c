@@ -103,7 +103,7 @@ convert(const char *path, enum format from, enum format to,
 	char *data = cli_read_file(path, &len);
 
 	if (data == NULL) {
-		report_fatal(stderr, prog, name, "%s", strerror(errno));
+		report_fatal(stderr, prog, name, "%s", cli_read_error(errno));
 		return CLI_TROUBLE;
 	}
 	if (from == FMT_NONE)

@@ -89,16 +89,25 @@ format_file(const char *path, const struct settings *set)
 {
 	const char *name = cli_display_name(path);
 	size_t len;
-	char *data = cli_read_file(path, &len);
+	char why[ATOMIC_WHY_SIZE];
+	atomic_lock lock = { .fd = -1 };
 
+	/* -w: no other update of the file between reading and writing it */
+	if (set->mode == MODE_WRITE && atomic_lock_take(path, &lock, why) != 0) {
+		report_fatal(stderr, prog, name, "not rewritten: %s", why);
+		return CLI_TROUBLE;
+	}
+	char *data = cli_read_file(path, &len);
 	if (data == NULL) {
-		report_fatal(stderr, prog, name, "%s", strerror(errno));
+		report_fatal(stderr, prog, name, "%s", cli_read_error(errno));
+		atomic_lock_release(&lock);
 		return CLI_TROUBLE;
 	}
 	int status = CLI_OK;
 	mif_doc *doc = load(name, data, len, &status);
 	if (doc == NULL) {
 		free(data);
+		atomic_lock_release(&lock);
 		return status;
 	}
 
@@ -119,17 +128,17 @@ format_file(const char *path, const struct settings *set)
 		report_write_error(stderr, prog, name, &err);
 		mif_doc_free(doc);
 		free(data);
+		atomic_lock_release(&lock);
 		return CLI_TROUBLE;
 	}
 	bool changed = outlen != len || memcmp(out, data, len) != 0;
-	const char *step;
 	switch (set->mode) {
 	case MODE_WRITE:
-		if (changed && atomic_write(path, out, outlen, &step) != 0) {
-			report_fatal(stderr, prog, name,
-			    "cannot rewrite (%s): %s", step, strerror(errno));
+		if (changed && atomic_write(path, out, outlen, why) != 0) {
+			report_fatal(stderr, prog, name, "not rewritten: %s", why);
 			status = CLI_TROUBLE;
 		}
+		atomic_lock_release(&lock);
 		break;
 	case MODE_LIST:
 		if (changed)

@@ -507,7 +507,7 @@ load_timeline(const char *path)
 	char *text = cli_read_file(path, &len);
 
 	if (text == NULL) {
-		report_fatal(stderr, prog, name, "%s", strerror(errno));
+		report_fatal(stderr, prog, name, "%s", cli_read_error(errno));
 		return NULL;
 	}
 	mif_sched_timeline *tl = mif_sched_timeline_parse(text, len, name);

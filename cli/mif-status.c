@@ -417,16 +417,23 @@ static int
 noidmif(const settings *s)
 {
 	mif_sms_instruction result;
-	const char *description, *step;
+	const char *description;
 	const char *what = s->update != NULL ? s->update : "standard output";
 	mif_error err;
-	char *text = NULL;
+	char *text = NULL, why[ATOMIC_WHY_SIZE];
 	size_t len;
+	atomic_lock lock = { .fd = -1 };
 	mif_doc *in = jobs_load_status_mif(prog,
 	    s->nfiles > 0 ? s->files[0] : "-", &result, &description);
-	mif_doc *doc = in != NULL ? noidmif_load(prog, s->update) : NULL;
+	mif_doc *doc = NULL;
 	int status = CLI_TROUBLE;
 
+	/* no other update of the file between reading and writing it */
+	if (in != NULL && s->update != NULL &&
+	    atomic_lock_take(s->update, &lock, why) != 0)
+		jobs_error(prog, s->update, "not updated: %s", why);
+	else if (in != NULL)
+		doc = noidmif_load(prog, s->update);
 	if (doc == NULL)
 		goto done;
 	if (!mif_sms_noidmif_record(doc, s->package, result, s->time, &err)) {
@@ -443,13 +450,13 @@ noidmif(const settings *s)
 		fwrite(text, 1, len, stdout);
 		if (cli_flush_stdout(prog))
 			status = CLI_OK;
-	} else if (atomic_write(s->update, text, len, &step) != 0) {
-		jobs_error(prog, s->update, "cannot %s: %s", step,
-		    strerror(errno));
+	} else if (atomic_write(s->update, text, len, why) != 0) {
+		jobs_error(prog, s->update, "not updated: %s", why);
 	} else {
 		status = CLI_OK;
 	}
 done:
+	atomic_lock_release(&lock);
 	free(text);
 	mif_doc_free(doc);
 	mif_doc_free(in);

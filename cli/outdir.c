@@ -1,4 +1,7 @@
 /* A run's numbered output files, all or none: see outdir.h. */
+/* renameat2() and RENAME_EXCHANGE, where the system has them. */
+#define _GNU_SOURCE
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -9,132 +12,83 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "cleanup.h"
 #include "outdir.h"
+
+/* Names in a folder, each with the cleanup slot of its new copy. */
+typedef struct names {
+	char **name;
+	int *slot;
+	size_t n, cap;
+} names;
 
 struct outdir {
 	const char *prog;
-	const char *dir;
-	bool made;        /* the folder is this run's */
-	size_t count;
-	char **staged;    /* temporary path of file i, or NULL */
+	const char *dir;   /* as given, for messages */
+	char *target;      /* the folder to replace */
+	char *stage;       /* the new folder beside it */
+	int stage_slot;
+	bool exists;       /* target is there already */
+	names made;        /* what the new folder holds */
+	names old;         /* what the old folder held */
 };
 
-/* "DIR/NAME" for file i, or its temporary template "DIR/.NAME.XXXXXX". */
 static char *
-path_of(const char *dir, size_t i, bool temporary)
+join(const char *dir, const char *name)
 {
-	char name[32];
-	size_t size;
-	char *path;
+	size_t size = strlen(dir) + strlen(name) + 2;
+	char *path = malloc(size);
 
-	snprintf(name, sizeof name, OUTDIR_NAME_FORMAT, i + 1);
-	size = strlen(dir) + strlen(name) + sizeof "/..XXXXXX";
-	if ((path = malloc(size)) != NULL)
-		snprintf(path, size, temporary ? "%s/.%s.XXXXXX" : "%s/%s",
-		    dir, name);
+	if (path != NULL)
+		snprintf(path, size, "%s/%s", dir, name);
 	return path;
 }
 
-static void
-report(const outdir *run, size_t i, const char *step, int error)
+static bool
+names_add(names *l, const char *name, int slot)
 {
-	char *path = path_of(run->dir, i, false);
+	if (l->n == l->cap) {
+		size_t cap = l->cap > 0 ? l->cap * 2 : 16;
+		char **name2 = realloc(l->name, cap * sizeof *name2);
+		if (name2 == NULL)
+			return false;
+		l->name = name2;
+		int *slot2 = realloc(l->slot, cap * sizeof *slot2);
+		if (slot2 == NULL)
+			return false;
+		l->slot = slot2;
+		l->cap = cap;
+	}
+	if ((l->name[l->n] = strdup(name)) == NULL)
+		return false;
+	l->slot[l->n++] = slot;
+	return true;
+}
+
+static void
+names_free(names *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		cleanup_forget(l->slot[i]);
+		free(l->name[i]);
+	}
+	free(l->name);
+	free(l->slot);
+}
+
+static void
+report(const outdir *run, const char *name, const char *step, int error)
+{
+	char *path = name != NULL ? join(run->dir, name) : NULL;
 
 	fprintf(stderr, "%s: %s: error: cannot %s: %s\n", run->prog,
 	    path != NULL ? path : run->dir, step, strerror(error));
 	free(path);
 }
 
-/* Stage file i: a whole temporary copy beside its name.  0, or -1
- * with errno set and *step naming what failed. */
-static int
-stage_one(outdir *run, size_t i, const outdir_file *file, const char **step)
-{
-	char *target = path_of(run->dir, i, false);
-	char *tmp = path_of(run->dir, i, true);
-	struct stat st;
-	int fd = -1;
-
-	*step = "write";
-	if (target == NULL || tmp == NULL)
-		goto fail;
-	/* rename() would fail on it only after earlier files were moved */
-	if (lstat(target, &st) == 0 && S_ISDIR(st.st_mode)) {
-		errno = EISDIR;
-		*step = "replace";
-		goto fail;
-	}
-	*step = "create temporary file";
-	if ((fd = mkstemp(tmp)) < 0)
-		goto fail;
-	run->staged[i] = tmp; /* from here on outdir_discard() removes it */
-	tmp = NULL;
-	mode_t mask = umask(0);
-	umask(mask);
-	*step = "set mode";
-	if (fchmod(fd, 0666 & ~mask) != 0)
-		goto fail;
-	int filled = atomic_fill(fd, file->text, file->len, step);
-	fd = -1;
-	if (filled != 0)
-		goto fail;
-	free(target);
-	return 0;
-fail:;
-	int saved = errno;
-	if (fd >= 0)
-		close(fd);
-	free(target);
-	free(tmp);
-	errno = saved;
-	return -1;
-}
-
-outdir *
-outdir_stage(const char *prog, const char *dir, const outdir_file *files,
-    size_t count)
-{
-	outdir *run = calloc(1, sizeof *run);
-	struct stat st;
-
-	if (run == NULL || (run->staged = calloc(count > 0 ? count : 1,
-	    sizeof *run->staged)) == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
-		free(run);
-		return NULL;
-	}
-	run->prog = prog;
-	run->dir = dir;
-	run->count = count;
-	if (stat(dir, &st) == 0) {
-		if (!S_ISDIR(st.st_mode)) {
-			errno = ENOTDIR;
-			goto no_folder;
-		}
-	} else if (errno != ENOENT || mkdir(dir, 0777) != 0) {
-		goto no_folder;
-	} else {
-		run->made = true;
-	}
-	for (size_t i = 0; i < count; i++) {
-		const char *step;
-		if (stage_one(run, i, &files[i], &step) != 0) {
-			report(run, i, step, errno);
-			outdir_discard(run);
-			return NULL;
-		}
-	}
-	return run;
-no_folder:
-	fprintf(stderr, "%s: %s: error: cannot create folder: %s\n", prog, dir,
-	    strerror(errno));
-	outdir_discard(run);
-	return NULL;
-}
-
-/* Whether name is the name of a numbered file beyond count. */
+/* Whether name is one this tool makes: 0012.mif, not 12.mif. */
 static bool
-left_over(const char *name, size_t count)
+numbered(const char *name)
 {
 	char expected[32];
 	char *end;
@@ -143,42 +97,67 @@ left_over(const char *name, size_t count)
 		return false;
 	errno = 0;
 	unsigned long long n = strtoull(name, &end, 10);
-	if (errno != 0 || n <= count || strcmp(end, ".mif") != 0)
+	if (errno != 0 || n == 0 || strcmp(end, ".mif") != 0)
 		return false;
-	/* only names this tool makes: 0012.mif, not 12.mif */
 	snprintf(expected, sizeof expected, OUTDIR_NAME_FORMAT, (size_t)n);
 	return strcmp(expected, name) == 0;
 }
 
-/* Remove the numbered files an earlier, longer run left. */
+/* Make stage/name as a new file of text, or as a link to from when text
+ * is NULL; listed for removal first, so that a signal finds it. */
 static bool
-remove_left_over(const outdir *run)
+put(outdir *run, const char *name, const outdir_file *file,
+    const char *from)
 {
-	DIR *d = opendir(run->dir);
+	char *path = join(run->stage, name);
+	const char *step = "write";
+	int slot = path != NULL ? cleanup_add(path, false) : -1;
+	bool ok = false;
+
+	if (slot < 0 || !names_add(&run->made, name, slot)) {
+		cleanup_forget(slot);
+		errno = ENOMEM;
+	} else if (from != NULL) {
+		step = "link it into the new folder";
+		ok = linkat(AT_FDCWD, from, AT_FDCWD, path, 0) == 0;
+	} else {
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		ok = fd >= 0 && atomic_fill(fd, file->text, file->len, &step) == 0;
+	}
+	if (!ok)
+		report(run, name, step, errno);
+	free(path);
+	return ok;
+}
+
+/* Look at the folder being replaced: refuse a numbered name taken by a
+ * folder, link every file of another name into the new one. */
+static bool
+carry_over(outdir *run)
+{
+	DIR *d = opendir(run->target);
 	struct dirent *e;
+	struct stat st;
 	bool ok = true;
 
 	if (d == NULL) {
-		fprintf(stderr, "%s: %s: error: cannot read folder: %s\n",
-		    run->prog, run->dir, strerror(errno));
+		report(run, NULL, "read folder", errno);
 		return false;
 	}
-	while ((e = readdir(d)) != NULL) {
-		if (!left_over(e->d_name, run->count))
+	while (ok && (e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		size_t size = strlen(run->dir) + strlen(e->d_name) + 2;
-		char *path = malloc(size);
-		if (path == NULL) {
-			fprintf(stderr, "%s: out of memory\n", run->prog);
+		char *path = join(run->target, e->d_name);
+		if (path == NULL || !names_add(&run->old, e->d_name, -1)) {
+			report(run, NULL, "read folder", ENOMEM);
 			ok = false;
-			break;
-		}
-		snprintf(path, size, "%s/%s", run->dir, e->d_name);
-		if (unlink(path) != 0) {
-			fprintf(stderr, "%s: %s: error: cannot remove the file of "
-			    "an earlier run: %s\n", run->prog, path,
-			    strerror(errno));
+		} else if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			/* a folder cannot be linked, nor removed whole safely */
+			report(run, e->d_name, numbered(e->d_name) ? "replace"
+			    : "carry a folder over to the new run", EISDIR);
 			ok = false;
+		} else if (!numbered(e->d_name)) {
+			ok = put(run, e->d_name, NULL, path);
 		}
 		free(path);
 	}
@@ -186,30 +165,164 @@ remove_left_over(const outdir *run)
 	return ok;
 }
 
+/* The folder dir names, and whether it is there; NULL with errno. */
+static char *
+resolve(const char *dir, bool *exists, struct stat *st)
+{
+	*exists = false;
+	if (stat(dir, st) != 0) {
+		if (errno != ENOENT)
+			return NULL;
+		/* a new folder: "out/" is "out" */
+		size_t n = strlen(dir);
+		while (n > 1 && dir[n - 1] == '/')
+			n--;
+		return strndup(dir, n);
+	}
+	if (!S_ISDIR(st->st_mode)) {
+		errno = ENOTDIR;
+		return NULL;
+	}
+	*exists = true;
+	return realpath(dir, NULL);
+}
+
+/* Give the new folder what the old one had: mode, and owner where
+ * allowed; a new one the mode a new folder gets. */
+static void
+set_mode(const outdir *run, const struct stat *st)
+{
+	if (!run->exists) {
+		mode_t mask = umask(0);
+		umask(mask);
+		(void)chmod(run->stage, 0777 & ~mask);
+		return;
+	}
+	if (st->st_uid != geteuid() || st->st_gid != getegid())
+		(void)chown(run->stage, st->st_uid, st->st_gid);
+	(void)chmod(run->stage, st->st_mode & 07777);
+}
+
+outdir *
+outdir_stage(const char *prog, const char *dir, const outdir_file *files,
+    size_t count)
+{
+	outdir *run = calloc(1, sizeof *run);
+	struct stat st;
+	char name[32];
+
+	if (run == NULL) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return NULL;
+	}
+	run->prog = prog;
+	run->dir = dir;
+	run->stage_slot = -1;
+	if ((run->target = resolve(dir, &run->exists, &st)) == NULL ||
+	    (run->stage = atomic_beside(run->target, "XXXXXX")) == NULL)
+		goto no_folder;
+	if (mkdtemp(run->stage) == NULL) {
+		free(run->stage);
+		run->stage = NULL;
+		goto no_folder;
+	}
+	if ((run->stage_slot = cleanup_add(run->stage, true)) < 0)
+		goto no_folder;
+	set_mode(run, &st);
+	if (run->exists && !carry_over(run))
+		goto fail;
+	for (size_t i = 0; i < count; i++) {
+		snprintf(name, sizeof name, OUTDIR_NAME_FORMAT, i + 1);
+		if (!put(run, name, &files[i], NULL))
+			goto fail;
+	}
+	return run;
+no_folder:
+	fprintf(stderr, "%s: %s: error: cannot create folder: %s\n", prog, dir,
+	    strerror(errno));
+fail:
+	outdir_discard(run);
+	return NULL;
+}
+
+/* Swap the folders at a and b, in one step where the system can. */
+static int
+exchange(const char *a, const char *b)
+{
+#ifdef RENAME_EXCHANGE
+	if (renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) == 0)
+		return 0;
+	if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
+		return -1;
+#endif
+	/* two renames, with the signals held between them: only a crash
+	 * there leaves b missing, its old run whole in the hidden folder */
+	char *hold = atomic_beside(b, "old.XXXXXX");
+	int r = -1;
+
+	if (hold == NULL || mkdtemp(hold) == NULL) {
+		free(hold);
+		return -1;
+	}
+	if (rename(b, hold) == 0) {
+		if (rename(a, b) == 0) {
+			r = 0;
+			/* the old run where the caller looks for it */
+			(void)rename(hold, a);
+		} else {
+			int saved = errno;
+			(void)rename(hold, b);
+			errno = saved;
+		}
+	}
+	int saved = errno;
+	rmdir(hold); /* the placeholder, when it is empty */
+	free(hold);
+	errno = saved;
+	return r;
+}
+
 bool
 outdir_commit(outdir *run)
 {
-	bool ok = true;
+	sigset_t old;
+	bool ok;
 
-	for (size_t i = 0; ok && i < run->count; i++) {
-		char *target = path_of(run->dir, i, false);
-		if (target == NULL || rename(run->staged[i], target) != 0) {
-			report(run, i, "rename", target == NULL ? ENOMEM : errno);
-			ok = false;
-		} else {
-			free(run->staged[i]);
-			run->staged[i] = NULL;
-		}
-		free(target);
+	cleanup_test_pause();
+	cleanup_hold(&old);
+	ok = (run->exists ? exchange(run->stage, run->target)
+	    : rename(run->stage, run->target)) == 0;
+	if (!ok) {
+		report(run, NULL, "put the new folder in place", errno);
+		cleanup_release(&old);
+		outdir_discard(run);
+		return false;
 	}
-	if (ok)
-		ok = remove_left_over(run);
-	atomic_sync_folder(run->dir);
-	/* after a failed rename: no temporary files left, the folder kept
-	 * for the files already in place */
-	run->made = false;
+	/* the new files are in place: a signal must not remove them */
+	names_free(&run->made);
+	memset(&run->made, 0, sizeof run->made);
+	cleanup_forget(run->stage_slot);
+	run->stage_slot = -1;
+	/* the stage's name is the old folder's now: empty it */
+	for (size_t i = 0; i < run->old.n; i++) {
+		char *path = join(run->stage, run->old.name[i]);
+		if (path != NULL)
+			unlink(path);
+		free(path);
+	}
+	if (run->exists && rmdir(run->stage) != 0)
+		fprintf(stderr, "%s: %s: warning: the folder of the earlier run "
+		    "is left as %s: %s\n", run->prog, run->dir, run->stage,
+		    strerror(errno));
+	cleanup_release(&old);
+	char *parent = atomic_folder_of(run->target);
+	if (parent != NULL)
+		atomic_sync_folder(parent);
+	free(parent);
+	free(run->stage);
+	run->stage = NULL;
 	outdir_discard(run);
-	return ok;
+	return true;
 }
 
 void
@@ -217,13 +330,18 @@ outdir_discard(outdir *run)
 {
 	if (run == NULL)
 		return;
-	for (size_t i = 0; i < run->count; i++) {
-		if (run->staged[i] != NULL)
-			unlink(run->staged[i]);
-		free(run->staged[i]);
+	for (size_t i = run->made.n; run->stage != NULL && i-- > 0;) {
+		char *path = join(run->stage, run->made.name[i]);
+		if (path != NULL)
+			unlink(path);
+		free(path);
 	}
-	if (run->made)
-		rmdir(run->dir);
-	free(run->staged);
+	if (run->stage != NULL)
+		rmdir(run->stage);
+	names_free(&run->made);
+	names_free(&run->old);
+	cleanup_forget(run->stage_slot);
+	free(run->stage);
+	free(run->target);
 	free(run);
 }

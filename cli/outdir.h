@@ -1,10 +1,12 @@
 /*
  * A run's numbered output files (DIR/0001.mif, 0002.mif ...) written all
- * or none.  Each is first written beside its name as a hidden temporary
- * file; only when every one is whole are they renamed into place, and
- * the numbered files an earlier run left beyond this run's count are
- * removed, so that the folder never mixes two runs.  Other files in the
- * folder are left alone.
+ * or none.  They are written into a new hidden folder beside DIR, with
+ * hard links to the files of other names that DIR holds; when every one
+ * is whole, the new folder and DIR trade names in one step (a rename
+ * over a folder, or renameat2 RENAME_EXCHANGE), and the old folder is
+ * removed.  So any interruption leaves DIR holding the old run or the
+ * new one, whole; a signal (SIGINT, SIGTERM, SIGHUP) that ends the tool
+ * before the switch also removes the new folder.
  */
 #ifndef OUTDIR_H
 #define OUTDIR_H
@@ -24,25 +26,24 @@ typedef struct outdir outdir;
 #define OUTDIR_NAME_FORMAT "%04zu.mif"
 
 /*
- * Write the count files as temporary files in dir, which is made when
- * it does not exist (its parent must).  Returns the staged run for
- * outdir_commit() or outdir_discard(); NULL after reporting on standard
- * error, as "PROG: DIR/NNNN.mif: error: cannot STEP: REASON", with
- * nothing left behind (dir removed again if this call made it).  A name
- * taken by something other than a file (a folder) is such a failure.
+ * Write the count files into a new folder beside dir (which need not
+ * exist, but its parent must; a symbolic link to a folder is followed).
+ * Returns the staged run for outdir_commit() or outdir_discard(); NULL
+ * after reporting on standard error, as "PROG: DIR/NNNN.mif: error:
+ * cannot STEP: REASON", with nothing left behind.  A numbered name in
+ * dir taken by a folder, or a file of another name that cannot be
+ * linked into the new folder (a folder, say), is such a failure.
  */
 outdir *outdir_stage(const char *prog, const char *dir,
     const outdir_file *files, size_t count);
 
 /*
- * Rename the staged files to their names, then remove the numbered
- * files beyond count that an earlier run left.  False after reporting.
- * Frees the run either way.
+ * Put the staged folder in dir's place and remove the old one.  False
+ * after reporting (dir is then as it was).  Frees the run either way.
  */
 bool outdir_commit(outdir *run);
 
-/* Remove the staged files, and the folder when outdir_stage() made it.
- * Frees the run; NULL is allowed. */
+/* Remove the staged folder.  Frees the run; NULL is allowed. */
 void outdir_discard(outdir *run);
 
 #endif /* OUTDIR_H */

@@ -119,6 +119,8 @@ report_write_error(FILE *out, const char *prog, const char *file,
 int
 report_status(const mif_error *err)
 {
-	return err->code == MIF_E_IO || err->code == MIF_E_NOMEM
-	    ? CLI_TROUBLE : CLI_NO;
+	/* an input past the limit is one that cannot be taken at all, as
+	 * /dev/zero cannot: trouble, not an answer */
+	return err->code == MIF_E_IO || err->code == MIF_E_NOMEM ||
+	    err->code == MIF_E_TOO_BIG ? CLI_TROUBLE : CLI_NO;
 }

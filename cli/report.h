@@ -34,7 +34,8 @@ void report_write_error(FILE *out, const char *prog, const char *file,
     const mif_error *err);
 
 /* The exit status an input that could not be parsed at all deserves:
- * CLI_TROUBLE when it could not be read, CLI_NO when it is no MIF. */
+ * CLI_TROUBLE when it could not be read (or is too large), CLI_NO when
+ * it is no MIF. */
 int report_status(const mif_error *err);
 
 #endif /* REPORT_H */

@@ -3,6 +3,7 @@
 #define _DEFAULT_SOURCE
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -16,6 +17,28 @@
 #else
 #define MAP_POPULATE_IF_ANY 0
 #endif
+
+/*
+ * The most bytes an input that starts with head (n bytes of it) may
+ * have: its text, once decoded, must fit MIF_MAX_INPUT, and decoding
+ * never shrinks Latin-1 or UTF-8, nor UTF-16 to less than half.  Past
+ * this a reader stops at once, not when memory runs out.
+ */
+static size_t
+raw_limit(const unsigned char *head, size_t n)
+{
+	bool utf16 = n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) ||
+	    (head[0] == 0xFE && head[1] == 0xFF));
+
+	return utf16 ? (size_t)MIF_MAX_INPUT * 2 + 2 : (size_t)MIF_MAX_INPUT + 3;
+}
+
+static void
+too_big(mif_error *err, const char *name)
+{
+	mif_error_set(err, MIF_E_TOO_BIG, name, "input too large (over %u bytes)",
+	    (unsigned)MIF_MAX_INPUT);
+}
 
 /* Turn raw bytes into a parsed document; the document takes the buffer
  * (cap bytes), which is malloc'd or, if `mapped`, mapped. */
@@ -67,8 +90,8 @@ mif_parse_buffer(const void *data, size_t len, const mif_parse_options *opts,
 {
 	const char *name = name_of(opts, "<buffer>");
 
-	if (len > (size_t)MIF_MAX_INPUT * 2) {
-		mif_error_set(err, MIF_E_TOO_BIG, name, "input too large");
+	if (len > raw_limit(data, len)) {
+		too_big(err, name);
 		return NULL;
 	}
 	char *copy = malloc(len + 1); /* never malloc(0) */
@@ -89,24 +112,28 @@ read_all(FILE *fp, size_t size_hint, size_t *len, size_t *cap_out,
 {
 	/* one byte spare, so that a file read whole meets its end with no
 	 * growth */
-	size_t cap = size_hint > 0 ? size_hint + 1 : 64 * 1024;
+	size_t cap = size_hint > 0 && size_hint <= (size_t)MIF_MAX_INPUT
+	    ? size_hint + 1 : 64 * 1024;
 	size_t n = 0;
 	char *buf = malloc(cap);
 
 	if (buf == NULL)
 		goto nomem;
 	for (;;) {
+		size_t limit = raw_limit((unsigned char *)buf, n);
+		if (n > limit) {
+			free(buf);
+			too_big(err, name);
+			return NULL;
+		}
 		if (n == cap) {
-			if (cap > (size_t)MIF_MAX_INPUT * 2) {
-				free(buf);
-				mif_error_set(err, MIF_E_TOO_BIG, name, "input too large");
-				return NULL;
-			}
-			char *p = realloc(buf, cap * 2);
+			/* no more than one byte past the limit, to see it passed */
+			size_t want = cap <= limit / 2 ? cap * 2 : limit + 1;
+			char *p = realloc(buf, want);
 			if (p == NULL)
 				goto nomem;
 			buf = p;
-			cap *= 2;
+			cap = want;
 		}
 		size_t got = fread(buf + n, 1, cap - n, fp);
 		n += got;
@@ -137,8 +164,19 @@ mif_parse_stream(FILE *fp, const mif_parse_options *opts, mif_error *err)
 	struct stat st;
 	size_t hint = 0;
 
-	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+		/* too big for what its byte-order mark says: refused before
+		 * it is read */
+		unsigned char head[2] = { 0, 0 };
+		off_t at = ftello(fp);
+		if (st.st_size > (off_t)MIF_MAX_INPUT &&
+		    (at < 0 || pread(fileno(fp), head, 2, at) < 0 ||
+		    (uintmax_t)(st.st_size - at) > raw_limit(head, 2))) {
+			too_big(err, name);
+			return NULL;
+		}
 		hint = (size_t)st.st_size;
+	}
 	/* Map a big regular file: its pages come from the page cache, with no
 	 * copy and no zeroing, all at once rather than a fault at a time. */
 	if (hint >= 1024 * 1024 && ftello(fp) == 0 && hint <= (size_t)MIF_MAX_INPUT) {
