@@ -61,6 +61,15 @@ const mif_string *mif_intern(mif_doc *doc, const char *bytes, size_t len);
  * memory.  *cap and *buf are updated. */
 bool mif_vec_reserve(void **buf, size_t *cap, size_t len, size_t elem);
 
+/* ---- keyed hashes (hash.c) --------------------------------------------- */
+
+/* SipHash-1-3 under a per-process secret key: for every table that input
+ * fills, so that no input can choose which of its keys collide. */
+uint64_t mif_hash_bytes(const void *data, size_t len);
+/* The same with ASCII letters taken as lower case. */
+uint64_t mif_hash_bytes_folded(const void *data, size_t len);
+uint64_t mif_hash_u64(uint64_t x);
+
 /* ---- the line index (lines.c) ------------------------------------------ */
 
 /* Line starts in a document's text, with character and file-byte counts
