@@ -101,33 +101,76 @@ parse_options(int argc, char **argv, settings *s)
 	s->table = optind < argc ? argv[optind] : "-";
 }
 
+static int
+by_sms_id(const void *a, const void *b)
+{
+	const mif_sms_row *ra = *(const mif_sms_row *const *)a;
+	const mif_sms_row *rb = *(const mif_sms_row *const *)b;
+	return strcmp(ra->sms_id, rb->sms_id);
+}
+
+/* The row of SMS ID id (len bytes) in rows sorted by SMS ID, or NULL. */
+static const mif_sms_row *
+find_row(const mif_sms_row *const *sorted, size_t n, const char *id,
+    size_t len)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *s = sorted[mid]->sms_id;
+		int c = strncmp(s, id, len);
+		if (c == 0 && s[len] != '\0')
+			c = 1;
+		if (c == 0)
+			return sorted[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 /*
  * Mark the rows whose workstations polled: all of them without
- * --polled.  False after saying which SMS ID has no row.
+ * --polled.  False after saying which SMS ID has no row.  The rows are
+ * looked up in a sorted copy, so that many IDs cost n log n, not n².
  */
 static bool
 mark_polled(const settings *s, const mif_sms_table *t, bool *polled)
 {
 	for (size_t i = 0; i < t->nrows; i++)
 		polled[i] = s->npolled == 0;
-	for (size_t k = 0; k < s->npolled; k++) {
+	if (s->npolled == 0)
+		return true;
+	const mif_sms_row **sorted = malloc((t->nrows + 1) * sizeof *sorted);
+	if (sorted == NULL) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		return false;
+	}
+	for (size_t i = 0; i < t->nrows; i++)
+		sorted[i] = &t->rows[i];
+	qsort(sorted, t->nrows, sizeof *sorted, by_sms_id);
+	bool ok = true;
+	for (size_t k = 0; ok && k < s->npolled; k++) {
 		for (char *id = s->polled[k], *end; *id != '\0'; id = end) {
 			end = id + strcspn(id, ",");
-			size_t len = (size_t)(end - id), i = 0;
-			while (i < t->nrows && (strlen(t->rows[i].sms_id) != len ||
-			    strncmp(t->rows[i].sms_id, id, len) != 0))
-				i++;
-			if (i == t->nrows) {
+			size_t len = (size_t)(end - id);
+			const mif_sms_row *row = find_row(sorted, t->nrows, id, len);
+			if (row == NULL) {
 				jobs_error(prog, s->table, "--polled: job %s has no "
 				    "row for \"%.*s\"", t->job.job_id, (int)len, id);
-				return false;
+				ok = false;
+				break;
 			}
-			polled[i] = true;
+			polled[row - t->rows] = true;
 			if (*end == ',')
 				end++;
 		}
 	}
-	return true;
+	free(sorted);
+	return ok;
 }
 
 /* The expiry time: --at, or the job's; false after saying what is wrong. */

@@ -46,7 +46,7 @@ check_nomem(check_ctx *c)
 unsigned
 check_line(const check_ctx *c, uint32_t pos)
 {
-	return mif_doc_mark(c->doc, pos).line;
+	return mif_doc_line_at(c->doc, pos);
 }
 
 static void

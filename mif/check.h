@@ -37,7 +37,6 @@
 #define check_group mif_check_group
 #define check_hash_folded mif_check_hash_folded
 #define check_hash_ptr mif_check_hash_ptr
-#define check_hash_u64 mif_check_hash_u64
 #define check_int_range mif_check_int_range
 #define check_is_componentid mif_check_is_componentid
 #define check_is_integer_type mif_check_is_integer_type
@@ -96,7 +95,6 @@ const void *check_set_add(check_set *set, uint64_t hash, const void *key,
 const void *check_set_find(const check_set *set, uint64_t hash,
     const void *key, check_eq_fn *eq, const void *arg);
 
-uint64_t check_hash_u64(uint64_t x);
 uint64_t check_hash_ptr(const void *p);
 /* A hash of s that ignores ASCII case. */
 uint64_t check_hash_folded(const mif_string *s);

@@ -88,7 +88,7 @@ check_attrs_gather(check_ctx *c, const mif_block *group,
 		if (!a->has_id)
 			continue;
 		const check_attr *first = check_set_add(&out->by_id,
-		    check_hash_u64(a->idv), &a->idv, a, attr_has_id, NULL,
+		    mif_hash_u64(a->idv), &a->idv, a, attr_has_id, NULL,
 		    &nomem);
 		if (first != NULL)
 			a->first_same_id = (size_t)(first - out->items);
@@ -110,7 +110,7 @@ check_attrs_free(check_attrs *attrs)
 const check_attr *
 check_attrs_find(const check_attrs *attrs, uint64_t id)
 {
-	return check_set_find(&attrs->by_id, check_hash_u64(id), &id,
+	return check_set_find(&attrs->by_id, mif_hash_u64(id), &id,
 	    attr_has_id, NULL);
 }
 

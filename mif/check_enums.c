@@ -66,7 +66,7 @@ static uint64_t
 number_hash(const mif_number *n)
 {
 	bool neg = (n->flags & MIF_NEGATIVE) && n->mag != 0;
-	return check_hash_u64(n->mag ^ (neg ? 0x9e3779b97f4a7c15ULL : 0));
+	return mif_hash_u64(n->mag ^ (neg ? 0x9e3779b97f4a7c15ULL : 0));
 }
 
 void

@@ -84,7 +84,7 @@ check_key(check_ctx *c, const mif_block *group, const check_attrs *attrs,
 		bool neg = (n->flags & MIF_NEGATIVE) && n->mag != 0;
 		check_number_text(num, sizeof num, n->mag, n->flags);
 		bool twice = !neg && check_set_add(&seen,
-		    check_hash_u64(n->mag), &n->mag, n, number_is, NULL,
+		    mif_hash_u64(n->mag), &n->mag, n, number_is, NULL,
 		    &nomem) != NULL;
 		if (nomem)
 			check_nomem(c);

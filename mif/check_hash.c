@@ -90,35 +90,18 @@ check_set_add(check_set *set, uint64_t hash, const void *key,
 	return NULL;
 }
 
-/* splitmix64's finaliser: every input bit moves every output bit. */
-uint64_t
-check_hash_u64(uint64_t x)
-{
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ULL;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebULL;
-	x ^= x >> 31;
-	return x;
-}
-
+/* Keyed (hash.c): a crafted file cannot choose which of its names,
+ * IDs or key values share a slot. */
 uint64_t
 check_hash_ptr(const void *p)
 {
-	return check_hash_u64((uint64_t)(uintptr_t)p);
+	return mif_hash_u64((uint64_t)(uintptr_t)p);
 }
 
 uint64_t
 check_hash_folded(const mif_string *s)
 {
-	uint64_t h = 0xcbf29ce484222325ULL; /* FNV-1a */
-	for (uint32_t i = 0; i < s->len; i++) {
-		unsigned char ch = (unsigned char)s->bytes[i];
-		if (ch >= 'A' && ch <= 'Z')
-			ch = (unsigned char)(ch - 'A' + 'a');
-		h = (h ^ ch) * 0x100000001b3ULL;
-	}
-	return check_hash_u64(h);
+	return mif_hash_bytes_folded(s->bytes, s->len);
 }
 
 bool

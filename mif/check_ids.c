@@ -28,7 +28,7 @@ check_component_id(check_ctx *c, const mif_block *block)
 	if (!mif_block_id(block, &id))
 		return;
 	const mif_block *first = check_set_add(&c->ids,
-	    check_hash_u64(id), &id, block, block_has_id, NULL, &nomem);
+	    mif_hash_u64(id), &id, block, block_has_id, NULL, &nomem);
 	if (nomem) {
 		check_nomem(c);
 		return;

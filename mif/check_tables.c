@@ -248,8 +248,8 @@ key_hash(const check_template *t, const mif_row *row, uint64_t *hash)
 		if (!key_value_at(t, row, t->key_columns[k], &kv))
 			return false;
 		uint64_t part = kv.str != NULL ? check_hash_ptr(kv.str) :
-		    check_hash_u64(kv.mag ^ ((uint64_t)kv.neg << 63));
-		h = check_hash_u64(h ^ part ^ kv.kind);
+		    mif_hash_u64(kv.mag ^ ((uint64_t)kv.neg << 63));
+		h = mif_hash_u64(h ^ part ^ kv.kind);
 	}
 	*hash = h;
 	return true;

@@ -1,4 +1,5 @@
 /* The document: its lifetime, accessors, diagnostics and source places. */
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,8 +43,10 @@ mif_doc_free(mif_doc *doc)
 	free(doc->diags);
 	free(doc->diag_pos);
 	free(doc->damaged);
-	free(doc->lines);
-	free(doc->line_file_offsets);
+	mif_lines_free(&doc->lines_grown);
+	mif_lines *full = atomic_load(&doc->lines_full);
+	mif_lines_free(full);
+	free(full);
 	free(doc);
 }
 
@@ -79,144 +82,84 @@ mif_severity_name(mif_severity severity)
 
 /* ---- places ------------------------------------------------------------ */
 
-/* File bytes taken by the character whose UTF-8 lead byte is c. */
-static size_t
-file_width(const mif_doc *doc, unsigned char c)
+/* The whole index, for readers of a finished document.  Built at most
+ * once and published atomically, so that any number of threads may ask
+ * for places in one document; a thread that loses the race frees its
+ * own copy.  NULL when out of memory or while the scanner runs. */
+static const mif_lines *
+lines_all(const mif_doc *doc)
 {
-	if (doc->encoding == MIF_ENC_LATIN1)
-		return 1;
-	return c >= 0xF0 ? 4 : 2; /* UTF-16: a surrogate pair or one unit */
+	mif_lines *full = atomic_load_explicit(&doc->lines_full,
+	    memory_order_acquire);
+	if (full != NULL)
+		return full;
+	if (doc->scanning || doc->text == NULL)
+		return NULL;
+	if (mif_lines_complete(&doc->lines_grown, doc))
+		return &doc->lines_grown;
+	full = calloc(1, sizeof *full);
+	if (full == NULL || !mif_lines_extend(full, doc, doc->text_len)) {
+		mif_lines_free(full);
+		free(full);
+		return NULL;
+	}
+	/* The document was allocated writable; only this cache changes. */
+	mif_doc *writable = (mif_doc *)doc;
+	mif_lines *expected = NULL;
+	if (!atomic_compare_exchange_strong_explicit(&writable->lines_full,
+	    &expected, full, memory_order_acq_rel, memory_order_acquire)) {
+		mif_lines_free(full);
+		free(full);
+		return expected;
+	}
+	return full;
 }
 
-/* Build the line index once; called only where the document may change
- * (adding a diagnostic), so that const readers never write. */
-static void
-index_lines(mif_doc *doc)
+/* The index as far as pos, for the document's own writer (the parser,
+ * the checker), which alone may touch it: it grows forward. */
+static const mif_lines *
+lines_upto(mif_doc *doc, uint32_t pos)
 {
-	if (doc->lines != NULL || doc->text == NULL)
-		return;
-	size_t n = 1;
-	for (const char *p = doc->text, *end = p + doc->text_len;
-	    (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
-		n++;
-	uint32_t *lines = malloc(n * sizeof *lines);
-	size_t *offs = doc->transcoded ? malloc(n * sizeof *offs) : NULL;
-	if (lines == NULL || (doc->transcoded && offs == NULL)) {
-		free(lines);
-		free(offs);
-		return; /* places are then found by scanning */
-	}
-	size_t i = 0, off = doc->bom_len;
-	lines[i] = 0;
-	if (offs != NULL)
-		offs[i] = off;
-	i++;
-	for (size_t k = 0; k < doc->text_len; k++) {
-		unsigned char c = (unsigned char)doc->text[k];
-		if (offs != NULL && (c & 0xC0) != 0x80)
-			off += file_width(doc, c);
-		if (c == '\n') {
-			lines[i] = (uint32_t)(k + 1);
-			if (offs != NULL)
-				offs[i] = off;
-			i++;
-		}
-	}
-	doc->lines = lines;
-	doc->nlines = n;
-	doc->line_file_offsets = offs;
+	mif_lines *full = atomic_load_explicit(&doc->lines_full,
+	    memory_order_acquire);
+	if (full != NULL)
+		return full;
+	if (doc->text == NULL || !mif_lines_extend(&doc->lines_grown, doc, pos))
+		return NULL;
+	return &doc->lines_grown;
 }
 
-/* Line (from 1) and start offset of the line holding pos. */
-static unsigned
-find_line(const mif_doc *doc, uint32_t pos, uint32_t *start)
+static mif_mark
+mark_in(const mif_lines *li, const mif_doc *doc, uint32_t pos)
 {
-	if (doc->lines != NULL) {
-		size_t lo = 0, hi = doc->nlines;
-		while (hi - lo > 1) {
-			size_t mid = lo + (hi - lo) / 2;
-			if (doc->lines[mid] <= pos)
-				lo = mid;
-			else
-				hi = mid;
-		}
-		*start = doc->lines[lo];
-		return (unsigned)lo + 1;
-	}
-	unsigned line = 1;
-	uint32_t s = 0;
-	for (uint32_t i = 0; i < pos && i < doc->text_len; i++) {
-		if (doc->text[i] == '\n') {
-			line++;
-			s = i + 1;
-		}
-	}
-	*start = s;
-	return line;
-}
+	mif_mark none = { 0, 0, 0 };
 
-/* Byte offset in the file as read of the line start `start`. */
-static size_t
-line_file_offset(const mif_doc *doc, unsigned line, uint32_t start)
-{
-	if (!doc->transcoded)
-		return doc->bom_len + start;
-	if (doc->line_file_offsets != NULL)
-		return doc->line_file_offsets[line - 1];
-	size_t off = doc->bom_len;
-	for (uint32_t i = 0; i < start; i++) {
-		unsigned char c = (unsigned char)doc->text[i];
-		if ((c & 0xC0) != 0x80)
-			off += file_width(doc, c);
-	}
-	return off;
+	if (li == NULL || pos == MIF_NOPOS)
+		return none;
+	return mif_lines_mark(li, doc, pos > doc->text_len
+	    ? (uint32_t)doc->text_len : pos);
 }
 
 mif_mark
 mif_doc_mark(const mif_doc *doc, uint32_t pos)
 {
-	mif_mark m = { 0, 0, 0 };
-
 	if (pos == MIF_NOPOS || doc->text == NULL)
-		return m;
-	if (pos > doc->text_len)
-		pos = (uint32_t)doc->text_len;
-	uint32_t start;
-	m.line = find_line(doc, pos, &start);
-	size_t off = line_file_offset(doc, m.line, start);
-	unsigned col = 1;
-	for (uint32_t i = start; i < pos; i++) {
-		unsigned char c = (unsigned char)doc->text[i];
-		bool lead = (c & 0xC0) != 0x80;
-		col += lead;
-		if (!doc->transcoded)
-			off++;
-		else if (lead)
-			off += file_width(doc, c);
-	}
-	m.column = col;
-	m.offset = off;
-	return m;
+		return (mif_mark){ 0, 0, 0 };
+	return mark_in(lines_all(doc), doc, pos);
 }
 
 const char *
 mif_doc_line(const mif_doc *doc, unsigned line, size_t *len)
 {
-	if (doc->text == NULL || line == 0)
+	const mif_lines *li = doc->text != NULL ? lines_all(doc) : NULL;
+	bool found;
+
+	if (li == NULL)
 		return NULL;
-	const char *p = doc->text, *end = doc->text + doc->text_len;
-	if (doc->lines != NULL) {
-		if (line > doc->nlines)
-			return NULL;
-		p += doc->lines[line - 1];
-	} else {
-		for (unsigned l = 1; l < line; l++) {
-			p = memchr(p, '\n', (size_t)(end - p));
-			if (p == NULL)
-				return NULL;
-			p++;
-		}
-	}
+	uint32_t start = mif_lines_start(li, line, &found);
+	if (!found)
+		return NULL;
+	const char *p = doc->text + start, *end = doc->text + doc->text_len;
 	const char *nl = memchr(p, '\n', (size_t)(end - p));
 	const char *stop = nl != NULL ? nl : end;
 	if (stop > p && stop[-1] == '\r')
@@ -265,14 +208,12 @@ mif_vdiag(mif_doc *doc, mif_code code, mif_severity severity,
 	unsigned limit = doc->max_errors != 0 ? doc->max_errors : MIF_MAX_ERRORS_DEFAULT;
 	bool over = severity >= MIF_ERROR ? doc->nerrors >= limit
 	    : doc->ndiags >= (size_t)limit * 20;
-	if (!doc->scanning)
-		index_lines(doc);
 
 	mif_error e;
 	memset(&e, 0, sizeof e);
 	set_source(&e, doc->source_name);
 	if (!doc->scanning)
-		e.mark = mif_doc_mark(doc, pos);
+		e.mark = mark_in(lines_upto(doc, pos), doc, pos);
 	if (over) {
 		e.code = MIF_E_TOO_MANY;
 		e.severity = MIF_FATAL;
@@ -284,8 +225,8 @@ mif_vdiag(mif_doc *doc, mif_code code, mif_severity severity,
 	}
 	e.code = code;
 	e.severity = severity;
-	if (!doc->scanning)
-		e.context = mif_doc_mark(doc, context_pos);
+	if (!doc->scanning && context_pos != MIF_NOPOS)
+		e.context = mark_in(lines_upto(doc, context_pos), doc, context_pos);
 	vsnprintf(e.text, sizeof e.text, fmt, ap);
 	push(doc, &e, pos, context_pos);
 	return true;
@@ -304,28 +245,22 @@ void
 mif_doc_scan_done(mif_doc *doc)
 {
 	doc->scanning = false;
-	if (doc->ndiags == 0)
-		return;
-	index_lines(doc);
 	for (size_t i = 0; i < doc->ndiags; i++) {
-		doc->diags[i].mark = mif_doc_mark(doc, doc->diag_pos[2 * i]);
-		doc->diags[i].context = mif_doc_mark(doc, doc->diag_pos[2 * i + 1]);
+		uint32_t pos = doc->diag_pos[2 * i];
+		uint32_t context = doc->diag_pos[2 * i + 1];
+		doc->diags[i].mark = mark_in(lines_upto(doc, pos), doc, pos);
+		if (context != MIF_NOPOS)
+			doc->diags[i].context = mark_in(lines_upto(doc, context),
+			    doc, context);
 	}
 }
 
 unsigned
 mif_doc_line_at(mif_doc *doc, uint32_t pos)
 {
-	if (!doc->scanning)
-		return mif_doc_mark(doc, pos).line;
-	if (pos < doc->cache_pos || doc->cache_line == 0) {
-		doc->cache_pos = 0;
-		doc->cache_line = 1;
-	}
-	for (uint32_t i = doc->cache_pos; i < pos; i++)
-		doc->cache_line += doc->text[i] == '\n';
-	doc->cache_pos = pos;
-	return doc->cache_line;
+	/* While scanning, the text before pos is as read: only the byte
+	 * after the current token is not. */
+	return mark_in(lines_upto(doc, pos), doc, pos).line;
 }
 
 bool

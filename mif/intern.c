@@ -8,27 +8,6 @@
 
 #include "internal.h"
 
-/* Eight bytes at a time, then a final mix: strings here are names and
- * descriptions of tens of bytes, hashed once each as they are read. */
-static uint32_t
-hash_bytes(const char *s, size_t len)
-{
-	uint64_t h = 0x9E3779B97F4A7C15u ^ len;
-	size_t i = 0;
-
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		h = (h ^ w) * 0xFF51AFD7ED558CCDu;
-		h ^= h >> 32;
-	}
-	uint64_t tail = 0;
-	memcpy(&tail, s + i, len - i);
-	h = (h ^ tail) * 0xC4CEB9FE1A85EC53u;
-	h ^= h >> 29;
-	return (uint32_t)h;
-}
-
 static bool
 grow(mif_interner *t)
 {
@@ -65,7 +44,7 @@ mif_intern(mif_doc *doc, const char *bytes, size_t len)
 	if (t->count == t->cap && !mif_vec_reserve((void **)&t->strings, &t->cap,
 	    t->count, sizeof *t->strings))
 		return NULL;
-	uint32_t h = hash_bytes(bytes, len);
+	uint32_t h = (uint32_t)mif_hash_bytes(bytes, len);
 	size_t i = h & t->mask;
 	for (; t->slots[i].index != 0; i = (i + 1) & t->mask) {
 		if (t->slots[i].hash != h)

@@ -5,6 +5,7 @@
 #define MIF_INTERNAL_H
 
 #include <stdarg.h>
+#include <stdatomic.h>
 
 #include "mif.h"
 
@@ -60,6 +61,41 @@ const mif_string *mif_intern(mif_doc *doc, const char *bytes, size_t len);
  * memory.  *cap and *buf are updated. */
 bool mif_vec_reserve(void **buf, size_t *cap, size_t len, size_t elem);
 
+/* ---- keyed hashes (hash.c) --------------------------------------------- */
+
+/* SipHash-1-3 under a per-process secret key: for every table that input
+ * fills, so that no input can choose which of its keys collide. */
+uint64_t mif_hash_bytes(const void *data, size_t len);
+/* The same with ASCII letters taken as lower case. */
+uint64_t mif_hash_bytes_folded(const void *data, size_t len);
+uint64_t mif_hash_u64(uint64_t x);
+
+/* ---- the line index (lines.c) ------------------------------------------ */
+
+/* Line starts in a document's text, with character and file-byte counts
+ * at every 4 KiB block, indexed from the start as far as `done`. */
+typedef struct mif_lines {
+	uint32_t *starts;
+	size_t n, starts_cap;
+	size_t done;
+	uint32_t *blk_chars;  /* characters before each block */
+	size_t *blk_offs;     /* file offset of each block's first byte */
+	size_t nblk, blk_chars_cap, blk_offs_cap;
+} mif_lines;
+
+/* Index the text of doc up to byte upto (at most its length); false when
+ * out of memory.  Reads only bytes before upto. */
+bool mif_lines_extend(mif_lines *li, const struct mif_doc *doc, size_t upto);
+/* Whether li covers the whole text. */
+bool mif_lines_complete(const mif_lines *li, const struct mif_doc *doc);
+/* The place of pos, which li must cover. */
+mif_mark mif_lines_mark(const mif_lines *li, const struct mif_doc *doc,
+    uint32_t pos);
+/* The offset in text where line (from 1) starts; *found false past the
+ * lines indexed. */
+uint32_t mif_lines_start(const mif_lines *li, unsigned line, bool *found);
+void mif_lines_free(mif_lines *li);
+
 /* ---- the document ------------------------------------------------------ */
 
 struct mif_doc {
@@ -96,14 +132,11 @@ struct mif_doc {
 	bool stopped; /* MIF_E_TOO_MANY was reported: add no more */
 
 	/* While the scanner runs, flex holds a NUL after the current token
-	 * in text: no line index can be built then.  Diagnostics keep their
-	 * raw positions (diag_pos, two per diagnostic) and get their places
-	 * when the scan ends; lines of earlier places come from a cache that
-	 * moves forward. */
+	 * in text.  Diagnostics keep their raw positions (diag_pos, two per
+	 * diagnostic) and get their places when the scan ends; the lines of
+	 * earlier places come from the line index grown so far. */
 	bool scanning;
 	uint32_t *diag_pos;
-	uint32_t cache_pos;
-	unsigned cache_line;
 
 	/* Where blocks start inside which the parser had to recover from a
 	 * syntax error: a statement may be missing there only because the
@@ -120,13 +153,14 @@ struct mif_doc {
 	const mif_block *tail_table;
 	mif_row *tail_row;
 
-	/* Line starts in text, built on the first call that needs them. */
-	uint32_t *lines;
-	size_t nlines;
+	/* The line index (lines.c): grown forward by the parser and the
+	 * checker as far as their diagnostics need (lines_grown), or built
+	 * whole once for readers of the finished document (lines_full). */
+	mif_lines lines_grown;
+	_Atomic(mif_lines *) lines_full;
 	/* Whether text differs from the file's bytes (ISO 8859-1 with bytes
-	 * over 0x7F, UTF-16); then the file offset of each line start. */
+	 * over 0x7F, UTF-16), so that file offsets must be counted. */
 	bool transcoded;
-	size_t *line_file_offsets;
 };
 
 /* A new, empty document (no text); NULL when out of memory. */

@@ -30,15 +30,6 @@ typedef struct keymap {
 	size_t used;
 } keymap;
 
-static uint64_t
-hash_bytes(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-	return h;
-}
-
 static entry *
 slot_for(const keymap *m, const char *key, size_t len, uint64_t hash)
 {
@@ -77,7 +68,7 @@ keymap_find(const keymap *m, const char *key, size_t len)
 {
 	if (m->slots == NULL)
 		return NULL;
-	const entry *e = slot_for(m, key, len, hash_bytes(key, len));
+	const entry *e = slot_for(m, key, len, mif_hash_bytes(key, len));
 	return e->key != NULL ? e : NULL;
 }
 
@@ -94,7 +85,7 @@ keymap_add(keymap *m, const char *key, size_t len, size_t value)
 		return NULL;
 	memcpy(copy, key, len);
 	copy[len] = '\0';
-	uint64_t hash = hash_bytes(key, len);
+	uint64_t hash = mif_hash_bytes(key, len);
 	entry *e = slot_for(m, key, len, hash);
 	*e = (entry){ hash, copy, len, value };
 	m->used++;

@@ -805,35 +805,6 @@ mif_value_equal(const mif_value *a, const mif_value *b)
 	}
 }
 
-/* splitmix64's finaliser: every input bit moves every output bit. */
-static uint64_t
-mix(uint64_t x)
-{
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ULL;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebULL;
-	x ^= x >> 31;
-	return x;
-}
-
-static uint64_t
-hash_bytes(const char *s, size_t len)
-{
-	uint64_t h = 0x9E3779B97F4A7C15u ^ len;
-	size_t i = 0;
-
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		h = mix(h ^ w);
-	}
-	uint64_t tail = 0;
-	if (len > i)
-		memcpy(&tail, s + i, len - i);
-	return mix(h ^ tail);
-}
-
 /* Kinds that compare equal share a tag. */
 enum { TAG_NUMBER = 1, TAG_BYTES, TAG_DATE, TAG_OVERLAY, TAG_OTHER };
 
@@ -844,9 +815,9 @@ mif_value_hash(const mif_value *v)
 	uint64_t mag;
 
 	if (is_number(v, &neg, &mag))
-		return mix(mag ^ (neg ? 0x8000000000000000u : 0)) ^ TAG_NUMBER;
+		return mif_hash_u64(mag ^ (neg ? 0x8000000000000000u : 0)) ^ TAG_NUMBER;
 	if (is_bytes(v))
-		return hash_bytes(v->str, v->len) + TAG_BYTES;
+		return mif_hash_bytes(v->str, v->len) + TAG_BYTES;
 	switch (v->kind) {
 	case MIF_V_DATE: {
 		const mif_date *d = &v->date;
@@ -854,13 +825,13 @@ mif_value_hash(const mif_value *v)
 		int32_t f[] = { d->year, d->month, d->day, d->hour, d->minute,
 		    d->second, d->microsecond, d->utc_offset };
 		for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-			h = mix(h ^ (uint32_t)f[i]);
+			h = mif_hash_u64(h ^ (uint32_t)f[i]);
 		return h;
 	}
 	case MIF_V_OVERLAY:
-		return hash_bytes(v->str, v->len) + TAG_OVERLAY;
+		return mif_hash_bytes(v->str, v->len) + TAG_OVERLAY;
 	default:
-		return mix(TAG_OTHER + (uint64_t)v->kind);
+		return mif_hash_u64(TAG_OTHER + (uint64_t)v->kind);
 	}
 }
 

@@ -13,6 +13,7 @@
  * libxml2's global handlers.
  */
 #include <libxml/parser.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlschemas.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -30,6 +31,8 @@ mif_xml_schema(void)
 
 struct xr {
 	mif_doc *doc;
+	xmlParserCtxtPtr parser; /* while parsing: stopped at the error cap */
+	const xmlNode *ended;    /* the element just ended, if nothing began */
 	mif_conv conv;
 	uint32_t *lines;   /* offset in doc->text of each line's start */
 	size_t nlines;
@@ -175,21 +178,31 @@ on_xml_error(struct xr *xr, const xmlError *e, mif_code code)
 	while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == ' '))
 		text[--n] = '\0';
 	uint32_t pos;
-	if (e->node != NULL && e->domain != XML_FROM_PARSER)
-		pos = node_pos(xr, e->node);
+	/* The validator reads as the parser does: its element is the
+	 * parser's, built before it is validated and ended after. */
+	const xmlNode *node = e->node;
+	if (node == NULL && e->domain != XML_FROM_PARSER && xr->parser != NULL)
+		node = xr->ended != NULL ? xr->ended : xr->parser->node;
+	if (node != NULL && e->domain != XML_FROM_PARSER)
+		pos = node_pos(xr, node);
 	else if (e->line > 0)
 		pos = column_pos(xr, e->line, e->int2 > 0 ? e->int2 : 1);
 	else
 		pos = MIF_NOPOS;
-	mif_diag(xr->doc, code, e->level == XML_ERR_WARNING ? MIF_WARNING
-	    : MIF_ERROR, pos, MIF_NOPOS, "%s", text);
+	if (!mif_diag(xr->doc, code, e->level == XML_ERR_WARNING ? MIF_WARNING
+	    : MIF_ERROR, pos, MIF_NOPOS, "%s", text) && xr->parser != NULL)
+		xmlStopParser(xr->parser); /* past the cap: read no further */
 }
 
+/* The parser's own errors carry it in e->ctxt (its user data is the
+ * schema validator's, which validates as the parser reads). */
 static void
 on_parse_error(void *ctx, xmlErrorPtr e)
 {
-	xmlParserCtxtPtr ctxt = ctx;
-
+	(void)ctx;
+	if (e == NULL || e->ctxt == NULL)
+		return;
+	xmlParserCtxtPtr ctxt = e->ctxt;
 	on_xml_error(ctxt->_private, e, MIF_E_SYNTAX);
 }
 
@@ -888,7 +901,53 @@ doctype_pos(const struct xr *xr)
 	return 0;
 }
 
-/* Parse, refuse a DTD, validate, build. */
+/* The tree builder's element handlers, noting which element an error of
+ * the validator, called after them, is about. */
+static void
+on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
+    int ndefaulted, const xmlChar **attrs)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct xr *xr = ctxt->_private;
+
+	xr->ended = NULL;
+	xmlSAX2StartElementNs(ctx, name, prefix, uri, nns, ns, nattrs,
+	    ndefaulted, attrs);
+}
+
+static void
+on_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct xr *xr = ctxt->_private;
+
+	xr->ended = ctxt->node;
+	xmlSAX2EndElementNs(ctx, name, prefix, uri);
+}
+
+/* A DOCTYPE is refused before anything it declares is used. */
+static void
+on_doctype(void *ctx, const xmlChar *name, const xmlChar *public_id,
+    const xmlChar *system_id)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	struct xr *xr = ctxt->_private;
+
+	(void)name;
+	(void)public_id;
+	(void)system_id;
+	report(xr, doctype_pos(xr), MIF_E_SYNTAX, "a DOCTYPE is not allowed");
+	xmlStopParser(ctxt);
+}
+
+/*
+ * Parse and validate in one pass, refuse a DTD, build.  The validator
+ * reads what the parser reads (a SAX plug), so that both stop at the
+ * error cap: libxml2 costs more per error the more elements came before,
+ * and validating a whole tree cannot be stopped.
+ */
 static void
 read_xml(struct xr *xr, const void *data, size_t len)
 {
@@ -898,24 +957,14 @@ read_xml(struct xr *xr, const void *data, size_t len)
 	xmlSchemaParserCtxtPtr sp = NULL;
 	xmlSchemaPtr schema = NULL;
 	xmlSchemaValidCtxtPtr sv = NULL;
+	xmlSchemaSAXPlugPtr plug = NULL;
 
 	if (ctxt == NULL || ctxt->sax == NULL)
 		goto nomem;
 	ctxt->_private = xr;
-	ctxt->sax->serror = on_parse_error;
-	xdoc = xmlCtxtReadMemory(ctxt, data, (int)len, doc->source_name, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	    XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
-	if (xdoc == NULL || doc->nerrors > 0) {
-		if (doc->nerrors == 0)
-			report(xr, MIF_NOPOS, MIF_E_SYNTAX, "not well-formed XML");
-		goto out;
-	}
-	if (xdoc->intSubset != NULL || xdoc->extSubset != NULL) {
-		report(xr, doctype_pos(xr), MIF_E_SYNTAX,
-		    "a DOCTYPE is not allowed");
-		goto out;
-	}
+	ctxt->sax->startElementNs = on_start;
+	ctxt->sax->endElementNs = on_end;
+	ctxt->sax->internalSubset = on_doctype;
 	sp = xmlSchemaNewMemParserCtxt(mif_xsd_text, (int)sizeof mif_xsd_text - 1);
 	if (sp == NULL)
 		goto nomem;
@@ -924,11 +973,18 @@ read_xml(struct xr *xr, const void *data, size_t len)
 	    (sv = xmlSchemaNewValidCtxt(schema)) == NULL)
 		goto nomem;
 	xmlSchemaSetValidStructuredErrors(sv, on_schema_error, xr);
-	int rc = xmlSchemaValidateDoc(sv, xdoc);
-	if (rc != 0 || doc->nerrors > 0) {
+	plug = xmlSchemaSAXPlug(sv, &ctxt->sax, &ctxt->userData);
+	if (plug == NULL)
+		goto nomem;
+	ctxt->sax->serror = on_parse_error; /* the plug's handlers now */
+	xr->parser = ctxt;
+	xdoc = xmlCtxtReadMemory(ctxt, data, (int)len, doc->source_name, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	xr->parser = NULL;
+	if (xdoc == NULL || doc->nerrors > 0) {
 		if (doc->nerrors == 0)
-			report(xr, MIF_NOPOS, MIF_E_STATEMENT,
-			    "not valid against the schema");
+			report(xr, MIF_NOPOS, MIF_E_SYNTAX, "not well-formed XML");
 		goto out;
 	}
 	read_root(xr, xmlDocGetRootElement(xdoc));
@@ -936,6 +992,8 @@ read_xml(struct xr *xr, const void *data, size_t len)
 nomem:
 	xr->nomem = true;
 out:
+	if (plug != NULL)
+		xmlSchemaSAXUnplug(plug);
 	xmlSchemaFreeValidCtxt(sv);
 	xmlSchemaFree(schema);
 	xmlSchemaFreeParserCtxt(sp);

@@ -762,6 +762,49 @@ test_date_parse(void **state)
 	    "2345**02030405.000006+***");
 }
 
+/* The inverse of the multiplication by odd m modulo 2^64. */
+static uint64_t
+inverse(uint64_t m)
+{
+	uint64_t x = m;
+	for (int i = 0; i < 5; i++)
+		x *= 2 - m * x;
+	return x;
+}
+
+/* The inverse of splitmix64's finaliser, the unkeyed hash that numbers
+ * had: inputs whose hashes an attacker chose. */
+static uint64_t
+unmix(uint64_t x)
+{
+	x ^= x >> 31 ^ x >> 62;
+	x *= inverse(0x94d049bb133111ebULL);
+	x ^= x >> 27 ^ x >> 54;
+	x *= inverse(0xbf58476d1ce4e5b9ULL);
+	x ^= x >> 30 ^ x >> 60;
+	return x;
+}
+
+/* Keys crafted so that an unkeyed hash gives them all the same low bits
+ * (one bucket of any table) spread over the buckets: the hash is keyed. */
+static void
+test_hash_crafted_keys_spread(void **state)
+{
+	(void)state;
+	enum { N = 4096, BUCKETS = 4096 };
+	static bool used[BUCKETS];
+	size_t distinct = 0;
+	for (uint64_t i = 0; i < N; i++) {
+		mif_value v = { .kind = MIF_V_UNSIGNED };
+		v.u = unmix(i << 24);
+		uint64_t h = mif_value_hash(&v) & (BUCKETS - 1);
+		distinct += !used[h];
+		used[h] = true;
+	}
+	/* 4096 random keys fill about 2590 of 4096 buckets */
+	assert_true(distinct > N / 2);
+}
+
 int
 main(void)
 {
@@ -780,6 +823,7 @@ main(void)
 		cmocka_unit_test(test_equal),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_date_parse),
+		cmocka_unit_test(test_hash_crafted_keys_spread),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

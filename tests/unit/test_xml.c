@@ -367,6 +367,35 @@ test_not_well_formed(void **state)
 	    "3:3: a DOCTYPE is not allowed\n");
 }
 
+/* Validation reads with the parser, so both stop at the error cap, and a
+ * DOCTYPE is refused before the content after it is looked at. */
+static void
+test_errors_stop_at_the_cap(void **state)
+{
+	(void)state;
+	const char *xml = "<mif>\n<component>\n<name>x</name>\n"
+	    "<group><id>a</id></group>\n<group><id>b</id></group>\n"
+	    "<group><id>c</id></group>\n<group><id>d</id></group>\n"
+	    "</component>\n</mif>\n";
+	mif_parse_options opts = { "bad.xml", 2 };
+	mif_doc *doc = mif_parse_xml(xml, strlen(xml), &opts, NULL);
+	assert_non_null(doc);
+	assert_int_equal(mif_doc_diag_count(doc), 3);
+	assert_int_equal(mif_doc_diag(doc, 0)->mark.line, 4);
+	assert_int_equal(mif_doc_diag(doc, 0)->mark.column, 8);
+	assert_int_equal(mif_doc_diag(doc, 1)->mark.line, 5);
+	assert_int_equal(mif_doc_diag(doc, 2)->severity, MIF_FATAL);
+	assert_string_equal(mif_doc_diag(doc, 2)->text,
+	    "too many errors, stopping");
+	assert_int_equal(mif_doc_diag(doc, 2)->mark.line, 6);
+	mif_doc_free(doc);
+
+	assert_text(xml_errors(
+	    "<!DOCTYPE mif>\n<mif><colour/><component><id>a</id></component>"
+	    "</mif>\n"),
+	    "1:1: a DOCTYPE is not allowed\n");
+}
+
 static void
 test_not_valid(void **state)
 {
@@ -504,6 +533,7 @@ main(void)
 		cmocka_unit_test(test_hand_written),
 		cmocka_unit_test(test_not_well_formed),
 		cmocka_unit_test(test_not_valid),
+		cmocka_unit_test(test_errors_stop_at_the_cap),
 		cmocka_unit_test(test_no_mif_tree),
 		cmocka_unit_test(test_write_errors),
 		cmocka_unit_test(test_schema_text),

@@ -1,0 +1,235 @@
+/*
+ * Places (line, column, file offset) of positions in a document, checked
+ * against a count made here byte by byte: on lines much longer than the
+ * line index's blocks, in transcoded texts, and from several threads
+ * asking at once for the places of a document that has none yet.
+ */
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "mif.h"
+
+/* The place of pos in text counted from the start: the reference. */
+static mif_mark
+naive_mark(const char *text, size_t pos, size_t bom, int width_mode)
+{
+	mif_mark m = { 1, 1, bom };
+
+	for (size_t i = 0; i < pos; i++) {
+		unsigned char c = (unsigned char)text[i];
+		bool lead = (c & 0xC0) != 0x80;
+		if (c == '\n') {
+			m.line++;
+			m.column = 1;
+		} else {
+			m.column += lead;
+		}
+		if (width_mode == 0)
+			m.offset++;                      /* the file is the text */
+		else if (width_mode == 1)
+			m.offset += lead;                /* ISO 8859-1 */
+		else if (lead)
+			m.offset += c >= 0xF0 ? 4 : 2;   /* UTF-16 */
+	}
+	return m;
+}
+
+/* Every place in doc, whose text is text_len bytes, is the reference's. */
+static void
+check_every_place(const mif_doc *doc, size_t text_len, size_t bom,
+    int width_mode)
+{
+	size_t len;
+	const char *text = mif_doc_line(doc, 1, &len);
+	assert_non_null(text);
+	mif_mark want = { 1, 1, bom };
+	size_t at = 0;
+	for (size_t pos = 0; pos <= text_len; pos += 37) {
+		/* advance the reference from where it was */
+		mif_mark step = naive_mark(text + at, pos - at, 0, width_mode);
+		if (step.line > 1) {
+			want.line += step.line - 1;
+			want.column = step.column;
+		} else {
+			want.column += step.column - 1;
+		}
+		want.offset += step.offset;
+		at = pos;
+		mif_mark got = mif_doc_mark(doc, (uint32_t)pos);
+		assert_int_equal(got.line, want.line);
+		assert_int_equal(got.column, want.column);
+		assert_int_equal(got.offset, want.offset);
+	}
+}
+
+/* A comment line of n copies of piece, then a short component. */
+static char *
+long_line(const char *piece, size_t n, size_t *len)
+{
+	const char *tail = "\nSTART COMPONENT\n  NAME = \"x\"\nEND COMPONENT\n";
+	size_t plen = strlen(piece), tlen = strlen(tail);
+	char *buf = malloc(2 + n * plen + tlen + 1);
+	assert_non_null(buf);
+	memcpy(buf, "//", 2);
+	for (size_t i = 0; i < n; i++)
+		memcpy(buf + 2 + i * plen, piece, plen);
+	memcpy(buf + 2 + n * plen, tail, tlen + 1);
+	*len = 2 + n * plen + tlen;
+	return buf;
+}
+
+static void
+test_long_line_utf8(void **state)
+{
+	(void)state;
+	size_t len;
+	char *src = long_line("a\xC3\xA9\xE2\x82\xAC", 5000, &len);
+	/* read as UTF-8 by its byte-order mark */
+	assert_true(len > 3);
+	char *bom = malloc(len + 3);
+	assert_non_null(bom);
+	memcpy(bom, "\xEF\xBB\xBF", 3);
+	memcpy(bom + 3, src, len);
+	mif_doc *doc = mif_parse_buffer(bom, len + 3, NULL, NULL);
+	free(bom);
+	assert_non_null(doc);
+	check_every_place(doc, len, 3, 0);
+	mif_doc_free(doc);
+	free(src);
+}
+
+static void
+test_long_line_latin1(void **state)
+{
+	(void)state;
+	size_t len;
+	char *src = long_line("a\xE9", 9000, &len);
+	mif_doc *doc = mif_parse_buffer(src, len, NULL, NULL);
+	assert_non_null(doc);
+	/* each \xE9 became two bytes of UTF-8 */
+	check_every_place(doc, len + 9000, 0, 1);
+	mif_doc_free(doc);
+	free(src);
+}
+
+static void
+test_long_line_utf16(void **state)
+{
+	(void)state;
+	/* U+00E9 and U+1F600 (a surrogate pair) many times on one line */
+	size_t n = 4000, len = 0;
+	unsigned char *src = malloc(2 + 4 + n * 6 + 64);
+	assert_non_null(src);
+	src[len++] = 0xFF;
+	src[len++] = 0xFE;
+	const uint16_t head[] = { '/', '/' };
+	for (size_t i = 0; i < 2; i++) {
+		src[len++] = (unsigned char)head[i];
+		src[len++] = 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char units[] = { 0xE9, 0x00, 0x3D, 0xD8, 0x00, 0xDE };
+		memcpy(src + len, units, sizeof units);
+		len += sizeof units;
+	}
+	const char *tail = "\nSTART COMPONENT\n";
+	for (const char *t = tail; *t != '\0'; t++) {
+		src[len++] = (unsigned char)*t;
+		src[len++] = 0;
+	}
+	mif_doc *doc = mif_parse_buffer(src, len, NULL, NULL);
+	assert_non_null(doc);
+	/* text: "//", n times (2 + 4 bytes), the tail */
+	check_every_place(doc, 2 + n * 6 + strlen(tail), 2, 2);
+	mif_doc_free(doc);
+	free(src);
+}
+
+/* A diagnostic far along a long line has the place the text gives. */
+static void
+test_diagnostic_far_along_a_line(void **state)
+{
+	(void)state;
+	size_t n = 20000, len = 0;
+	char *src = malloc(n + 64);
+	assert_non_null(src);
+	len += (size_t)sprintf(src, "START COMPONENT ");
+	memset(src + len, ' ', n);
+	len += n;
+	len += (size_t)sprintf(src + len, "@\nEND COMPONENT\n");
+	mif_doc *doc = mif_parse_buffer(src, len, NULL, NULL);
+	assert_non_null(doc);
+	const mif_error *e = mif_doc_diag(doc, 0);
+	assert_non_null(e);
+	assert_int_equal(e->mark.line, 1);
+	assert_int_equal(e->mark.column, 16 + n + 1);
+	assert_int_equal(e->mark.offset, 16 + n);
+	mif_doc_free(doc);
+	free(src);
+}
+
+struct asker {
+	const mif_doc *doc;
+	size_t text_len;
+	mif_mark last;
+};
+
+static void *
+ask_places(void *arg)
+{
+	struct asker *a = arg;
+	for (size_t pos = 0; pos <= a->text_len; pos += 101)
+		a->last = mif_doc_mark(a->doc, (uint32_t)pos);
+	a->last = mif_doc_mark(a->doc, (uint32_t)a->text_len);
+	return NULL;
+}
+
+/* The first places of a document asked from four threads at once: one
+ * index is built and every thread gets the same answers. */
+static void
+test_threads_build_one_index(void **state)
+{
+	(void)state;
+	size_t len;
+	char *src = long_line("line\n//", 20000, &len);
+	mif_doc *doc = mif_parse_buffer(src, len, NULL, NULL);
+	assert_non_null(doc);
+	assert_int_equal(mif_doc_diag_count(doc), 0);
+	struct asker askers[4];
+	pthread_t threads[4];
+	for (int i = 0; i < 4; i++) {
+		askers[i] = (struct asker){ doc, len, { 0, 0, 0 } };
+		assert_int_equal(pthread_create(&threads[i], NULL, ask_places,
+		    &askers[i]), 0);
+	}
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(pthread_join(threads[i], NULL), 0);
+	mif_mark want = naive_mark(src, len, 0, 0);
+	for (int i = 0; i < 4; i++) {
+		assert_int_equal(askers[i].last.line, want.line);
+		assert_int_equal(askers[i].last.column, want.column);
+		assert_int_equal(askers[i].last.offset, want.offset);
+	}
+	mif_doc_free(doc);
+	free(src);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_long_line_utf8),
+		cmocka_unit_test(test_long_line_latin1),
+		cmocka_unit_test(test_long_line_utf16),
+		cmocka_unit_test(test_diagnostic_far_along_a_line),
+		cmocka_unit_test(test_threads_build_one_index),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
