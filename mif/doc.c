@@ -172,6 +172,22 @@ line_file_offset(const mif_doc *doc, unsigned line, uint32_t start)
 	return off;
 }
 
+/* Where the text ends, for the messages placed there (end of file, built
+ * items): after the last character of the last line, so a final line end
+ * does not put them on a line that is not in the file. */
+static uint32_t
+end_of_text(const mif_doc *doc)
+{
+	size_t end = doc->text_len;
+
+	if (end > 0 && doc->text[end - 1] == '\n') {
+		end--;
+		if (end > 0 && doc->text[end - 1] == '\r')
+			end--;
+	}
+	return (uint32_t)end;
+}
+
 mif_mark
 mif_doc_mark(const mif_doc *doc, uint32_t pos)
 {
@@ -179,8 +195,8 @@ mif_doc_mark(const mif_doc *doc, uint32_t pos)
 
 	if (pos == MIF_NOPOS || doc->text == NULL)
 		return m;
-	if (pos > doc->text_len)
-		pos = (uint32_t)doc->text_len;
+	if (pos >= doc->text_len)
+		pos = end_of_text(doc);
 	uint32_t start;
 	m.line = find_line(doc, pos, &start);
 	size_t off = line_file_offset(doc, m.line, start);
