@@ -55,12 +55,20 @@ get(jsonr *r)
 {
 	int c = getc(r->in);
 
+	/* the place before a line end ("\n" or "\r\n"), which is where
+	 * the input ends when that line end is its last */
+	if (c == '\r' || (c == '\n' && r->last != '\r')) {
+		r->end_line = r->at_line;
+		r->end_column = r->at_column;
+	}
 	if (c == '\n') {
 		r->at_line++;
 		r->at_column = 1;
 	} else if (c != EOF && ((unsigned)c & 0xC0) != 0x80) {
 		r->at_column++; /* characters, not the bytes that continue one */
 	}
+	if (c != EOF)
+		r->last = c;
 	return c;
 }
 
@@ -242,6 +250,10 @@ jsonr_next(jsonr *r)
 		r->text[0] = '\0';
 	switch (c) {
 	case EOF:
+		if (r->last == '\n') { /* not on a line after the last */
+			r->line = r->end_line;
+			r->column = r->end_column;
+		}
 		return ferror(r->in) ? jsonr_fail(r, "a read error")
 		    : JSONR_EOF;
 	case '{': return JSONR_BEGIN_OBJECT;

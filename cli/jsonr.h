@@ -23,12 +23,16 @@ typedef enum jsonr_token {
 
 typedef struct jsonr {
 	FILE *in;
-	unsigned line, column;     /* where the last token starts, from 1 */
+	unsigned line, column;     /* where the last token starts, from 1;
+	                              the end of the input's last line for
+	                              JSONR_EOF */
 	char *text;                /* of the last string or number */
 	size_t len, cap;
 	char error[160];
 	/* private */
 	unsigned at_line, at_column;
+	unsigned end_line, end_column; /* before the last line end */
+	int last;                      /* the last byte read */
 	bool failed;
 } jsonr;
 

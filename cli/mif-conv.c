@@ -33,8 +33,9 @@ static const char help[] =
     "      --version      show the version and exit\n"
     "\n"
     "With no FILE, or FILE -, read standard input.  XML input is validated\n"
-    "against the schema of mif-xml(5).  An input with errors is not\n"
-    "converted; its problems go to standard error as mif-check prints them.\n"
+    "against the schema of mif-xml(5).  Problems found in reading the\n"
+    "input, warnings too, go to standard error as mif-check prints them;\n"
+    "an input with errors is not converted.\n"
     "Exit status: 0 converted, 1 the input has errors, 2 trouble (bad\n"
     "usage, unreadable file, write error).\n";
 
@@ -136,8 +137,9 @@ convert(const char *path, enum format from, enum format to,
 		report_diag(stderr, prog, name, NULL, &err);
 		return report_status(&err);
 	}
+	/* the reader's warnings say how doubtful text was read */
+	report_doc(stderr, prog, name, doc);
 	if (mif_doc_error_count(doc) > 0) {
-		report_doc(stderr, prog, name, doc);
 		mif_doc_free(doc);
 		return CLI_NO;
 	}

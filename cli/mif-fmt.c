@@ -30,11 +30,11 @@ static const char help[] =
     "      --version      show the version and exit\n"
     "\n"
     "With no FILE, or FILE -, read standard input (not with -w).\n"
-    "A file with errors is never written; its problems go to standard\n"
-    "error as mif-check prints them.\n"
-    "Exit status: 0 all well, 1 errors found (or, with --check, a file\n"
-    "not in canonical form), 2 trouble (bad usage, unreadable file,\n"
-    "write error).\n";
+    "Problems, warnings as well as errors, go to standard error as\n"
+    "mif-check prints them; a file with errors is never written.\n"
+    "Exit status: 0 all well (warnings allowed), 1 errors found (or,\n"
+    "with --check, a file not in canonical form), 2 trouble (bad usage,\n"
+    "unreadable file, write error).\n";
 
 enum { OPT_CHECK = 256, OPT_NEWLINE, OPT_ENCODING, OPT_HELP, OPT_VERSION };
 
@@ -74,8 +74,8 @@ load(const char *name, const char *data, size_t len, int *status)
 		return NULL;
 	}
 	mif_check(doc, NULL);
+	report_doc(stderr, prog, name, doc); /* warnings too, as mif-check */
 	if (mif_doc_error_count(doc) > 0) {
-		report_doc(stderr, prog, name, doc);
 		mif_doc_free(doc);
 		*status = CLI_NO;
 		return NULL;

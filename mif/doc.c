@@ -129,6 +129,22 @@ lines_upto(mif_doc *doc, uint32_t pos)
 	return &doc->lines_grown;
 }
 
+/* Where the text ends, for the messages placed there (end of file, built
+ * items): after the last character of the last line, so a final line end
+ * does not put them on a line that is not in the file. */
+static uint32_t
+end_of_text(const mif_doc *doc)
+{
+	size_t end = doc->text_len;
+
+	if (end > 0 && doc->text[end - 1] == '\n') {
+		end--;
+		if (end > 0 && doc->text[end - 1] == '\r')
+			end--;
+	}
+	return (uint32_t)end;
+}
+
 static mif_mark
 mark_in(const mif_lines *li, const mif_doc *doc, uint32_t pos)
 {
@@ -136,8 +152,8 @@ mark_in(const mif_lines *li, const mif_doc *doc, uint32_t pos)
 
 	if (li == NULL || pos == MIF_NOPOS)
 		return none;
-	return mif_lines_mark(li, doc, pos > doc->text_len
-	    ? (uint32_t)doc->text_len : pos);
+	return mif_lines_mark(li, doc, pos >= doc->text_len
+	    ? end_of_text(doc) : pos);
 }
 
 mif_mark

@@ -813,6 +813,20 @@ place(const mif_doc *doc, int line, int column)
 	return (uint32_t)i;
 }
 
+/* Whether a syntax error is the input ending too soon.  jansson places
+ * such an error on the last character it read; it belongs after it,
+ * where the input ends.  Its text says so in the one fixed way. */
+static bool
+at_end_of_input(const json_error_t *error)
+{
+	static const char eof[] = "near end of file";
+	size_t n = strlen(error->text);
+
+	return json_error_code(error) == json_error_premature_end_of_input ||
+	    (n >= sizeof eof - 1 &&
+	    strcmp(error->text + n - (sizeof eof - 1), eof) == 0);
+}
+
 mif_doc *
 mif_parse_json(const void *data, size_t len, const mif_parse_options *opts,
     mif_error *err)
@@ -844,7 +858,9 @@ mif_parse_json(const void *data, size_t len, const mif_parse_options *opts,
 	if (root == NULL) {
 		if (!keep_text(jr.doc, data, len, bom))
 			goto nomem;
-		uint32_t pos = error.line > 0 ? place(jr.doc, error.line,
+		uint32_t pos = at_end_of_input(&error)
+		    ? (uint32_t)jr.doc->text_len
+		    : error.line > 0 ? place(jr.doc, error.line,
 		    error.column > 0 ? error.column : 1) : MIF_NOPOS;
 		mif_diag(jr.doc, MIF_E_SYNTAX, MIF_ERROR, pos, MIF_NOPOS, "%s",
 		    error.text);

@@ -1,6 +1,7 @@
 /*
- * The scanner's helpers: what a word means, decoding string literals and
- * integer literals, and keeping comments.  Called from grammar/mif.l.
+ * The scanner's helpers: what a word means, decoding integer literals,
+ * and keeping comments (string literals: lex_string.c).  Called from
+ * grammar/mif.l.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -192,24 +193,8 @@ mif_lex_block_word(const char *text, size_t len)
 	return w != NULL ? w->value : -1;
 }
 
-static bool
-scratch_reserve(mif_parser *p, size_t n)
-{
-	if (n <= p->scratch_cap)
-		return true;
-	size_t cap = p->scratch_cap == 0 ? 256 : p->scratch_cap;
-	while (cap < n)
-		cap *= 2;
-	char *s = realloc(p->scratch, cap);
-	if (s == NULL)
-		return false;
-	p->scratch = s;
-	p->scratch_cap = cap;
-	return true;
-}
-
-static int
-hex_digit(char c)
+int
+mif_hex_digit(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -218,99 +203,6 @@ hex_digit(char c)
 	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
 	return -1;
-}
-
-/* One escape after the backslash at body[*i]; returns the code point and
- * advances *i past the escape.  Escapes give bytes 0-255, held as the
- * characters U+0000 to U+00FF. */
-static uint32_t
-decode_escape(mif_parser *p, const char *body, size_t len, size_t *i,
-    uint32_t pos)
-{
-	size_t at = *i; /* the backslash */
-	char c = body[at + 1];
-	*i = at + 2;
-	switch (c) {
-	case 'a': return '\a';
-	case 'b': return '\b';
-	case 'f': return '\f';
-	case 'n': return '\n';
-	case 'r': return '\r';
-	case 't': return '\t';
-	case 'v': return '\v';
-	case '\\': case '"': case '\'': case '?':
-		return (uint32_t)c;
-	case 'x': {
-		uint32_t v = 0;
-		size_t k = at + 2, n = 0;
-		for (; n < 2 && k < len && hex_digit(body[k]) >= 0; n++, k++)
-			v = v * 16 + (uint32_t)hex_digit(body[k]);
-		if (n == 0) {
-			mif_diag(p->doc, MIF_E_ESCAPE, MIF_WARNING, pos + (uint32_t)at,
-			    MIF_NOPOS, "\\x without hex digits; read as \"x\"");
-			return 'x';
-		}
-		*i = k;
-		return v;
-	}
-	default:
-		break;
-	}
-	if (c >= '0' && c <= '7') {
-		uint32_t v = 0;
-		size_t k = at + 1, n = 0;
-		for (; n < 3 && k < len && body[k] >= '0' && body[k] <= '7'; n++, k++) {
-			uint32_t next = v * 8 + (uint32_t)(body[k] - '0');
-			if (next > 0377) {
-				mif_diag(p->doc, MIF_E_ESCAPE, MIF_WARNING,
-				    pos + (uint32_t)at, MIF_NOPOS,
-				    "octal escape over \\377; read as \\%o then \"%c\"",
-				    v, body[k]);
-				break;
-			}
-			v = next;
-		}
-		*i = k;
-		return v;
-	}
-	/* a character after the backslash: keep it, warn */
-	uint32_t cp = (unsigned char)c;
-	size_t n = mif_utf8_get((const unsigned char *)body + at + 1, len - at - 1, &cp);
-	if (n == 0)
-		n = 1;
-	*i = at + 1 + n;
-	mif_diag(p->doc, MIF_E_ESCAPE, MIF_WARNING, pos + (uint32_t)at, MIF_NOPOS,
-	    "unknown escape \\%.*s; read as \"%.*s\"", (int)n, body + at + 1,
-	    (int)n, body + at + 1);
-	return cp;
-}
-
-const mif_string *
-mif_lex_string(mif_parser *p, const char *body, size_t len, uint32_t pos)
-{
-	pos++; /* the opening quote */
-	if (len > MIF_MAX_TOKEN) {
-		mif_diag(p->doc, MIF_E_TOKEN_LONG, MIF_ERROR, pos - 1, MIF_NOPOS,
-		    "string longer than %u bytes; cut there", MIF_MAX_TOKEN);
-		len = MIF_MAX_TOKEN;
-	}
-	const char *bs = memchr(body, '\\', len);
-	if (bs == NULL)
-		return mif_intern(p->doc, body, len);
-	if (!scratch_reserve(p, len + 1))
-		return NULL;
-	size_t o = (size_t)(bs - body);
-	memcpy(p->scratch, body, o);
-	for (size_t i = o; i < len;) {
-		if (body[i] != '\\' || i + 1 >= len) {
-			p->scratch[o++] = body[i++];
-			continue;
-		}
-		uint32_t cp = decode_escape(p, body, len, &i, pos);
-		/* an escape never grows: "\377" is 4 bytes, its UTF-8 is 2 */
-		o += mif_utf8_put(p->scratch + o, cp);
-	}
-	return mif_intern(p->doc, p->scratch, o);
 }
 
 mif_number
@@ -339,7 +231,7 @@ mif_lex_number(mif_parser *p, const char *text, size_t len, uint32_t pos)
 		i += 1;
 	}
 	for (; i < len; i++) {
-		int d = hex_digit(text[i]);
+		int d = mif_hex_digit(text[i]);
 		if (d < 0 || (unsigned)d >= base) {
 			mif_diag(p->doc, MIF_E_NUMBER, MIF_ERROR, pos, MIF_NOPOS,
 			    "invalid %s number \"%.*s\"", base == 16 ? "hexadecimal" :

@@ -129,12 +129,52 @@ test_strings_and_escapes(void **state)
 	/* escapes give bytes 0-255 as the characters U+0000 to U+00FF */
 	check_string("\"\\377\\xe9\"", "\xc3\xbf\xc3\xa9", 4, "");
 	check_string("\"a\" \"b\" // between\n \"c\"", "abc", 3, "");
-	check_string("\"\\q\"", "q", 1,
-	    "4:10: warning: unknown escape \\q; read as \"q\"\n");
-	check_string("\"\\xg\"", "xg", 2,
-	    "4:10: warning: \\x without hex digits; read as \"x\"\n");
+	/* a backslash that starts no escape is kept */
+	check_string("\"\\q\"", "\\q", 2,
+	    "4:10: warning: unknown escape \\q; read as a backslash and \"q\"\n");
+	check_string("\"\\xg\"", "\\xg", 3,
+	    "4:10: warning: unknown escape \\x; read as a backslash and \"x\"\n");
+	check_string("\"\\\xe9\"", "\\\xc3\xa9", 3,
+	    "4:10: warning: unknown escape \\\xc3\xa9; read as a backslash and "
+	    "\"\xc3\xa9\"\n");
 	check_string("\"\\400\"", " 0", 2,
 	    "4:10: warning: octal escape over \\377; read as \\40 then \"0\"\n");
+}
+
+/* Escapes in what looks like a Windows path are read as escapes, and
+ * said out loud; elsewhere they are not. */
+#define TAB_IN_PATH(place) place ": warning: escape \\t in what looks like " \
+	"a Windows path; read as a tab (0x09), not a backslash and \"t\"\n"
+
+static void
+test_windows_path_escapes(void **state)
+{
+	(void)state;
+	check_string("\"C:\\Program Files\\new\"", "C:\\Program Files\n" "ew", 19,
+	    "4:12: warning: unknown escape \\P; read as a backslash and \"P\"\n"
+	    "4:26: warning: escape \\n in what looks like a Windows path; "
+	    "read as a line feed (0x0A), not a backslash and \"n\"\n");
+	/* a drive at the start, after a blank, never inside a word */
+	check_string("\"x C:\\temp\"", "x C:\temp", 8, TAB_IN_PATH("4:14"));
+	check_string("\"AC:\\temp\"", "AC:\temp", 7, "");
+	check_string("\"%WINDIR%\\temp\"", "%WINDIR%\temp", 12,
+	    TAB_IN_PATH("4:18"));
+	check_string("\"100%\\temp\"", "100%\temp", 8, "");
+	check_string("\"%\\temp\"", "%\temp", 5, "");
+	/* doubled backslashes say what they mean */
+	check_string("\"C:\\\\new\"", "C:\\new", 6, "");
+	/* among single ones, a doubled one was meant as two */
+	check_string("\"\\\\srv\\pkg\"", "\\srv\\pkg", 8,
+	    "4:10: warning: escape \\\\ in what looks like a Windows path, "
+	    "among single backslashes; read as one backslash, not two\n"
+	    "4:15: warning: unknown escape \\p; read as a backslash and \"p\"\n");
+	check_string("\"\\\\srv\\\\pkg\"", "\\srv\\pkg", 8, "");
+	check_string("\"D:\\101\"", "D:A", 3,
+	    "4:12: warning: escape \\101 in what looks like a Windows path; "
+	    "read as \"A\", not a backslash and \"101\"\n");
+	check_string("\"D:\\x7f\"", "D:\x7f", 3,
+	    "4:12: warning: escape \\x7f in what looks like a Windows path; "
+	    "read as the character 0x7F, not a backslash and \"x7f\"\n");
 }
 
 static void
@@ -311,6 +351,7 @@ main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_bad_numbers),
 		cmocka_unit_test(test_strings_and_escapes),
+		cmocka_unit_test(test_windows_path_escapes),
 		cmocka_unit_test(test_unterminated_string),
 		cmocka_unit_test(test_bad_characters_and_words),
 		cmocka_unit_test(test_comments),

@@ -148,11 +148,18 @@ test_eof_inside(void **state)
 	(void)state;
 	expect_diags("//Architecture<System>\nStart Component\n Name = \"W\"\n"
 	    " Start Group Name = \"System\" End Group\n",
-	    "5:1: error: end of file while component \"W\" (line 2) is still open\n");
+	    "4:39: error: end of file while component \"W\" (line 2) is still open\n");
 	expect_diags("START COMPONENT START GROUP",
 	    "1:28: error: end of file while group (line 1) is still open\n");
+	/* the end of the last line, whatever ends it: not a line after it */
+	expect_diags("START COMPONENT\r\nSTART GROUP\r\n\x1a",
+	    "2:12: error: end of file while group (line 2) is still open\n");
+	expect_diags("START COMPONENT\nSTART GROUP\n\n",
+	    "3:1: error: end of file while group (line 2) is still open\n");
+	expect_diags("START COMPONENT\nSTART GROUP\n  ",
+	    "3:3: error: end of file while group (line 2) is still open\n");
 	expect_diags("", "1:1: error: no START COMPONENT in the file\n");
-	expect_diags("// only a comment\n", "2:1: error: no START COMPONENT in the file\n");
+	expect_diags("// only a comment\n", "1:18: error: no START COMPONENT in the file\n");
 }
 
 static void
@@ -358,7 +365,7 @@ test_broken_corpus(void **state)
 	mif_doc_free(doc);
 	doc = mif_parse_path("samples/corpus/idmif-doc-example-no-end-component.mif", NULL, NULL);
 	assert_string_equal(diag_text(doc, buf, sizeof buf),
-	    "37:1: error: end of file while component \"Workstation\" (line 5) is still open\n");
+	    "36:14: error: end of file while component \"Workstation\" (line 5) is still open\n");
 	mif_doc_free(doc);
 }
 
