@@ -208,18 +208,6 @@ scratch_reserve(mif_parser *p, size_t n)
 	return true;
 }
 
-static int
-hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* One escape after the backslash at body[*i]; returns the code point and
  * advances *i past the escape.  Escapes give bytes 0-255, held as the
  * characters U+0000 to U+00FF. */
@@ -243,8 +231,8 @@ decode_escape(mif_parser *p, const char *body, size_t len, size_t *i,
 	case 'x': {
 		uint32_t v = 0;
 		size_t k = at + 2, n = 0;
-		for (; n < 2 && k < len && hex_digit(body[k]) >= 0; n++, k++)
-			v = v * 16 + (uint32_t)hex_digit(body[k]);
+		for (; n < 2 && k < len && mif_hex_digit(body[k]) >= 0; n++, k++)
+			v = v * 16 + (uint32_t)mif_hex_digit(body[k]);
 		if (n == 0) {
 			mif_diag(p->doc, MIF_E_ESCAPE, MIF_WARNING, pos + (uint32_t)at,
 			    MIF_NOPOS, "\\x without hex digits; read as \"x\"");
@@ -339,7 +327,7 @@ mif_lex_number(mif_parser *p, const char *text, size_t len, uint32_t pos)
 		i += 1;
 	}
 	for (; i < len; i++) {
-		int d = hex_digit(text[i]);
+		int d = mif_hex_digit(text[i]);
 		if (d < 0 || (unsigned)d >= base) {
 			mif_diag(p->doc, MIF_E_NUMBER, MIF_ERROR, pos, MIF_NOPOS,
 			    "invalid %s number \"%.*s\"", base == 16 ? "hexadecimal" :
