@@ -100,6 +100,12 @@ cli_display_name(const char *path)
 	return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
+void
+cli_put_text(FILE *fp, const char *s)
+{
+	mif_escape_print(s, strlen(s), 0, fp);
+}
+
 char *
 cli_read_file(const char *path, size_t *len)
 {
