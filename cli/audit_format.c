@@ -153,7 +153,7 @@ text_row(const audit_report *r, const audit_job *job, size_t i, FILE *out)
 	/* the SMS ID goes straight out: it may be long */
 	fputs("  ", out);
 	put_escaped(out, row->sms_id);
-	size_t idlen = strlen(row->sms_id);
+	size_t idlen = mif_escape(row->sms_id, strlen(row->sms_id), 0, NULL, 0);
 	n += (size_t)snprintf(line + n, sizeof line - n, "%*s  %-9s",
 	    idlen < 8 ? (int)(8 - idlen) : 0, "", audit_truth_name(row->truth));
 	for (size_t v = 0; v < r->nversions && n < sizeof line; v++) {
