@@ -91,6 +91,7 @@ SHARED_LINKS := $(B)/libmif.so.$(SOMAJOR) $(B)/libmif.so
 MAN1 := $(wildcard man/*.1)
 MAN3 := $(wildcard man/*.3)
 MAN5 := $(wildcard man/*.5)
+MAN7 := $(wildcard man/*.7)
 
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
@@ -182,11 +183,11 @@ test: all $(UNIT_BIN)
 # tree for it, so that it finds the pages they refer to), and a scanner
 # that never backs up (one state per character: fast, and no surprises).
 lint:
-	@tmp=$$(mktemp -d); for f in $(MAN1) $(MAN3) $(MAN5); do \
+	@tmp=$$(mktemp -d); for f in $(MAN1) $(MAN3) $(MAN5) $(MAN7); do \
 		mkdir -p $$tmp/man$${f##*.}; cp $$f $$tmp/man$${f##*.}/; \
 	done; \
 	PATH=$$PATH:/usr/sbin $(MAKEWHATIS) $$tmp; \
-	out=$$(MANPATH=$$tmp $(MANDOC) -Tlint -Wstyle $(MAN1) $(MAN3) $(MAN5) 2>&1); \
+	out=$$(MANPATH=$$tmp $(MANDOC) -Tlint -Wstyle $(MAN1) $(MAN3) $(MAN5) $(MAN7) 2>&1); \
 	rm -rf $$tmp; \
 	if [ -n "$$out" ]; then printf '%s\n' "$$out"; exit 1; fi
 	@src=$(CURDIR)/grammar/mif.l; tmp=$$(mktemp -d); \
@@ -264,6 +265,7 @@ install: all
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
 	    $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
 	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(MANDIR)/man7 \
 	    $(DESTDIR)$(SCHEMADIR)
 	$(INSTALL) -m 755 $(TOOLS) $(DESTDIR)$(BINDIR)
 	$(INSTALL) -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)
@@ -278,6 +280,7 @@ install: all
 	$(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	$(INSTALL) -m 644 $(MAN3) $(DESTDIR)$(MANDIR)/man3
 	$(INSTALL) -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
+	$(INSTALL) -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
 	$(INSTALL) -m 644 schema/mif.xsd $(DESTDIR)$(SCHEMADIR)
 
 uninstall:
@@ -287,7 +290,8 @@ uninstall:
 	rm -f $(DESTDIR)$(INCLUDEDIR)/mif.h $(DESTDIR)$(PKGCONFIGDIR)/mif.pc
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) \
 	    $(MAN3:man/%=$(DESTDIR)$(MANDIR)/man3/%) \
-	    $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
+	    $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%) \
+	    $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 	rm -f $(DESTDIR)$(SCHEMADIR)/mif.xsd
 
 clean:

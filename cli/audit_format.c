@@ -101,23 +101,13 @@ audit_counts_add(audit_counts *to, const audit_counts *from, size_t nversions)
 
 /* ---- pieces ---- */
 
-/* Text and TSV fields: backslash, tab, newline and carriage return
- * escaped, as mif-diff and mif-get write values, so a line stays one. */
+/* Text and TSV fields escaped by the rule of every tool's text output
+ * (miftools(7)), so that a line stays one and no byte drives a terminal;
+ * audit_merge_tsv.c undoes it. */
 static void
 put_escaped(FILE *out, const char *s)
 {
-	for (;;) {
-		size_t n = strcspn(s, "\\\t\n\r");
-		fwrite(s, 1, n, out);
-		s += n;
-		switch (*s++) {
-		case '\0': return;
-		case '\\': fputs("\\\\", out); break;
-		case '\t': fputs("\\t", out); break;
-		case '\n': fputs("\\n", out); break;
-		default: fputs("\\r", out); break;
-		}
-	}
+	mif_escape_print(s, strlen(s), 0, out);
 }
 
 static const char *
@@ -163,7 +153,7 @@ text_row(const audit_report *r, const audit_job *job, size_t i, FILE *out)
 	/* the SMS ID goes straight out: it may be long */
 	fputs("  ", out);
 	put_escaped(out, row->sms_id);
-	size_t idlen = strlen(row->sms_id);
+	size_t idlen = mif_escape(row->sms_id, strlen(row->sms_id), 0, NULL, 0);
 	n += (size_t)snprintf(line + n, sizeof line - n, "%*s  %-9s",
 	    idlen < 8 ? (int)(8 - idlen) : 0, "", audit_truth_name(row->truth));
 	for (size_t v = 0; v < r->nversions && n < sizeof line; v++) {

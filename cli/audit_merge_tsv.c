@@ -16,22 +16,11 @@
 static bool
 unescape(char *s)
 {
-	char *to = s;
+	size_t len = strlen(s);
 
-	for (; *s != '\0'; s++) {
-		if (*s != '\\') {
-			*to++ = *s;
-			continue;
-		}
-		switch (*++s) {
-		case '\\': *to++ = '\\'; break;
-		case 't': *to++ = '\t'; break;
-		case 'n': *to++ = '\n'; break;
-		case 'r': *to++ = '\r'; break;
-		default: return false;
-		}
-	}
-	*to = '\0';
+	if (!mif_unescape(s, &len) || memchr(s, '\0', len) != NULL)
+		return false;
+	s[len] = '\0';
 	return true;
 }
 

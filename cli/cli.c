@@ -162,6 +162,12 @@ file_too_big(FILE *fp)
 	return (uintmax_t)(st.st_size - at) > (uintmax_t)input_limit(head, 2);
 }
 
+void
+cli_put_text(FILE *fp, const char *s)
+{
+	mif_escape_print(s, strlen(s), 0, fp);
+}
+
 char *
 cli_read_file(const char *path, size_t *len)
 {

@@ -57,6 +57,9 @@ const char *cli_encoding_name(mif_encoding encoding);
 
 /* How a path is named in messages: as given, "<stdin>" for "-". */
 const char *cli_display_name(const char *path);
+/* s (NUL-terminated) in a line of text or TSV output, escaped by the
+ * rule of miftools(7), OUTPUT ESCAPING (mif_escape()). */
+void cli_put_text(FILE *fp, const char *s);
 
 /*
  * Read the whole of path ("-": standard input).  Returns a malloc'd

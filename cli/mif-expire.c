@@ -230,30 +230,28 @@ explain(const mif_sms_version *v, const mif_sms_row *row, fate f,
 	uint8_t gives = v->gives[MIF_SMS_EXPIRED];
 	char t[32];
 
+	cli_put_text(stderr, row->sms_id);
 	if (f == NOT_POLLED)
-		fprintf(stderr, "%s: %s, kept (did not poll after the expiry: "
-		    "no expiry instruction)\n", row->sms_id, before);
+		fprintf(stderr, ": %s, kept (did not poll after the expiry: "
+		    "no expiry instruction)\n", before);
 	else if (f == ALREADY_EXPIRED)
-		fprintf(stderr, "%s: %s, kept (its expiry instruction was "
-		    "handled at %s: a workstation sends one)\n", row->sms_id,
-		    before, mif_time_iso(row->time, t));
-	else if (f == REPORTED_LATER)
-		fprintf(stderr, "%s: %s, kept (reported at %s, after the expiry "
-		    "instruction)\n", row->sms_id, before,
+		fprintf(stderr, ": %s, kept (its expiry instruction was "
+		    "handled at %s: a workstation sends one)\n", before,
 		    mif_time_iso(row->time, t));
+	else if (f == REPORTED_LATER)
+		fprintf(stderr, ": %s, kept (reported at %s, after the expiry "
+		    "instruction)\n", before, mif_time_iso(row->time, t));
 	else if (fx->loaded)
-		fprintf(stderr, "%s: %s -> %s (polled after the expiry; SMS %s "
-		    "sets %s)\n", row->sms_id, before,
-		    mif_sms_status_name(fx->after), v->name,
+		fprintf(stderr, ": %s -> %s (polled after the expiry; SMS %s "
+		    "sets %s)\n", before, mif_sms_status_name(fx->after), v->name,
 		    mif_sms_status_name((mif_sms_status)gives));
 	else if (!fx->created)
-		fprintf(stderr, "%s: %s, kept (polled after the expiry; SMS %s "
-		    "keeps the last reported status)\n", row->sms_id, before,
-		    v->name);
+		fprintf(stderr, ": %s, kept (polled after the expiry; SMS %s "
+		    "keeps the last reported status)\n", before, v->name);
 	else
-		fprintf(stderr, "%s: %s, kept (polled after the expiry; SMS %s "
-		    "did not load the detailed job status MIF)\n", row->sms_id,
-		    before, v->name);
+		fprintf(stderr, ": %s, kept (polled after the expiry; SMS %s "
+		    "did not load the detailed job status MIF)\n", before,
+		    v->name);
 }
 
 int

@@ -141,8 +141,10 @@ format_file(const char *path, const struct settings *set)
 		atomic_lock_release(&lock);
 		break;
 	case MODE_LIST:
-		if (changed)
-			printf("%s\n", name);
+		if (changed) {
+			cli_put_text(stdout, name);
+			putc('\n', stdout);
+		}
 		break;
 	case MODE_CHECK:
 		if (changed)

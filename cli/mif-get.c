@@ -66,8 +66,10 @@ typedef struct job {
 static void
 line_start(const job *j)
 {
-	if (j->set->prefix)
-		printf("%s:", j->name);
+	if (j->set->prefix) {
+		cli_put_text(stdout, j->name);
+		putchar(':');
+	}
 }
 
 static void

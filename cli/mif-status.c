@@ -233,6 +233,14 @@ parse_options(int argc, char **argv, settings *s)
 
 /* ---- the despooler: a status MIF or an expiry in, a detailed MIF out - */
 
+/* The end of a note: "SMSID keeps its status". */
+static void
+keeps_status(const char *sms_id)
+{
+	cli_put_text(stderr, sms_id);
+	fputs(" keeps its status\n", stderr);
+}
+
 static int
 despool(const settings *s, mode m)
 {
@@ -250,9 +258,9 @@ despool(const settings *s, mode m)
 	}
 	if (!mif_sms_detail_of(s->version, s->job, &e, &d)) {
 		fprintf(stderr, "%s: note: SMS %s creates no detailed job status "
-		    "MIF for an %s instruction: the row of %s keeps its status\n",
-		    prog, s->version->name, mif_sms_instruction_name(e.instruction),
-		    s->sms_id);
+		    "MIF for an %s instruction: the row of ", prog,
+		    s->version->name, mif_sms_instruction_name(e.instruction));
+		keeps_status(s->sms_id);
 		mif_doc_free(in);
 		return CLI_OK;
 	}
@@ -263,10 +271,12 @@ despool(const settings *s, mode m)
 		status = CLI_OK;
 	mif_sms_apply(s->version, MIF_SMS_NONE, e.instruction, e.description,
 	    &created, &loaded);
-	if (status == CLI_OK && created && !loaded)
+	if (status == CLI_OK && created && !loaded) {
 		fprintf(stderr, "%s: note: SMS %s does not load this detailed job "
-		    "status MIF: its Description holds \\\" (Q140810); the row of "
-		    "%s keeps its status\n", prog, s->version->name, s->sms_id);
+		    "status MIF: its Description holds \\\" (Q140810); the row of ",
+		    prog, s->version->name);
+		keeps_status(s->sms_id);
+	}
 	mif_doc_free(out);
 	mif_doc_free(in);
 	return status;
@@ -298,11 +308,14 @@ apply(const settings *s)
 			jobs_report(prog, path, docs[i], &err);
 			goto done;
 		}
-		if (!loaded)
-			fprintf(stderr, "%s: %s: note: SMS %s does not load a job "
-			    "status MIF with \\\" in a string (Q140810): the row of "
-			    "%s keeps its status\n", prog, cli_display_name(path),
-			    d.version->name, d.sms_id);
+		if (!loaded) {
+			fprintf(stderr, "%s: ", prog);
+			cli_put_text(stderr, cli_display_name(path));
+			fprintf(stderr, ": note: SMS %s does not load a job status "
+			    "MIF with \\\" in a string (Q140810): the row of ",
+			    d.version->name);
+			keeps_status(d.sms_id);
+		}
 	}
 	mif_doc *out = mif_sms_table_write(&t);
 	if (out == NULL)

@@ -2,65 +2,46 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "cli.h"
 #include "report.h"
 
-/* Length of the UTF-8 sequence that starts with byte c (1 when c is no
- * lead byte, so that bad bytes still move on). */
-static size_t
-sequence_length(unsigned char c)
-{
-	if (c >= 0xF0 && c < 0xF8)
-		return 4;
-	if (c >= 0xE0)
-		return c < 0xF0 ? 3 : 1;
-	if (c >= 0xC0)
-		return 2;
-	return 1;
-}
-
-/* Whether the character at s (n bytes) would move the terminal's cursor
- * in odd ways: C0 and C1 controls other than tab, DEL. */
-static bool
-is_control(const unsigned char *s, size_t n)
-{
-	if (n == 1)
-		return (s[0] < 0x20 && s[0] != '\t') || s[0] == 0x7F;
-	return n == 2 && s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F;
-}
-
 /*
- * Print the source line, controls shown as '?' so that nothing in a file
- * can drive the terminal, then a caret under character `column` (from 1).
- * Tabs before the column are copied so the caret lines up with them.
+ * Print the source line, its controls escaped as miftools(7) says
+ * (backslash and tab as they are, for reading), so that nothing in a
+ * file can drive the terminal, then a caret under character `column`
+ * (from 1).  The caret moves past each escape by its width; tabs before
+ * the column are copied so that it lines up with them.
  */
 static void
 print_line_and_caret(FILE *out, const char *text, size_t len, unsigned column)
 {
-	const unsigned char *s = (const unsigned char *)text;
+	char esc[MIF_ESCAPE_MAX];
 
-	for (size_t i = 0; i < len; ) {
-		size_t n = sequence_length(s[i]);
-		if (n > len - i)
-			n = len - i;
-		if (is_control(s + i, n))
-			putc('?', out);
-		else
-			fwrite(s + i, 1, n, out);
-		i += n;
-	}
+	mif_escape_print(text, len, MIF_ESCAPE_CONTROLS, out);
 	putc('\n', out);
 
 	unsigned col = 1;
 	for (size_t i = 0; i < len && col < column; col++) {
-		putc(s[i] == '\t' ? '\t' : ' ', out);
-		size_t n = sequence_length(s[i]);
-		i += n < len - i ? n : len - i;
+		size_t n = mif_escape_char(text + i, len - i, MIF_ESCAPE_CONTROLS,
+		    esc);
+		if (esc[0] != '\0')
+			fprintf(out, "%*s", (int)strlen(esc), "");
+		else
+			putc(text[i] == '\t' ? '\t' : ' ', out);
+		i += n;
 	}
 	for (; col < column; col++)
 		putc(' ', out);
 	fputs("^\n", out);
+}
+
+/* Text of a message or a file name, its controls escaped. */
+static void
+put_text(FILE *out, const char *s)
+{
+	mif_escape_print(s, strlen(s), MIF_ESCAPE_CONTROLS, out);
 }
 
 void
@@ -69,12 +50,15 @@ report_diag(FILE *out, const char *prog, const char *file,
 {
 	const char *severity = mif_severity_name(diag->severity);
 
-	if (diag->mark.line == 0) {
-		fprintf(out, "%s: %s: %s: %s\n", prog, file, severity, diag->text);
+	fprintf(out, "%s: ", prog);
+	put_text(out, file);
+	if (diag->mark.line != 0)
+		fprintf(out, ":%u:%u", diag->mark.line, diag->mark.column);
+	fprintf(out, ": %s: ", severity);
+	put_text(out, diag->text);
+	putc('\n', out);
+	if (diag->mark.line == 0)
 		return;
-	}
-	fprintf(out, "%s: %s:%u:%u: %s: %s\n", prog, file, diag->mark.line,
-	    diag->mark.column, severity, diag->text);
 
 	size_t len = 0;
 	const char *line = doc != NULL

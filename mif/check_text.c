@@ -5,37 +5,30 @@
 
 #include "check.h"
 
-/* The escaped form of the character starting at s[i] into piece; returns
- * how many bytes of s it took. */
+/* The escaped form of the character starting at s[i] into piece, by the
+ * rule of text output with a double quote escaped too; a whole UTF-8
+ * sequence at once, so that a cut never splits one.  Returns how many
+ * bytes of s it took. */
 static size_t
-escape_one(const mif_string *s, size_t i, char piece[8], size_t *plen)
+escape_one(const mif_string *s, size_t i, char piece[MIF_ESCAPE_MAX],
+    size_t *plen)
 {
-	unsigned char ch = (unsigned char)s->bytes[i];
+	size_t n = mif_escape_char(s->bytes + i, s->len - i, MIF_ESCAPE_QUOTE,
+	    piece);
 
-	if (ch == '"' || ch == '\\') {
-		piece[0] = '\\';
-		piece[1] = (char)ch;
-		*plen = 2;
-		return 1;
+	if (piece[0] != '\0') {
+		*plen = strlen(piece);
+	} else {
+		memcpy(piece, s->bytes + i, n);
+		*plen = n;
 	}
-	if (ch < 0x20 || ch == 0x7F) {
-		*plen = (size_t)snprintf(piece, 8, "\\x%02X", ch);
-		return 1;
-	}
-	/* a whole UTF-8 sequence, so that a cut never splits one */
-	size_t n = 1;
-	while (i + n < s->len && n < 4 &&
-	    ((unsigned char)s->bytes[i + n] & 0xC0) == 0x80 && ch >= 0xC0)
-		n++;
-	memcpy(piece, s->bytes + i, n);
-	*plen = n;
 	return n;
 }
 
 const char *
 check_quote(char *buf, size_t size, const mif_string *s)
 {
-	char piece[8];
+	char piece[MIF_ESCAPE_MAX];
 	size_t plen, total = 0;
 
 	for (size_t i = 0; i < s->len;) {

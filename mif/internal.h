@@ -227,6 +227,25 @@ size_t mif_utf8_put(char *buf, uint32_t cp);
 /* Decode one UTF-8 sequence; returns its length, or 0 if invalid. */
 size_t mif_utf8_get(const unsigned char *s, size_t len, uint32_t *cp);
 
+/* The value of a hex digit, or -1. */
+int mif_hex_digit(char c);
+
+/* Where formatted text goes: a buffer, as snprintf() fills one, or a
+ * stream.  Zero it, then set buf and size or fp. */
+typedef struct mif_sink {
+	char *buf;
+	size_t size;
+	size_t len;  /* of the whole text */
+	FILE *fp;
+	bool failed; /* a write to fp failed */
+} mif_sink;
+
+void mif_sink_put(mif_sink *k, const char *s, size_t n);
+/* s escaped as mif_escape() escapes it. */
+void mif_sink_escape(mif_sink *k, const char *s, size_t len, unsigned flags);
+/* End a buffer's text with its NUL (when size > 0); returns k->len. */
+size_t mif_sink_end(mif_sink *k);
+
 /* Compare ASCII case-insensitively. */
 int mif_casecmp(const char *a, const char *b);
 int mif_ncasecmp(const char *a, const char *b, size_t n);

@@ -193,18 +193,6 @@ mif_lex_block_word(const char *text, size_t len)
 	return w != NULL ? w->value : -1;
 }
 
-int
-mif_hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 mif_number
 mif_lex_number(mif_parser *p, const char *text, size_t len, uint32_t pos)
 {

@@ -803,9 +803,41 @@ bool mif_value_equal(const mif_value *a, const mif_value *b);
 /* A hash of a value: equal values have equal hashes. */
 uint64_t mif_value_hash(const mif_value *value);
 
+/*
+ * The escaping of text and TSV output, one rule for every tool
+ * (miftools(7), OUTPUT ESCAPING): a backslash, tab, newline and carriage
+ * return as \\ \t \n \r; every other byte of a C0 control (NUL
+ * included), DEL, a C1 control (U+0080 to U+009F, both bytes of its
+ * UTF-8) and every byte that is no part of valid UTF-8 as \xHH (two
+ * upper-case hex digits).  Other UTF-8 stays as it is.  mif_unescape()
+ * undoes it.
+ *
+ * mif_escape_char() escapes the character at s (len > 0 bytes) into esc
+ * and returns how many bytes of s it covers; esc is "" when they stay as
+ * they are.
+ */
+#define MIF_ESCAPE_MAX 9       /* "\xC2\x85" and its NUL */
+#define MIF_ESCAPE_QUOTE 0x01u /* a double quote too, as \" (a value
+                                  quoted in a message) */
+#define MIF_ESCAPE_CONTROLS 0x02u /* only the controls and bad bytes:
+                                  backslash and tab stay (a source line
+                                  or a message, for reading) */
+size_t mif_escape_char(const char *s, size_t len, unsigned flags,
+    char esc[MIF_ESCAPE_MAX]);
+/* len bytes of s escaped into buf, as snprintf() fills it: at most size
+ * bytes, NUL included (buf may be NULL when size is 0); returns the
+ * length of the whole text. */
+size_t mif_escape(const char *s, size_t len, unsigned flags, char *buf,
+    size_t size);
+/* The same onto a stream; false on a write error. */
+bool mif_escape_print(const char *s, size_t len, unsigned flags, FILE *fp);
+/* Undo mif_escape() without flags, in place: *len bytes of s become the
+ * new *len.  False (s then undefined) for a backslash that starts none
+ * of \\ \t \n \r \xHH. */
+bool mif_unescape(char *s, size_t *len);
+
 /* mif_value_format() flags. */
-#define MIF_FORMAT_ESCAPE 0x01u /* backslash, tab, newline, carriage
-                                   return and NUL as \\ \t \n \r \0 */
+#define MIF_FORMAT_ESCAPE 0x01u /* strings escaped as mif_escape() does */
 
 /*
  * A value as shell scripts want it, raw: integers in decimal, strings

@@ -111,8 +111,6 @@ typedef mif_stmt mif_val;
 int mif_lex_word(const char *text, size_t len, int *value);
 /* The block kind named by a word after START/END, or -1. */
 int mif_lex_block_word(const char *text, size_t len);
-/* The value of a hexadecimal digit, or -1. */
-int mif_hex_digit(char c);
 /* Decode a string literal's body (without quotes) and intern it
  * (mif/lex_string.c). */
 const mif_string *mif_lex_string(mif_parser *p, const char *body, size_t len,

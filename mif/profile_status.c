@@ -4,7 +4,9 @@
  * InstallStatus group (class MICROSOFT|JOBSTATUS|1.0) whose Status is
  * "Success" or "Failed" and whose Description says why; the full form
  * adds a ComponentID group.  The API cuts company, product, version and
- * serial at 64 characters, locale at 16 and the message at 128.
+ * serial at 64 characters, locale at 16 and the message at 128; those
+ * limits hold only where a file declares no size of its own (SMS
+ * Installer declares a STRING(255) Description, Q169491).
  *
  * Groups are found by class and attributes by name, ASCII case ignored,
  * as SMS does: writers differ in IDs and in case.  Older writers put
@@ -83,8 +85,7 @@ declared_size(const mif_block *attr)
 
 /*
  * An error when the attribute's string VALUE is longer than max
- * characters; not when it also overflows a declared size no larger than
- * max, which the DMI checks have reported already.
+ * characters and its TYPE declares no size.
  */
 static void
 check_length(check_ctx *c, const mif_block *attr, size_t max,
@@ -95,14 +96,15 @@ check_length(check_ctx *c, const mif_block *attr, size_t max,
 
 	if (v == NULL || v->form != MIF_F_STRING)
 		return;
+	/* a declared size is the file's own limit, which the DMI checks
+	 * hold it to; the API's applies only where the file states none */
 	size_t n = check_char_count(v->v.str);
-	uint64_t size = declared_size(attr);
-	if (n <= max || (size != 0 && size <= max && n > size))
+	if (declared_size(attr) != 0 || n <= max)
 		return;
 	check_report(c, MIF_E_PROFILE, MIF_ERROR, v->pos, MIF_NOPOS,
-	    "value of %s attribute %s is %zu characters long; a status MIF "
-	    "allows %zu", what, check_block_name(c, name, sizeof name, attr), n,
-	    max);
+	    "value of %s attribute %s is %zu characters long; with no size "
+	    "declared, a status MIF allows %zu", what,
+	    check_block_name(c, name, sizeof name, attr), n, max);
 }
 
 /* A value for messages: "text", 12, UNKNOWN ... */

@@ -54,6 +54,8 @@ mif_sms_detail_write(const mif_sms_detail *d)
 	for (unsigned id = 1; id <= DETAIL_NATTRS; id++)
 		if (!sms_set_value(doc, a[id], &v[id]))
 			goto nomem;
+	if (!sms_fit_string(doc, a[DETAIL_DESCRIPTION], &v[DETAIL_DESCRIPTION]))
+		goto nomem;
 	return doc;
 nomem:
 	mif_doc_free(doc);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check.h"
 #include "sms_fields.h"
 
 const sms_attr sms_job_attrs[JOB_NATTRS] = {
@@ -493,6 +494,21 @@ sms_add_table(mif_doc *doc, const mif_block *comp, const char *name,
 	    mif_set_string(doc, t, MIF_KW_CLASS, cls) == NULL)
 		return NULL;
 	return t;
+}
+
+bool
+sms_fit_string(mif_doc *doc, const mif_block *attr, const mif_stmt *cell)
+{
+	const mif_stmt *t = mif_block_stmt(attr, MIF_KW_TYPE);
+
+	if (t == NULL || cell->form != MIF_F_STRING)
+		return true;
+	size_t n = check_char_count(cell->v.str);
+	if (n <= t->v.u)
+		return true;
+	mif_stmt wide = *t;
+	wide.v.u = n;
+	return mif_set_stmt(doc, attr, MIF_KW_TYPE, &wide) != NULL;
 }
 
 mif_stmt

@@ -139,6 +139,11 @@ mif_block *sms_add_table(mif_doc *doc, const mif_block *comp,
 mif_stmt sms_string_cell(mif_doc *doc, const char *s);
 mif_stmt sms_time_cell(mif_doc *doc, bool known, int64_t t);
 bool sms_cell_ok(const mif_stmt *cell);
+/* Widen the STRING(n) TYPE of attr to the characters of cell when they
+ * are more than n: a Description is as long as the status MIF's own type
+ * let it be (mif-status(1)).  False when out of memory. */
+bool sms_fit_string(mif_doc *doc, const mif_block *attr,
+    const mif_stmt *cell);
 /* VALUE of an attribute. */
 bool sms_set_value(mif_doc *doc, const mif_block *attr, const mif_stmt *v);
 

@@ -197,8 +197,8 @@ write_targets(mif_doc *doc, const mif_block *comp, const mif_sms_history *h)
 }
 
 static bool
-write_event(mif_doc *doc, const mif_block *table, size_t i,
-    const mif_sms_event *e)
+write_event(mif_doc *doc, const mif_block *table,
+    const mif_block *desc_attr, size_t i, const mif_sms_event *e)
 {
 	const char *description = e->description != NULL ? e->description : "";
 	/* an empty Description is left to the template's VALUE "" */
@@ -218,7 +218,8 @@ write_event(mif_doc *doc, const mif_block *table, size_t i,
 	for (uint32_t c = 0; c < n; c++)
 		if (!sms_cell_ok(&cells[c]))
 			return false;
-	return true;
+	return n < INS_NATTRS ||
+	    sms_fit_string(doc, desc_attr, &cells[INS_DESCRIPTION - 1]);
 }
 
 static bool
@@ -238,7 +239,7 @@ write_events(mif_doc *doc, const mif_block *comp, const mif_sms_history *h)
 	if (table == NULL)
 		return false;
 	for (size_t i = 0; i < h->nevents; i++)
-		if (!write_event(doc, table, i, &h->events[i]))
+		if (!write_event(doc, table, a[INS_DESCRIPTION], i, &h->events[i]))
 			return false;
 	return true;
 }

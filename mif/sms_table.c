@@ -144,8 +144,8 @@ fail:
 /* ---- writing ------------------------------------------------------------ */
 
 static bool
-write_row(mif_doc *doc, const mif_block *table, const mif_sms_row *row,
-    const mif_sms_version *set_by)
+write_row(mif_doc *doc, const mif_block *table, const mif_block *description,
+    const mif_sms_row *row, const mif_sms_version *set_by)
 {
 	/* the Job ID is left to the template's VALUE */
 	mif_stmt *cells = mif_add_row(doc, table, DETAIL_NATTRS - 1);
@@ -165,7 +165,7 @@ write_row(mif_doc *doc, const mif_block *table, const mif_sms_row *row,
 	for (size_t i = 0; i < DETAIL_NATTRS - 1; i++)
 		if (!sms_cell_ok(&cells[i]))
 			return false;
-	return true;
+	return sms_fit_string(doc, description, &cells[DETAIL_DESCRIPTION - 1]);
 }
 
 mif_doc *
@@ -190,7 +190,8 @@ mif_sms_table_write(const mif_sms_table *t)
 	if (table == NULL)
 		goto nomem;
 	for (size_t i = 0; i < t->nrows; i++)
-		if (!write_row(doc, table, &t->rows[i], t->set_by[i]))
+		if (!write_row(doc, table, a[DETAIL_DESCRIPTION], &t->rows[i],
+		    t->set_by[i]))
 			goto nomem;
 	return doc;
 nomem:

@@ -63,6 +63,18 @@ mif_utf8_get(const unsigned char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
+int
+mif_hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 static int
 lower(int c)
 {

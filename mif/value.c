@@ -837,58 +837,17 @@ mif_value_hash(const mif_value *v)
 
 /* ---- writing ---------------------------------------------------------- */
 
-/* Where formatted text goes: a buffer, as snprintf() fills one, or a
- * stream. */
-typedef struct sink {
-	char *buf;
-	size_t size;
-	size_t len;  /* of the whole text */
-	FILE *fp;
-	bool failed;
-} sink;
-
 static void
-put(sink *k, const char *s, size_t n)
+put_text(mif_sink *k, const char *s, size_t len, unsigned flags)
 {
-	if (n == 0)
-		return;
-	if (k->fp != NULL) {
-		if (fwrite(s, 1, n, k->fp) != n)
-			k->failed = true;
-	} else if (k->size > 0 && k->len < k->size - 1) {
-		size_t room = k->size - 1 - k->len;
-		memcpy(k->buf + k->len, s, n < room ? n : room);
-	}
-	k->len += n;
+	if (flags & MIF_FORMAT_ESCAPE)
+		mif_sink_escape(k, s, len, 0);
+	else
+		mif_sink_put(k, s, len);
 }
 
 static void
-put_text(sink *k, const char *s, size_t len, unsigned flags)
-{
-	if (!(flags & MIF_FORMAT_ESCAPE)) {
-		put(k, s, len);
-		return;
-	}
-	size_t start = 0;
-	for (size_t i = 0; i < len; i++) {
-		const char *esc;
-		switch (s[i]) {
-		case '\\': esc = "\\\\"; break;
-		case '\t': esc = "\\t"; break;
-		case '\n': esc = "\\n"; break;
-		case '\r': esc = "\\r"; break;
-		case '\0': esc = "\\0"; break;
-		default: continue;
-		}
-		put(k, s + start, i - start);
-		put(k, esc, 2);
-		start = i + 1;
-	}
-	put(k, s + start, len - start);
-}
-
-static void
-format(const mif_value *v, unsigned flags, sink *k)
+format(const mif_value *v, unsigned flags, mif_sink *k)
 {
 	char num[32], date[MIF_DATE_LEN + 1];
 	int n = 0;
@@ -898,11 +857,11 @@ format(const mif_value *v, unsigned flags, sink *k)
 		break;
 	case MIF_V_SIGNED:
 		n = snprintf(num, sizeof num, "%" PRId64, v->i);
-		put(k, num, (size_t)n);
+		mif_sink_put(k, num, (size_t)n);
 		break;
 	case MIF_V_UNSIGNED:
 		n = snprintf(num, sizeof num, "%" PRIu64, v->u);
-		put(k, num, (size_t)n);
+		mif_sink_put(k, num, (size_t)n);
 		break;
 	case MIF_V_STRING:
 	case MIF_V_OCTETS:
@@ -912,7 +871,7 @@ format(const mif_value *v, unsigned flags, sink *k)
 		if (v->str != NULL)
 			put_text(k, v->str, v->len, flags);
 		else
-			put(k, mif_date_format(&v->date, date), MIF_DATE_LEN);
+			mif_sink_put(k, mif_date_format(&v->date, date), MIF_DATE_LEN);
 		break;
 	case MIF_V_ENUM:
 		if (v->str != NULL) {
@@ -923,19 +882,19 @@ format(const mif_value *v, unsigned flags, sink *k)
 			is_number(v, &neg, &mag);
 			n = neg ? snprintf(num, sizeof num, "%" PRId64, v->i)
 			    : snprintf(num, sizeof num, "%" PRIu64, mag);
-			put(k, num, (size_t)n);
+			mif_sink_put(k, num, (size_t)n);
 		}
 		break;
 	case MIF_V_UNKNOWN:
-		put(k, "UNKNOWN", 7);
+		mif_sink_put(k, "UNKNOWN", 7);
 		break;
 	case MIF_V_UNSUPPORTED:
-		put(k, "UNSUPPORTED", 11);
+		mif_sink_put(k, "UNSUPPORTED", 11);
 		break;
 	case MIF_V_OVERLAY:
-		put(k, "*\"", 2);
+		mif_sink_put(k, "*\"", 2);
 		put_text(k, v->str, v->len, flags);
-		put(k, "\"", 1);
+		mif_sink_put(k, "\"", 1);
 		break;
 	}
 }
@@ -944,18 +903,16 @@ size_t
 mif_value_format(const mif_value *value, unsigned flags, char *buf,
     size_t size)
 {
-	sink k = { buf, size, 0, NULL, false };
+	mif_sink k = { .buf = buf, .size = size };
 
 	format(value, flags, &k);
-	if (size > 0)
-		buf[k.len < size ? k.len : size - 1] = '\0';
-	return k.len;
+	return mif_sink_end(&k);
 }
 
 bool
 mif_value_print(const mif_value *value, unsigned flags, FILE *fp)
 {
-	sink k = { NULL, 0, 0, fp, false };
+	mif_sink k = { .fp = fp };
 
 	format(value, flags, &k);
 	return !k.failed;

@@ -746,8 +746,8 @@ test_quoting_in_messages(void **state)
 	    "END COMPONENT\n",
 	    NO_CID
 	    "5:28: error: dup-id: duplicate attribute ID 1 in group "
-	    "\"say \\\"hi\\\"\\x0A\" (first at line 4) [4:3]\n"
-	    "6:1: error: missing: attribute in group \"say \\\"hi\\\"\\x0A\" has "
+	    "\"say \\\"hi\\\"\\n\" (first at line 4) [4:3]\n"
+	    "6:1: error: missing: attribute in group \"say \\\"hi\\\"\\n\" has "
 	    "no NAME\n"
 	    "6:39: error: type: value of attribute at line 6 is a string, but "
 	    "its type is INTEGER\n");

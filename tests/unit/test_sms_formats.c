@@ -750,18 +750,29 @@ test_history_read(void **state)
 
 /* The sample history read and written again: the same file but for
  * its comments, and the same history when read back. */
+#define SEED_HISTORY "samples/jobs/seed-history.mif"
+
+/* The sample history into *h; returns its document. */
+static mif_doc *
+seed_history(mif_sms_history *h)
+{
+	mif_parse_options o = { SEED_HISTORY, 0 };
+	mif_doc *doc = mif_parse_path(SEED_HISTORY, &o, NULL);
+	mif_error err;
+
+	assert_non_null(doc);
+	assert_true(mif_sms_history_read(doc, h, &err));
+	return doc;
+}
+
 static void
 test_history_written(void **state)
 {
 	(void)state;
-	const char *path = "samples/jobs/seed-history.mif";
-	mif_parse_options o = { path, 0 };
-	mif_doc *doc = mif_parse_path(path, &o, NULL);
+	const char *path = SEED_HISTORY;
 	mif_sms_history h, back;
 	mif_error err;
-
-	assert_non_null(doc);
-	assert_true(mif_sms_history_read(doc, &h, &err));
+	mif_doc *doc = seed_history(&h);
 	mif_doc *out = mif_sms_history_write(&h);
 	assert_non_null(out);
 	char *text = written(out);
@@ -788,6 +799,37 @@ test_history_written(void **state)
 		assert_string_equal(back.events[i].description,
 		    h.events[i].description);
 	}
+	mif_sms_history_release(&back);
+	mif_doc_free(again);
+	free(text);
+	mif_doc_free(out);
+	mif_sms_history_release(&h);
+	mif_doc_free(doc);
+}
+
+/* A Description longer than the API's 128 characters, as a status MIF
+ * that declares STRING(255) gives one: the Description attribute is
+ * declared as long as it, and every character is kept. */
+static void
+test_history_long_description(void **state)
+{
+	(void)state;
+	mif_sms_history h, back;
+	mif_error err;
+	char longer[201];
+	mif_doc *doc = seed_history(&h);
+
+	memset(longer, 'd', 200);
+	longer[200] = '\0';
+	h.events[1].description = longer;
+	mif_doc *out = mif_sms_history_write(&h);
+	assert_non_null(out);
+	char *text = written(out);
+	assert_non_null(strstr(text, "NAME = \"Description\"\n      ID = 5\n"
+	    "      TYPE = STRING(200)\n"));
+	mif_doc *again = valid(text);
+	assert_true(mif_sms_history_read(again, &back, &err));
+	assert_string_equal(back.events[1].description, longer);
 	mif_sms_history_release(&back);
 	mif_doc_free(again);
 	free(text);
@@ -1060,6 +1102,7 @@ main(void)
 		cmocka_unit_test(test_table_apply),
 		cmocka_unit_test(test_history_read),
 		cmocka_unit_test(test_history_written),
+		cmocka_unit_test(test_history_long_description),
 		cmocka_unit_test(test_history_errors),
 		cmocka_unit_test(test_history_structure_errors),
 		cmocka_unit_test(test_noidmif_new),

@@ -323,7 +323,7 @@ test_strings(void **state)
 	assert_int_equal(v.kind, MIF_V_OCTETS);
 	assert_int_equal(v.len, 2);
 	assert_memory_equal(v.str, "\x01\x00", 2);
-	assert_string_equal(formatted(&v), "\x01\\0");
+	assert_string_equal(formatted(&v), "\\x01\\x00");
 }
 
 static void
@@ -708,6 +708,91 @@ test_format(void **state)
 	free(out);
 }
 
+/* The escaped text of len bytes of s under flags. */
+static const char *
+escaped(const char *s, size_t len, unsigned flags)
+{
+	static char buf[256];
+
+	mif_escape(s, len, flags, buf, sizeof buf);
+	return buf;
+}
+
+static void
+test_escape(void **state)
+{
+	(void)state;
+	/* named escapes; NUL as \x00, so that a digit after it stays one */
+	assert_string_equal(escaped("a\\b\tc\nd\re\0" "1", 11, 0),
+	    "a\\\\b\\tc\\nd\\re\\x001");
+	/* every other C0 control and DEL; ESC, BEL and BS among them */
+	assert_string_equal(escaped("\x1B[2J\a\b\x7F", 7, 0),
+	    "\\x1B[2J\\x07\\x08\\x7F");
+	/* C1 controls: both bytes of their UTF-8; U+00A0 and on stay */
+	assert_string_equal(escaped("\xC2\x9B" "31m\xC2\x85\xC2\xA0\xC3\xA9",
+	    11, 0), "\\xC2\\x9B31m\\xC2\\x85\xC2\xA0\xC3\xA9");
+	/* bytes that are no UTF-8: a Latin-1 e acute, a cut sequence, an
+	 * overlong slash */
+	assert_string_equal(escaped("caf\xE9 \xE2\x82 \xC0\xAF", 10, 0),
+	    "caf\\xE9 \\xE2\\x82 \\xC0\\xAF");
+	/* a quote only when asked; for reading, backslash and tab stay */
+	assert_string_equal(escaped("\"\\\t\x1B", 4, 0), "\"\\\\\\t\\x1B");
+	assert_string_equal(escaped("\"\\\t\x1B", 4, MIF_ESCAPE_QUOTE),
+	    "\\\"\\\\\\t\\x1B");
+	assert_string_equal(escaped("\"\\\t\x1B\n", 5, MIF_ESCAPE_CONTROLS),
+	    "\"\\\t\\x1B\\n");
+
+	/* one character at a time */
+	char esc[MIF_ESCAPE_MAX];
+	assert_int_equal(mif_escape_char("\xC2\x85z", 3, 0, esc), 2);
+	assert_string_equal(esc, "\\xC2\\x85");
+	assert_int_equal(mif_escape_char("\xE2\x82\xAC", 3, 0, esc), 3);
+	assert_string_equal(esc, "");
+	assert_int_equal(mif_escape_char("\xE2\x82\xAC", 2, 0, esc), 1);
+	assert_string_equal(esc, "\\xE2");
+
+	/* cut as snprintf() cuts */
+	char small[6];
+	assert_int_equal(mif_escape("\x1B\x1B", 2, 0, small, sizeof small), 8);
+	assert_string_equal(small, "\\x1B\\");
+	assert_int_equal(mif_escape("ab", 2, 0, NULL, 0), 2);
+
+	/* and undone: every byte comes back */
+	char all[256], text[1024];
+	for (size_t i = 0; i < sizeof all; i++)
+		all[i] = (char)i;
+	size_t len = mif_escape(all, sizeof all, 0, text, sizeof text);
+	assert_true(len < sizeof text);
+	assert_null(memchr(text, '\t', len));
+	assert_true(mif_unescape(text, &len));
+	assert_int_equal(len, sizeof all);
+	assert_memory_equal(text, all, sizeof all);
+
+	/* a stray backslash is no escape */
+	const char *bad[] = { "a\\", "\\0", "\\x1", "\\xG0", "\\\"", "\\u0085" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char copy[16];
+		size_t n = strlen(bad[i]);
+		memcpy(copy, bad[i], n + 1);
+		assert_false(mif_unescape(copy, &n));
+	}
+	char hex[] = "\\x1b\\xfF";
+	len = strlen(hex);
+	assert_true(mif_unescape(hex, &len));
+	assert_int_equal(len, 2);
+	assert_memory_equal(hex, "\x1B\xFF", 2);
+
+	/* onto a stream */
+	char *out = NULL;
+	size_t outlen = 0;
+	FILE *fp = open_memstream(&out, &outlen);
+	assert_non_null(fp);
+	assert_true(mif_escape_print("\a\xC2\x9B", 3, 0, fp));
+	fclose(fp);
+	assert_string_equal(out, "\\x07\\xC2\\x9B");
+	free(out);
+}
+
 /* ---- dates on their own ----------------------------------------------- */
 
 static void
@@ -822,6 +907,7 @@ main(void)
 		cmocka_unit_test(test_parse_errors),
 		cmocka_unit_test(test_equal),
 		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_escape),
 		cmocka_unit_test(test_date_parse),
 		cmocka_unit_test(test_hash_crafted_keys_spread),
 	};
