@@ -236,7 +236,7 @@ parse_options(int argc, char **argv, settings *s)
 static int
 despool(const settings *s, mode m)
 {
-	mif_sms_event e = { s->time, s->sms_id, MIF_SMS_EXPIRED, "" };
+	mif_sms_event e = { s->time, s->sms_id, MIF_SMS_EXPIRED, "", false };
 	mif_doc *in = NULL;
 	mif_sms_detail d;
 	bool created, loaded;

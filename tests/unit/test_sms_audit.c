@@ -68,15 +68,15 @@ static const char *targets[] = {
 
 /* KB Q152229's job: 1-3 succeed, 4 fails, 5 never runs, all poll. */
 static mif_sms_event seed_events[] = {
-	{ 834142500, "PAR00001", MIF_SMS_SUCCESS, "ok" },
-	{ 834144120, "PAR00002", MIF_SMS_SUCCESS, "ok" },
-	{ 834145380, "PAR00003", MIF_SMS_SUCCESS, "ok" },
-	{ 834157200, "PAR00004", MIF_SMS_FAILURE, "disk full" },
-	{ 834311400, "PAR00001", MIF_SMS_EXPIRED, "" },
-	{ 834312240, "PAR00002", MIF_SMS_EXPIRED, "" },
-	{ 834312660, "PAR00003", MIF_SMS_EXPIRED, "" },
-	{ 834336300, "PAR00004", MIF_SMS_EXPIRED, "" },
-	{ 834341400, "PAR00005", MIF_SMS_EXPIRED, "" },
+	{ 834142500, "PAR00001", MIF_SMS_SUCCESS, "ok", false },
+	{ 834144120, "PAR00002", MIF_SMS_SUCCESS, "ok", false },
+	{ 834145380, "PAR00003", MIF_SMS_SUCCESS, "ok", false },
+	{ 834157200, "PAR00004", MIF_SMS_FAILURE, "disk full", false },
+	{ 834311400, "PAR00001", MIF_SMS_EXPIRED, "", false },
+	{ 834312240, "PAR00002", MIF_SMS_EXPIRED, "", false },
+	{ 834312660, "PAR00003", MIF_SMS_EXPIRED, "", false },
+	{ 834336300, "PAR00004", MIF_SMS_EXPIRED, "", false },
+	{ 834341400, "PAR00005", MIF_SMS_EXPIRED, "", false },
 };
 
 static mif_sms_history
@@ -142,11 +142,11 @@ test_quirk_and_silence(void **state)
 	 * 2 fails, then succeeds on a retry, and never polls; 3 fails and
 	 * polls */
 	mif_sms_event e[] = {
-		{ 834142500, "PAR00001", MIF_SMS_SUCCESS, "Setup said \"done\"" },
-		{ 834142600, "PAR00002", MIF_SMS_FAILURE, "disk full" },
-		{ 834142700, "PAR00003", MIF_SMS_FAILURE, "disk full" },
-		{ 834143000, "PAR00002", MIF_SMS_SUCCESS, "ok" },
-		{ 834311400, "PAR00003", MIF_SMS_EXPIRED, "" },
+		{ 834142500, "PAR00001", MIF_SMS_SUCCESS, "Setup said \"done\"", false },
+		{ 834142600, "PAR00002", MIF_SMS_FAILURE, "disk full", false },
+		{ 834142700, "PAR00003", MIF_SMS_FAILURE, "disk full", false },
+		{ 834143000, "PAR00002", MIF_SMS_SUCCESS, "ok", false },
+		{ 834311400, "PAR00003", MIF_SMS_EXPIRED, "", false },
 	};
 	mif_sms_history h = history(targets, 3, e, 5);
 
@@ -181,7 +181,7 @@ test_edges(void **state)
 	mif_sms_audit_row rows[3];
 	const char *twice[] = { "PAR00001", "PAR00002", "PAR00001" };
 	mif_sms_event e[] = {
-		{ 834142500, "PAR00001", MIF_SMS_SUCCESS, "ok" },
+		{ 834142500, "PAR00001", MIF_SMS_SUCCESS, "ok", false },
 	};
 	mif_sms_history h = history(twice, 3, e, 1);
 
