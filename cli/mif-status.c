@@ -370,6 +370,8 @@ replay(const settings *s)
 		mif_doc_free(in);
 		return CLI_TROUBLE;
 	}
+	for (size_t w = 0; w < h.nwarnings; w++)
+		jobs_report(prog, s->history, in, &h.warnings[w]);
 	/* times never go backwards: "as of" is a prefix */
 	size_t n = 0;
 	while (n < h.nevents && (!(s->given & O_AT) || h.events[n].time <= s->at))
