@@ -347,6 +347,8 @@ merge_spool_end(merge *m)
 	}
 	while (ok && !error && spool_read(m, jobs, &job, &error))
 		ok = unspool(m, true, &job);
+	free(m->text);           /* what place() writes next goes there */
+	m->text = NULL;
 	m->spool_jobs = jobs;
 	m->spool_skips = skips;
 	spool_close(m);
