@@ -50,16 +50,17 @@ audit_disagrees(const audit_inv *inv, mif_sms_status truth)
 	return inv->known && inv->status != truth;
 }
 
-/* Whether a row is worth a line of text: lost under some version, or
- * the inventory disagrees. */
+/* Whether a row is worth a line of text: lost under some version, the
+ * inventory disagrees, or an instruction was counted apart. */
 static bool
 noteworthy(const audit_report *r, const audit_job *job, size_t i)
 {
 	for (size_t v = 0; v < r->nversions; v++)
 		if (job->rows[i].lost[v])
 			return true;
-	return job->inv != NULL && audit_disagrees(&job->inv[i],
-	    job->rows[i].truth);
+	return (job->inv != NULL && audit_disagrees(&job->inv[i],
+	    job->rows[i].truth)) || job->rows[i].before_offer > 0 ||
+	    job->rows[i].expired_again > 0;
 }
 
 /* ---- counting ---- */
@@ -81,6 +82,8 @@ audit_count_job(const audit_report *r, const audit_job *job,
 			    inv->known && !audit_disagrees(inv, row->truth);
 		}
 		n->disagreements += inv != NULL && audit_disagrees(inv, row->truth);
+		n->before_offer += row->before_offer;
+		n->expired_again += row->expired_again;
 	}
 }
 
@@ -97,6 +100,71 @@ audit_counts_add(audit_counts *to, const audit_counts *from, size_t nversions)
 		to->recovered[v] += from->recovered[v];
 	}
 	to->disagreements += from->disagreements;
+	to->before_offer += from->before_offer;
+	to->expired_again += from->expired_again;
+}
+
+bool
+audit_counts_equal(const audit_counts *a, const audit_counts *b,
+    size_t nversions)
+{
+	bool same = a->jobs == b->jobs && a->skipped == b->skipped &&
+	    a->workstations == b->workstations &&
+	    a->disagreements == b->disagreements &&
+	    a->before_offer == b->before_offer &&
+	    a->expired_again == b->expired_again;
+
+	for (size_t t = 0; t < AUDIT_TRUTHS; t++)
+		same = same && a->truth[t] == b->truth[t];
+	for (size_t v = 0; v < nversions; v++)
+		same = same && a->lost[v] == b->lost[v] &&
+		    a->recovered[v] == b->recovered[v];
+	return same;
+}
+
+/* ---- identities ---- */
+
+static uint64_t
+hash_size(uint64_t h, size_t n)
+{
+	uint64_t v = n;
+	return audit_hash(h, &v, sizeof v);
+}
+
+audit_identity
+audit_job_identity(const audit_report *r, const audit_job *job)
+{
+	audit_identity id;
+
+	id.key = audit_hash_str(audit_hash_str(AUDIT_HASH_START, job->id),
+	    job->file);
+	uint64_t h = hash_size(id.key, job->nrows);
+	for (size_t i = 0; i < job->nrows; i++) {
+		const mif_sms_audit_row *row = &job->rows[i];
+		h = audit_hash_str(h, row->sms_id);
+		h = hash_size(h, (size_t)row->truth);
+		for (size_t v = 0; v < r->nversions; v++)
+			h = hash_size(h, (size_t)row->shown[v] << 1 | row->lost[v]);
+		if (job->inv != NULL)
+			h = hash_size(h, (size_t)job->inv[i].status << 1 |
+			    job->inv[i].known);
+		h = hash_size(hash_size(h, row->before_offer), row->expired_again);
+	}
+	id.digest = h;
+	return id;
+}
+
+audit_identity
+audit_skip_identity(const audit_skip *s)
+{
+	audit_identity id;
+
+	/* no job ID: a skipped history is known by its file alone */
+	id.key = audit_hash_str(audit_hash_str(AUDIT_HASH_START, ""), s->file);
+	id.key = hash_size(id.key, SIZE_MAX);
+	id.digest = audit_hash_str(hash_size(hash_size(id.key, s->line),
+	    s->column), s->text);
+	return id;
 }
 
 /* ---- pieces ---- */
@@ -123,6 +191,19 @@ text_per_version(const audit_report *r, const size_t *n, FILE *out)
 	for (size_t v = 0; v < r->nversions; v++)
 		fprintf(out, "%s%zu under %s", v > 0 ? ", " : "", n[v],
 		    r->versions[v]);
+}
+
+/* "; ignored 1 result before the offer; replayed 2 repeated expiries",
+ * each part only when there is some. */
+static void
+text_counted_apart(const audit_counts *n, FILE *out)
+{
+	if (n->before_offer > 0)
+		fprintf(out, "; ignored %zu %s before the offer", n->before_offer,
+		    plural(n->before_offer, "result", "results"));
+	if (n->expired_again > 0)
+		fprintf(out, "; replayed %zu repeated %s", n->expired_again,
+		    plural(n->expired_again, "expiry", "expiries"));
 }
 
 /* {"1.0":5,"1.1":5} */
@@ -170,6 +251,12 @@ text_row(const audit_report *r, const audit_job *job, size_t i, FILE *out)
 		    "  inventory %s%s", inv_name(inv),
 		    audit_disagrees(inv, row->truth) ? " (disagrees)" : "");
 	}
+	if (row->before_offer > 0 && n < sizeof line)
+		n += (size_t)snprintf(line + n, sizeof line - n,
+		    "  ignored %u before the offer", row->before_offer);
+	if (row->expired_again > 0 && n < sizeof line)
+		n += (size_t)snprintf(line + n, sizeof line - n,
+		    "  expired again %u", row->expired_again);
 	if (n >= sizeof line)
 		n = sizeof line - 1;
 	while (n > 0 && line[n - 1] == ' ')
@@ -191,6 +278,7 @@ text_job(const audit_report *r, const audit_job *job, FILE *out)
 	fprintf(out, "): %zu %s; lost ", job->nrows,
 	    plural(job->nrows, "workstation", "workstations"));
 	text_per_version(r, n.lost, out);
+	text_counted_apart(&n, out);
 	putc('\n', out);
 	for (size_t i = 0; i < job->nrows; i++)
 		if (noteworthy(r, job, i))
@@ -215,7 +303,7 @@ tsv_job(const audit_report *r, const audit_job *job, FILE *out)
 		putc('\t', out);
 		for (size_t v = 0; v < r->nversions; v++)
 			fputs("\t\t", out);
-		fputs(r->inventory ? "\t\t\t\n" : "\t\n", out);
+		fputs(r->inventory ? "\t\t\t\t\t\n" : "\t\t\t\n", out);
 		return;
 	}
 	for (size_t i = 0; i < job->nrows; i++) {
@@ -234,7 +322,8 @@ tsv_job(const audit_report *r, const audit_job *job, FILE *out)
 			fprintf(out, "\t%s\t%s", inv_name(inv),
 			    audit_disagrees(inv, row->truth) ? "yes" : "no");
 		}
-		fputs("\t\n", out);
+		fprintf(out, "\t%u\t%u\t\n", row->before_offer,
+		    row->expired_again);
 	}
 }
 
@@ -255,7 +344,8 @@ json_job(const audit_report *r, const audit_job *job, FILE *out)
 		json_per_version(r, n.recovered, out);
 		fprintf(out, ",\"disagreements\":%zu", n.disagreements);
 	}
-	fputs(",\"rows\":[", out);
+	fprintf(out, ",\"before_offer\":%zu,\"expired_again\":%zu,\"rows\":[",
+	    n.before_offer, n.expired_again);
 	for (size_t i = 0; i < job->nrows; i++) {
 		const mif_sms_audit_row *row = &job->rows[i];
 		fputs(i > 0 ? ",\n{\"sms_id\":" : "\n{\"sms_id\":", out);
@@ -284,7 +374,8 @@ json_job(const audit_report *r, const audit_job *job, FILE *out)
 			    inv_name(inv),
 			    audit_disagrees(inv, row->truth) ? "true" : "false");
 		}
-		putc('}', out);
+		fprintf(out, ",\"before_offer\":%u,\"expired_again\":%u}",
+		    row->before_offer, row->expired_again);
 	}
 	fputs(job->nrows > 0 ? "\n]}" : "]}", out);
 }
@@ -322,7 +413,7 @@ audit_write_skip(const audit_report *r, const audit_skip *s, FILE *out)
 			fputs("\t\t", out);
 		if (r->inventory)
 			fputs("\t\t", out);
-		putc('\t', out);
+		fputs("\t\t\t", out);
 		if (s->line > 0)
 			fprintf(out, "%u:%u: ", s->line, s->column);
 		put_escaped(out, s->text);
@@ -357,13 +448,16 @@ audit_begin(audit_report *r)
 		for (size_t v = 0; v < r->nversions; v++)
 			fprintf(out, "\tshown_%s\tlost_%s", r->versions[v],
 			    r->versions[v]);
-		fputs(r->inventory ? "\tinventory\tdisagrees\terror\n"
-		    : "\terror\n", out);
+		fputs(r->inventory ? "\tinventory\tdisagrees" : "", out);
+		fputs("\tbefore_offer\texpired_again\terror\n", out);
 		break;
 	case AUDIT_JSON:
 		r->skipped = tmpfile();
-		if (r->skipped == NULL)
+		if (r->skipped == NULL) {
+			fprintf(stderr, "%s: a temporary file: %s\n", r->prog,
+			    strerror(errno));
 			return false;
+		}
 		fputs("{\"versions\":[", out);
 		for (size_t v = 0; v < r->nversions; v++) {
 			if (v > 0)
@@ -374,30 +468,73 @@ audit_begin(audit_report *r)
 		    r->inventory ? "true" : "false");
 		break;
 	}
+	r->begun = true;
 	return true;
 }
 
-void
-audit_put_job(audit_report *r, const char *text, size_t len,
-    const audit_counts *counts)
+/* Whether to list what has this identity: not when it is listed
+ * already.  False in *ok after saying so when it was listed with
+ * another result, or memory ran out. */
+static bool
+first_time(audit_report *r, audit_identity id, const char *file, bool *ok)
 {
+	*ok = true;
+	switch (audit_seen_add(&r->seen, id.key, id.digest)) {
+	case AUDIT_SEEN_NEW:
+		return true;
+	case AUDIT_SEEN_SAME:
+		fprintf(stderr, "%s: %s: warning: audited again; the report lists "
+		    "it once\n", r->prog, file);
+		return false;
+	case AUDIT_SEEN_OTHER:
+		fprintf(stderr, "%s: %s: error: audited again, with another "
+		    "result: which one tells the truth is not known\n", r->prog,
+		    file);
+		break;
+	case AUDIT_SEEN_NOMEM:
+		fprintf(stderr, "%s: out of memory\n", r->prog);
+		break;
+	}
+	*ok = false;
+	return false;
+}
+
+bool
+audit_put_job(audit_report *r, const char *text, size_t len,
+    const audit_counts *counts, audit_identity id, const char *file)
+{
+	bool ok;
+
+	if (!first_time(r, id, file, &ok))
+		return ok;
 	if (r->format == AUDIT_JSON)
 		fputs(r->njson_jobs++ > 0 ? ",\n" : "\n", r->out);
 	fwrite(text, 1, len, r->out);
 	audit_counts_add(&r->totals, counts, r->nversions);
+	return true;
 }
 
-void
-audit_put_skip(audit_report *r, const char *text, size_t len)
+bool
+audit_put_skip(audit_report *r, const char *text, size_t len,
+    audit_identity id, const char *file)
 {
-	/* JSON lists them after the jobs: they wait in a file, so that
-	 * memory does not grow with them */
-	FILE *to = r->format == AUDIT_JSON ? r->skipped : r->out;
+	bool ok;
 
-	if (r->format == AUDIT_JSON)
-		fputs(r->njson_skipped++ > 0 ? ",\n" : "\n", to);
-	fwrite(text, 1, len, to);
+	if (!first_time(r, id, file, &ok))
+		return ok;
 	r->totals.skipped++;
+	if (r->format != AUDIT_JSON) {
+		fwrite(text, 1, len, r->out);
+		return true;
+	}
+	/* JSON lists them after the jobs: they wait in a file, so that
+	 * memory does not grow with them; each says where it came among
+	 * the jobs, so that a merge can put it back there */
+	fputs(r->njson_skipped++ > 0 ? ",\n" : "\n", r->skipped);
+	if (len > 0)
+		fwrite(text, 1, len - 1, r->skipped);   /* its } last */
+	fprintf(r->skipped, ",\"after_jobs\":%zu}", r->njson_jobs);
+	return true;
 }
 
 static void
@@ -419,6 +556,12 @@ text_totals(const audit_report *r, FILE *out)
 		fprintf(out, "\ndisagreements with the inventory: %zu\n",
 		    n->disagreements);
 	}
+	if (n->before_offer > 0)
+		fprintf(out, "ignored: %zu %s before the offer (Q166833)\n",
+		    n->before_offer, plural(n->before_offer, "result", "results"));
+	if (n->expired_again > 0)
+		fprintf(out, "replayed: %zu repeated %s\n", n->expired_again,
+		    plural(n->expired_again, "expiry", "expiries"));
 }
 
 /* Copy the skipped entries that waited into the output. */
@@ -457,21 +600,41 @@ json_totals(audit_report *r)
 		json_per_version(r, n->recovered, out);
 		fprintf(out, ",\"disagreements\":%zu", n->disagreements);
 	}
-	fputs("}}\n", out);
+	fprintf(out, ",\"before_offer\":%zu,\"expired_again\":%zu}}\n",
+	    n->before_offer, n->expired_again);
 	return ok;
 }
 
 bool
-audit_end(audit_report *r, const char *prog)
+audit_end(audit_report *r)
 {
 	bool ok = true;
+	const audit_counts *n = &r->totals;
 
 	if (r->format == AUDIT_TEXT)
 		text_totals(r, r->out);
-	else if (r->format == AUDIT_JSON && !json_totals(r)) {
-		fprintf(stderr, "%s: the skipped histories' file: %s\n", prog,
+	else if (r->format == AUDIT_TSV)
+		/* tells a whole report from one cut short */
+		fprintf(r->out, "end\t%zu\t%zu\t%zu\n", n->jobs, n->skipped,
+		    n->workstations);
+	else if (!json_totals(r)) {
+		fprintf(stderr, "%s: the skipped histories' file: %s\n", r->prog,
 		    strerror(errno));
 		ok = false;
 	}
+	audit_seen_free(&r->seen);
 	return ok;
+}
+
+void
+audit_abandon(audit_report *r)
+{
+	if (r->begun)
+		fprintf(r->out, "%s%s: INCOMPLETE REPORT: it stops at an error "
+		    "(see the standard error)\n", r->format == AUDIT_JSON ? "\n"
+		    : "", r->prog);
+	if (r->skipped != NULL)
+		fclose(r->skipped);
+	r->skipped = NULL;
+	audit_seen_free(&r->seen);
 }

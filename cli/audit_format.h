@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "audit_seen.h"
 #include "mif.h"
 
 enum audit_format { AUDIT_TEXT, AUDIT_TSV, AUDIT_JSON };
@@ -46,7 +47,15 @@ typedef struct audit_counts {
 	size_t lost[MIF_SMS_AUDIT_MAX];
 	size_t recovered[MIF_SMS_AUDIT_MAX];
 	size_t disagreements;
+	size_t before_offer;             /* results before the offer, ignored */
+	size_t expired_again;            /* expiries after the first, replayed */
 } audit_counts;
+
+/* What tells a job or skipped history from another (audit_seen.h):
+ * key, its job ID and file; digest, everything it reports. */
+typedef struct audit_identity {
+	uint64_t key, digest;
+} audit_identity;
 
 /* The report's settings and its state while it is written. */
 typedef struct audit_report {
@@ -55,9 +64,12 @@ typedef struct audit_report {
 	size_t nversions;
 	bool inventory;                  /* rows carry inventory answers */
 	FILE *out;                       /* where it goes: stdout */
+	const char *prog;                /* for messages */
 	/* JSON: the skipped entries wait here until the jobs are written */
 	FILE *skipped;
 	size_t njson_jobs, njson_skipped;
+	audit_seen seen;                 /* what is listed */
+	bool begun;                      /* audit_begin() wrote the start */
 	audit_counts totals;
 } audit_report;
 
@@ -74,6 +86,12 @@ void audit_count_job(const audit_report *r, const audit_job *job,
     audit_counts *counts);
 void audit_counts_add(audit_counts *to, const audit_counts *from,
     size_t nversions);
+bool audit_counts_equal(const audit_counts *a, const audit_counts *b,
+    size_t nversions);
+
+/* The identity of a job, or of a skipped history. */
+audit_identity audit_job_identity(const audit_report *r, const audit_job *job);
+audit_identity audit_skip_identity(const audit_skip *skip);
 
 /* The job's lines, or its JSON object, onto out (not r->out: a worker
  * writes into its own buffer); audit_put_job() then places them. */
@@ -83,14 +101,24 @@ void audit_write_skip(const audit_report *r, const audit_skip *skip,
     FILE *out);
 
 /* Start the report: the TSV header, the start of the JSON object.
- * False when the JSON's waiting place cannot be made. */
+ * False when the JSON's waiting place cannot be made (said). */
 bool audit_begin(audit_report *r);
-/* Place what audit_write_job() or audit_write_skip() wrote (len bytes)
- * in the report, and add its counts to the totals. */
-void audit_put_job(audit_report *r, const char *text, size_t len,
-    const audit_counts *counts);
-void audit_put_skip(audit_report *r, const char *text, size_t len);
-/* End the report with the totals; false on a write error (said). */
-bool audit_end(audit_report *r, const char *prog);
+/*
+ * Place what audit_write_job() or audit_write_skip() wrote (len bytes)
+ * in the report, and add its counts to the totals; file names it in
+ * messages.  A job or skipped history listed before is not listed again
+ * (a warning says so); false after saying so when it was listed with
+ * another result, or memory runs out.
+ */
+bool audit_put_job(audit_report *r, const char *text, size_t len,
+    const audit_counts *counts, audit_identity id, const char *file);
+bool audit_put_skip(audit_report *r, const char *text, size_t len,
+    audit_identity id, const char *file);
+/* End the report with the totals and, in TSV, its closing line; false
+ * on a write error (said). */
+bool audit_end(audit_report *r);
+/* After trouble: mark a report that was begun as incomplete, and free
+ * what it holds. */
+void audit_abandon(audit_report *r);
 
 #endif /* AUDIT_FORMAT_H */

@@ -67,7 +67,7 @@ merge_declare(merge *m, const char *const *names, size_t n, bool inventory,
 {
 	audit_report *r = m->r;
 
-	if (!m->begun) {
+	if (!r->begun) {
 		if (!m->sms_given) {
 			for (size_t i = 0; i < n; i++) {
 				snprintf(m->names[i], NAME_MAX_LEN, "%s", names[i]);
@@ -103,15 +103,8 @@ merge_declare(merge *m, const char *const *names, size_t n, bool inventory,
 		    : "without", inventory ? "without" : "with");
 	m->nversions = n;
 	m->inventory = inventory;
-	if (!m->begun) {
-		if (!audit_begin(r)) {
-			fprintf(stderr, "%s: a temporary file: %s\n", m->prog,
-			    strerror(errno));
-			return false;
-		}
-		m->begun = true;
-	}
-	return true;
+	memset(&m->read, 0, sizeof m->read);
+	return r->begun || audit_begin(r);
 }
 
 /* ---- gathering a job ---- */
@@ -176,18 +169,50 @@ merge_job_row(merge *m, const char *sms_id, audit_inv **inv)
 	return row;
 }
 
+/* ---- placing what was read ---- */
+
+/* What waits in a spool before its bytes: the text written, then the
+ * file name, each with its NUL. */
+typedef struct spooled {
+	audit_counts counts;
+	audit_identity id;
+	size_t after;              /* a skipped history's place */
+	unsigned line, column;     /* of that place, for messages */
+	size_t text_len, file_len;
+} spooled;
+
 static bool
-put_written(merge *m, FILE *f, bool job, const audit_counts *counts)
+spool_write(merge *m, FILE *to, const spooled *head, const char *text,
+    const char *file)
 {
-	if (fclose(f) != 0)
-		return merge_nomem(m);
-	if (job)
-		audit_put_job(m->r, m->text, m->text_len, counts);
+	if (fwrite(head, sizeof *head, 1, to) != 1 ||
+	    fwrite(text, 1, head->text_len, to) != head->text_len ||
+	    fwrite(file, 1, head->file_len, to) != head->file_len) {
+		fprintf(stderr, "%s: a temporary file: %s\n", m->prog,
+		    strerror(errno));
+		return false;
+	}
+	return true;
+}
+
+/* The text written in m->text, with its file, into the merged report,
+ * or the spool while a JSON report is read. */
+static bool
+place(merge *m, bool job, const spooled *head, const char *file)
+{
+	bool ok;
+
+	if (m->spool_jobs != NULL)
+		ok = spool_write(m, job ? m->spool_jobs : m->spool_skips, head,
+		    m->text, file);
+	else if (job)
+		ok = audit_put_job(m->r, m->text, head->text_len, &head->counts,
+		    head->id, file);
 	else
-		audit_put_skip(m->r, m->text, m->text_len);
+		ok = audit_put_skip(m->r, m->text, head->text_len, head->id, file);
 	free(m->text);
 	m->text = NULL;
-	return true;
+	return ok;
 }
 
 /* Write the job gathered, if any. */
@@ -201,24 +226,133 @@ merge_job_flush(merge *m)
 		m->rows[i].sms_id = m->pool + m->sms_at[i];
 	audit_job job = { m->pool + m->id_at, m->pool + m->file_at, m->rows,
 	    m->r->inventory ? m->inv : NULL, m->nrows };
-	audit_counts n = { 0 };
-	FILE *f = open_memstream(&m->text, &m->text_len);
+	spooled head = { .id = audit_job_identity(m->r, &job) };
+	FILE *f = open_memstream(&m->text, &head.text_len);
 	if (f == NULL)
 		return merge_nomem(m);
-	audit_count_job(m->r, &job, &n);
+	audit_count_job(m->r, &job, &head.counts);
+	audit_counts_add(&m->read, &head.counts, m->r->nversions);
 	audit_write_job(m->r, &job, f);
-	return put_written(m, f, true, &n);
+	if (fclose(f) != 0)
+		return merge_nomem(m);
+	head.file_len = strlen(job.file) + 1;
+	return place(m, true, &head, job.file);
 }
 
 bool
-merge_put_skip(merge *m, const audit_skip *s)
+merge_put_skip(merge *m, const audit_skip *s, size_t after, unsigned line,
+    unsigned column)
 {
-	FILE *f = open_memstream(&m->text, &m->text_len);
+	spooled head = { .id = audit_skip_identity(s), .after = after,
+	    .line = line, .column = column };
+	FILE *f = open_memstream(&m->text, &head.text_len);
 
 	if (f == NULL)
 		return merge_nomem(m);
+	m->read.skipped++;
 	audit_write_skip(m->r, s, f);
-	return put_written(m, f, false, NULL);
+	if (fclose(f) != 0)
+		return merge_nomem(m);
+	head.file_len = strlen(s->file) + 1;
+	return place(m, false, &head, s->file);
+}
+
+bool
+merge_spool_begin(merge *m)
+{
+	m->spool_jobs = tmpfile();
+	m->spool_skips = tmpfile();
+	if (m->spool_jobs != NULL && m->spool_skips != NULL)
+		return true;
+	fprintf(stderr, "%s: a temporary file: %s\n", m->prog, strerror(errno));
+	return false;
+}
+
+/* The next record of a spool into head and m->text (the file name
+ * after the text); false at its end, or after reporting an error. */
+static bool
+spool_read(merge *m, FILE *from, spooled *head, bool *error)
+{
+	*error = false;
+	if (fread(head, sizeof *head, 1, from) != 1)
+		return false;
+	size_t len = head->text_len + head->file_len;
+	free(m->text);
+	m->text = malloc(len > 0 ? len : 1);
+	if (m->text == NULL || fread(m->text, 1, len, from) != len) {
+		*error = true;
+		if (m->text == NULL)
+			return merge_nomem(m);
+		fprintf(stderr, "%s: a temporary file: %s\n", m->prog,
+		    ferror(from) ? strerror(errno) : "cut short");
+		return false;
+	}
+	return true;
+}
+
+/* Put a spooled record into the merged report. */
+static bool
+unspool(merge *m, bool job, const spooled *head)
+{
+	char *file = m->text + head->text_len;
+
+	return job ? audit_put_job(m->r, m->text, head->text_len, &head->counts,
+	    head->id, file) : audit_put_skip(m->r, m->text, head->text_len,
+	    head->id, file);
+}
+
+static void
+spool_close(merge *m)
+{
+	if (m->spool_jobs != NULL)
+		fclose(m->spool_jobs);
+	if (m->spool_skips != NULL)
+		fclose(m->spool_skips);
+	m->spool_jobs = m->spool_skips = NULL;
+}
+
+/* Each skipped history after the jobs that came before it in the run
+ * that wrote the report, as that run listed them. */
+bool
+merge_spool_end(merge *m)
+{
+	FILE *jobs = m->spool_jobs, *skips = m->spool_skips;
+	spooled job, skip;
+	size_t placed = 0;
+	bool error = false, ok = true;
+
+	m->spool_jobs = m->spool_skips = NULL;   /* place() puts, now */
+	if (fflush(jobs) != 0 || fflush(skips) != 0 || fseek(jobs, 0,
+	    SEEK_SET) != 0 || fseek(skips, 0, SEEK_SET) != 0) {
+		fprintf(stderr, "%s: a temporary file: %s\n", m->prog,
+		    strerror(errno));
+		ok = false;
+	}
+	while (ok && spool_read(m, skips, &skip, &error)) {
+		if (skip.after < placed || skip.after > m->read.jobs) {
+			ok = merge_fail(m, skip.line, skip.column, "\"after_jobs\" is "
+			    "%zu, where %zu to %zu should be: the skipped histories "
+			    "go in the order of the run, after some of its %zu jobs",
+			    skip.after, placed, m->read.jobs, m->read.jobs);
+			break;
+		}
+		/* the skipped history's text waits while the jobs go */
+		char *text = m->text;
+		m->text = NULL;
+		for (; ok && placed < skip.after; placed++)
+			ok = spool_read(m, jobs, &job, &error) && unspool(m, true, &job);
+		free(m->text);
+		m->text = text;
+		ok = ok && unspool(m, false, &skip);
+	}
+	while (ok && !error && spool_read(m, jobs, &job, &error))
+		ok = unspool(m, true, &job);
+	free(m->text);           /* what place() writes next goes there */
+	m->text = NULL;
+	m->spool_jobs = jobs;
+	m->spool_skips = skips;
+	spool_close(m);
+	return ok && !error;
 }
 
 /* ---- the merge ---- */
@@ -255,10 +389,11 @@ audit_merge(const char *prog, audit_report *r, bool sms_given,
 
 	for (size_t i = 0; i < npaths && ok; i++)
 		ok = merge_one(&m, paths[i]);
-	if (ok && m.begun && !audit_end(r, prog))
-		ok = false;
-	else if (!ok && r->skipped != NULL)
-		fclose(r->skipped);
+	if (ok && r->begun)
+		ok = audit_end(r);
+	if (!ok)
+		audit_abandon(r);
+	spool_close(&m);
 	free(m.pool);
 	free(m.rows);
 	free(m.inv);

@@ -115,12 +115,44 @@ skip_value(merge *m, jsonr *j, jsonr_token t)
 	return jsonr_skip(j, t) || json_fail(m, j);
 }
 
+/* A count: a whole number from 0 up, at most max. */
+static bool
+read_count(merge *m, jsonr *j, jsonr_token t, const char *key, size_t max,
+    size_t *out)
+{
+	char *end;
+
+	if (t != JSONR_NUMBER)
+		return wrong(m, j, t, key, "a number from 0 up");
+	errno = 0;
+	unsigned long long n = j->text[0] != '-' ? strtoull(j->text, &end, 10)
+	    : 0;
+	if (j->text[0] == '-' || *end != '\0' || errno != 0 || n > max)
+		return merge_fail(m, j->line, j->column, "\"%s\" is %s; it "
+		    "should be a whole number from 0 up", key, j->text);
+	*out = (size_t)n;
+	return true;
+}
+
+static bool
+read_unsigned(merge *m, jsonr *j, jsonr_token t, const char *key,
+    unsigned *out)
+{
+	size_t n;
+
+	if (!read_count(m, j, t, key, UINT32_MAX, &n))
+		return false;
+	*out = (unsigned)n;
+	return true;
+}
+
 /* ---- a row: {"sms_id":...,"truth":...,"shown":{...},"lost":{...}} ---- */
 
 typedef struct row_ctx {
 	mif_sms_audit_row *row;
 	audit_inv *inv;
-	unsigned seen;             /* bits: sms_id, truth, shown, lost, inventory */
+	unsigned seen;             /* bits: sms_id, truth, shown, lost, inventory,
+	                              before_offer, expired_again */
 	unsigned shown, lost;      /* bits: versions given */
 	bool in_lost;              /* members of "lost", not "shown" */
 } row_ctx;
@@ -196,6 +228,14 @@ row_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
 		/* the row is the last one made: its string goes last */
 		return merge_pool_add(m, j->text, &m->sms_at[m->nrows - 1]);
 	}
+	if (strcmp(key, "before_offer") == 0) {
+		c->seen |= 32u;
+		return read_unsigned(m, j, t, key, &c->row->before_offer);
+	}
+	if (strcmp(key, "expired_again") == 0) {
+		c->seen |= 64u;
+		return read_unsigned(m, j, t, key, &c->row->expired_again);
+	}
 	return skip_value(m, j, t);
 }
 
@@ -214,10 +254,11 @@ row_element(merge *m, jsonr *j, void *arg, jsonr_token t)
 	unsigned versions = 0;
 	for (size_t i = 0; i < m->nversions; i++)
 		versions |= 1u << m->map[i];
-	if ((c.seen & 15u) != 15u || c.shown != versions || c.lost != versions ||
-	    (m->inventory && !(c.seen & 16u)))
+	if ((c.seen & 111u) != 111u || c.shown != versions ||
+	    c.lost != versions || (m->inventory && !(c.seen & 16u)))
 		return merge_fail(m, line, column, "a row should have \"sms_id\", "
-		    "\"truth\", and \"shown\" and \"lost\" for each version%s",
+		    "\"truth\", \"shown\" and \"lost\" for each version, "
+		    "\"before_offer\" and \"expired_again\"%s",
 		    m->inventory ? ", and \"inventory\"" : "");
 	return true;
 }
@@ -265,6 +306,7 @@ job_element(merge *m, jsonr *j, void *arg, jsonr_token t)
 
 typedef struct skip_ctx {
 	audit_skip skip;
+	size_t after;              /* jobs listed before it */
 	unsigned seen;
 } skip_ctx;
 
@@ -288,20 +330,12 @@ skip_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
 		c->seen |= file ? 1u : 2u;
 		return true;
 	}
-	if (strcmp(key, "line") == 0 || strcmp(key, "column") == 0) {
-		unsigned *to = key[0] == 'l' ? &c->skip.line : &c->skip.column;
-		char *end;
-		errno = 0;
-		unsigned long n = t == JSONR_NUMBER && j->text[0] != '-'
-		    ? strtoul(j->text, &end, 10) : 0;
-		if (t != JSONR_NUMBER)
-			return wrong(m, j, t, key, "a number from 0 up");
-		if (j->text[0] == '-' || *end != '\0' || errno != 0 ||
-		    n > UINT32_MAX)
-			return merge_fail(m, j->line, j->column, "\"%s\" is %s; it "
-			    "should be a whole number from 0 up", key, j->text);
-		*to = (unsigned)n;
-		return true;
+	if (strcmp(key, "line") == 0 || strcmp(key, "column") == 0)
+		return read_unsigned(m, j, t, key, key[0] == 'l' ? &c->skip.line
+		    : &c->skip.column);
+	if (strcmp(key, "after_jobs") == 0) {
+		c->seen |= 4u;
+		return read_count(m, j, t, key, SIZE_MAX, &c->after);
 	}
 	return skip_value(m, j, t);
 }
@@ -310,7 +344,7 @@ static bool
 skip_element(merge *m, jsonr *j, void *arg, jsonr_token t)
 {
 	unsigned line = j->line, column = j->column;
-	skip_ctx c = { { NULL, 0, 0, NULL }, 0 };
+	skip_ctx c = { { NULL, 0, 0, NULL }, 0, 0 };
 
 	(void)arg;
 	if (t != JSONR_BEGIN_OBJECT)
@@ -318,12 +352,12 @@ skip_element(merge *m, jsonr *j, void *arg, jsonr_token t)
 	m->pool_len = 0;
 	if (!members(m, j, &c, skip_member))
 		return false;
-	if (c.seen != 3u)
+	if (c.seen != 7u)
 		return merge_fail(m, line, column, "a skipped history should have "
-		    "\"file\" and \"error\"");
+		    "\"file\", \"error\" and \"after_jobs\"");
 	c.skip.file = m->pool + (uintptr_t)c.skip.file;
 	c.skip.text = m->pool + (uintptr_t)c.skip.text;
-	return merge_put_skip(m, &c.skip);
+	return merge_put_skip(m, &c.skip, c.after, line, column);
 }
 
 /* ---- the report: {"versions":[...],"inventory":...,"jobs":[...],
@@ -334,7 +368,108 @@ typedef struct top_ctx {
 	size_t n;
 	bool versions, inventory, declared;
 	unsigned line, column;     /* of the versions */
+	/* the totals as the report gives them, and where */
+	bool totals;
+	audit_counts given;
+	unsigned totals_line, totals_column;
 } top_ctx;
+
+/* ---- the totals: {"jobs":...,"truth":{...},"lost":{...},...} ---- */
+
+typedef struct totals_ctx {
+	audit_counts *n;
+	size_t *per;               /* the counts by version being read */
+	unsigned seen;             /* bits of the members below */
+	unsigned versions[3];      /* lost, recovered, truth: bits given */
+	unsigned which;            /* index into versions */
+} totals_ctx;
+
+static const char *const truth_keys[AUDIT_TRUTHS] = {
+	[AUDIT_COMPLETE] = "Complete", [AUDIT_FAILED] = "Failed",
+	[AUDIT_NEVER_RAN] = "never ran",
+};
+
+/* A member of "lost" or "recovered" (by version) or of "truth". */
+static bool
+count_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
+{
+	totals_ctx *c = arg;
+	size_t i = 0;
+
+	if (c->which == 2) {
+		while (i < AUDIT_TRUTHS && strcmp(truth_keys[i], key) != 0)
+			i++;
+		if (i == AUDIT_TRUTHS)
+			return merge_fail(m, j->line, j->column, "\"%s\" is not a "
+			    "truth (Complete, Failed, never ran)", key);
+	} else if ((i = version_of(m, key)) == SIZE_MAX) {
+		return merge_fail(m, j->line, j->column, "\"%s\" is not one of "
+		    "the report's versions", key);
+	}
+	c->versions[c->which] |= 1u << i;
+	return read_count(m, j, t, key, SIZE_MAX, &c->per[i]);
+}
+
+static bool
+totals_member(merge *m, jsonr *j, void *arg, const char *key,
+    jsonr_token t)
+{
+	static const char *const counts[] = { "jobs", "skipped",
+	    "workstations", "disagreements", "before_offer", "expired_again" };
+	static const char *const objects[] = { "lost", "recovered", "truth" };
+	totals_ctx *c = arg;
+	size_t *to[] = { &c->n->jobs, &c->n->skipped, &c->n->workstations,
+	    &c->n->disagreements, &c->n->before_offer, &c->n->expired_again };
+	size_t *per[] = { c->n->lost, c->n->recovered, c->n->truth };
+
+	for (unsigned i = 0; i < 6; i++)
+		if (strcmp(key, counts[i]) == 0) {
+			c->seen |= 1u << i;
+			return read_count(m, j, t, key, SIZE_MAX, to[i]);
+		}
+	for (unsigned i = 0; i < 3; i++)
+		if (strcmp(key, objects[i]) == 0) {
+			if (t != JSONR_BEGIN_OBJECT)
+				return wrong(m, j, t, key, "an object");
+			c->seen |= 64u << i;
+			c->which = i;
+			c->per = per[i];
+			return members(m, j, c, count_member);
+		}
+	return skip_value(m, j, t);
+}
+
+/* Read the totals (after the versions) into c->given. */
+static bool
+read_totals(merge *m, jsonr *j, top_ctx *c, jsonr_token t)
+{
+	totals_ctx tc = { .n = &c->given };
+
+	if (t != JSONR_BEGIN_OBJECT)
+		return wrong(m, j, t, "totals", "an object");
+	if (c->totals)
+		return merge_fail(m, j->line, j->column, "\"totals\" comes twice");
+	c->totals = true;
+	c->totals_line = j->line;
+	c->totals_column = j->column;
+	if (!members(m, j, &tc, totals_member))
+		return false;
+	unsigned versions = 0;
+	for (size_t i = 0; i < m->nversions; i++)
+		versions |= 1u << m->map[i];
+	/* the inventory's: recovered (bit 7) and disagreements (bit 3) */
+	unsigned want = m->inventory ? 0x1ffu : 0x177u;
+	if ((tc.seen & want) != want || tc.versions[0] != versions ||
+	    (m->inventory && tc.versions[1] != versions) ||
+	    tc.versions[2] != (1u << AUDIT_TRUTHS) - 1)
+		return merge_fail(m, c->totals_line, c->totals_column, "the totals "
+		    "should have \"jobs\", \"skipped\", \"workstations\", "
+		    "\"truth\" for each truth, \"lost\"%s for each version, "
+		    "\"before_offer\" and \"expired_again\"%s", m->inventory
+		    ? " and \"recovered\"" : "", m->inventory
+		    ? ", and \"disagreements\"" : "");
+	return true;
+}
 
 static bool
 version_element(merge *m, jsonr *j, void *arg, jsonr_token t)
@@ -404,16 +539,32 @@ top_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
 		return top_declare(m, j, c) && elements(m, j, NULL,
 		    key[0] == 'j' ? job_element : skip_element);
 	}
+	if (strcmp(key, "totals") == 0)
+		return top_declare(m, j, c) && read_totals(m, j, c, t);
 	return skip_value(m, j, t);
 }
 
-/* One report's object, its { read. */
+/* One report's object, its { read: its jobs and skipped histories
+ * placed once it is whole, with totals that count them. */
 static bool
 read_report(merge *m, jsonr *j)
 {
 	top_ctx c = { .n = 0 };
+	unsigned line = j->line, column = j->column;
 
-	return members(m, j, &c, top_member) && top_declare(m, j, &c);
+	if (!merge_spool_begin(m) || !members(m, j, &c, top_member) ||
+	    !top_declare(m, j, &c))
+		return false;
+	if (!c.totals)
+		return merge_fail(m, line, column, "the report has no \"totals\": "
+		    "it is not whole");
+	if (!audit_counts_equal(&c.given, &m->read, m->r->nversions))
+		return merge_fail(m, c.totals_line, c.totals_column, "the totals "
+		    "(%zu jobs, %zu skipped, %zu workstations ...) are not those of "
+		    "what the report lists (%zu, %zu, %zu ...): it is not whole",
+		    c.given.jobs, c.given.skipped, c.given.workstations,
+		    m->read.jobs, m->read.skipped, m->read.workstations);
+	return merge_spool_end(m);
 }
 
 bool

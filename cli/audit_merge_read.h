@@ -20,13 +20,16 @@ typedef struct merge {
 	const char *prog;
 	audit_report *r;
 	bool sms_given;
-	bool begun;                /* the report's start is written */
 	char names[MIF_SMS_AUDIT_MAX][NAME_MAX_LEN]; /* versions, when read */
 	/* the report being read */
 	const char *file;          /* its name, for messages */
 	size_t map[MIF_SMS_AUDIT_MAX]; /* its version i is the report's map[i] */
 	size_t nversions;
 	bool inventory;
+	audit_counts read;         /* what it lists, to check its totals */
+	/* JSON: its jobs and skipped histories wait here until its end,
+	 * which tells where each skipped one goes among the jobs */
+	FILE *spool_jobs, *spool_skips;
 	/* the job being gathered: strings in a pool, as offsets until the
 	 * job is complete (the pool moves as it grows) */
 	char *pool;
@@ -70,10 +73,19 @@ bool merge_job_start(merge *m);
  * memory (reported).  The row stays in place until the next one. */
 mif_sms_audit_row *merge_job_row(merge *m, const char *sms_id,
     audit_inv **inv);
-/* Write the job gathered, if any, to the merged report. */
+/* Write the job gathered, if any, to the merged report (or the
+ * spool). */
 bool merge_job_flush(merge *m);
-/* Write a skipped history to the merged report. */
-bool merge_put_skip(merge *m, const audit_skip *s);
+/* Write a skipped history to the merged report (or the spool, with its
+ * place: after the report's first `after` jobs, given at line:column). */
+bool merge_put_skip(merge *m, const audit_skip *s, size_t after,
+    unsigned line, unsigned column);
+
+/* JSON: start spooling a report's jobs and skipped histories; at its
+ * end, place them in the order of the run that wrote it.  False after
+ * reporting. */
+bool merge_spool_begin(merge *m);
+bool merge_spool_end(merge *m);
 
 /* Read a whole report of each kind into the merged report; false after
  * reporting what is wrong with it. */

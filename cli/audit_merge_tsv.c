@@ -1,10 +1,13 @@
 /*
  * Reading a TSV report of mif-audit for a merge: the header gives the
  * versions and the inventory, then each line is a workstation of a job
- * (consecutive lines of one job ID and file), a job without targets, or
- * a skipped history (mif-audit(1), OUTPUT).
+ * (consecutive lines of one job ID and file, no workstation twice), a
+ * job without targets, or a skipped history, and the closing line gives
+ * the counts (mif-audit(1), OUTPUT).
  */
 #include <errno.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +28,14 @@ unescape(char *s)
 }
 
 /* The fields of a TSV line, split in place. */
-#define TSV_MAX_FIELDS (4 + 2 * MIF_SMS_AUDIT_MAX + 3)
+#define TSV_MAX_FIELDS (4 + 2 * MIF_SMS_AUDIT_MAX + 5)
+
+/* Where a report is: before its header, in it, or after its closing
+ * line; and the workstations of the job being read. */
+typedef struct tsv_state {
+	enum { TSV_START, TSV_IN, TSV_ENDED } at;
+	audit_seen sms_ids;
+} tsv_state;
 
 typedef struct tsv_line {
 	char *field[TSV_MAX_FIELDS];
@@ -110,9 +120,12 @@ tsv_header(merge *m, tsv_line *t, unsigned lineno)
 		    "disagrees");
 	if (inventory)
 		i += 2;
-	if (i + 1 != t->n || strcmp(t->field[i], "error") != 0)
+	if (i + 3 != t->n || strcmp(t->field[i], "before_offer") != 0 ||
+	    strcmp(t->field[i + 1], "expired_again") != 0 ||
+	    strcmp(t->field[i + 2], "error") != 0)
 		return merge_fail(m, lineno, i < t->n ? t->column[i] : 1, "not a "
-		    "report of mif-audit: the header should end with error");
+		    "report of mif-audit: the header should end with "
+		    "before_offer, expired_again, error");
 	if (n == 0)
 		return merge_fail(m, lineno, t->column[4], "no SMS version in the "
 		    "header");
@@ -125,6 +138,52 @@ parse_yes_no(const char *s, bool *out)
 {
 	*out = strcmp(s, "yes") == 0;
 	return *out || strcmp(s, "no") == 0;
+}
+
+/* A count as the writer writes it: digits, no sign, no leading 0. */
+static bool
+parse_count(const char *s, size_t *out)
+{
+	char *end;
+
+	if (s[0] < '0' || s[0] > '9' || (s[0] == '0' && s[1] != '\0'))
+		return false;
+	errno = 0;
+	unsigned long long n = strtoull(s, &end, 10);
+	*out = (size_t)n;
+	return *end == '\0' && errno == 0 && n <= SIZE_MAX;
+}
+
+static bool
+parse_unsigned(const char *s, unsigned *out)
+{
+	size_t n;
+
+	if (!parse_count(s, &n) || n > UINT_MAX)
+		return false;
+	*out = (unsigned)n;
+	return true;
+}
+
+/* "end JOBS SKIPPED WORKSTATIONS": what the report lists, which must be
+ * what was read. */
+static bool
+tsv_end(merge *m, const tsv_line *t, unsigned lineno)
+{
+	size_t n[3];
+	const size_t read[3] = { m->read.jobs, m->read.skipped,
+	    m->read.workstations };
+
+	for (size_t i = 0; i < 3; i++)
+		if (!parse_count(t->field[i + 1], &n[i]))
+			return merge_fail(m, lineno, t->column[i + 1], "\"%s\" where "
+			    "a count should be", t->field[i + 1]);
+	if (n[0] != read[0] || n[1] != read[1] || n[2] != read[2])
+		return merge_fail(m, lineno, 1, "the closing line counts %zu jobs, "
+		    "%zu skipped and %zu workstations, but the report lists %zu, "
+		    "%zu and %zu: it is not whole", n[0], n[1], n[2], read[0],
+		    read[1], read[2]);
+	return true;
 }
 
 /* "12:5: text" as the place and the text of a skipped entry. */
@@ -145,9 +204,9 @@ parse_place(const char *s, audit_skip *skip)
 }
 
 static bool
-tsv_row(merge *m, tsv_line *t, unsigned lineno)
+tsv_row(merge *m, tsv_state *st, tsv_line *t, unsigned lineno)
 {
-	size_t nfields = 4 + 2 * m->nversions + (m->inventory ? 2 : 0) + 1;
+	size_t nfields = 4 + 2 * m->nversions + (m->inventory ? 2 : 0) + 3;
 	char **f = t->field;
 
 	if (t->n != nfields)
@@ -157,16 +216,29 @@ tsv_row(merge *m, tsv_line *t, unsigned lineno)
 	if (strcmp(f[3], "skipped") == 0) {
 		audit_skip s = { f[1], 0, 0, "" };
 		parse_place(error, &s);
-		return merge_job_flush(m) && merge_put_skip(m, &s);
+		return merge_job_flush(m) && merge_put_skip(m, &s, 0, lineno, 1);
 	}
 	if (*error != '\0')
 		return merge_fail(m, lineno, t->column[nfields - 1], "an error on a "
 		    "line that is no skipped history");
+	/* a job lists each workstation once: one listed again starts the
+	 * next job, the same history audited again */
+	uint64_t sms_key = audit_hash_str(AUDIT_HASH_START, f[2]);
 	bool same_job = m->open && strcmp(m->pool + m->id_at, f[0]) == 0 &&
 	    strcmp(m->pool + m->file_at, f[1]) == 0;
-	if (!same_job && (!merge_job_flush(m) || !merge_job_start(m) ||
-	    !merge_pool_add(m, f[0], &m->id_at) || !merge_pool_add(m, f[1], &m->file_at)))
-		return false;
+	enum audit_seen_answer a = same_job ? audit_seen_add(&st->sms_ids,
+	    sms_key, 0) : AUDIT_SEEN_NEW;
+	if (a == AUDIT_SEEN_NOMEM)
+		return merge_nomem(m);
+	if (!same_job || a != AUDIT_SEEN_NEW) {
+		audit_seen_clear(&st->sms_ids);
+		if (!merge_job_flush(m) || !merge_job_start(m) ||
+		    !merge_pool_add(m, f[0], &m->id_at) ||
+		    !merge_pool_add(m, f[1], &m->file_at))
+			return false;
+		if (audit_seen_add(&st->sms_ids, sms_key, 0) == AUDIT_SEEN_NOMEM)
+			return merge_nomem(m);
+	}
 	if (f[2][0] == '\0' && f[3][0] == '\0')
 		return merge_job_flush(m); /* a job without targets */
 	audit_inv *inv;
@@ -199,7 +271,38 @@ tsv_row(merge *m, tsv_line *t, unsigned lineno)
 			return merge_fail(m, lineno, t->column[c + 1], "\"%s\" where "
 			    "yes or no should be", f[c + 1]);
 	}
+	size_t c = nfields - 3;
+	if (!parse_unsigned(f[c], &row->before_offer))
+		return merge_fail(m, lineno, t->column[c], "\"%s\" where a count "
+		    "should be", f[c]);
+	if (!parse_unsigned(f[c + 1], &row->expired_again))
+		return merge_fail(m, lineno, t->column[c + 1], "\"%s\" where a "
+		    "count should be", f[c + 1]);
 	return true;
+}
+
+/* One line, where the report is. */
+static bool
+tsv_line_read(merge *m, tsv_state *st, tsv_line *t, unsigned lineno)
+{
+	bool header = is_header(t);
+
+	if (st->at == TSV_START || header) {
+		if (st->at == TSV_IN)
+			return merge_fail(m, lineno, 1, "a header, but the report "
+			    "before it has no closing line: it is not whole");
+		st->at = TSV_IN;
+		audit_seen_clear(&st->sms_ids);
+		return tsv_header(m, t, lineno);
+	}
+	if (st->at == TSV_ENDED)
+		return merge_fail(m, lineno, 1, "a line after the report's closing "
+		    "line that starts no other report");
+	if (t->n == 4 && strcmp(t->field[0], "end") == 0) {
+		st->at = TSV_ENDED;
+		return merge_job_flush(m) && tsv_end(m, t, lineno);
+	}
+	return tsv_row(m, st, t, lineno);
 }
 
 bool
@@ -207,22 +310,32 @@ merge_read_tsv(merge *m, FILE *in)
 {
 	char *line = NULL;
 	size_t cap = 0;
+	ssize_t len;
 	unsigned lineno = 0;
 	bool ok = true;
 	tsv_line t;
+	tsv_state st = { TSV_START, { 0 } };
 
-	while (ok && getline(&line, &cap, in) != -1) {
+	while (ok && (len = getline(&line, &cap, in)) != -1) {
 		lineno++;
+		/* every line the writer writes ends: one that does not was
+		 * cut */
+		if (line[len - 1] != '\n')
+			ok = merge_fail(m, lineno, (unsigned)len + 1, "the line is cut "
+			    "short: the report is not whole");
 		/* a header again: the next report of several joined */
-		ok = split(m, line, lineno, &t) &&
-		    (lineno == 1 || is_header(&t) ? tsv_header(m, &t, lineno)
-		    : tsv_row(m, &t, lineno));
+		ok = ok && split(m, line, lineno, &t) &&
+		    tsv_line_read(m, &st, &t, lineno);
 	}
 	if (ok && ferror(in))
 		ok = merge_fail(m, 0, 0, "%s", strerror(errno));
 	if (ok && lineno == 0)
 		ok = merge_fail(m, 0, 0, "empty: not a report of mif-audit");
+	if (ok && st.at != TSV_ENDED)
+		ok = merge_fail(m, lineno, 1, "the report ends here without its "
+		    "closing line (end, then its counts): it is not whole");
+	audit_seen_free(&st.sms_ids);
 	free(line);
-	return ok && merge_job_flush(m);
+	return ok;
 }
 

@@ -15,6 +15,7 @@
 typedef struct record_head {
 	uint32_t kind;
 	audit_counts counts;
+	audit_identity id;
 	uint64_t out_len, err_len;
 } record_head;
 
@@ -92,6 +93,7 @@ work(int fd, unsigned k, unsigned workers, size_t n,
 		memset(&h, 0, sizeof h); /* padding too: it goes through a pipe */
 		h.kind = (uint32_t)rec.kind;
 		h.counts = rec.counts;
+		h.id = rec.id;
 		h.out_len = rec.out_len;
 		h.err_len = rec.err_len;
 		if (!write_full(fd, &h, sizeof h) ||
@@ -184,6 +186,7 @@ audit_workers_run(const char *prog, unsigned workers, size_t n,
 		}
 		rec.kind = (enum audit_record_kind)h.kind;
 		rec.counts = h.counts;
+		rec.id = h.id;
 		rec.out_len = (size_t)h.out_len;
 		rec.err_len = (size_t)h.err_len;
 		if (!consume(ctx, i, &rec))

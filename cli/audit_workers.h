@@ -19,6 +19,7 @@ enum audit_record_kind { AUDIT_RECORD_JOB, AUDIT_RECORD_SKIP };
 typedef struct audit_record {
 	enum audit_record_kind kind;
 	audit_counts counts;   /* a job's counts */
+	audit_identity id;     /* the job's or skipped history's */
 	char *out;             /* audit_write_job() or audit_write_skip() */
 	size_t out_len;
 	char *err;             /* diagnostics */

@@ -192,6 +192,7 @@ skip(audit *a, const char *name, const mif_error *e, FILE *out,
 	audit_skip s = { name, e->mark.line, e->mark.column, e->text };
 
 	rec->kind = AUDIT_RECORD_SKIP;
+	rec->id = audit_skip_identity(&s);
 	audit_write_skip(&a->report, &s, out);
 }
 
@@ -229,6 +230,7 @@ audit_history(audit *a, const char *name, const mif_sms_history *h,
 	audit_job job = { h->job.job_id, name, a->rows,
 	    a->inventory != NULL ? a->inv : NULL, h->ntargets };
 	rec->kind = AUDIT_RECORD_JOB;
+	rec->id = audit_job_identity(&a->report, &job);
 	audit_write_job(&a->report, &job, out);
 	audit_count_job(&a->report, &job, &rec->counts);
 	return true;
@@ -267,6 +269,9 @@ produce(void *ctx, size_t i, audit_record *rec)
 		report_diag(err, prog, name, doc, &e);
 		skip(a, name, &e, out, rec);
 	} else {
+		/* what the history holds that its client would not have sent */
+		for (size_t w = 0; w < h.nwarnings; w++)
+			report_diag(err, prog, name, doc, &h.warnings[w]);
 		ok = audit_history(a, name, &h, out, rec);
 		mif_sms_history_release(&h);
 	}
@@ -289,11 +294,12 @@ consume(void *ctx, size_t i, const audit_record *rec)
 		fwrite(rec->err, 1, rec->err_len, stderr);
 	}
 	progress_before_report(&a->progress);
-	if (rec->kind == AUDIT_RECORD_JOB)
-		audit_put_job(&a->report, rec->out, rec->out_len, &rec->counts);
-	else
-		audit_put_skip(&a->report, rec->out, rec->out_len);
-	if (ferror(stdout)) {
+	const char *name = cli_display_name(input(&a->in, i));
+	bool placed = rec->kind == AUDIT_RECORD_JOB
+	    ? audit_put_job(&a->report, rec->out, rec->out_len, &rec->counts,
+	    rec->id, name)
+	    : audit_put_skip(&a->report, rec->out, rec->out_len, rec->id, name);
+	if (!placed || ferror(stdout)) {
 		progress_clear(&a->progress);
 		return false; /* said by cli_flush_stdout() at the end */
 	}
@@ -340,18 +346,16 @@ run_audit(audit *a, char *const *args, size_t nargs, unsigned workers)
 {
 	if (!expand(&a->in, args, nargs))
 		return CLI_TROUBLE;
-	if (!audit_begin(&a->report)) {
-		fprintf(stderr, "%s: a temporary file: %s\n", prog, strerror(errno));
+	if (!audit_begin(&a->report))
 		return CLI_TROUBLE;
-	}
 	progress_start(&a->progress, prog, "histories", stderr, stdout,
 	    isatty(STDERR_FILENO), isatty(STDOUT_FILENO), progress_now());
 	bool ok = audit_workers_run(prog, workers, a->in.n, produce, consume, a);
 	progress_clear(&a->progress);
 	if (ok)
-		ok = audit_end(&a->report, prog);
-	else if (a->report.skipped != NULL)
-		fclose(a->report.skipped);
+		ok = audit_end(&a->report);
+	if (!ok)
+		audit_abandon(&a->report);
 	if (!cli_flush_stdout(prog) || !ok)
 		return CLI_TROUBLE;
 	return a->report.totals.skipped > 0 ? CLI_NO : CLI_OK;
@@ -429,6 +433,7 @@ main(int argc, char *argv[])
 	for (size_t v = 0; v < a.report.nversions; v++)
 		a.report.versions[v] = a.versions[v]->name;
 	a.report.out = stdout;
+	a.report.prog = prog;
 
 	if (merge)
 		return audit_merge(prog, &a.report, sms_given, argv + optind,

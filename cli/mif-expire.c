@@ -289,7 +289,7 @@ main(int argc, char **argv)
 			continue;
 		row_of[i] = nevents;
 		events[nevents++] = (mif_sms_event){ at, t.rows[i].sms_id,
-		    MIF_SMS_EXPIRED, NULL };
+		    MIF_SMS_EXPIRED, NULL, false };
 	}
 	if (!mif_sms_table_run(&t, s.version, events, nevents, effects) ||
 	    (out = mif_sms_table_write(&t)) == NULL) {

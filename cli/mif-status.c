@@ -244,7 +244,7 @@ keeps_status(const char *sms_id)
 static int
 despool(const settings *s, mode m)
 {
-	mif_sms_event e = { s->time, s->sms_id, MIF_SMS_EXPIRED, "" };
+	mif_sms_event e = { s->time, s->sms_id, MIF_SMS_EXPIRED, "", false };
 	mif_doc *in = NULL;
 	mif_sms_detail d;
 	bool created, loaded;
@@ -383,6 +383,8 @@ replay(const settings *s)
 		mif_doc_free(in);
 		return CLI_TROUBLE;
 	}
+	for (size_t w = 0; w < h.nwarnings; w++)
+		jobs_report(prog, s->history, in, &h.warnings[w]);
 	/* times never go backwards: "as of" is a prefix */
 	size_t n = 0;
 	while (n < h.nevents && (!(s->given & O_AT) || h.events[n].time <= s->at))

@@ -583,6 +583,8 @@ typedef struct mif_sms_row {
 	bool by_expiry;           /* its status was last set by an expiry */
 	int result;               /* the last result the client reported:
 	                             -1 never ran, or MIF_SMS_SUCCESS/FAILURE */
+	unsigned ignored;         /* instructions not replayed (ignored) */
+	unsigned expiries;        /* expiry instructions replayed */
 } mif_sms_row;
 
 /* One despooler instruction of a job history. */
@@ -591,6 +593,9 @@ typedef struct mif_sms_event {
 	const char *sms_id;
 	mif_sms_instruction instruction;
 	const char *description;
+	/* not replayed: a result older than the job, which the Package
+	 * Command Manager does not collect (Knowledge Base Q166833) */
+	bool ignored;
 } mif_sms_event;
 
 /* What one instruction did. */
@@ -613,7 +618,8 @@ void mif_sms_replay_free(mif_sms_replay *replay);
 /* Set a row as a table gives it (before replaying more); false if the
  * target is unknown. */
 bool mif_sms_replay_set(mif_sms_replay *replay, const mif_sms_row *row);
-/* Handle one instruction; the effect says what happened. */
+/* Handle one instruction; the effect says what happened.  An ignored
+ * one only counts in its row's `ignored`. */
 mif_sms_effect mif_sms_replay_step(mif_sms_replay *replay,
     const mif_sms_event *event);
 /* The rows, in target order. */
@@ -1111,7 +1117,8 @@ typedef struct mif_sms_detail {
  * What the despooler of `version` creates for one instruction of job
  * job_id: the status its rules give (whatever the row held).  False
  * when that version creates no detailed job status MIF for it (SMS 1.2
- * for an expired job).  The strings are the caller's.
+ * for an expired job), or the instruction is ignored.  The strings are
+ * the caller's.
  */
 bool mif_sms_detail_of(const mif_sms_version *version, const char *job_id,
     const mif_sms_event *event, mif_sms_detail *detail);
@@ -1186,6 +1193,8 @@ typedef struct mif_sms_history {
 	size_t ntargets;
 	mif_sms_event *events;   /* in the order processed */
 	size_t nevents;
+	mif_error *warnings;     /* in file order, placed in the document */
+	size_t nwarnings;
 } mif_sms_history;
 
 /*
@@ -1195,7 +1204,11 @@ typedef struct mif_sms_history {
  * sequence number does not grow, a time goes backwards, an instruction
  * names no target or is unknown, an expiry comes before the job
  * expires, a target is listed twice, or memory runs out; nothing is
- * left to release then.
+ * left to release then.  Warnings, which the history keeps: a result
+ * (Success or Failed) timed before the job's offer, which the Package
+ * Command Manager does not collect (Q166833) and which is marked
+ * ignored; a workstation's second and later expiry instructions (it
+ * sends one), which are replayed.
  */
 bool mif_sms_history_read(const mif_doc *doc, mif_sms_history *history,
     mif_error *err);
@@ -1258,6 +1271,8 @@ typedef struct mif_sms_audit_row {
 	mif_sms_status truth;                    /* None, Complete, Failed */
 	mif_sms_status shown[MIF_SMS_AUDIT_MAX]; /* per version, as asked */
 	bool lost[MIF_SMS_AUDIT_MAX];            /* mif_sms_row_lost() */
+	unsigned before_offer;   /* results before the offer, ignored */
+	unsigned expired_again;  /* expiry instructions after the first */
 } mif_sms_audit_row;
 
 /*

@@ -67,6 +67,9 @@ mif_sms_audit(const mif_sms_history *history,
 			rows[i].truth = mif_sms_truth(got);
 			rows[i].shown[v] = got->status;
 			rows[i].lost[v] = mif_sms_row_lost(got);
+			rows[i].before_offer = got->ignored;
+			rows[i].expired_again = got->expiries > 0 ? got->expiries - 1
+			    : 0;
 		}
 		mif_sms_replay_free(r);
 	}

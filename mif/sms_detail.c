@@ -14,7 +14,7 @@ mif_sms_detail_of(const mif_sms_version *version, const char *job_id,
 	uint8_t gives = ins < MIF_SMS_INSTRUCTION_COUNT ? version->gives[ins]
 	    : MIF_SMS_KEEP;
 
-	if (gives == MIF_SMS_KEEP)
+	if (gives == MIF_SMS_KEEP || event->ignored)
 		return false;
 	*detail = (mif_sms_detail){
 		.job_id = job_id,

@@ -16,9 +16,31 @@ mif_sms_history_release(mif_sms_history *h)
 {
 	free(h->targets);
 	free(h->events);
+	free(h->warnings);
 	h->targets = NULL;
 	h->events = NULL;
-	h->ntargets = h->nevents = 0;
+	h->warnings = NULL;
+	h->ntargets = h->nevents = h->nwarnings = 0;
+}
+
+/* Keep a warning at pos (and context) of doc; false when out of
+ * memory. */
+static bool
+warn(mif_sms_history *h, const mif_doc *doc, uint32_t pos, uint32_t context,
+    const char *text)
+{
+	/* grown by doubling: the count is a power of two when full */
+	if ((h->nwarnings & (h->nwarnings - 1)) == 0) {
+		size_t cap = h->nwarnings > 0 ? 2 * h->nwarnings : 1;
+		mif_error *w = realloc(h->warnings, cap * sizeof *w);
+		if (w == NULL)
+			return false;
+		h->warnings = w;
+	}
+	mif_error *w = &h->warnings[h->nwarnings++];
+	sms_error(w, doc, pos, context, MIF_E_PROFILE, "%s", text);
+	w->severity = MIF_WARNING;
+	return true;
 }
 
 static bool
@@ -59,20 +81,64 @@ done:
 	return ok;
 }
 
-/* Where the instruction before the current one was. */
+/* Where the instruction before the current one was, and each target's
+ * first expiry. */
 typedef struct previous {
 	bool any;
 	uint64_t sequence;
 	uint32_t sequence_pos;
 	int64_t time;
 	uint32_t time_pos;
+	const mif_sms_row *rows;   /* of the set of targets */
+	uint32_t *expired_at;      /* per target: MIF_NOPOS, or the place */
 } previous;
 
+/*
+ * What the Package Command Manager would not have sent, warned about:
+ * a result older than the job, which it does not collect (Knowledge
+ * Base Q166833), is marked ignored; an expiry after the first (it sends
+ * one, at the first poll after the job expires) is replayed, so that
+ * no overwrite is hidden.  False when out of memory.
+ */
 static bool
-read_event(const sms_view *v, size_t r, const mif_sms_job *job,
+check_sent(const sms_view *v, size_t r, const mif_sms_job *job,
+    const mif_sms_row *row, previous *prev, mif_sms_event *e,
+    mif_sms_history *h)
+{
+	char text[256], a[32], b[32];
+	uint32_t *first = &prev->expired_at[row - prev->rows];
+
+	if (e->instruction != MIF_SMS_EXPIRED && e->time < job->offer) {
+		e->ignored = true;
+		snprintf(text, sizeof text, "a %s instruction at %s, before job "
+		    "%s is offered at %s: the Package Command Manager does not "
+		    "collect a status MIF older than the job (Q166833); it is "
+		    "ignored", mif_sms_instruction_name(e->instruction),
+		    mif_time_iso(e->time, a), job->job_id,
+		    mif_time_iso(job->offer, b));
+		return warn(h, v->doc, sms_view_pos(v, r, INS_TIME), MIF_NOPOS,
+		    text);
+	}
+	if (e->instruction != MIF_SMS_EXPIRED)
+		return true;
+	uint32_t pos = sms_view_pos(v, r, INS_INSTRUCTION);
+	if (*first == MIF_NOPOS) {
+		*first = pos;
+		return true;
+	}
+	snprintf(text, sizeof text, "another Expired instruction for %s (the "
+	    "first at line %u): the Package Command Manager sends one when the "
+	    "job expires; it is replayed", e->sms_id,
+	    mif_doc_mark(v->doc, *first).line);
+	return warn(h, v->doc, pos, *first, text);
+}
+
+static bool
+read_event(const sms_view *v, size_t r, mif_sms_history *h,
     const mif_sms_replay *targets, previous *prev, mif_sms_event *e,
     mif_error *err)
 {
+	const mif_sms_job *job = &h->job;
 	uint64_t seq;
 	bool known, given;
 	char a[32], b[32];
@@ -104,7 +170,8 @@ read_event(const sms_view *v, size_t r, const mif_sms_job *job,
 		    mif_doc_mark(doc, prev->time_pos).line);
 		return false;
 	}
-	if (mif_sms_replay_row(targets, e->sms_id) == NULL) {
+	const mif_sms_row *row = mif_sms_replay_row(targets, e->sms_id);
+	if (row == NULL) {
 		sms_error(err, doc, sms_view_pos(v, r, INS_SMS_ID), MIF_NOPOS,
 		    MIF_E_PROFILE, "%s is not a target of job %s", e->sms_id,
 		    job->job_id);
@@ -123,7 +190,16 @@ read_event(const sms_view *v, size_t r, const mif_sms_job *job,
 		    mif_time_iso(job->expires, b));
 		return false;
 	}
-	*prev = (previous){ true, seq, seq_pos, e->time, time_pos };
+	if (!check_sent(v, r, job, row, prev, e, h)) {
+		sms_error(err, doc, MIF_NOPOS, MIF_NOPOS, MIF_E_NOMEM,
+		    "out of memory for the warnings of the job history");
+		return false;
+	}
+	prev->any = true;
+	prev->sequence = seq;
+	prev->sequence_pos = seq_pos;
+	prev->time = e->time;
+	prev->time_pos = time_pos;
 	return true;
 }
 
@@ -132,7 +208,7 @@ read_events(const mif_doc *doc, mif_sms_history *h, mif_error *err)
 {
 	sms_view v;
 	bool ok = false;
-	previous prev = { false, 0, 0, 0, 0 };
+	previous prev = { .any = false };
 
 	if (!sms_view_open(&v, doc, MIF_SMS_INSTRUCTION_CLASS,
 	    "instruction table", sms_instruction_attrs, INS_NATTRS, err))
@@ -143,18 +219,26 @@ read_events(const mif_doc *doc, mif_sms_history *h, mif_error *err)
 	mif_sms_replay *targets = mif_sms_replay_new(mif_sms_versions(
 	    &nversions), h->targets, h->ntargets);
 	h->events = malloc((n > 0 ? n : 1) * sizeof *h->events);
-	if (targets == NULL || h->events == NULL) {
+	prev.expired_at = malloc((h->ntargets > 0 ? h->ntargets : 1) *
+	    sizeof *prev.expired_at);
+	if (targets == NULL || h->events == NULL || prev.expired_at == NULL) {
 		sms_error(err, doc, MIF_NOPOS, MIF_NOPOS, MIF_E_NOMEM,
 		    "out of memory for the instructions of the job history");
 		goto done;
 	}
-	for (size_t r = 0; r < n; r++)
-		if (!read_event(&v, r, &h->job, targets, &prev, &h->events[r],
-		    err))
+	size_t nrows;
+	prev.rows = mif_sms_replay_rows(targets, &nrows);
+	for (size_t i = 0; i < h->ntargets; i++)
+		prev.expired_at[i] = MIF_NOPOS;
+	for (size_t r = 0; r < n; r++) {
+		h->events[r].ignored = false;
+		if (!read_event(&v, r, h, targets, &prev, &h->events[r], err))
 			goto done;
+	}
 	h->nevents = n;
 	ok = true;
 done:
+	free(prev.expired_at);
 	mif_sms_replay_free(targets);
 	sms_view_close(&v);
 	return ok;

@@ -101,7 +101,12 @@ mif_sms_replay_step(mif_sms_replay *r, const mif_sms_event *e)
 	if (row == NULL)
 		return fx;
 	fx.row = (size_t)(row - r->rows);
-	fx.before = row->status;
+	fx.before = fx.after = row->status;
+	if (e->ignored) {
+		row->ignored++;
+		return fx;
+	}
+	row->expiries += e->instruction == MIF_SMS_EXPIRED;
 	fx.after = mif_sms_apply(r->version, row->status, e->instruction,
 	    e->description, &fx.created, &fx.loaded);
 	/* what the client reported is the truth, whatever the site loaded */

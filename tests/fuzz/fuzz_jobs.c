@@ -108,7 +108,7 @@ try_table(const mif_doc *doc)
 	for (size_t v = 0; events != NULL && v < nversions; v++) {
 		for (size_t i = 0; i < t.nrows; i++)
 			events[i] = (mif_sms_event){ t.job.offer, t.rows[i].sms_id,
-			    MIF_SMS_EXPIRED, NULL };
+			    MIF_SMS_EXPIRED, NULL, false };
 		if (mif_sms_table_run(&t, &versions[v], events, t.nrows, NULL))
 			round_trip_table(&t);
 	}

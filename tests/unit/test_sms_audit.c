@@ -68,15 +68,15 @@ static const char *targets[] = {
 
 /* KB Q152229's job: 1-3 succeed, 4 fails, 5 never runs, all poll. */
 static mif_sms_event seed_events[] = {
-	{ 834142500, "PAR00001", MIF_SMS_SUCCESS, "ok" },
-	{ 834144120, "PAR00002", MIF_SMS_SUCCESS, "ok" },
-	{ 834145380, "PAR00003", MIF_SMS_SUCCESS, "ok" },
-	{ 834157200, "PAR00004", MIF_SMS_FAILURE, "disk full" },
-	{ 834311400, "PAR00001", MIF_SMS_EXPIRED, "" },
-	{ 834312240, "PAR00002", MIF_SMS_EXPIRED, "" },
-	{ 834312660, "PAR00003", MIF_SMS_EXPIRED, "" },
-	{ 834336300, "PAR00004", MIF_SMS_EXPIRED, "" },
-	{ 834341400, "PAR00005", MIF_SMS_EXPIRED, "" },
+	{ 834142500, "PAR00001", MIF_SMS_SUCCESS, "ok", false },
+	{ 834144120, "PAR00002", MIF_SMS_SUCCESS, "ok", false },
+	{ 834145380, "PAR00003", MIF_SMS_SUCCESS, "ok", false },
+	{ 834157200, "PAR00004", MIF_SMS_FAILURE, "disk full", false },
+	{ 834311400, "PAR00001", MIF_SMS_EXPIRED, "", false },
+	{ 834312240, "PAR00002", MIF_SMS_EXPIRED, "", false },
+	{ 834312660, "PAR00003", MIF_SMS_EXPIRED, "", false },
+	{ 834336300, "PAR00004", MIF_SMS_EXPIRED, "", false },
+	{ 834341400, "PAR00005", MIF_SMS_EXPIRED, "", false },
 };
 
 static mif_sms_history
@@ -142,11 +142,11 @@ test_quirk_and_silence(void **state)
 	 * 2 fails, then succeeds on a retry, and never polls; 3 fails and
 	 * polls */
 	mif_sms_event e[] = {
-		{ 834142500, "PAR00001", MIF_SMS_SUCCESS, "Setup said \"done\"" },
-		{ 834142600, "PAR00002", MIF_SMS_FAILURE, "disk full" },
-		{ 834142700, "PAR00003", MIF_SMS_FAILURE, "disk full" },
-		{ 834143000, "PAR00002", MIF_SMS_SUCCESS, "ok" },
-		{ 834311400, "PAR00003", MIF_SMS_EXPIRED, "" },
+		{ 834142500, "PAR00001", MIF_SMS_SUCCESS, "Setup said \"done\"", false },
+		{ 834142600, "PAR00002", MIF_SMS_FAILURE, "disk full", false },
+		{ 834142700, "PAR00003", MIF_SMS_FAILURE, "disk full", false },
+		{ 834143000, "PAR00002", MIF_SMS_SUCCESS, "ok", false },
+		{ 834311400, "PAR00003", MIF_SMS_EXPIRED, "", false },
 	};
 	mif_sms_history h = history(targets, 3, e, 5);
 
@@ -181,7 +181,7 @@ test_edges(void **state)
 	mif_sms_audit_row rows[3];
 	const char *twice[] = { "PAR00001", "PAR00002", "PAR00001" };
 	mif_sms_event e[] = {
-		{ 834142500, "PAR00001", MIF_SMS_SUCCESS, "ok" },
+		{ 834142500, "PAR00001", MIF_SMS_SUCCESS, "ok", false },
 	};
 	mif_sms_history h = history(twice, 3, e, 1);
 
@@ -202,6 +202,39 @@ test_edges(void **state)
 	assert_true(mif_sms_audit(&empty, v, 1, rows));
 }
 
+/* What the Package Command Manager would not have sent: an ignored
+ * result changes neither the row nor the truth; a second expiry is
+ * replayed.  Both are counted. */
+static void
+test_counted_apart(void **state)
+{
+	(void)state;
+	const mif_sms_version *v[3];
+	mif_sms_audit_row rows[2];
+	mif_sms_event e[] = {
+		{ 834100000, "PAR00001", MIF_SMS_SUCCESS, "old", true },
+		{ 834142600, "PAR00002", MIF_SMS_FAILURE, "disk full", false },
+		{ 834311400, "PAR00002", MIF_SMS_EXPIRED, "", false },
+		{ 834320000, "PAR00002", MIF_SMS_SUCCESS, "ok", false },
+		{ 834330000, "PAR00002", MIF_SMS_EXPIRED, "", false },
+	};
+	mif_sms_history h = history(targets, 2, e, 5);
+
+	all_versions(v);
+	assert_true(mif_sms_audit(&h, v, 3, rows));
+	assert_int_equal(rows[0].truth, N);
+	assert_int_equal(rows[0].shown[2], N);
+	assert_false(rows[0].lost[2]);
+	assert_int_equal(rows[0].before_offer, 1);
+	assert_int_equal(rows[0].expired_again, 0);
+	assert_int_equal(rows[1].truth, C);
+	assert_int_equal(rows[1].shown[0], R);
+	assert_true(rows[1].lost[0]);
+	assert_int_equal(rows[1].shown[2], C);
+	assert_int_equal(rows[1].before_offer, 0);
+	assert_int_equal(rows[1].expired_again, 1);
+}
+
 int
 main(void)
 {
@@ -211,6 +244,7 @@ main(void)
 		cmocka_unit_test(test_seed),
 		cmocka_unit_test(test_quirk_and_silence),
 		cmocka_unit_test(test_edges),
+		cmocka_unit_test(test_counted_apart),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -164,7 +164,7 @@ test_detail_written_and_read(void **state)
 	(void)state;
 	const mif_sms_version *v11 = mif_sms_version_find("1.1");
 	mif_sms_event e = { at("1996-06-03T14:20:00Z"), "PAR00004",
-	    MIF_SMS_FAILURE, "disk \"C:\" full" };
+	    MIF_SMS_FAILURE, "disk \"C:\" full", false };
 	mif_sms_detail d;
 	assert_true(mif_sms_detail_of(v11, "PAR00012", &e, &d));
 	assert_int_equal(d.status, MIF_SMS_RETRYING);
@@ -253,7 +253,7 @@ test_detail_of_every_version(void **state)
 	for (size_t i = 0; i < 3; i++) {
 		for (int ins = 0; ins < MIF_SMS_INSTRUCTION_COUNT; ins++) {
 			mif_sms_event e = { 0, "PAR00001", (mif_sms_instruction)ins,
-			    NULL };
+			    NULL, false };
 			mif_sms_detail d;
 			bool made = mif_sms_detail_of(mif_sms_version_find(t[i].v),
 			    "PAR00012", &e, &d);
@@ -300,7 +300,7 @@ test_detail_read_errors(void **state)
 	};
 	const mif_sms_version *v11 = mif_sms_version_find("1.1");
 	mif_sms_event e = { at("1996-06-03T14:20:00Z"), "PAR00004",
-	    MIF_SMS_FAILURE, "disk full" };
+	    MIF_SMS_FAILURE, "disk full", false };
 	mif_sms_detail d;
 	assert_true(mif_sms_detail_of(v11, "PAR00012", &e, &d));
 	mif_doc *doc = mif_sms_detail_write(&d);
@@ -519,10 +519,10 @@ test_table_init_and_run(void **state)
 	assert_string_equal(t.rows[2].sms_id, "PAR00003");
 	assert_int_equal(t.rows[2].status, MIF_SMS_NONE);
 	const mif_sms_event ev[] = {
-		{ at("1996-06-03T10:00Z"), "PAR00001", MIF_SMS_SUCCESS, "ok" },
-		{ at("1996-06-03T11:00Z"), "PAR00009", MIF_SMS_SUCCESS, "ok" },
-		{ at("1996-06-05T10:00Z"), "PAR00001", MIF_SMS_EXPIRED, NULL },
-		{ at("1996-06-05T10:00Z"), "PAR00003", MIF_SMS_EXPIRED, NULL },
+		{ at("1996-06-03T10:00Z"), "PAR00001", MIF_SMS_SUCCESS, "ok", false },
+		{ at("1996-06-03T11:00Z"), "PAR00009", MIF_SMS_SUCCESS, "ok", false },
+		{ at("1996-06-05T10:00Z"), "PAR00001", MIF_SMS_EXPIRED, NULL, false },
+		{ at("1996-06-05T10:00Z"), "PAR00003", MIF_SMS_EXPIRED, NULL, false },
 	};
 	mif_sms_effect fx[4];
 	const mif_sms_version *v11 = mif_sms_version_find("1.1");
@@ -567,7 +567,7 @@ static mif_doc *
 detail_doc(const char *version, const char *job, const char *sms_id,
     mif_sms_instruction ins, const char *description)
 {
-	mif_sms_event e = { at("1996-06-04T08:00Z"), sms_id, ins, description };
+	mif_sms_event e = { at("1996-06-04T08:00Z"), sms_id, ins, description, false };
 	mif_sms_detail d;
 	assert_true(mif_sms_detail_of(mif_sms_version_find(version), job, &e,
 	    &d));

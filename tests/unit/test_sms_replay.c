@@ -54,15 +54,15 @@ seed(const char *version)
 	assert_non_null(r);
 	int64_t day1 = 1795252447;
 	for (int i = 0; i < 3; i++) {
-		mif_sms_event e = { day1 + i, targets[i], MIF_SMS_SUCCESS, "ok" };
+		mif_sms_event e = { day1 + i, targets[i], MIF_SMS_SUCCESS, "ok", false };
 		mif_sms_effect fx = mif_sms_replay_step(r, &e);
 		assert_int_equal(fx.row, (size_t)i);
 		assert_int_equal(fx.after, MIF_SMS_COMPLETE);
 	}
-	mif_sms_event f = { day1 + 10, "PAR00004", MIF_SMS_FAILURE, "disk full" };
+	mif_sms_event f = { day1 + 10, "PAR00004", MIF_SMS_FAILURE, "disk full", false };
 	mif_sms_replay_step(r, &f);
 	for (int i = 0; i < 5; i++) {
-		mif_sms_event x = { day1 + 2 * 86400 + 60 + i, targets[i], MIF_SMS_EXPIRED, NULL };
+		mif_sms_event x = { day1 + 2 * 86400 + 60 + i, targets[i], MIF_SMS_EXPIRED, NULL, false };
 		mif_sms_replay_step(r, &x);
 	}
 	return r;
@@ -102,7 +102,7 @@ test_unknown_target_and_set(void **state)
 {
 	(void)state;
 	mif_sms_replay *r = mif_sms_replay_new(mif_sms_version_find("1.0"), targets, 2);
-	mif_sms_event e = { 0, "PAR09999", MIF_SMS_SUCCESS, "" };
+	mif_sms_event e = { 0, "PAR09999", MIF_SMS_SUCCESS, "", false };
 	mif_sms_effect fx = mif_sms_replay_step(r, &e);
 	assert_true(fx.row == SIZE_MAX);
 	mif_sms_row row = { .sms_id = "PAR00002", .status = MIF_SMS_FAILED, .result = -1 };
