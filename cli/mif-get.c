@@ -14,8 +14,8 @@
 static const char prog[] = "mif-get";
 
 static const char usage[] =
-    "usage: mif-get [-H] [-g GROUP [-a ATTRIBUTE] [-k KEY=VALUE]...] "
-    "[FILE...]\n";
+    "usage: mif-get [-H] [-g GROUP [-a ATTRIBUTE] [-k KEY=VALUE]...]\n"
+    "               [--input-encoding ENC] [FILE...]\n";
 
 static const char help[] =
     "Print groups, attributes, values and table rows of MIF files.\n"
@@ -24,6 +24,10 @@ static const char help[] =
     "  -a, --attribute ATTR   only this attribute's values: ID or name\n"
     "  -k, --key KEY=VALUE    only rows whose attribute KEY has VALUE\n"
     "  -H, --header           print a header line first\n"
+    "      --input-encoding ENC\n"
+    "                         read each FILE as latin1, utf-8, utf-16le or\n"
+    "                         utf-16be (default: as its byte-order mark\n"
+    "                         says, latin1 without one)\n"
     "      --help             show this help and exit\n"
     "      --version          show the version and exit\n"
     "\n"
@@ -34,7 +38,7 @@ static const char help[] =
     "With no FILE, or FILE -, read standard input.\n"
     "Exit status: 0 something printed, 1 nothing matched, 2 trouble.\n";
 
-enum { OPT_HELP = 256, OPT_VERSION };
+enum { OPT_HELP = 256, OPT_VERSION, OPT_INPUT_ENCODING };
 
 typedef struct key_spec {
 	const char *attr;   /* before the '=' */
@@ -48,6 +52,7 @@ struct settings {
 	size_t nkeys;
 	bool header;
 	bool prefix;        /* name the file on each line */
+	mif_parse_options input;
 };
 
 /* One file's run. */
@@ -477,7 +482,7 @@ get_file(const char *path, const struct settings *set)
 {
 	job j = { .set = set, .name = cli_display_name(path),
 	    .status = CLI_NO };
-	mif_parse_options popts = { .source_name = j.name };
+	mif_parse_options popts = cli_input_named(&set->input, j.name);
 	mif_error err;
 
 	j.doc = mif_parse_path(path, &popts, &err);
@@ -491,6 +496,7 @@ get_file(const char *path, const struct settings *set)
 		mif_doc_free(j.doc);
 		return CLI_TROUBLE;
 	}
+	report_encoding_doubt(stderr, prog, j.name, j.doc);
 	if (set->group == NULL)
 		outline(&j);
 	else
@@ -522,6 +528,7 @@ main(int argc, char *argv[])
 		{ "attribute", required_argument, NULL, 'a' },
 		{ "key", required_argument, NULL, 'k' },
 		{ "header", no_argument, NULL, 'H' },
+		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -552,6 +559,9 @@ main(int argc, char *argv[])
 			break;
 		case 'H':
 			set.header = true;
+			break;
+		case OPT_INPUT_ENCODING:
+			cli_parse_input_encoding(prog, usage, optarg, &set.input);
 			break;
 		case OPT_HELP:
 			free(set.keys);

@@ -755,7 +755,7 @@ test_history_written(void **state)
 {
 	(void)state;
 	const char *path = "samples/jobs/seed-history.mif";
-	mif_parse_options o = { path, 0 };
+	mif_parse_options o = { .source_name = path };
 	mif_doc *doc = mif_parse_path(path, &o, NULL);
 	mif_sms_history h, back;
 	mif_error err;
