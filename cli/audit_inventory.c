@@ -35,6 +35,7 @@ struct audit_inventory {
 	size_t nentries, entries_cap;
 	size_t *slots;           /* client index + 1; 0 is empty */
 	size_t mask;
+	const mif_parse_options *input; /* how to read NOIDMIFs (loading) */
 };
 
 /* ---- ASCII case, whatever the locale ---- */
@@ -234,7 +235,7 @@ load_noidmif(audit_inventory *inv, const char *prog, const char *path,
     const char *sms_id)
 {
 	int status;
-	mif_doc *doc = cli_load(prog, path, CLI_TROUBLE, &status);
+	mif_doc *doc = cli_load(prog, path, inv->input, CLI_TROUBLE, &status);
 
 	if (doc == NULL)
 		return false;
@@ -353,7 +354,8 @@ load_entry(audit_inventory *inv, const char *prog, const char *dir,
 }
 
 audit_inventory *
-audit_inventory_load(const char *prog, const char *dir)
+audit_inventory_load(const char *prog, const char *dir,
+    const mif_parse_options *input)
 {
 	audit_inventory *inv = calloc(1, sizeof *inv);
 	struct dirent **names;
@@ -363,6 +365,7 @@ audit_inventory_load(const char *prog, const char *dir)
 		fprintf(stderr, "%s: out of memory\n", prog);
 		return NULL;
 	}
+	inv->input = input;
 	int n = list(prog, dir, &names);
 	if (n < 0)
 		ok = false;

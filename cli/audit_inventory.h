@@ -18,9 +18,11 @@ typedef struct audit_inventory audit_inventory;
  * case, as Windows file names do.  When several NOIDMIFs of a client
  * record a package, the latest time counts.  NULL after reporting on
  * standard error what is wrong: a folder that cannot be read, a NOIDMIF
- * that cannot be read or has errors, no memory.
+ * that cannot be read or has errors, no memory.  input says how to read
+ * the NOIDMIFs (cli_load()).
  */
-audit_inventory *audit_inventory_load(const char *prog, const char *dir);
+audit_inventory *audit_inventory_load(const char *prog, const char *dir,
+    const mif_parse_options *input);
 void audit_inventory_free(audit_inventory *inv);
 
 /* What the inventory knows of a workstation and a package: nothing

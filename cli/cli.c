@@ -234,25 +234,29 @@ cli_flush_stdout(const char *prog)
 	return false;
 }
 
-static const struct {
-	const char *name;
-	mif_encoding encoding;
-} encodings[] = {
-	{ "latin1", MIF_ENC_LATIN1 },
-	{ "utf-8", MIF_ENC_UTF8 },
-	{ "utf-16le", MIF_ENC_UTF16LE },
-	{ "utf-16be", MIF_ENC_UTF16BE },
-};
+/* The names --encoding and --input-encoding take: mif_encoding_parse()
+ * reads the usual spellings, listed in mif(5). */
+static const char encoding_names[] = "latin1, utf-8, utf-16le or utf-16be";
 
 mif_encoding
 cli_parse_encoding(const char *prog, const char *usage, const char *text)
 {
-	for (size_t i = 0; i < sizeof encodings / sizeof encodings[0]; i++)
-		if (strcmp(text, encodings[i].name) == 0)
-			return encodings[i].encoding;
-	cli_usage_error(prog, usage,
-	    "--encoding wants latin1, utf-8, utf-16le or utf-16be, not '%s'",
-	    text);
+	mif_encoding encoding;
+
+	if (!mif_encoding_parse(text, &encoding))
+		cli_usage_error(prog, usage, "--encoding wants %s, not '%s'",
+		    encoding_names, text);
+	return encoding;
+}
+
+void
+cli_parse_input_encoding(const char *prog, const char *usage,
+    const char *text, mif_parse_options *opts)
+{
+	if (!mif_encoding_parse(text, &opts->input_encoding))
+		cli_usage_error(prog, usage,
+		    "--input-encoding wants %s, not '%s'", encoding_names, text);
+	opts->input_encoding_given = true;
 }
 
 mif_newline
@@ -266,11 +270,27 @@ cli_parse_newline(const char *prog, const char *usage, const char *text)
 	    text);
 }
 
+mif_parse_options
+cli_input_named(const mif_parse_options *input, const char *name)
+{
+	mif_parse_options o = { .source_name = name };
+
+	if (input != NULL) {
+		o = *input;
+		o.source_name = name;
+	}
+	return o;
+}
+
 const char *
 cli_encoding_name(mif_encoding encoding)
 {
-	for (size_t i = 0; i < sizeof encodings / sizeof encodings[0]; i++)
-		if (encodings[i].encoding == encoding)
-			return encodings[i].name;
-	return "?";
+	static const char *const names[] = {
+		[MIF_ENC_LATIN1] = "latin1",
+		[MIF_ENC_UTF8] = "utf-8",
+		[MIF_ENC_UTF16LE] = "utf-16le",
+		[MIF_ENC_UTF16BE] = "utf-16be",
+	};
+
+	return (unsigned)encoding <= MIF_ENC_UTF16BE ? names[encoding] : "?";
 }

@@ -46,12 +46,22 @@ _Noreturn void cli_bad_option(const char *prog, const char *usage, int ret,
 bool cli_parse_count(const char *text, unsigned *out);
 
 /* The output encoding an --encoding value names (latin1, utf-8,
- * utf-16le, utf-16be); anything else is a usage error. */
+ * utf-16le, utf-16be, spelt as mif_encoding_parse() reads them);
+ * anything else is a usage error. */
 mif_encoding cli_parse_encoding(const char *prog, const char *usage,
     const char *text);
+/* --input-encoding ENC, which every tool that reads MIF takes: set the
+ * encoding opts read input in, as --encoding names them; else a usage
+ * error. */
+void cli_parse_input_encoding(const char *prog, const char *usage,
+    const char *text, mif_parse_options *opts);
 /* The line ends a --newline value names (lf, crlf); else a usage error. */
 mif_newline cli_parse_newline(const char *prog, const char *usage,
     const char *text);
+/* The options of input (NULL: the defaults) for reading the file
+ * called name. */
+mif_parse_options cli_input_named(const mif_parse_options *input,
+    const char *name);
 /* The --encoding spelling of an encoding. */
 const char *cli_encoding_name(mif_encoding encoding);
 

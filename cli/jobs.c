@@ -86,11 +86,12 @@ jobs_report(const char *prog, const char *path, const mif_doc *doc,
 }
 
 mif_doc *
-jobs_load_table(const char *prog, const char *path, mif_sms_table *table)
+jobs_load_table(const char *prog, const char *path,
+    const mif_parse_options *input, mif_sms_table *table)
 {
 	int status;
 	mif_error err;
-	mif_doc *doc = cli_load(prog, path, CLI_TROUBLE, &status);
+	mif_doc *doc = cli_load(prog, path, input, CLI_TROUBLE, &status);
 
 	if (doc == NULL)
 		return NULL;
@@ -104,10 +105,11 @@ jobs_load_table(const char *prog, const char *path, mif_sms_table *table)
 
 mif_doc *
 jobs_load_status_mif(const char *prog, const char *path,
-    mif_sms_instruction *ins, const char **description)
+    const mif_parse_options *input, mif_sms_instruction *ins,
+    const char **description)
 {
 	const char *name = cli_display_name(path);
-	mif_parse_options o = { name, 0 };
+	mif_parse_options o = cli_input_named(input, name);
 	mif_check_options c = { 0, MIF_PROFILE_STATUS, 0 };
 	mif_error err;
 	mif_doc *doc = mif_parse_path(path, &o, &err);
@@ -120,7 +122,8 @@ jobs_load_status_mif(const char *prog, const char *path,
 		mif_check(doc, &c);
 	for (size_t i = 0; i < mif_doc_diag_count(doc); i++) {
 		const mif_error *e = mif_doc_diag(doc, i);
-		if (e->severity >= MIF_ERROR || e->code == MIF_E_PROFILE)
+		if (e->severity >= MIF_ERROR || e->code == MIF_E_PROFILE ||
+		    e == mif_doc_encoding_doubt(doc))
 			report_diag(stderr, prog, name, doc, e);
 	}
 	if (mif_doc_error_count(doc) == 0 &&
@@ -136,7 +139,9 @@ char *
 jobs_render(const char *prog, const char *what, mif_doc *doc, bool ansi_only,
     size_t *len)
 {
-	mif_write_options o = { MIF_ENC_SOURCE, MIF_NL_SOURCE };
+	/* ANSI only: whatever the input was read as (--input-encoding) */
+	mif_write_options o = { ansi_only ? MIF_ENC_LATIN1 : MIF_ENC_SOURCE,
+	    MIF_NL_SOURCE };
 	mif_error err;
 	char *out = NULL;
 

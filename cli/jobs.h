@@ -40,18 +40,20 @@ void jobs_error(const char *prog, const char *path, const char *fmt, ...)
 void jobs_report(const char *prog, const char *path, const mif_doc *doc,
     const mif_error *err);
 
-/* Read a job status table from path ("-": standard input): parsed,
- * checked, then read into *table.  Returns the document, which the rows'
+/* Read a job status table from path ("-": standard input) as input
+ * says (cli_load()): parsed, checked, then read into *table.  Returns the document, which the rows'
  * strings point into; NULL after reporting what is wrong (exit 2). */
 mif_doc *jobs_load_table(const char *prog, const char *path,
-    mif_sms_table *table);
+    const mif_parse_options *input, mif_sms_table *table);
 
-/* Read a status MIF: parsed and checked with the status profile, whose
- * errors and warnings (the despooler's) are reported; the DMI checks'
- * warnings are left to mif-check.  Returns the document; NULL after
+/* Read a status MIF as input says: parsed and checked with the status
+ * profile, whose errors and warnings (the despooler's) are reported, and
+ * report_encoding_doubt()'s; the DMI checks' warnings are left to
+ * mif-check.  Returns the document; NULL after
  * reporting (exit 2). */
 mif_doc *jobs_load_status_mif(const char *prog, const char *path,
-    mif_sms_instruction *ins, const char **description);
+    const mif_parse_options *input, mif_sms_instruction *ins,
+    const char **description);
 
 /*
  * The document as canonical MIF in a malloc'd buffer: ISO 8859-1, or,

@@ -8,14 +8,16 @@
 #include "mif.h"
 
 /*
- * Parse path ("-": standard input) and run mif_check() on it.  Errors
- * are reported on standard error as PROG: FILE:LINE:COL (warnings are
- * left to mif-check).  On
+ * Parse path ("-": standard input) with the options of input (its
+ * source name aside; NULL: the defaults) and run mif_check() on it.
+ * Errors are reported on standard error as PROG: FILE:LINE:COL
+ * (warnings are left to mif-check, but for report_encoding_doubt()'s).
+ * On
  * success returns the document (the caller frees it); when it cannot
  * be read or has errors, returns NULL with *status set to the exit
  * status that deserves (CLI_TROUBLE: unreadable; error_status: errors).
  */
-mif_doc *cli_load(const char *prog, const char *path, int error_status,
-    int *status);
+mif_doc *cli_load(const char *prog, const char *path,
+    const mif_parse_options *input, int error_status, int *status);
 
 #endif /* LOAD_H */

@@ -27,7 +27,7 @@ static const char prog[] = "mif-audit";
 
 static const char usage[] =
     "usage: mif-audit [--sms VERSIONS] [--inventory DIR] [-f text|tsv|json]\n"
-    "                 [-j N] HISTORY...\n"
+    "                 [-j N] [--input-encoding ENC] HISTORY...\n"
     "       mif-audit --merge [--sms VERSIONS] [-f text|tsv|json] REPORT...\n";
 
 static const char help[] =
@@ -41,6 +41,9 @@ static const char help[] =
     "  -f, --format FORMAT  text (default), tsv or json\n"
     "  -j, --jobs N         audit in N processes (default 1)\n"
     "      --merge          combine the TSV or JSON reports of earlier runs\n"
+    "      --input-encoding ENC  read histories and NOIDMIFs as latin1,\n"
+    "                       utf-8, utf-16le or utf-16be (default: as the\n"
+    "                       byte-order mark says, latin1 without one)\n"
     "      --help           this help\n"
     "      --version        the version\n"
     "\n"
@@ -157,6 +160,7 @@ typedef struct audit {
 	audit_report report;
 	const mif_sms_version *versions[MIF_SMS_AUDIT_MAX];
 	const audit_inventory *inventory;
+	mif_parse_options input;
 	inputs in;
 	/* one history's rows, reused */
 	mif_sms_audit_row *rows;
@@ -250,7 +254,7 @@ produce(void *ctx, size_t i, audit_record *rec)
 		fprintf(stderr, "%s: out of memory\n", prog);
 		goto done;
 	}
-	mif_parse_options o = { name, 0 };
+	mif_parse_options o = cli_input_named(&a->input, name);
 	mif_error e;
 	mif_doc *doc = mif_parse_path(path, &o, &e);
 	if (doc == NULL) {
@@ -261,6 +265,7 @@ produce(void *ctx, size_t i, audit_record *rec)
 	/* the DMI rules cost about a tenth of the time: worth it */
 	if (mif_doc_error_count(doc) == 0)
 		mif_check(doc, NULL);
+	report_encoding_doubt(err, prog, name, doc);
 	const mif_error *first = report_errors(doc, name, err);
 	mif_sms_history h;
 	if (first != NULL) {
@@ -364,13 +369,17 @@ run_audit(audit *a, char *const *args, size_t nargs, unsigned workers)
 int
 main(int argc, char *argv[])
 {
-	enum { OPT_SMS = 256, OPT_INVENTORY, OPT_MERGE, OPT_HELP, OPT_VERSION };
+	enum {
+		OPT_SMS = 256, OPT_INVENTORY, OPT_MERGE, OPT_HELP, OPT_VERSION,
+		OPT_INPUT_ENCODING
+	};
 	static const struct option longopts[] = {
 		{ "sms", required_argument, NULL, OPT_SMS },
 		{ "inventory", required_argument, NULL, OPT_INVENTORY },
 		{ "format", required_argument, NULL, 'f' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "merge", no_argument, NULL, OPT_MERGE },
+		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -401,6 +410,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_INVENTORY: inventory = optarg; break;
 		case OPT_MERGE: merge = true; break;
+		case OPT_INPUT_ENCODING:
+			cli_parse_input_encoding(prog, usage, optarg, &a.input);
+			break;
 		case OPT_HELP:
 			fputs(usage, stdout);
 			fputs(help, stdout);
@@ -424,6 +436,9 @@ main(int argc, char *argv[])
 	if (merge && inventory != NULL)
 		cli_usage_error(prog, usage, "--merge takes no --inventory: the "
 		    "reports hold its answers");
+	if (merge && a.input.input_encoding_given)
+		cli_usage_error(prog, usage, "--merge takes no --input-encoding: "
+		    "reports are UTF-8");
 	if (!sms_given) {
 		size_t n;
 		const mif_sms_version *all = mif_sms_versions(&n);
@@ -441,7 +456,7 @@ main(int argc, char *argv[])
 
 	audit_inventory *inv = NULL;
 	if (inventory != NULL) {
-		inv = audit_inventory_load(prog, inventory);
+		inv = audit_inventory_load(prog, inventory, &a.input);
 		if (inv == NULL)
 			return CLI_TROUBLE;
 		a.inventory = inv;

@@ -12,7 +12,7 @@ static const char prog[] = "mif-check";
 
 static const char usage[] =
     "usage: mif-check [-q] [--max-errors N] [--profile NAME] [--max-size KB]\n"
-    "                 [FILE...]\n";
+    "                 [--input-encoding ENC] [FILE...]\n";
 
 static const char help[] =
     "Parse and validate MIF files; print every problem as\n"
@@ -25,6 +25,10 @@ static const char help[] =
     "                      content shows); dmi, the default, adds none\n"
     "      --max-size KB   the size limit of noidmif and idmif, 1 to 5120\n"
     "                      (default 250)\n"
+    "      --input-encoding ENC\n"
+    "                      read each FILE as latin1, utf-8, utf-16le or\n"
+    "                      utf-16be (default: as its byte-order mark says,\n"
+    "                      latin1 without one)\n"
     "      --help          show this help and exit\n"
     "      --version       show the version and exit\n"
     "\n"
@@ -33,7 +37,8 @@ static const char help[] =
     "2 trouble (bad usage, unreadable file).\n";
 
 enum {
-	OPT_MAX_ERRORS = 256, OPT_PROFILE, OPT_MAX_SIZE, OPT_HELP, OPT_VERSION
+	OPT_MAX_ERRORS = 256, OPT_PROFILE, OPT_MAX_SIZE, OPT_HELP, OPT_VERSION,
+	OPT_INPUT_ENCODING
 };
 
 struct settings {
@@ -41,6 +46,7 @@ struct settings {
 	unsigned max_errors; /* 0: the library's default */
 	mif_profile profile;
 	unsigned max_size_kb; /* 0: the library's default */
+	mif_parse_options input;
 };
 
 /* The profile called name; false when there is none. */
@@ -74,8 +80,8 @@ static int
 check_file(const char *path, const struct settings *set)
 {
 	const char *name = cli_display_name(path);
-	mif_parse_options popts = { .source_name = name,
-	    .max_errors = set->max_errors };
+	mif_parse_options popts = cli_input_named(&set->input, name);
+	popts.max_errors = set->max_errors;
 	mif_error err;
 	mif_doc *doc = mif_parse_path(path, &popts, &err);
 
@@ -107,11 +113,12 @@ main(int argc, char *argv[])
 		{ "max-errors", required_argument, NULL, OPT_MAX_ERRORS },
 		{ "profile", required_argument, NULL, OPT_PROFILE },
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct settings set = { false, 0, MIF_PROFILE_DMI, 0 };
+	struct settings set = { .profile = MIF_PROFILE_DMI };
 	int c;
 
 	opterr = 0;
@@ -137,6 +144,9 @@ main(int argc, char *argv[])
 				cli_usage_error(prog, usage, "--max-size wants a number "
 				    "of KB from 1 to %u, not '%s'", MIF_MAX_SIZE_KB_MAX,
 				    optarg);
+			break;
+		case OPT_INPUT_ENCODING:
+			cli_parse_input_encoding(prog, usage, optarg, &set.input);
 			break;
 		case OPT_HELP:
 			fputs(usage, stdout);

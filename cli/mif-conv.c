@@ -14,7 +14,8 @@ static const char prog[] = "mif-conv";
 
 static const char usage[] =
     "usage: mif-conv [-f mif|xml|json] [-t mif|xml|json] [--newline lf|crlf]\n"
-    "                [--encoding latin1|utf-8|utf-16le|utf-16be] [FILE]\n";
+    "                [--encoding latin1|utf-8|utf-16le|utf-16be]\n"
+    "                [--input-encoding ENC] [FILE]\n";
 
 static const char help[] =
     "Convert a MIF file to XML or JSON, or XML or JSON back to MIF, on\n"
@@ -29,6 +30,9 @@ static const char help[] =
     "                     as the input says)\n"
     "      --encoding ENC MIF output: latin1, utf-8, utf-16le or utf-16be\n"
     "                     (default: as the input says)\n"
+    "      --input-encoding ENC\n"
+    "                     MIF input: read it as one of these (default: as\n"
+    "                     its byte-order mark says, latin1 without one)\n"
     "      --help         show this help and exit\n"
     "      --version      show the version and exit\n"
     "\n"
@@ -39,7 +43,10 @@ static const char help[] =
     "Exit status: 0 converted, 1 the input has errors, 2 trouble (bad\n"
     "usage, unreadable file, write error).\n";
 
-enum { OPT_NEWLINE = 256, OPT_ENCODING, OPT_HELP, OPT_VERSION };
+enum {
+	OPT_NEWLINE = 256, OPT_ENCODING, OPT_HELP, OPT_VERSION,
+	OPT_INPUT_ENCODING
+};
 
 enum format { FMT_NONE, FMT_MIF, FMT_XML, FMT_JSON };
 
@@ -97,7 +104,7 @@ detect(const char *data, size_t len)
 
 static int
 convert(const char *path, enum format from, enum format to,
-    const mif_write_options *wopts)
+    const mif_parse_options *input, const mif_write_options *wopts)
 {
 	const char *name = cli_display_name(path);
 	size_t len;
@@ -117,8 +124,12 @@ convert(const char *path, enum format from, enum format to,
 		cli_usage_error(prog, usage,
 		    "--newline and --encoding are for MIF output");
 	}
+	if (from != FMT_MIF && input->input_encoding_given) {
+		free(data);
+		cli_usage_error(prog, usage, "--input-encoding is for MIF input");
+	}
 
-	mif_parse_options popts = { .source_name = name, .max_errors = 0 };
+	mif_parse_options popts = cli_input_named(input, name);
 	mif_error err;
 	mif_doc *doc;
 	switch (from) {
@@ -190,11 +201,13 @@ main(int argc, char *argv[])
 		{ "to", required_argument, NULL, 't' },
 		{ "newline", required_argument, NULL, OPT_NEWLINE },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
 	mif_write_options wopts = { MIF_ENC_SOURCE, MIF_NL_SOURCE };
+	mif_parse_options input = { .source_name = NULL };
 	enum format from = FMT_NONE, to = FMT_NONE;
 	int c;
 
@@ -213,6 +226,9 @@ main(int argc, char *argv[])
 		case OPT_ENCODING:
 			wopts.encoding = cli_parse_encoding(prog, usage, optarg);
 			break;
+		case OPT_INPUT_ENCODING:
+			cli_parse_input_encoding(prog, usage, optarg, &input);
+			break;
 		case OPT_HELP:
 			fputs(usage, stdout);
 			fputs(help, stdout);
@@ -230,9 +246,11 @@ main(int argc, char *argv[])
 	    && to != FMT_MIF && to != FMT_NONE)
 		cli_usage_error(prog, usage,
 		    "--newline and --encoding are for MIF output");
+	if (input.input_encoding_given && from != FMT_MIF && from != FMT_NONE)
+		cli_usage_error(prog, usage, "--input-encoding is for MIF input");
 
 	int status = convert(optind < argc ? argv[optind] : "-", from, to,
-	    &wopts);
+	    &input, &wopts);
 	if (!cli_flush_stdout(prog))
 		status = CLI_TROUBLE;
 	return status;

@@ -20,7 +20,7 @@ static const char prog[] = "mif-diff";
 
 static const char usage[] =
     "usage: mif-diff [-qH] [-f text|tsv|json|mif] [-g GROUP] [-k ATTRIBUTE]...\n"
-    "                [--ignore ATTRIBUTE]... OLD NEW\n";
+    "                [--ignore ATTRIBUTE]... [--input-encoding ENC] OLD NEW\n";
 
 static const char help[] =
     "Compare two keyed tables row by row, by key.\n"
@@ -34,6 +34,9 @@ static const char help[] =
     "      --ignore ATTRIBUTE  leave this attribute out (repeatable)\n"
     "  -H, --header         a header line first (tsv)\n"
     "  -q, --quiet          print nothing; the exit status tells\n"
+    "      --input-encoding ENC  read OLD and NEW as latin1, utf-8,\n"
+    "                       utf-16le or utf-16be (default: as the\n"
+    "                       byte-order mark says, latin1 without one)\n"
     "      --help           this help\n"
     "      --version        the version\n"
     "\n"
@@ -55,6 +58,7 @@ typedef struct job {
 	mif_diff *diff;
 	char *buf;      /* formatted values */
 	size_t cap;
+	mif_parse_options input;
 	mif_doc *out;   /* -f mif: the document being built */
 	const mif_block *out_table;
 	int64_t seq;
@@ -423,10 +427,10 @@ mif_change(job *j, const mif_diff_change *ch)
 /* ---- the comparison ---- */
 
 static int
-load_side(side *s)
+load_side(side *s, const mif_parse_options *input)
 {
 	int status = CLI_OK;
-	s->doc = cli_load(prog, s->path, CLI_TROUBLE, &status);
+	s->doc = cli_load(prog, s->path, input, CLI_TROUBLE, &status);
 	return s->doc != NULL ? CLI_OK : status;
 }
 
@@ -534,7 +538,7 @@ push(const char ***list, size_t *n, const char *arg)
 int
 main(int argc, char *argv[])
 {
-	enum { OPT_IGNORE = 256, OPT_HELP, OPT_VERSION };
+	enum { OPT_IGNORE = 256, OPT_HELP, OPT_VERSION, OPT_INPUT_ENCODING };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "group", required_argument, NULL, 'g' },
@@ -542,6 +546,7 @@ main(int argc, char *argv[])
 		{ "ignore", required_argument, NULL, OPT_IGNORE },
 		{ "header", no_argument, NULL, 'H' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -567,6 +572,9 @@ main(int argc, char *argv[])
 		case OPT_IGNORE: push(&ignore, &opts.nignore, optarg); break;
 		case 'H': j.header = true; break;
 		case 'q': j.quiet = true; break;
+		case OPT_INPUT_ENCODING:
+			cli_parse_input_encoding(prog, usage, optarg, &j.input);
+			break;
 		case OPT_HELP:
 			fputs(usage, stdout);
 			fputs(help, stdout);
@@ -590,9 +598,9 @@ main(int argc, char *argv[])
 	/* both documents first: a view's index is not in memory while the
 	 * other file is read, and for tables of millions of rows that is
 	 * where memory peaks */
-	int status = load_side(&j.old);
+	int status = load_side(&j.old, &j.input);
 	if (status == CLI_OK)
-		status = load_side(&j.new_side);
+		status = load_side(&j.new_side, &j.input);
 	if (status == CLI_OK && group == NULL &&
 	    (group = default_group(&j.old)) == NULL)
 		status = CLI_TROUBLE;

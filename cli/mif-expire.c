@@ -14,7 +14,8 @@ static const char prog[] = "mif-expire";
 
 static const char usage[] =
     "usage: mif-expire --sms VERSION [--at TIME] [--polled SMSID[,SMSID...]]... "
-    "[--explain] [TABLE]\n";
+    "[--explain]\n"
+    "                  [--input-encoding ENC] [TABLE]\n";
 
 static const char help[] =
     "Apply an SMS version's expiry rules to a job status table.\n"
@@ -27,6 +28,9 @@ static const char help[] =
     "                      SMS IDs separated by commas (default: all)\n"
     "  --explain           tell on standard error, row by row, what changed\n"
     "                      and why\n"
+    "  --input-encoding ENC  read TABLE as latin1, utf-8, utf-16le or\n"
+    "                      utf-16be (default: as its byte-order mark says,\n"
+    "                      latin1 without one)\n"
     "  --help              show this help and exit\n"
     "  --version           show the version and exit\n"
     "\n"
@@ -43,18 +47,20 @@ typedef struct settings {
 	size_t npolled;
 	bool explain;
 	const char *table;
+	mif_parse_options input;
 } settings;
 
 static void
 parse_options(int argc, char **argv, settings *s)
 {
 	enum { OPT_SMS = 256, OPT_AT, OPT_POLLED, OPT_EXPLAIN, OPT_HELP,
-	    OPT_VERSION };
+	    OPT_VERSION, OPT_INPUT_ENCODING };
 	static const struct option longopts[] = {
 		{ "sms", required_argument, NULL, OPT_SMS },
 		{ "at", required_argument, NULL, OPT_AT },
 		{ "polled", required_argument, NULL, OPT_POLLED },
 		{ "explain", no_argument, NULL, OPT_EXPLAIN },
+		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -82,6 +88,9 @@ parse_options(int argc, char **argv, settings *s)
 			break;
 		case OPT_EXPLAIN:
 			s->explain = true;
+			break;
+		case OPT_INPUT_ENCODING:
+			cli_parse_input_encoding(prog, usage, optarg, &s->input);
 			break;
 		case OPT_HELP:
 			fputs(usage, stdout);
@@ -263,7 +272,7 @@ main(int argc, char **argv)
 	int status = CLI_TROUBLE;
 
 	parse_options(argc, argv, &s);
-	mif_doc *in = jobs_load_table(prog, s.table, &t);
+	mif_doc *in = jobs_load_table(prog, s.table, &s.input, &t);
 	if (in == NULL) {
 		free(s.polled);
 		return CLI_TROUBLE;

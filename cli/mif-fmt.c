@@ -15,7 +15,8 @@ static const char prog[] = "mif-fmt";
 
 static const char usage[] =
     "usage: mif-fmt [-w | -l | --check] [--newline lf|crlf]\n"
-    "               [--encoding latin1|utf-8|utf-16le|utf-16be] [FILE...]\n";
+    "               [--encoding latin1|utf-8|utf-16le|utf-16be]\n"
+    "               [--input-encoding ENC] [FILE...]\n";
 
 static const char help[] =
     "Write MIF files in canonical form on standard output.\n"
@@ -26,6 +27,9 @@ static const char help[] =
     "      --newline NL   write line ends as lf or crlf (default: as read)\n"
     "      --encoding ENC write latin1, utf-8, utf-16le or utf-16be\n"
     "                     (default: as read)\n"
+    "      --input-encoding ENC\n"
+    "                     read each FILE as one of these (default: as its\n"
+    "                     byte-order mark says, latin1 without one)\n"
     "      --help         show this help and exit\n"
     "      --version      show the version and exit\n"
     "\n"
@@ -36,7 +40,10 @@ static const char help[] =
     "with --check, a file not in canonical form), 2 trouble (bad usage,\n"
     "unreadable file, write error).\n";
 
-enum { OPT_CHECK = 256, OPT_NEWLINE, OPT_ENCODING, OPT_HELP, OPT_VERSION };
+enum {
+	OPT_CHECK = 256, OPT_NEWLINE, OPT_ENCODING, OPT_HELP, OPT_VERSION,
+	OPT_INPUT_ENCODING
+};
 
 enum mode {
 	MODE_PRINT, /* canonical text on standard output */
@@ -48,6 +55,7 @@ enum mode {
 struct settings {
 	enum mode mode;
 	mif_write_options write;
+	mif_parse_options input;
 };
 
 static void
@@ -62,9 +70,10 @@ set_mode(struct settings *set, enum mode mode)
 /* Parse and check one input; NULL (diagnostics printed, *status set)
  * when it cannot be formatted. */
 static mif_doc *
-load(const char *name, const char *data, size_t len, int *status)
+load(const char *name, const char *data, size_t len,
+    const mif_parse_options *input, int *status)
 {
-	mif_parse_options popts = { .source_name = name, .max_errors = 0 };
+	mif_parse_options popts = cli_input_named(input, name);
 	mif_error err;
 	mif_doc *doc = mif_parse_buffer(data, len, &popts, &err);
 
@@ -104,7 +113,7 @@ format_file(const char *path, const struct settings *set)
 		return CLI_TROUBLE;
 	}
 	int status = CLI_OK;
-	mif_doc *doc = load(name, data, len, &status);
+	mif_doc *doc = load(name, data, len, &set->input, &status);
 	if (doc == NULL) {
 		free(data);
 		atomic_lock_release(&lock);
@@ -168,11 +177,13 @@ main(int argc, char *argv[])
 		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "newline", required_argument, NULL, OPT_NEWLINE },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
+		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct settings set = { MODE_PRINT, { MIF_ENC_SOURCE, MIF_NL_SOURCE } };
+	struct settings set = { MODE_PRINT, { MIF_ENC_SOURCE, MIF_NL_SOURCE },
+	    { .source_name = NULL } };
 	int c;
 
 	opterr = 0;
@@ -192,6 +203,9 @@ main(int argc, char *argv[])
 			break;
 		case OPT_ENCODING:
 			set.write.encoding = cli_parse_encoding(prog, usage, optarg);
+			break;
+		case OPT_INPUT_ENCODING:
+			cli_parse_input_encoding(prog, usage, optarg, &set.input);
 			break;
 		case OPT_HELP:
 			fputs(usage, stdout);

@@ -14,8 +14,8 @@
 static const char prog[] = "mif-get";
 
 static const char usage[] =
-    "usage: mif-get [-H] [-g GROUP [-a ATTRIBUTE | -p] [-k KEY=VALUE]...] "
-    "[FILE...]\n";
+    "usage: mif-get [-H] [-g GROUP [-a ATTRIBUTE | -p] [-k KEY=VALUE]...]\n"
+    "               [--input-encoding ENC] [FILE...]\n";
 
 static const char help[] =
     "Print groups, attributes, values and table rows of MIF files.\n"
@@ -25,6 +25,10 @@ static const char help[] =
     "  -k, --key KEY=VALUE    only rows whose attribute KEY has VALUE\n"
     "  -p, --pairs            each row as NAME VALUE lines, rows apart\n"
     "  -H, --header           print a header line first\n"
+    "      --input-encoding ENC\n"
+    "                         read each FILE as latin1, utf-8, utf-16le or\n"
+    "                         utf-16be (default: as its byte-order mark\n"
+    "                         says, latin1 without one)\n"
     "      --help             show this help and exit\n"
     "      --version          show the version and exit\n"
     "\n"
@@ -35,7 +39,7 @@ static const char help[] =
     "With no FILE, or FILE -, read standard input.\n"
     "Exit status: 0 something printed, 1 nothing matched, 2 trouble.\n";
 
-enum { OPT_HELP = 256, OPT_VERSION };
+enum { OPT_HELP = 256, OPT_VERSION, OPT_INPUT_ENCODING };
 
 typedef struct key_spec {
 	const char *attr;   /* before the '=' */
@@ -50,6 +54,7 @@ struct settings {
 	bool header;
 	bool pairs;         /* -p: rows as NAME VALUE lines */
 	bool prefix;        /* name the file on each line */
+	mif_parse_options input;
 };
 
 /* One file's run. */
@@ -460,7 +465,7 @@ get_file(const char *path, const struct settings *set)
 {
 	job j = { .set = set, .name = cli_display_name(path),
 	    .status = CLI_NO };
-	mif_parse_options popts = { .source_name = j.name };
+	mif_parse_options popts = cli_input_named(&set->input, j.name);
 	mif_error err;
 
 	j.doc = mif_parse_path(path, &popts, &err);
@@ -474,6 +479,7 @@ get_file(const char *path, const struct settings *set)
 		mif_doc_free(j.doc);
 		return CLI_TROUBLE;
 	}
+	report_encoding_doubt(stderr, prog, j.name, j.doc);
 	if (set->group == NULL)
 		outline(&j);
 	else
@@ -506,6 +512,7 @@ main(int argc, char *argv[])
 		{ "key", required_argument, NULL, 'k' },
 		{ "header", no_argument, NULL, 'H' },
 		{ "pairs", no_argument, NULL, 'p' },
+		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -539,6 +546,9 @@ main(int argc, char *argv[])
 			break;
 		case 'p':
 			set.pairs = true;
+			break;
+		case OPT_INPUT_ENCODING:
+			cli_parse_input_encoding(prog, usage, optarg, &set.input);
 			break;
 		case OPT_HELP:
 			free(set.keys);

@@ -23,7 +23,7 @@ static const char prog[] = "mif-sched";
 
 static const char usage[] =
     "usage: mif-sched [--threshold BPS] [--until TIME] [-f text|tsv|json]\n"
-    "                 [--explain] ADVERTS TIMELINE\n";
+    "                 [--explain] [--input-encoding ENC] ADVERTS TIMELINE\n";
 
 static const char help[] =
     "Simulate the SMS 2.0 client scheduling advertised programs, with\n"
@@ -34,6 +34,9 @@ static const char help[] =
     "      --until TIME       stop at TIME (default: when every scheduled\n"
     "                         program has run)\n"
     "      --explain          every assignment looked at, every speed test\n"
+    "      --input-encoding ENC  read ADVERTS as latin1, utf-8, utf-16le or\n"
+    "                         utf-16be (default: as its byte-order mark\n"
+    "                         says, latin1 without one)\n"
     "      --help             this help\n"
     "      --version          the version\n"
     "\n"
@@ -532,11 +535,11 @@ load_timeline(const char *path)
 
 /* The advertisements of a MIF that parses and checks clean. */
 static mif_sched_adverts *
-load_adverts(const char *path)
+load_adverts(const char *path, const mif_parse_options *input)
 {
 	const char *name = cli_display_name(path);
 	int status;
-	mif_doc *doc = cli_load(prog, path, CLI_TROUBLE, &status);
+	mif_doc *doc = cli_load(prog, path, input, CLI_TROUBLE, &status);
 
 	if (doc == NULL)
 		return NULL;
@@ -552,17 +555,19 @@ int
 main(int argc, char *argv[])
 {
 	enum { OPT_THRESHOLD = 256, OPT_UNTIL, OPT_EXPLAIN, OPT_HELP,
-		OPT_VERSION };
+		OPT_VERSION, OPT_INPUT_ENCODING };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
 		{ "until", required_argument, NULL, OPT_UNTIL },
 		{ "explain", no_argument, NULL, OPT_EXPLAIN },
+		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
 	job j = { .format = TEXT };
+	mif_parse_options input = { .source_name = NULL };
 	unsigned threshold;
 	int c;
 
@@ -593,6 +598,9 @@ main(int argc, char *argv[])
 		case OPT_EXPLAIN:
 			j.explain = true;
 			break;
+		case OPT_INPUT_ENCODING:
+			cli_parse_input_encoding(prog, usage, optarg, &input);
+			break;
 		case OPT_HELP:
 			fputs(usage, stdout);
 			fputs(help, stdout);
@@ -611,7 +619,7 @@ main(int argc, char *argv[])
 
 	/* Both files are read before giving up, so that one run reports
 	 * the mistakes of both. */
-	mif_sched_adverts *adverts = load_adverts(argv[optind]);
+	mif_sched_adverts *adverts = load_adverts(argv[optind], &input);
 	mif_sched_timeline *tl = load_timeline(argv[optind + 1]);
 	int status = CLI_TROUBLE;
 	mif_sched_sim *sim = NULL;

@@ -26,7 +26,8 @@ static const char usage[] =
     "       mif-status --apply TABLE [DETAILMIF...]\n"
     "       mif-status --sms VERSION --replay HISTORY [--at TIME] [-o DIR]\n"
     "       mif-status --noidmif --package PKGID [--time TIME] "
-    "[--update FILE] [STATUSMIF]\n";
+    "[--update FILE] [STATUSMIF]\n"
+    "       each but --expired also takes [--input-encoding ENC]\n";
 
 static const char help[] =
     "Do what the SMS 1.x despooler does with its clients' instructions.\n"
@@ -47,6 +48,9 @@ static const char help[] =
     "  --package PKGID     the package (with --noidmif)\n"
     "  --update FILE       add or replace the package's attribute in FILE\n"
     "                      (with --noidmif)\n"
+    "  --input-encoding ENC  read the MIFs as latin1, utf-8, utf-16le or\n"
+    "                      utf-16be (default: as each one's byte-order\n"
+    "                      mark says, latin1 without one)\n"
     "  --help              show this help and exit\n"
     "  --version           show the version and exit\n"
     "\n"
@@ -59,12 +63,14 @@ enum {
 	O_SMS = 1 << 0, O_JOB = 1 << 1, O_SMS_ID = 1 << 2, O_TIME = 1 << 3,
 	O_EXPIRED = 1 << 4, O_APPLY = 1 << 5, O_REPLAY = 1 << 6,
 	O_AT = 1 << 7, O_OUTPUT = 1 << 8, O_NOIDMIF = 1 << 9,
-	O_PACKAGE = 1 << 10, O_UPDATE = 1 << 11, O_COUNT = 12,
+	O_PACKAGE = 1 << 10, O_UPDATE = 1 << 11, O_INPUT_ENCODING = 1 << 12,
+	O_COUNT = 13,
 };
 
 static const char *const option_names[O_COUNT] = {
 	"--sms", "--job", "--sms-id", "--time", "--expired", "--apply",
 	"--replay", "--at", "--output", "--noidmif", "--package", "--update",
+	"--input-encoding",
 };
 
 typedef enum mode { DESPOOL, EXPIRED, APPLY, REPLAY, NOIDMIF } mode;
@@ -76,14 +82,14 @@ static const struct mode_rule {
 	int max_files; /* -1: any number */
 } mode_rules[] = {
 	[DESPOOL] = { "a status MIF", O_SMS | O_JOB | O_SMS_ID,
-	    O_SMS | O_JOB | O_SMS_ID | O_TIME, 1 },
+	    O_SMS | O_JOB | O_SMS_ID | O_TIME | O_INPUT_ENCODING, 1 },
 	[EXPIRED] = { "--expired", O_SMS | O_JOB | O_SMS_ID,
 	    O_SMS | O_JOB | O_SMS_ID | O_TIME | O_EXPIRED, 0 },
-	[APPLY] = { "--apply", O_APPLY, O_APPLY, -1 },
+	[APPLY] = { "--apply", O_APPLY, O_APPLY | O_INPUT_ENCODING, -1 },
 	[REPLAY] = { "--replay", O_SMS | O_REPLAY,
-	    O_SMS | O_REPLAY | O_AT | O_OUTPUT, 0 },
+	    O_SMS | O_REPLAY | O_AT | O_OUTPUT | O_INPUT_ENCODING, 0 },
 	[NOIDMIF] = { "--noidmif", O_PACKAGE,
-	    O_NOIDMIF | O_PACKAGE | O_TIME | O_UPDATE, 1 },
+	    O_NOIDMIF | O_PACKAGE | O_TIME | O_UPDATE | O_INPUT_ENCODING, 1 },
 };
 
 typedef struct settings {
@@ -94,6 +100,7 @@ typedef struct settings {
 	const char *table, *history, *output, *update;
 	char **files;
 	int nfiles;
+	mif_parse_options input;
 } settings;
 
 /* ---- options ------------------------------------------------------- */
@@ -133,7 +140,7 @@ check_mode(mode m, const settings *s)
 static mode
 parse_options(int argc, char **argv, settings *s)
 {
-	enum { OPT_HELP = 256, OPT_VERSION };
+	enum { OPT_HELP = 256, OPT_VERSION, OPT_INPUT_ENCODING };
 	static const struct option longopts[] = {
 		{ "sms", required_argument, NULL, 's' },
 		{ "job", required_argument, NULL, 'j' },
@@ -147,6 +154,7 @@ parse_options(int argc, char **argv, settings *s)
 		{ "noidmif", no_argument, NULL, 'n' },
 		{ "package", required_argument, NULL, 'p' },
 		{ "update", required_argument, NULL, 'u' },
+		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
@@ -204,6 +212,10 @@ parse_options(int argc, char **argv, settings *s)
 			bit = O_UPDATE;
 			s->update = optarg;
 			break;
+		case OPT_INPUT_ENCODING:
+			bit = O_INPUT_ENCODING;
+			cli_parse_input_encoding(prog, usage, optarg, &s->input);
+			break;
 		case OPT_HELP:
 			fputs(usage, stdout);
 			printf(help, jobs_version_list(known, sizeof known));
@@ -252,7 +264,7 @@ despool(const settings *s, mode m)
 
 	if (m == DESPOOL) {
 		in = jobs_load_status_mif(prog, s->nfiles > 0 ? s->files[0] : "-",
-		    &e.instruction, &e.description);
+		    &s->input, &e.instruction, &e.description);
 		if (in == NULL)
 			return CLI_TROUBLE;
 	}
@@ -288,7 +300,7 @@ static int
 apply(const settings *s)
 {
 	mif_sms_table t;
-	mif_doc *table_doc = jobs_load_table(prog, s->table, &t);
+	mif_doc *table_doc = jobs_load_table(prog, s->table, &s->input, &t);
 	int n = s->nfiles > 0 ? s->nfiles : 1;
 	mif_doc **docs = calloc((size_t)n, sizeof *docs);
 	int status = CLI_TROUBLE;
@@ -302,7 +314,8 @@ apply(const settings *s)
 		mif_error err;
 		mif_sms_detail d;
 		bool loaded;
-		if ((docs[i] = cli_load(prog, path, CLI_TROUBLE, &st)) == NULL)
+		if ((docs[i] = cli_load(prog, path, &s->input, CLI_TROUBLE,
+		    &st)) == NULL)
 			goto done;
 		if (!mif_sms_table_apply(&t, docs[i], &d, &loaded, &err)) {
 			jobs_report(prog, path, docs[i], &err);
@@ -374,7 +387,7 @@ replay(const settings *s)
 	mif_error err;
 	mif_sms_history h;
 	mif_sms_table t;
-	mif_doc *in = cli_load(prog, s->history, CLI_TROUBLE, &st);
+	mif_doc *in = cli_load(prog, s->history, &s->input, CLI_TROUBLE, &st);
 
 	if (in == NULL)
 		return CLI_TROUBLE;
@@ -439,7 +452,7 @@ noidmif(const settings *s)
 	size_t len;
 	atomic_lock lock = { .fd = -1 };
 	mif_doc *in = jobs_load_status_mif(prog,
-	    s->nfiles > 0 ? s->files[0] : "-", &result, &description);
+	    s->nfiles > 0 ? s->files[0] : "-", &s->input, &result, &description);
 	mif_doc *doc = NULL;
 	int status = CLI_TROUBLE;
 
@@ -448,7 +461,7 @@ noidmif(const settings *s)
 	    atomic_lock_take(s->update, &lock, why) != 0)
 		jobs_error(prog, s->update, "not updated: %s", why);
 	else if (in != NULL)
-		doc = noidmif_load(prog, s->update);
+		doc = noidmif_load(prog, s->update, &s->input);
 	if (doc == NULL)
 		goto done;
 	if (!mif_sms_noidmif_record(doc, s->package, result, s->time, &err)) {

@@ -21,7 +21,10 @@ passes(const char *prog, const char *name, mif_doc *doc, bool written)
 		mif_check(doc, &c);
 	for (size_t i = 0; i < mif_doc_diag_count(doc); i++) {
 		mif_error e = *mif_doc_diag(doc, i);
-		if (e.severity < MIF_ERROR)
+		/* the doubt about an input, not about what is written */
+		bool doubt = written &&
+		    mif_doc_diag(doc, i) == mif_doc_encoding_doubt(doc);
+		if (e.severity < MIF_ERROR && !doubt)
 			continue;
 		if (written) {
 			report_diag(stderr, prog, name, doc, &e);
@@ -36,7 +39,8 @@ passes(const char *prog, const char *name, mif_doc *doc, bool written)
 }
 
 mif_doc *
-noidmif_load(const char *prog, const char *path)
+noidmif_load(const char *prog, const char *path,
+    const mif_parse_options *input)
 {
 	mif_error err;
 	struct stat st;
@@ -48,7 +52,7 @@ noidmif_load(const char *prog, const char *path)
 		return doc;
 	}
 	const char *name = cli_display_name(path);
-	mif_parse_options o = { name, 0 };
+	mif_parse_options o = cli_input_named(input, name);
 	if ((doc = mif_parse_path(path, &o, &err)) == NULL) {
 		report_diag(stderr, prog, name, NULL, &err);
 		return NULL;
@@ -63,7 +67,7 @@ bool
 noidmif_verify(const char *prog, const char *what, const char *text,
     size_t len)
 {
-	mif_parse_options o = { what, 0 };
+	mif_parse_options o = { .source_name = what };
 	mif_error err;
 	mif_doc *doc = mif_parse_buffer(text, len, &o, &err);
 

@@ -13,13 +13,14 @@
 #include "mif.h"
 
 /*
- * The NOIDMIF at path, parsed and checked with the noidmif profile,
- * whose errors are reported as PROG: FILE:LINE:COL (warnings are left
- * to mif-check); a new, empty document when path is NULL or no file
+ * The NOIDMIF at path, parsed as input says and checked with the
+ * noidmif profile, whose errors are reported as PROG: FILE:LINE:COL
+ * (warnings are left to mif-check, but report_encoding_doubt()'s); a new, empty document when path is NULL or no file
  * has that name.
  * NULL after reporting.  The caller frees the document.
  */
-mif_doc *noidmif_load(const char *prog, const char *path);
+mif_doc *noidmif_load(const char *prog, const char *path,
+    const mif_parse_options *input);
 
 /*
  * Whether text, the NOIDMIF about to be written as `what`, passes the

@@ -78,6 +78,16 @@ report_doc(FILE *out, const char *prog, const char *file, const mif_doc *doc)
 }
 
 void
+report_encoding_doubt(FILE *out, const char *prog, const char *file,
+    const mif_doc *doc)
+{
+	const mif_error *doubt = mif_doc_encoding_doubt(doc);
+
+	if (doubt != NULL)
+		report_diag(out, prog, file, doc, doubt);
+}
+
+void
 report_fatal(FILE *out, const char *prog, const char *file,
     const char *fmt, ...)
 {

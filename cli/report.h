@@ -23,6 +23,13 @@ void report_diag(FILE *out, const char *prog, const char *file,
 void report_doc(FILE *out, const char *prog, const char *file,
     const mif_doc *doc);
 
+/* The warning that doc, read as ISO 8859-1 for want of a byte-order
+ * mark, is valid UTF-8 (mif_doc_encoding_doubt()); nothing when there
+ * is none.  Tools that leave warnings to mif-check still give this one:
+ * every text they print from doc may be misread. */
+void report_encoding_doubt(FILE *out, const char *prog, const char *file,
+    const mif_doc *doc);
+
 /* Trouble with a whole file, such as one that cannot be read, in the
  * form mif_parse_path() gives its own: "PROG: FILE: fatal: TEXT". */
 void report_fatal(FILE *out, const char *prog, const char *file,

@@ -21,6 +21,8 @@ mif_doc_new(const char *source_name)
 		return NULL;
 	mif_arena_init(&doc->arena);
 	doc->max_errors = MIF_MAX_ERRORS_DEFAULT;
+	doc->first_high = MIF_NOPOS;
+	doc->doubt = SIZE_MAX;
 	doc->source_name = strdup(source_name != NULL ? source_name : "<stdin>");
 	if (doc->source_name == NULL) {
 		free(doc);
@@ -53,6 +55,13 @@ mif_doc_free(mif_doc *doc)
 const mif_block *mif_doc_component(const mif_doc *doc) { return doc->component; }
 mif_encoding mif_doc_encoding(const mif_doc *doc) { return doc->encoding; }
 mif_newline mif_doc_newline(const mif_doc *doc) { return doc->newline; }
+
+const mif_error *
+mif_doc_encoding_doubt(const mif_doc *doc)
+{
+	return doc->doubt < doc->ndiags ? &doc->diags[doc->doubt] : NULL;
+}
+
 bool mif_doc_eof_mark(const mif_doc *doc) { return doc->eof_mark; }
 const char *mif_doc_source_name(const mif_doc *doc) { return doc->source_name; }
 size_t mif_doc_input_size(const mif_doc *doc) { return doc->input_size; }

@@ -161,6 +161,14 @@ struct mif_doc {
 	/* Whether text differs from the file's bytes (ISO 8859-1 with bytes
 	 * over 0x7F, UTF-16), so that file offsets must be counted. */
 	bool transcoded;
+
+	/* Without a byte-order mark: read in the encoding the caller gave,
+	 * not ISO 8859-1 (unmarked); where the first character over ASCII
+	 * is, when it matters (MIF_NOPOS: unknown or none); the index in
+	 * diags of the warning that the file may be UTF-8 (SIZE_MAX: none). */
+	bool unmarked;
+	uint32_t first_high;
+	size_t doubt;
 };
 
 /* A new, empty document (no text); NULL when out of memory. */
@@ -211,9 +219,27 @@ bool mif_kind_takes(int kind, int kw);
  * UTF-8, remember encoding and line ends, and set doc->text.  Returns
  * false with *err set.
  */
-bool mif_source_load(mif_doc *doc, size_t len, mif_error *err);
+bool mif_source_load(mif_doc *doc, size_t len, const mif_parse_options *opts,
+    mif_error *err);
 /* Release doc->input. */
 void mif_source_release(mif_doc *doc);
+
+/* The first character over ASCII of a file without a byte-order mark
+ * (utf8_doubt.c), found in its bytes before they are transcoded: its
+ * offset (SIZE_MAX: none) and a copy of the word around it. */
+typedef struct mif_utf8_doubt {
+	size_t at;
+	size_t word_len;
+	char word[24];
+} mif_utf8_doubt;
+
+/* Fill *d from the len bytes at u, which are valid UTF-8. */
+void mif_utf8_doubt_find(mif_utf8_doubt *d, const unsigned char *u,
+    size_t len);
+/* Remember where the first character over ASCII is, once doc->text is
+ * set; when `warn`, the file was read as ISO 8859-1: warn that it may
+ * be UTF-8, with the word as both would read it. */
+void mif_utf8_doubt_note(mif_doc *doc, const mif_utf8_doubt *d, bool warn);
 
 /* ---- parsing ------------------------------------------------------------ */
 

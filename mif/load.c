@@ -59,7 +59,7 @@ parse_owned(char *data, size_t len, size_t cap, bool mapped, const char *name,
 	doc->input = data;
 	doc->input_cap = cap;
 	doc->input_mapped = mapped;
-	if (!mif_source_load(doc, len, err)) {
+	if (!mif_source_load(doc, len, opts, err)) {
 		mif_doc_free(doc);
 		return NULL;
 	}
@@ -82,6 +82,18 @@ static const char *
 name_of(const mif_parse_options *opts, const char *fallback)
 {
 	return opts != NULL && opts->source_name != NULL ? opts->source_name : fallback;
+}
+
+/* The caller's options, with the source named. */
+static mif_parse_options
+with_name(const mif_parse_options *opts, const char *fallback)
+{
+	mif_parse_options o = { NULL, 0, false, MIF_ENC_LATIN1 };
+
+	if (opts != NULL)
+		o = *opts;
+	o.source_name = name_of(opts, fallback);
+	return o;
 }
 
 mif_doc *
@@ -195,8 +207,7 @@ mif_doc *
 mif_parse_path(const char *path, const mif_parse_options *opts, mif_error *err)
 {
 	if (strcmp(path, "-") == 0) {
-		mif_parse_options o = { name_of(opts, "<stdin>"),
-		    opts != NULL ? opts->max_errors : 0 };
+		mif_parse_options o = with_name(opts, "<stdin>");
 		return mif_parse_stream(stdin, &o, err);
 	}
 	const char *name = name_of(opts, path);
@@ -205,7 +216,7 @@ mif_parse_path(const char *path, const mif_parse_options *opts, mif_error *err)
 		mif_error_set(err, MIF_E_IO, name, "%s", strerror(errno));
 		return NULL;
 	}
-	mif_parse_options o = { name, opts != NULL ? opts->max_errors : 0 };
+	mif_parse_options o = with_name(opts, path);
 	mif_doc *doc = mif_parse_stream(fp, &o, err);
 	fclose(fp);
 	return doc;

@@ -52,7 +52,9 @@ typedef enum mif_code {
 	MIF_E_IO,             /* a file could not be opened or read */
 	MIF_E_NOMEM,          /* out of memory */
 	MIF_E_TOO_BIG,        /* input over MIF_MAX_INPUT */
-	MIF_E_ENCODING,       /* bytes invalid in the detected encoding */
+	MIF_E_ENCODING,       /* bytes invalid in the encoding; a mark
+	                       * against the one given; (warning) text
+	                       * read as ISO 8859-1 that looks like UTF-8 */
 	MIF_E_TOO_MANY,       /* the error limit was reached */
 	/* lexical */
 	MIF_E_CHAR,           /* a character that starts no token */
@@ -289,6 +291,13 @@ typedef enum mif_encoding {
 	MIF_ENC_SOURCE,   /* writer option: as the document was read */
 } mif_encoding;
 
+/* The encoding a name means: latin1, l1, ISO-8859-1, iso-latin-1; utf8,
+ * UTF-8; utf16le, UTF-16LE; utf16be, UTF-16BE, in any case, with any
+ * '-', '_' or blanks.  False when it names none of the four. */
+bool mif_encoding_parse(const char *name, mif_encoding *encoding);
+/* "ISO 8859-1", "UTF-8", "UTF-16LE", "UTF-16BE": for messages. */
+const char *mif_encoding_name(mif_encoding encoding);
+
 typedef enum mif_newline {
 	MIF_NL_LF,
 	MIF_NL_CRLF,
@@ -303,6 +312,9 @@ typedef enum mif_newline {
 typedef struct mif_parse_options {
 	const char *source_name; /* for messages; NULL: "<stdin>" or path */
 	unsigned max_errors;     /* stop after this many errors; 0: default */
+	/* The input's encoding, when the caller knows it (see below). */
+	bool input_encoding_given;
+	mif_encoding input_encoding; /* MIF_ENC_LATIN1 ... MIF_ENC_UTF16BE */
 } mif_parse_options;
 
 /*
@@ -312,6 +324,14 @@ typedef struct mif_parse_options {
  * large, undecodable), and then *err says why.  When the document has
  * errors, *err is a copy of the first.  The caller owns the document
  * and frees it with mif_doc_free().  opts may be NULL.
+ *
+ * A MIF's byte-order mark says its encoding; without one it is read as
+ * ISO 8859-1.  When such a file is also valid UTF-8 with characters
+ * beyond ASCII, which ISO 8859-1 text rarely is, the document gets a
+ * warning (MIF_E_ENCODING) at the first of them: see
+ * mif_doc_encoding_doubt().  With input_encoding_given, the file is read
+ * in input_encoding, mark or not: a mark of another encoding is an error,
+ * and so are bytes invalid in it (as for a file that has the mark).
  */
 mif_doc *mif_parse_buffer(const void *data, size_t len,
     const mif_parse_options *opts, mif_error *err) MIF_MUST_USE;
@@ -328,6 +348,9 @@ const mif_block *mif_doc_component(const mif_doc *doc);
 /* Comments sorted by pos; *count receives their number. */
 const mif_comment *mif_doc_comments(const mif_doc *doc, size_t *count);
 mif_encoding mif_doc_encoding(const mif_doc *doc);
+/* The warning that a file read as ISO 8859-1, for want of a byte-order
+ * mark, is valid UTF-8 and may be that; NULL when there is none. */
+const mif_error *mif_doc_encoding_doubt(const mif_doc *doc);
 mif_newline mif_doc_newline(const mif_doc *doc);
 /* Whether the input ended with a ^Z (0x1A) byte. */
 bool mif_doc_eof_mark(const mif_doc *doc);
@@ -425,6 +448,9 @@ typedef struct mif_write_options {
  * and parsing it gives back the same tree, comments included.  Returns
  * 0, or -1 with *err set (write error; a character the chosen encoding
  * cannot hold).  opts may be NULL: keep encoding and line ends.
+ * A document with mif_doc_encoding_doubt() is not written in UTF-8 or
+ * UTF-16 (MIF_E_ENCODING): that would make its misread characters for
+ * good; parsing it again with the input encoding named settles it.
  */
 int mif_write_stream(const mif_doc *doc, const mif_write_options *opts,
     FILE *fp, mif_error *err);

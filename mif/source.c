@@ -154,70 +154,125 @@ drop_input(mif_doc *doc)
 	doc->text = text;
 }
 
-bool
-mif_source_load(mif_doc *doc, size_t len, mif_error *err)
+/* The encoding a byte-order mark at the start of the file names, and
+ * the mark's length; 0 when the file has none. */
+static size_t
+mark_of(const unsigned char *u, size_t len, mif_encoding *encoding)
 {
-	char *data = doc->input;
-	const unsigned char *u = (const unsigned char *)data;
-	const char *name = doc->source_name;
+	if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+		*encoding = MIF_ENC_UTF16LE;
+		return 2;
+	}
+	if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+		*encoding = MIF_ENC_UTF16BE;
+		return 2;
+	}
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		*encoding = MIF_ENC_UTF8;
+		return 3;
+	}
+	*encoding = MIF_ENC_LATIN1;
+	return 0;
+}
 
-	doc->input_size = len;
-	if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-		bool big = u[0] == 0xFE;
-		size_t bad = SIZE_MAX;
-		doc->encoding = big ? MIF_ENC_UTF16BE : MIF_ENC_UTF16LE;
-		doc->bom_len = 2;
-		doc->transcoded = true;
-		doc->text = utf16_to_utf8(u + 2, len - 2, big, &doc->text_len,
-		    &doc->eof_mark, &bad);
-		drop_input(doc);
-		if (doc->text == NULL) {
-			mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
-			return false;
-		}
+static bool
+load_utf16(mif_doc *doc, const unsigned char *u, size_t len, mif_error *err)
+{
+	size_t start = doc->bom_len, bad = SIZE_MAX;
+
+	doc->transcoded = true;
+	doc->text = utf16_to_utf8(u + start, len - start,
+	    doc->encoding == MIF_ENC_UTF16BE, &doc->text_len, &doc->eof_mark,
+	    &bad);
+	drop_input(doc);
+	if (doc->text == NULL) {
+		mif_error_set(err, MIF_E_NOMEM, doc->source_name, "out of memory");
+		return false;
+	}
+	if (bad != SIZE_MAX) {
+		mif_error_set(err, MIF_E_ENCODING, doc->source_name,
+		    "invalid UTF-16 at byte %zu", bad + start);
+		place_encoding_error(err, doc->text, doc->text_len, bad + start);
+		return false;
+	}
+	return true;
+}
+
+/* ISO 8859-1 or UTF-8, after any mark and up to the first ^Z. */
+static bool
+load_bytes(mif_doc *doc, char *data, size_t len, bool doubt_latin1,
+    mif_error *err)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	size_t start = doc->bom_len;
+	const char *z = memchr(data + start, 0x1A, len - start);
+	size_t n = (z != NULL ? (size_t)(z - data) : len) - start;
+	bool high = has_high_byte(u + start, n);
+
+	doc->eof_mark = z != NULL;
+	if (doc->encoding == MIF_ENC_UTF8 && high) {
+		size_t bad = utf8_invalid_at(u + start, n);
 		if (bad != SIZE_MAX) {
-			mif_error_set(err, MIF_E_ENCODING, name,
-			    "invalid UTF-16 at byte %zu", bad + 2);
-			place_encoding_error(err, doc->text, doc->text_len, bad + 2);
-			return false;
-		}
-	} else {
-		size_t start = 0;
-		if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-			doc->encoding = MIF_ENC_UTF8;
-			start = 3;
-		} else {
-			doc->encoding = MIF_ENC_LATIN1;
-		}
-		doc->bom_len = start;
-		const char *z = memchr(data + start, 0x1A, len - start);
-		size_t n = (z != NULL ? (size_t)(z - data) : len) - start;
-		doc->eof_mark = z != NULL;
-		if (doc->encoding == MIF_ENC_UTF8) {
-			size_t bad = utf8_invalid_at(u + start, n);
-			if (bad != SIZE_MAX) {
-				mif_error_set(err, MIF_E_ENCODING, name,
-				    "invalid UTF-8 at byte %zu", bad + start);
-				place_encoding_error(err, data + start, bad, bad + start);
-				return false;
-			}
-		}
-		if (doc->encoding == MIF_ENC_LATIN1 && has_high_byte(u + start, n)) {
-			doc->transcoded = true;
-			doc->text = latin1_to_utf8(u + start, n, &doc->text_len);
-			drop_input(doc);
-		} else {
-			/* scan the input in place: no copy of big files */
-			doc->text = data + start;
-			doc->text_len = n;
-		}
-		if (doc->text == NULL) {
-			mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+			mif_error_set(err, MIF_E_ENCODING, doc->source_name,
+			    "invalid UTF-8 at byte %zu", bad + start);
+			place_encoding_error(err, data + start, bad, bad + start);
 			return false;
 		}
 	}
+	/* before the bytes go: what a doubt about them needs */
+	mif_utf8_doubt doubt = { .at = SIZE_MAX };
+	if (high && (doc->unmarked ||
+	    (doubt_latin1 && utf8_invalid_at(u + start, n) == SIZE_MAX)))
+		mif_utf8_doubt_find(&doubt, u + start, n);
+	if (doc->encoding == MIF_ENC_LATIN1 && high) {
+		doc->transcoded = true;
+		doc->text = latin1_to_utf8(u + start, n, &doc->text_len);
+		drop_input(doc);
+	} else {
+		/* scan the input in place: no copy of big files */
+		doc->text = data + start;
+		doc->text_len = n;
+	}
+	if (doc->text == NULL) {
+		mif_error_set(err, MIF_E_NOMEM, doc->source_name, "out of memory");
+		return false;
+	}
+	if (doubt.at != SIZE_MAX)
+		mif_utf8_doubt_note(doc, &doubt, doubt_latin1);
+	return true;
+}
+
+bool
+mif_source_load(mif_doc *doc, size_t len, const mif_parse_options *opts,
+    mif_error *err)
+{
+	char *data = doc->input;
+	const unsigned char *u = (const unsigned char *)data;
+	bool given = opts != NULL && opts->input_encoding_given &&
+	    opts->input_encoding <= MIF_ENC_UTF16BE;
+	mif_encoding marked;
+
+	doc->input_size = len;
+	doc->bom_len = mark_of(u, len, &marked);
+	doc->encoding = given ? opts->input_encoding : marked;
+	if (given && doc->bom_len > 0 && marked != doc->encoding) {
+		mif_error_set(err, MIF_E_ENCODING, doc->source_name,
+		    "the file starts with the byte-order mark of %s, but is to "
+		    "be read as %s", mif_encoding_name(marked),
+		    mif_encoding_name(doc->encoding));
+		if (err != NULL)
+			err->mark = (mif_mark){ 1, 1, 0 };
+		return false;
+	}
+	doc->unmarked = given && doc->bom_len == 0 &&
+	    doc->encoding != MIF_ENC_LATIN1;
+	bool ok = doc->encoding == MIF_ENC_UTF16LE ||
+	    doc->encoding == MIF_ENC_UTF16BE ? load_utf16(doc, u, len, err)
+	    : load_bytes(doc, data, len, !given && doc->bom_len == 0, err);
+	if (!ok)
+		return false;
 	if (doc->text_len > MIF_MAX_INPUT) {
-		mif_error_set(err, MIF_E_TOO_BIG, name,
+		mif_error_set(err, MIF_E_TOO_BIG, doc->source_name,
 		    "input too large (over %u bytes)", (unsigned)MIF_MAX_INPUT);
 		return false;
 	}

@@ -664,6 +664,22 @@ is_ascii(const char *s, size_t len)
 	return (any & 0x8080808080808080u) == 0;
 }
 
+/* Text read as ISO 8859-1 that may be UTF-8 keeps its bytes only in
+ * ISO 8859-1: in another encoding a misread "Ã¼" would stay so. */
+static bool
+may_reencode(const mif_doc *doc, mif_encoding encoding, mif_error *err)
+{
+	const mif_error *doubt = mif_doc_encoding_doubt(doc);
+
+	if (doubt == NULL || encoding == MIF_ENC_LATIN1)
+		return true;
+	mif_error_set(err, MIF_E_ENCODING, mif_doc_source_name(doc),
+	    "not written in %s: the text read as ISO 8859-1 may be UTF-8 "
+	    "(line %u); name the input encoding", mif_encoding_name(encoding),
+	    doubt->mark.line);
+	return false;
+}
+
 int
 mif_write_buffer(const mif_doc *doc, const mif_write_options *opts,
     char **out, size_t *len, mif_error *err)
@@ -678,6 +694,8 @@ mif_write_buffer(const mif_doc *doc, const mif_write_options *opts,
 		encoding = mif_doc_encoding(doc);
 	if (newline == MIF_NL_SOURCE)
 		newline = mif_doc_newline(doc);
+	if (!may_reencode(doc, encoding, err))
+		return -1;
 	if (!write_text(doc, newline, &text)) {
 		free(text.data);
 		mif_error_set(err, MIF_E_NOMEM, mif_doc_source_name(doc),

@@ -120,7 +120,7 @@ out:
 static void
 conv_file(conv_format *f, const char *path)
 {
-	mif_parse_options popts = { path, 0 };
+	mif_parse_options popts = { .source_name = path };
 	mif_error err;
 	size_t len;
 	char *data = conv_read_file(path, &len);

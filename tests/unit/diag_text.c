@@ -24,7 +24,7 @@ diag_text(const mif_doc *doc, char *buf, size_t len)
 mif_doc *
 parse_text(const char *text)
 {
-	mif_parse_options o = { "t.mif", 0 };
+	mif_parse_options o = { .source_name = "t.mif" };
 	mif_error err;
 	mif_doc *doc = mif_parse_buffer(text, strlen(text), &o, &err);
 

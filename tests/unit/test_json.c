@@ -205,7 +205,7 @@ to_json(const mif_doc *doc)
 static mif_doc *
 from_json(const char *json)
 {
-	mif_parse_options opts = { "test.json", 0 };
+	mif_parse_options opts = { .source_name = "test.json" };
 	mif_error err;
 	mif_doc *doc = mif_parse_json(json, strlen(json), &opts, &err);
 
@@ -386,7 +386,7 @@ test_hand_written(void **state)
 static char *
 json_errors(const char *json)
 {
-	mif_parse_options opts = { "bad.json", 0 };
+	mif_parse_options opts = { .source_name = "bad.json" };
 	mif_error err;
 	mif_doc *doc = mif_parse_json(json, strlen(json), &opts, &err);
 	static char out[4096];

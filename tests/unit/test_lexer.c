@@ -197,8 +197,12 @@ test_bad_characters_and_words(void **state)
 	mif_doc *doc = parse_text("START COMPONENT\n  NAME = \"c\" @\n"
 	    "  COLOUR = \"red\"\n  \xc3\xa9\nEND COMPONENT\n");
 	char buf[512];
-	/* a UTF-8 character outside a string: read as ISO 8859-1 it is two */
+	/* a UTF-8 character outside a string: read as ISO 8859-1 it is two,
+	 * and the file's being UTF-8 is doubted first */
 	assert_string_equal(diag_text(doc, buf, sizeof buf),
+	    "4:3: warning: no byte-order mark, so read as ISO 8859-1, but the "
+	    "file is valid UTF-8 (\"\xc3\xa9\" is read as \"\xc3\x83\xc2\xa9\"); "
+	    "say --input-encoding utf-8 if it is UTF-8\n"
 	    "2:14: error: unexpected character \"@\"\n"
 	    "3:3: error: unknown keyword \"COLOUR\"\n"
 	    "4:3: error: unexpected character \"\xc3\x83\"\n"

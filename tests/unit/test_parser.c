@@ -290,7 +290,7 @@ test_error_limit(void **state)
 	for (int i = 0; i < 10; i++)
 		strcat(text, " @\n");
 	strcat(text, "END COMPONENT\n");
-	mif_parse_options o = { "t.mif", 3 };
+	mif_parse_options o = { .source_name = "t.mif", .max_errors = 3 };
 	mif_error err;
 	mif_doc *doc = mif_parse_buffer(text, strlen(text), &o, &err);
 	char buf[1024];

@@ -18,7 +18,7 @@
 static mif_doc *
 parse_bytes(const void *data, size_t len)
 {
-	mif_parse_options o = { "t.mif", 0 };
+	mif_parse_options o = { .source_name = "t.mif" };
 	mif_error err;
 	mif_doc *doc = mif_parse_buffer(data, len, &o, &err);
 

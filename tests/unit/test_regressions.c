@@ -92,7 +92,7 @@ is_mif(const char *name)
 static void
 replay_file(replay *r, const char *path)
 {
-	mif_parse_options popts = { path, 0 };
+	mif_parse_options popts = { .source_name = path };
 	mif_error err;
 	size_t len;
 	char why[512];

@@ -161,7 +161,7 @@ adverts_doc(const char *rows, bool check)
 	assert_non_null(text);
 	snprintf(text, n, "%s%s  END TABLE\nEND COMPONENT\n", template_text,
 	    rows);
-	mif_parse_options o = { "ads.mif", 0 };
+	mif_parse_options o = { .source_name = "ads.mif" };
 	mif_doc *doc = mif_parse_buffer(text, strlen(text), &o, NULL);
 	free(text);
 	assert_non_null(doc);

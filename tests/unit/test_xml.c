@@ -161,7 +161,7 @@ to_xml(const mif_doc *doc, size_t *len)
 static mif_doc *
 from_xml(const char *xml)
 {
-	mif_parse_options opts = { "test.xml", 0 };
+	mif_parse_options opts = { .source_name = "test.xml" };
 	mif_error err;
 	mif_doc *doc = mif_parse_xml(xml, strlen(xml), &opts, &err);
 
@@ -323,7 +323,7 @@ test_hand_written(void **state)
 static char *
 xml_errors(const char *xml)
 {
-	mif_parse_options opts = { "bad.xml", 0 };
+	mif_parse_options opts = { .source_name = "bad.xml" };
 	mif_error err;
 	mif_doc *doc = mif_parse_xml(xml, strlen(xml), &opts, &err);
 	static char out[4096];
