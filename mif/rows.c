@@ -21,6 +21,8 @@ typedef struct rows_column {
 	const mif_block *attr;
 	uint64_t id;
 	size_t order;            /* among the group's attributes */
+	bool own;                /* attr is of the view's group, not another
+	                            instance of its class */
 	const mif_stmt *dflt;    /* its VALUE, or NULL */
 	bool typed;              /* type holds its resolved TYPE */
 	mif_attr_type type;
@@ -64,26 +66,76 @@ by_id(const void *a, const void *b)
 	return (x->order > y->order) - (x->order < y->order);
 }
 
+/* A group with ID and KEY: one instance of a class that may have more. */
 static bool
-gather_columns(mif_rows *r)
+is_keyed(const mif_block *b)
 {
-	const mif_block *g = r->group;
-	size_t n = 0, order = 0;
+	return b->kind == MIF_GROUP && mif_block_stmt(b, MIF_KW_ID) != NULL &&
+	    mif_block_stmt(b, MIF_KW_KEY) != NULL;
+}
 
-	r->cols = calloc(g->count + 1, sizeof *r->cols);
+/* Whether group b gives a row of the view: it is the view's group, or,
+ * for a class view of a keyed group, another keyed group of its class. */
+static bool
+is_instance(const mif_rows *r, const mif_block *b, bool whole_class)
+{
+	if (b == r->group)
+		return true;
+	const mif_string *cls = mif_block_string(r->group, MIF_KW_CLASS);
+	return whole_class && cls != NULL && is_keyed(b) &&
+	    mif_block_string(b, MIF_KW_CLASS) == cls;
+}
+
+/* Whether the view's rows are every keyed group of its group's class. */
+static bool
+is_class_view(const mif_rows *r, bool whole_class)
+{
+	return whole_class && mif_doc_component(r->doc) != NULL &&
+	    is_keyed(r->group);
+}
+
+/*
+ * The columns: the attributes of the view's group, by ID; for a class
+ * view, of every group of the class, so that an attribute that only a
+ * later instance has is a column too (empty in the others) rather than
+ * left out.  Of two attributes with one ID, the first in file order
+ * (the view's group first) makes the column.
+ */
+static bool
+gather_columns(mif_rows *r, bool whole_class)
+{
+	const mif_block *first = r->group, *comp = mif_doc_component(r->doc);
+	bool cls = is_class_view(r, whole_class);
+	size_t cap = first->count, n = 0, order = 0;
+
+	if (cls)
+		for (const mif_block *g = comp->u.children; g != NULL; g = g->next)
+			if (g != first && g->kind == MIF_GROUP &&
+			    is_instance(r, g, true))
+				cap += g->count;
+	r->cols = calloc(cap + 1, sizeof *r->cols);
 	if (r->cols == NULL)
 		return false;
-	for (const mif_block *b = g->u.children; b != NULL; b = b->next) {
-		uint64_t id;
-		order++;
-		if (b->kind != MIF_ATTRIBUTE || !mif_block_id(b, &id) ||
-		    n >= g->count)
-			continue;
-		r->cols[n++] = (rows_column){ .attr = b, .id = id,
-		    .order = order };
+	const mif_block *g = first;
+	const mif_block *next = cls ? comp->u.children : NULL;
+	while (g != NULL) {
+		for (const mif_block *b = g->u.children; b != NULL; b = b->next) {
+			uint64_t id;
+			order++;
+			if (b->kind != MIF_ATTRIBUTE || !mif_block_id(b, &id) ||
+			    n >= cap)
+				continue;
+			r->cols[n++] = (rows_column){ .attr = b, .id = id,
+			    .order = order, .own = g == first };
+		}
+		/* the other instances in file order */
+		g = NULL;
+		for (; next != NULL && g == NULL; next = next->next)
+			if (next != first && next->kind == MIF_GROUP &&
+			    is_instance(r, next, true))
+				g = next;
 	}
 	qsort(r->cols, n, sizeof *r->cols, by_id);
-	/* the first of two attributes with one ID makes the column */
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++)
 		if (kept == 0 || r->cols[kept - 1].id != r->cols[i].id)
@@ -184,26 +236,6 @@ gather_table_rows(mif_rows *r, const mif_block *only)
 	return true;
 }
 
-/* A group with ID and KEY: one instance of a class that may have more. */
-static bool
-is_keyed(const mif_block *b)
-{
-	return b->kind == MIF_GROUP && mif_block_stmt(b, MIF_KW_ID) != NULL &&
-	    mif_block_stmt(b, MIF_KW_KEY) != NULL;
-}
-
-/* Whether group b gives a row of the view: it is the view's group, or,
- * for a class view of a keyed group, another keyed group of its class. */
-static bool
-is_instance(const mif_rows *r, const mif_block *b, bool whole_class)
-{
-	if (b == r->group)
-		return true;
-	const mif_string *cls = mif_block_string(r->group, MIF_KW_CLASS);
-	return whole_class && cls != NULL && is_keyed(b) &&
-	    mif_block_string(b, MIF_KW_CLASS) == cls;
-}
-
 /* The rows that groups give in place: the view's group alone, or every
  * keyed group of its class in file order. */
 static bool
@@ -212,7 +244,7 @@ gather_instances(mif_rows *r, bool whole_class)
 	const mif_block *comp = mif_doc_component(r->doc);
 	size_t n = 1;
 
-	whole_class = whole_class && comp != NULL && is_keyed(r->group);
+	whole_class = is_class_view(r, whole_class);
 	if (whole_class) {
 		n = 0;
 		for (const mif_block *b = comp->u.children; b != NULL;
@@ -230,7 +262,8 @@ gather_instances(mif_rows *r, bool whole_class)
 			continue;
 		const mif_stmt **v = &r->values[r->nrows * r->ncols];
 		for (size_t col = 0; col < r->ncols; col++) {
-			const mif_block *a = b == r->group ? r->cols[col].attr
+			const mif_block *a = b == r->group && r->cols[col].own
+			    ? r->cols[col].attr
 			    : mif_group_attribute(b, r->cols[col].id);
 			v[col] = a != NULL ? mif_block_stmt(a, MIF_KW_VALUE) : NULL;
 		}
@@ -417,7 +450,7 @@ no_template(const mif_doc *doc, const mif_block *table, mif_error *err)
 static bool
 fill(mif_rows *r, const mif_block *block, bool whole_class)
 {
-	if (!gather_columns(r) || !gather_keys(r))
+	if (!gather_columns(r, whole_class) || !gather_keys(r))
 		return false;
 	if (block->kind == MIF_TABLE) {
 		if (!gather_table_rows(r, block))

@@ -438,7 +438,9 @@ test_keyed_class(void **state)
 	/* every keyed group of the class, exactly; by ID where they differ */
 	mif_rows *r = open_class(doc, "X|Mon|1");
 	assert_int_equal(mif_rows_count(r), 3);
-	assert_string_equal(all_rows(r), "a|17\nb|\nd|16\n");
+	/* the columns of every instance: Extra, that only Mon B has, too */
+	assert_int_equal(mif_rows_columns(r), 3);
+	assert_string_equal(all_rows(r), "a|17|\nb||x\nd|16|\n");
 	assert_ptr_equal(mif_rows_instance(r, 0), mif_find_group(doc, "1"));
 	assert_ptr_equal(mif_rows_instance(r, 1), mif_find_group(doc, "2"));
 	assert_ptr_equal(mif_rows_instance(r, 2), mif_find_group(doc, "5"));
@@ -455,11 +457,12 @@ test_keyed_class(void **state)
 	assert_int_equal(find(r, "c", NULL), MIF_NO_ROW);
 	mif_rows_free(r);
 
-	/* the columns are those of the group asked for */
+	/* whichever instance is asked for, the same columns, by ID */
 	r = open_class(doc, "Mon B");
-	assert_int_equal(mif_rows_columns(r), 2);
-	assert_string_equal(name_of(mif_rows_column(r, 1)), "Extra");
-	assert_string_equal(all_rows(r), "a|\nb|x\nd|\n");
+	assert_int_equal(mif_rows_columns(r), 3);
+	assert_string_equal(name_of(mif_rows_column(r, 1)), "Size");
+	assert_string_equal(name_of(mif_rows_column(r, 2)), "Extra");
+	assert_string_equal(all_rows(r), "a|17|\nb||x\nd|16|\n");
 	mif_rows_free(r);
 
 	/* mif_rows_open(): the group alone */
@@ -488,8 +491,8 @@ test_open_spec(void **state)
 	static const struct {
 		const char *spec, *rows;
 	} cases[] = {
-		{ "X|Mon|1", "a|17\nb|\nd|16\n" },
-		{ "mon d", "a|17\nb|\nd|16\n" },
+		{ "X|Mon|1", "a|17|\nb||x\nd|16|\n" },
+		{ "mon d", "a|17|\nb||x\nd|16|\n" },
 		{ "2", "b|x\n" },
 		{ "No key", "s\n" },
 	};
