@@ -123,7 +123,7 @@ jobs_load_status_mif(const char *prog, const char *path,
 	for (size_t i = 0; i < mif_doc_diag_count(doc); i++) {
 		const mif_error *e = mif_doc_diag(doc, i);
 		if (e->severity >= MIF_ERROR || e->code == MIF_E_PROFILE ||
-		    e == mif_doc_encoding_doubt(doc))
+		    report_is_doubt(doc, e))
 			report_diag(stderr, prog, name, doc, e);
 	}
 	if (mif_doc_error_count(doc) == 0 &&

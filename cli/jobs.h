@@ -48,7 +48,7 @@ mif_doc *jobs_load_table(const char *prog, const char *path,
 
 /* Read a status MIF as input says: parsed and checked with the status
  * profile, whose errors and warnings (the despooler's) are reported, and
- * report_encoding_doubt()'s; the DMI checks' warnings are left to
+ * report_doubts()'s; the DMI checks' warnings are left to
  * mif-check.  Returns the document; NULL after
  * reporting (exit 2). */
 mif_doc *jobs_load_status_mif(const char *prog, const char *path,

@@ -26,7 +26,7 @@ cli_load(const char *prog, const char *path, const mif_parse_options *input,
 	 * only what stops it, and that its text may be misread */
 	for (size_t i = 0; i < mif_doc_diag_count(doc); i++) {
 		const mif_error *e = mif_doc_diag(doc, i);
-		if (e->severity >= MIF_ERROR || e == mif_doc_encoding_doubt(doc))
+		if (e->severity >= MIF_ERROR || report_is_doubt(doc, e))
 			report_diag(stderr, prog, name, doc, e);
 	}
 	if (mif_doc_error_count(doc) > 0) {

@@ -11,7 +11,7 @@
  * Parse path ("-": standard input) with the options of input (its
  * source name aside; NULL: the defaults) and run mif_check() on it.
  * Errors are reported on standard error as PROG: FILE:LINE:COL
- * (warnings are left to mif-check, but for report_encoding_doubt()'s).
+ * (warnings are left to mif-check, but for report_doubts()'s).
  * On
  * success returns the document (the caller frees it); when it cannot
  * be read or has errors, returns NULL with *status set to the exit

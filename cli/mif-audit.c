@@ -265,7 +265,7 @@ produce(void *ctx, size_t i, audit_record *rec)
 	/* the DMI rules cost about a tenth of the time: worth it */
 	if (mif_doc_error_count(doc) == 0)
 		mif_check(doc, NULL);
-	report_encoding_doubt(err, prog, name, doc);
+	report_doubts(err, prog, name, doc);
 	const mif_error *first = report_errors(doc, name, err);
 	mif_sms_history h;
 	if (first != NULL) {

@@ -479,7 +479,7 @@ get_file(const char *path, const struct settings *set)
 		mif_doc_free(j.doc);
 		return CLI_TROUBLE;
 	}
-	report_encoding_doubt(stderr, prog, j.name, j.doc);
+	report_doubts(stderr, prog, j.name, j.doc);
 	if (set->group == NULL)
 		outline(&j);
 	else

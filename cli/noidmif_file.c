@@ -23,7 +23,7 @@ passes(const char *prog, const char *name, mif_doc *doc, bool written)
 		mif_error e = *mif_doc_diag(doc, i);
 		/* the doubt about an input, not about what is written */
 		bool doubt = written &&
-		    mif_doc_diag(doc, i) == mif_doc_encoding_doubt(doc);
+		    report_is_doubt(doc, mif_doc_diag(doc, i));
 		if (e.severity < MIF_ERROR && !doubt)
 			continue;
 		if (written) {

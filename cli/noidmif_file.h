@@ -15,7 +15,7 @@
 /*
  * The NOIDMIF at path, parsed as input says and checked with the
  * noidmif profile, whose errors are reported as PROG: FILE:LINE:COL
- * (warnings are left to mif-check, but report_encoding_doubt()'s); a new, empty document when path is NULL or no file
+ * (warnings are left to mif-check, but report_doubts()'s); a new, empty document when path is NULL or no file
  * has that name.
  * NULL after reporting.  The caller frees the document.
  */

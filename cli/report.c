@@ -77,14 +77,19 @@ report_doc(FILE *out, const char *prog, const char *file, const mif_doc *doc)
 		report_diag(out, prog, file, doc, mif_doc_diag(doc, i));
 }
 
+bool
+report_is_doubt(const mif_doc *doc, const mif_error *diag)
+{
+	return diag == mif_doc_encoding_doubt(doc) || diag->code == MIF_E_READ_AS;
+}
+
 void
-report_encoding_doubt(FILE *out, const char *prog, const char *file,
+report_doubts(FILE *out, const char *prog, const char *file,
     const mif_doc *doc)
 {
-	const mif_error *doubt = mif_doc_encoding_doubt(doc);
-
-	if (doubt != NULL)
-		report_diag(out, prog, file, doc, doubt);
+	for (size_t i = 0; i < mif_doc_diag_count(doc); i++)
+		if (report_is_doubt(doc, mif_doc_diag(doc, i)))
+			report_diag(out, prog, file, doc, mif_doc_diag(doc, i));
 }
 
 void

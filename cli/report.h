@@ -23,11 +23,16 @@ void report_diag(FILE *out, const char *prog, const char *file,
 void report_doc(FILE *out, const char *prog, const char *file,
     const mif_doc *doc);
 
-/* The warning that doc, read as ISO 8859-1 for want of a byte-order
- * mark, is valid UTF-8 (mif_doc_encoding_doubt()); nothing when there
- * is none.  Tools that leave warnings to mif-check still give this one:
- * every text they print from doc may be misread. */
-void report_encoding_doubt(FILE *out, const char *prog, const char *file,
+/*
+ * The warnings that say a value may have been read otherwise than its
+ * writer meant: that doc, read as ISO 8859-1 for want of a byte-order
+ * mark, is valid UTF-8 (mif_doc_encoding_doubt()), and escapes in what
+ * looks like a Windows path (MIF_E_READ_AS).  Tools that leave warnings
+ * to mif-check still give these: what they print from doc may be
+ * misread.
+ */
+bool report_is_doubt(const mif_doc *doc, const mif_error *diag);
+void report_doubts(FILE *out, const char *prog, const char *file,
     const mif_doc *doc);
 
 /* Trouble with a whole file, such as one that cannot be read, in the

@@ -114,13 +114,13 @@ warn_path_escape(mif_parser *p, const char *esc, size_t n, uint32_t cp,
 	char what[48];
 
 	if (esc[1] == '\\') {
-		mif_diag(p->doc, MIF_E_ESCAPE, MIF_WARNING, pos, MIF_NOPOS,
+		mif_diag(p->doc, MIF_E_READ_AS, MIF_WARNING, pos, MIF_NOPOS,
 		    "escape \\\\ in what looks like a Windows path, among "
 		    "single backslashes; read as one backslash, not two");
 		return;
 	}
 	describe_char(cp, what, sizeof what);
-	mif_diag(p->doc, MIF_E_ESCAPE, MIF_WARNING, pos, MIF_NOPOS,
+	mif_diag(p->doc, MIF_E_READ_AS, MIF_WARNING, pos, MIF_NOPOS,
 	    "escape %.*s in what looks like a Windows path; read as %s, "
 	    "not a backslash and \"%.*s\"", (int)n, esc, what,
 	    (int)n - 1, esc + 1);

@@ -86,6 +86,9 @@ typedef enum mif_code {
 	MIF_E_OVERLAY,        /* overlay names no path */
 	MIF_E_COMPONENTID,    /* group 1 is not a proper ComponentID */
 	MIF_E_PROFILE,        /* a rule of an SMS profile */
+	MIF_E_READ_AS,        /* (warning) a value read otherwise than its
+	                       * writer may have meant: an escape in what
+	                       * looks like a Windows path */
 } mif_code;
 
 /* A place in a source: line and column count from 1 (column in
