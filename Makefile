@@ -5,6 +5,7 @@
 #   make test            build and test, installing nothing
 #   make SANITIZE=1 ...  the same with ASan and UBSan, under build-san/
 #   make demo            show the tools at work on samples/
+#   make bench, make stress   speed against other tools; growth curves
 #   make install PREFIX=/usr DESTDIR=/tmp/stage
 
 PREFIX ?= /usr/local
@@ -229,6 +230,11 @@ bench: all
 	@.ci/install-deps time libxml2-utils hyperfine
 	tests/bench/run $(B)
 
+# Growth curves on hostile inputs (tests/stress/README); not part of check.
+stress: all
+	@.ci/install-deps time
+	tests/stress/run $(B)
+
 # ---- showing --------------------------------------------------------------
 
 DEMO_VALID := samples/corpus/os2tk45_names.mif
@@ -297,7 +303,7 @@ uninstall:
 clean:
 	rm -rf build build-san
 
-.PHONY: all deps check test lint fuzz bench demo install uninstall clean
+.PHONY: all deps check test lint fuzz bench stress demo install uninstall clean
 .DELETE_ON_ERROR:
 # Keep objects and generated sources that only pattern rules name.
 .SECONDARY:
