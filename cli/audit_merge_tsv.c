@@ -305,6 +305,42 @@ tsv_line_read(merge *m, tsv_state *st, tsv_line *t, unsigned lineno)
 	return tsv_row(m, st, t, lineno);
 }
 
+/* No report has a line near this long (its longest field is a file name):
+ * past it the input is no report, and reading on would only grow memory. */
+#define TSV_MAX_LINE (1u << 20)
+
+/*
+ * One line of in, its newline kept, into *line (grown as needed): its
+ * length, -1 at the end of the input, or -2 when it is longer than
+ * TSV_MAX_LINE (what follows is not read).
+ */
+static ssize_t
+read_line(FILE *in, char **line, size_t *cap)
+{
+	size_t len = 0;
+	int c;
+
+	while ((c = getc(in)) != EOF) {
+		if (len >= TSV_MAX_LINE)
+			return -2;
+		if (len + 2 > *cap) {
+			size_t ncap = *cap > 0 ? *cap * 2 : 256;
+			char *p = realloc(*line, ncap);
+			if (p == NULL)
+				return -3;
+			*line = p;
+			*cap = ncap;
+		}
+		(*line)[len++] = (char)c;
+		if (c == '\n')
+			break;
+	}
+	if (len == 0)
+		return -1;
+	(*line)[len] = '\0';
+	return (ssize_t)len;
+}
+
 bool
 merge_read_tsv(merge *m, FILE *in)
 {
@@ -316,8 +352,14 @@ merge_read_tsv(merge *m, FILE *in)
 	tsv_line t;
 	tsv_state st = { TSV_START, { 0 } };
 
-	while (ok && (len = getline(&line, &cap, in)) != -1) {
+	while (ok && (len = read_line(in, &line, &cap)) != -1) {
 		lineno++;
+		if (len < 0) {
+			ok = len == -2 ? merge_fail(m, lineno, 1, "a line over %u "
+			    "bytes: not a report of mif-audit", TSV_MAX_LINE)
+			    : merge_nomem(m);
+			break;
+		}
 		/* every line the writer writes ends: one that does not was
 		 * cut */
 		if (line[len - 1] != '\n')

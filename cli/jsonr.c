@@ -8,6 +8,9 @@
 
 /* Nesting deeper than this is refused rather than skipped. */
 #define MAX_DEPTH 10000
+/* No report holds a string or number near this long: past it the input
+ * is no report, and reading on would only grow memory. */
+#define MAX_TOKEN (1u << 20)
 
 void
 jsonr_init(jsonr *r, FILE *in)
@@ -180,6 +183,9 @@ string(jsonr *r)
 				return jsonr_fail(r, "an unknown escape in a string");
 			c = to[k - from];
 		}
+		if (r->len >= MAX_TOKEN)
+			return jsonr_fail(r, "a string over %u bytes: no report "
+			    "holds one", MAX_TOKEN);
 		if (!put(r, (char)c))
 			return jsonr_fail(r, "out of memory");
 	}
@@ -189,6 +195,9 @@ static jsonr_token
 number(jsonr *r, int c)
 {
 	for (;;) {
+		if (r->len >= MAX_TOKEN)
+			return jsonr_fail(r, "a number over %u bytes: no report "
+			    "holds one", MAX_TOKEN);
 		if (!put(r, (char)c))
 			return jsonr_fail(r, "out of memory");
 		int n = peek(r);
