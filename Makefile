@@ -42,23 +42,26 @@ SAN_FLAGS :=
 TEST_ENV :=
 endif
 
-VERSION := $(shell sed -n 's/^\#define MIF_VERSION_STRING "\(.*\)"/\1/p' mif/mif.h)
+VERSION := $(shell sed -n 's/^\#define MIF_VERSION_STRING "\(.*\)"/\1/p' mif/lang.h)
 SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 
 # libxml2 only when some library file uses it.
-ifneq ($(shell grep -l 'include <libxml/' mif/*.c 2>/dev/null),)
+ifneq ($(shell grep -l 'include <libxml/' mif/*/*.c 2>/dev/null),)
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null)
 XML_LIBS := $(shell $(PKG_CONFIG) --libs libxml-2.0 2>/dev/null)
 XML_PC := libxml-2.0
 endif
 # jansson likewise, for the JSON reader.
-ifneq ($(shell grep -l 'include <jansson.h>' mif/*.c 2>/dev/null),)
+ifneq ($(shell grep -l 'include <jansson.h>' mif/*/*.c 2>/dev/null),)
 JSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
 JSON_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
 JSON_PC := jansson
 endif
 
-CPPFLAGS_ALL := -D_POSIX_C_SOURCE=200809L -Imif -I$(B)/gen $(XML_CFLAGS) $(JSON_CFLAGS) $(CPPFLAGS)
+# The public headers are mif.h and mif/LAYER.h; the library's own files
+# name their internal headers by layer ("lang/internal.h").
+INCLUDES := -I. -Imif -I$(B)/gen
+CPPFLAGS_ALL := -D_POSIX_C_SOURCE=200809L $(INCLUDES) $(XML_CFLAGS) $(JSON_CFLAGS) $(CPPFLAGS)
 CFLAGS_ALL := $(CFLAGS) $(SAN_FLAGS) -MD -MP
 LDFLAGS_ALL := $(LDFLAGS) $(SAN_FLAGS)
 LIBS_ALL := $(XML_LIBS) $(JSON_LIBS) -lm $(LDLIBS)
@@ -68,7 +71,11 @@ CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
 # ---- sources --------------------------------------------------------------
 
-LIB_SRC := $(wildcard mif/*.c)
+# libmif in layers, each knowing only those before it (HACKING.md).
+LAYERS := lang meaning forms sms sched
+LIB_SRC := $(foreach l,$(LAYERS),$(wildcard mif/$(l)/*.c))
+LIB_HDR := $(foreach l,$(LAYERS),$(wildcard mif/$(l)/*.h))
+PUBLIC_HDR := $(LAYERS:%=mif/%.h)
 GEN_SRC := $(B)/gen/mif.tab.c $(B)/gen/mif.lex.c
 GEN_HDR := $(B)/gen/mif.tab.h $(B)/gen/mif.lex.h $(B)/gen/mif_xsd.h
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/obj/%.o) $(GEN_SRC:$(B)/gen/%.c=$(B)/obj/gen/%.o)
@@ -157,7 +164,7 @@ $(B)/tests/test_%: $(B)/obj/tests/unit/test_%.o $(UNIT_HELP_OBJ) $(STATIC_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS_ALL) -pthread -o $@ $^ $(CMOCKA_LIBS) $(LIBS_ALL)
 
--include $(wildcard $(B)/obj/*/*.d $(B)/obj/*/*/*.d)
+-include $(wildcard $(B)/obj/*/*.d $(B)/obj/*/*/*.d $(B)/obj/*/*/*/*.d)
 
 # ---- testing --------------------------------------------------------------
 
@@ -204,11 +211,11 @@ lint:
 # the whole library.  It starts from tests/fuzz/corpus, the regression
 # inputs and samples/; new inputs go to build/fuzz/corpus-NAME, crashes
 # to build/fuzz/.
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h mif/*.h) $(LIB_SRC) \
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h mif/*.h) $(LIB_HDR) $(LIB_SRC) \
     $(GEN_SRC) $(GEN_HDR)
 	@mkdir -p $(@D)
 	$(CLANG) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
-	    -D_POSIX_C_SOURCE=200809L -Imif -I$(B)/gen $(XML_CFLAGS) $(JSON_CFLAGS) $(GEN_CFLAGS) \
+	    -D_POSIX_C_SOURCE=200809L $(INCLUDES) $(XML_CFLAGS) $(JSON_CFLAGS) $(GEN_CFLAGS) \
 	    -o $@ $< $(LIB_SRC) $(GEN_SRC) $(XML_LIBS) $(JSON_LIBS) -lm
 
 fuzz:
@@ -269,7 +276,7 @@ demo: deps
 
 install: all
 	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) \
-	    $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(PKGCONFIGDIR) \
+	    $(DESTDIR)$(INCLUDEDIR)/mif $(DESTDIR)$(PKGCONFIGDIR) \
 	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man5 \
 	    $(DESTDIR)$(MANDIR)/man7 \
 	    $(DESTDIR)$(SCHEMADIR)
@@ -279,6 +286,7 @@ install: all
 	ln -sf libmif.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libmif.so.$(SOMAJOR)
 	ln -sf libmif.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libmif.so
 	$(INSTALL) -m 644 mif/mif.h $(DESTDIR)$(INCLUDEDIR)
+	$(INSTALL) -m 644 $(PUBLIC_HDR) $(DESTDIR)$(INCLUDEDIR)/mif
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
 	    -e 's|@REQUIRES_PRIVATE@|$(XML_PC) $(JSON_PC)|' mif.pc.in \
@@ -294,6 +302,8 @@ uninstall:
 	rm -f $(DESTDIR)$(LIBDIR)/libmif.a $(DESTDIR)$(LIBDIR)/libmif.so.$(VERSION) \
 	    $(DESTDIR)$(LIBDIR)/libmif.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libmif.so
 	rm -f $(DESTDIR)$(INCLUDEDIR)/mif.h $(DESTDIR)$(PKGCONFIGDIR)/mif.pc
+	rm -f $(PUBLIC_HDR:mif/%=$(DESTDIR)$(INCLUDEDIR)/mif/%)
+	-rmdir $(DESTDIR)$(INCLUDEDIR)/mif
 	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%) \
 	    $(MAN3:man/%=$(DESTDIR)$(MANDIR)/man3/%) \
 	    $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%) \

@@ -17,7 +17,7 @@
 %param {mif_parser *p}
 
 %code requires {
-#include "parse.h"
+#include "lang/parse.h"
 }
 
 %code provides {

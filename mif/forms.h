@@ -1,0 +1,59 @@
+/*
+ * libmif, the other forms of a document: MIF as XML and JSON, both ways.
+ * Part of the public API: "mif.h" gathers every layer.
+ */
+#ifndef MIF_FORMS_H
+#define MIF_FORMS_H
+
+#include "mif/lang.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* XML and JSON                                                        */
+
+/*
+ * Write the tree as XML (mif-xml(5), valid against the schema below) or
+ * as JSON (mif-json(5)), in UTF-8: every statement, block, enum item,
+ * row and comment in file order, integer radixes, the type synonyms as
+ * written, and the document's encoding, line ends and ^Z mark, so that
+ * reading the output back gives the same tree (mif_doc_same).  *out
+ * receives a malloc'd, NUL-terminated buffer the caller frees, *len its
+ * length.  Returns 0, or -1 with *err set: no memory, no component, a
+ * string that is not valid UTF-8.
+ */
+int mif_write_xml(const mif_doc *doc, char **out, size_t *len,
+    mif_error *err);
+int mif_write_json(const mif_doc *doc, char **out, size_t *len,
+    mif_error *err);
+
+/*
+ * Read a document from XML, validated against the schema built into the
+ * library, or from JSON.  As with mif_parse_buffer(), the document holds
+ * every diagnostic, with the line and column in the XML or JSON text
+ * where one is known (JSON shape errors also name their value by a path
+ * such as ".groups[0].id"), and the tree as far as it could be built;
+ * NULL only when the input could not be taken at all (no memory, too
+ * large), and then *err says why.  When the document has errors, *err is a copy of
+ * the first.  The caller owns the document and frees it with
+ * mif_doc_free().  opts may be NULL.
+ *
+ * A tree read from XML has places on the lines of the XML text; one read
+ * from JSON has none (they are those of a built document, even when the
+ * document keeps the JSON text to quote it in its diagnostics).
+ */
+mif_doc *mif_parse_xml(const void *data, size_t len,
+    const mif_parse_options *opts, mif_error *err) MIF_MUST_USE;
+mif_doc *mif_parse_json(const void *data, size_t len,
+    const mif_parse_options *opts, mif_error *err) MIF_MUST_USE;
+
+/* The XML Schema (schema/mif.xsd) that mif_parse_xml() validates
+ * against, as NUL-terminated text owned by the library. */
+const char *mif_xml_schema(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* MIF_FORMS_H */

@@ -1,0 +1,317 @@
+/* The document: its lifetime, accessors, diagnostics and source places. */
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lang/internal.h"
+
+const char *
+mif_version(void)
+{
+	return MIF_VERSION_STRING;
+}
+
+mif_doc *
+mif_doc_new(const char *source_name)
+{
+	mif_doc *doc = calloc(1, sizeof *doc);
+
+	if (doc == NULL)
+		return NULL;
+	mif_arena_init(&doc->arena);
+	doc->max_errors = MIF_MAX_ERRORS_DEFAULT;
+	doc->first_high = MIF_NOPOS;
+	doc->doubt = SIZE_MAX;
+	doc->source_name = strdup(source_name != NULL ? source_name : "<stdin>");
+	if (doc->source_name == NULL) {
+		free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+void
+mif_doc_free(mif_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	mif_arena_release(&doc->arena);
+	free(doc->strings.slots);
+	free(doc->strings.strings);
+	mif_source_release(doc);
+	free(doc->source_name);
+	free(doc->comments);
+	free(doc->diags);
+	free(doc->diag_pos);
+	free(doc->damaged);
+	mif_lines_free(&doc->lines_grown);
+	mif_lines *full = atomic_load(&doc->lines_full);
+	mif_lines_free(full);
+	free(full);
+	free(doc);
+}
+
+const mif_block *mif_doc_component(const mif_doc *doc) { return doc->component; }
+mif_encoding mif_doc_encoding(const mif_doc *doc) { return doc->encoding; }
+mif_newline mif_doc_newline(const mif_doc *doc) { return doc->newline; }
+
+const mif_error *
+mif_doc_encoding_doubt(const mif_doc *doc)
+{
+	return doc->doubt < doc->ndiags ? &doc->diags[doc->doubt] : NULL;
+}
+
+bool mif_doc_eof_mark(const mif_doc *doc) { return doc->eof_mark; }
+const char *mif_doc_source_name(const mif_doc *doc) { return doc->source_name; }
+size_t mif_doc_input_size(const mif_doc *doc) { return doc->input_size; }
+size_t mif_doc_diag_count(const mif_doc *doc) { return doc->ndiags; }
+size_t mif_doc_error_count(const mif_doc *doc) { return doc->nerrors; }
+
+const mif_comment *
+mif_doc_comments(const mif_doc *doc, size_t *count)
+{
+	*count = doc->ncomments;
+	return doc->comments;
+}
+
+const mif_error *
+mif_doc_diag(const mif_doc *doc, size_t index)
+{
+	return index < doc->ndiags ? &doc->diags[index] : NULL;
+}
+
+const char *
+mif_severity_name(mif_severity severity)
+{
+	static const char *const names[] = { "note", "warning", "error", "fatal" };
+
+	return (unsigned)severity < 4 ? names[severity] : "error";
+}
+
+/* ---- places ------------------------------------------------------------ */
+
+/* The whole index, for readers of a finished document.  Built at most
+ * once and published atomically, so that any number of threads may ask
+ * for places in one document; a thread that loses the race frees its
+ * own copy.  NULL when out of memory or while the scanner runs. */
+static const mif_lines *
+lines_all(const mif_doc *doc)
+{
+	mif_lines *full = atomic_load_explicit(&doc->lines_full,
+	    memory_order_acquire);
+	if (full != NULL)
+		return full;
+	if (doc->scanning || doc->text == NULL)
+		return NULL;
+	if (mif_lines_complete(&doc->lines_grown, doc))
+		return &doc->lines_grown;
+	full = calloc(1, sizeof *full);
+	if (full == NULL || !mif_lines_extend(full, doc, doc->text_len)) {
+		mif_lines_free(full);
+		free(full);
+		return NULL;
+	}
+	/* The document was allocated writable; only this cache changes. */
+	mif_doc *writable = (mif_doc *)doc;
+	mif_lines *expected = NULL;
+	if (!atomic_compare_exchange_strong_explicit(&writable->lines_full,
+	    &expected, full, memory_order_acq_rel, memory_order_acquire)) {
+		mif_lines_free(full);
+		free(full);
+		return expected;
+	}
+	return full;
+}
+
+/* The index as far as pos, for the document's own writer (the parser,
+ * the checker), which alone may touch it: it grows forward. */
+static const mif_lines *
+lines_upto(mif_doc *doc, uint32_t pos)
+{
+	mif_lines *full = atomic_load_explicit(&doc->lines_full,
+	    memory_order_acquire);
+	if (full != NULL)
+		return full;
+	if (doc->text == NULL || !mif_lines_extend(&doc->lines_grown, doc, pos))
+		return NULL;
+	return &doc->lines_grown;
+}
+
+/* Where the text ends, for the messages placed there (end of file, built
+ * items): after the last character of the last line, so a final line end
+ * does not put them on a line that is not in the file. */
+static uint32_t
+end_of_text(const mif_doc *doc)
+{
+	size_t end = doc->text_len;
+
+	if (end > 0 && doc->text[end - 1] == '\n') {
+		end--;
+		if (end > 0 && doc->text[end - 1] == '\r')
+			end--;
+	}
+	return (uint32_t)end;
+}
+
+static mif_mark
+mark_in(const mif_lines *li, const mif_doc *doc, uint32_t pos)
+{
+	mif_mark none = { 0, 0, 0 };
+
+	if (li == NULL || pos == MIF_NOPOS)
+		return none;
+	return mif_lines_mark(li, doc, pos >= doc->text_len
+	    ? end_of_text(doc) : pos);
+}
+
+mif_mark
+mif_doc_mark(const mif_doc *doc, uint32_t pos)
+{
+	if (pos == MIF_NOPOS || doc->text == NULL)
+		return (mif_mark){ 0, 0, 0 };
+	return mark_in(lines_all(doc), doc, pos);
+}
+
+const char *
+mif_doc_line(const mif_doc *doc, unsigned line, size_t *len)
+{
+	const mif_lines *li = doc->text != NULL ? lines_all(doc) : NULL;
+	bool found;
+
+	if (li == NULL)
+		return NULL;
+	uint32_t start = mif_lines_start(li, line, &found);
+	if (!found)
+		return NULL;
+	const char *p = doc->text + start, *end = doc->text + doc->text_len;
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	const char *stop = nl != NULL ? nl : end;
+	if (stop > p && stop[-1] == '\r')
+		stop--;
+	*len = (size_t)(stop - p);
+	return p;
+}
+
+/* ---- diagnostics ----------------------------------------------------------- */
+
+static bool
+push(mif_doc *doc, const mif_error *e, uint32_t pos, uint32_t context_pos)
+{
+	size_t cap = doc->diags_cap;
+	if (!mif_vec_reserve((void **)&doc->diags, &doc->diags_cap,
+	    doc->ndiags, sizeof *doc->diags))
+		return false;
+	if (doc->diags_cap != cap || doc->diag_pos == NULL) {
+		uint32_t *dp = realloc(doc->diag_pos, doc->diags_cap * 2 * sizeof *dp);
+		if (dp == NULL)
+			return false;
+		doc->diag_pos = dp;
+	}
+	doc->diag_pos[2 * doc->ndiags] = pos;
+	doc->diag_pos[2 * doc->ndiags + 1] = context_pos;
+	doc->diags[doc->ndiags++] = *e;
+	if (e->severity >= MIF_ERROR)
+		doc->nerrors++;
+	return true;
+}
+
+static void
+set_source(mif_error *e, const char *source)
+{
+	snprintf(e->source, sizeof e->source, "%s", source != NULL ? source : "");
+}
+
+bool
+mif_vdiag(mif_doc *doc, mif_code code, mif_severity severity,
+    uint32_t pos, uint32_t context_pos, const char *fmt, va_list ap)
+{
+	if (doc->stopped)
+		return false;
+	/* Warnings are capped too, so a pathological file cannot grow the
+	 * list without bound. */
+	unsigned limit = doc->max_errors != 0 ? doc->max_errors : MIF_MAX_ERRORS_DEFAULT;
+	bool over = severity >= MIF_ERROR ? doc->nerrors >= limit
+	    : doc->ndiags >= (size_t)limit * 20;
+
+	mif_error e;
+	memset(&e, 0, sizeof e);
+	set_source(&e, doc->source_name);
+	if (!doc->scanning)
+		e.mark = mark_in(lines_upto(doc, pos), doc, pos);
+	if (over) {
+		e.code = MIF_E_TOO_MANY;
+		e.severity = MIF_FATAL;
+		snprintf(e.text, sizeof e.text, "too many %s, stopping",
+		    severity >= MIF_ERROR ? "errors" : "diagnostics");
+		push(doc, &e, pos, MIF_NOPOS);
+		doc->stopped = true;
+		return false;
+	}
+	e.code = code;
+	e.severity = severity;
+	if (!doc->scanning && context_pos != MIF_NOPOS)
+		e.context = mark_in(lines_upto(doc, context_pos), doc, context_pos);
+	vsnprintf(e.text, sizeof e.text, fmt, ap);
+	push(doc, &e, pos, context_pos);
+	return true;
+}
+
+bool
+mif_doc_damaged(const mif_doc *doc, uint32_t pos)
+{
+	for (size_t i = 0; i < doc->ndamaged; i++)
+		if (doc->damaged[i] == pos)
+			return true;
+	return false;
+}
+
+void
+mif_doc_scan_done(mif_doc *doc)
+{
+	doc->scanning = false;
+	for (size_t i = 0; i < doc->ndiags; i++) {
+		uint32_t pos = doc->diag_pos[2 * i];
+		uint32_t context = doc->diag_pos[2 * i + 1];
+		doc->diags[i].mark = mark_in(lines_upto(doc, pos), doc, pos);
+		if (context != MIF_NOPOS)
+			doc->diags[i].context = mark_in(lines_upto(doc, context),
+			    doc, context);
+	}
+}
+
+unsigned
+mif_doc_line_at(mif_doc *doc, uint32_t pos)
+{
+	/* While scanning, the text before pos is as read: only the byte
+	 * after the current token is not. */
+	return mark_in(lines_upto(doc, pos), doc, pos).line;
+}
+
+bool
+mif_diag(mif_doc *doc, mif_code code, mif_severity severity,
+    uint32_t pos, uint32_t context_pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	bool go_on = mif_vdiag(doc, code, severity, pos, context_pos, fmt, ap);
+	va_end(ap);
+	return go_on;
+}
+
+void
+mif_error_set(mif_error *err, mif_code code, const char *source,
+    const char *fmt, ...)
+{
+	if (err == NULL)
+		return;
+	memset(err, 0, sizeof *err);
+	err->code = code;
+	err->severity = MIF_FATAL;
+	set_source(err, source);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err->text, sizeof err->text, fmt, ap);
+	va_end(ap);
+}

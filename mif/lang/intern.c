@@ -1,0 +1,67 @@
+/*
+ * Interned strings: one copy of each distinct string per document.  Real
+ * MIFs repeat the same names, descriptions and classes in every group,
+ * so interning saves memory and makes string equality a pointer test.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lang/internal.h"
+
+static bool
+grow(mif_interner *t)
+{
+	size_t ncap = t->slots == NULL ? 1024 : (t->mask + 1) * 2;
+	mif_intern_slot *slots = calloc(ncap, sizeof *slots);
+
+	if (slots == NULL)
+		return false;
+	for (size_t i = 0; t->slots != NULL && i <= t->mask; i++) {
+		if (t->slots[i].index == 0)
+			continue;
+		size_t j = t->slots[i].hash & (ncap - 1);
+		while (slots[j].index != 0)
+			j = (j + 1) & (ncap - 1);
+		slots[j] = t->slots[i];
+	}
+	free(t->slots);
+	t->slots = slots;
+	t->mask = ncap - 1;
+	return true;
+}
+
+const mif_string *
+mif_intern(mif_doc *doc, const char *bytes, size_t len)
+{
+	mif_interner *t = &doc->strings;
+
+	if (len > UINT32_MAX - 16 || t->count >= UINT32_MAX - 1)
+		return NULL;
+	if (t->slots == NULL || (t->count + 1) * 4 > (t->mask + 1) * 3) {
+		if (!grow(t))
+			return NULL;
+	}
+	if (t->count == t->cap && !mif_vec_reserve((void **)&t->strings, &t->cap,
+	    t->count, sizeof *t->strings))
+		return NULL;
+	uint32_t h = (uint32_t)mif_hash_bytes(bytes, len);
+	size_t i = h & t->mask;
+	for (; t->slots[i].index != 0; i = (i + 1) & t->mask) {
+		if (t->slots[i].hash != h)
+			continue;
+		const mif_string *s = t->strings[t->slots[i].index - 1];
+		if (s->len == len && memcmp(s->bytes, bytes, len) == 0)
+			return s;
+	}
+	mif_string *s = mif_arena_alloc(&doc->arena, sizeof *s + len + 1);
+	if (s == NULL)
+		return NULL;
+	s->len = (uint32_t)len;
+	s->hash = h;
+	if (len > 0)
+		memcpy(s->bytes, bytes, len);
+	s->bytes[len] = '\0';
+	t->strings[t->count++] = s;
+	t->slots[i] = (mif_intern_slot){ h, (uint32_t)t->count };
+	return s;
+}

@@ -1,0 +1,282 @@
+/*
+ * libmif internals shared by the library's own files; never installed.
+ */
+#ifndef MIF_INTERNAL_H
+#define MIF_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdatomic.h>
+
+#include "mif/lang.h"
+
+#if defined(__GNUC__)
+#define MIF_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define MIF_PRINTF(f, a)
+#endif
+
+/* pos value meaning "no place" (no context mark, built nodes). */
+#define MIF_NOPOS UINT32_MAX
+
+/* ---- arena: bump allocation, freed all at once ---------------------- */
+
+typedef struct mif_arena_chunk mif_arena_chunk;
+typedef struct mif_arena {
+	mif_arena_chunk *head;
+	char *next;   /* free space in head */
+	char *limit;
+} mif_arena;
+
+void mif_arena_init(mif_arena *arena);
+void mif_arena_release(mif_arena *arena);
+/* size bytes aligned to 8; NULL when out of memory */
+void *mif_arena_alloc(mif_arena *arena, size_t size);
+/* a copy of n bytes */
+void *mif_arena_dup(mif_arena *arena, const void *src, size_t n);
+
+/* ---- interned strings ------------------------------------------------ */
+
+/* Open addressing over slots that hold each string's hash beside its
+ * index, so that a probe reads only the slot array: on a big file most
+ * strings are new, and following a pointer for every slot passed on the
+ * way was a cache miss each. */
+typedef struct mif_intern_slot {
+	uint32_t hash;
+	uint32_t index;  /* into strings, plus one; 0 for an empty slot */
+} mif_intern_slot;
+
+typedef struct mif_interner {
+	mif_intern_slot *slots;
+	size_t mask;     /* slots - 1; a power of two minus one */
+	const mif_string **strings; /* in the order they were first seen */
+	size_t count, cap;
+} mif_interner;
+
+/* The document's one copy of these bytes (UTF-8); NULL if out of memory. */
+const mif_string *mif_intern(mif_doc *doc, const char *bytes, size_t len);
+
+/* ---- growable vectors (malloc'd, for parse-time scratch) -------------- */
+
+/* Make room for one more element of size `elem`; false when out of
+ * memory.  *cap and *buf are updated. */
+bool mif_vec_reserve(void **buf, size_t *cap, size_t len, size_t elem);
+
+/* ---- keyed hashes (hash.c) --------------------------------------------- */
+
+/* SipHash-1-3 under a per-process secret key: for every table that input
+ * fills, so that no input can choose which of its keys collide. */
+uint64_t mif_hash_bytes(const void *data, size_t len);
+/* The same with ASCII letters taken as lower case. */
+uint64_t mif_hash_bytes_folded(const void *data, size_t len);
+uint64_t mif_hash_u64(uint64_t x);
+
+/* ---- the line index (lines.c) ------------------------------------------ */
+
+/* Line starts in a document's text, with character and file-byte counts
+ * at every 4 KiB block, indexed from the start as far as `done`. */
+typedef struct mif_lines {
+	uint32_t *starts;
+	size_t n, starts_cap;
+	size_t done;
+	uint32_t *blk_chars;  /* characters before each block */
+	size_t *blk_offs;     /* file offset of each block's first byte */
+	size_t nblk, blk_chars_cap, blk_offs_cap;
+} mif_lines;
+
+/* Index the text of doc up to byte upto (at most its length); false when
+ * out of memory.  Reads only bytes before upto. */
+bool mif_lines_extend(mif_lines *li, const struct mif_doc *doc, size_t upto);
+/* Whether li covers the whole text. */
+bool mif_lines_complete(const mif_lines *li, const struct mif_doc *doc);
+/* The place of pos, which li must cover. */
+mif_mark mif_lines_mark(const mif_lines *li, const struct mif_doc *doc,
+    uint32_t pos);
+/* The offset in text where line (from 1) starts; *found false past the
+ * lines indexed. */
+uint32_t mif_lines_start(const mif_lines *li, unsigned line, bool *found);
+void mif_lines_free(mif_lines *li);
+
+/* ---- the document ------------------------------------------------------ */
+
+struct mif_doc {
+	mif_arena arena;
+	mif_interner strings;
+
+	/* The text the scanner reads: the input's bytes after the byte-order
+	 * mark (ISO 8859-1 or UTF-8), or its UTF-8 transcoding (UTF-16):
+	 * text_len bytes, not NUL-terminated.  It lies in `input`, the buffer
+	 * that holds it, or in a buffer of its own (a transcoding).  `input`
+	 * is malloc'd, or a read-only mapping of the file (input_mapped), so
+	 * that big files are neither copied nor zeroed. */
+	char *text;
+	size_t text_len;
+	char *input;
+	size_t input_cap;
+	bool input_mapped;
+	mif_encoding encoding;
+	mif_newline newline;
+	bool eof_mark;
+	size_t bom_len;
+	size_t input_size;
+	char *source_name;
+
+	const mif_block *component;
+
+	mif_comment *comments;
+	size_t ncomments, comments_cap;
+
+	mif_error *diags;
+	size_t ndiags, diags_cap;
+	size_t nerrors;
+	unsigned max_errors;
+	bool stopped; /* MIF_E_TOO_MANY was reported: add no more */
+
+	/* While the scanner runs, flex holds a NUL after the current token
+	 * in text.  Diagnostics keep their raw positions (diag_pos, two per
+	 * diagnostic) and get their places when the scan ends; the lines of
+	 * earlier places come from the line index grown so far. */
+	bool scanning;
+	uint32_t *diag_pos;
+
+	/* Where blocks start inside which the parser had to recover from a
+	 * syntax error: a statement may be missing there only because the
+	 * error swallowed it, so the validator does not say it is missing. */
+	uint32_t *damaged;
+	size_t ndamaged, damaged_cap;
+
+	/* Building (edit.c): the next pos for built items (even, past the
+	 * text), and the last parent and table appended to, with their
+	 * tails, so that appending many children or rows stays linear. */
+	uint32_t build_pos;
+	const mif_block *tail_parent;
+	mif_block *tail_child;
+	const mif_block *tail_table;
+	mif_row *tail_row;
+
+	/* The line index (lines.c): grown forward by the parser and the
+	 * checker as far as their diagnostics need (lines_grown), or built
+	 * whole once for readers of the finished document (lines_full). */
+	mif_lines lines_grown;
+	_Atomic(mif_lines *) lines_full;
+	/* Whether text differs from the file's bytes (ISO 8859-1 with bytes
+	 * over 0x7F, UTF-16), so that file offsets must be counted. */
+	bool transcoded;
+
+	/* Without a byte-order mark: read in the encoding the caller gave,
+	 * not ISO 8859-1 (unmarked); where the first character over ASCII
+	 * is, when it matters (MIF_NOPOS: unknown or none); the index in
+	 * diags of the warning that the file may be UTF-8 (SIZE_MAX: none). */
+	bool unmarked;
+	uint32_t first_high;
+	size_t doubt;
+};
+
+/* A new, empty document (no text); NULL when out of memory. */
+mif_doc *mif_doc_new(const char *source_name);
+
+/*
+ * Record a diagnostic at pos (MIF_NOPOS: none) with an optional context
+ * position.  Respects max_errors: the error past the limit is replaced
+ * by one MIF_E_TOO_MANY fatal and later ones are dropped.  Returns
+ * false once the limit has been reached (callers may stop early).
+ */
+bool mif_diag(mif_doc *doc, mif_code code, mif_severity severity,
+    uint32_t pos, uint32_t context_pos, const char *fmt, ...)
+    MIF_PRINTF(6, 7);
+bool mif_vdiag(mif_doc *doc, mif_code code, mif_severity severity,
+    uint32_t pos, uint32_t context_pos, const char *fmt, va_list ap);
+
+/* The line of pos, also while scanning (pos before the current token). */
+unsigned mif_doc_line_at(mif_doc *doc, uint32_t pos);
+
+/* Whether a syntax error was recovered from in the block starting at pos. */
+bool mif_doc_damaged(const mif_doc *doc, uint32_t pos);
+
+/* Give the diagnostics recorded while scanning their places. */
+void mif_doc_scan_done(mif_doc *doc);
+
+/* Fill *err (if not NULL) with a diagnostic not tied to a document. */
+void mif_error_set(mif_error *err, mif_code code, const char *source,
+    const char *fmt, ...) MIF_PRINTF(4, 5);
+
+/* ---- where things may stand (rules.c) ---------------------------------- */
+
+/* The "kind" of the document's top level, outside every block. */
+#define MIF_NO_KIND (-1)
+
+/* Whether a block of kind `parent` (MIF_NO_KIND: the top) holds child
+ * blocks of kind `child` in the tree.  An inline enum is not a child: it
+ * hangs off its attribute's TYPE statement. */
+bool mif_kind_holds(int parent, int child);
+/* Whether a block of that kind takes statements of keyword kw. */
+bool mif_kind_takes(int kind, int kw);
+
+/* ---- reading input ------------------------------------------------------ */
+
+/*
+ * Take the raw bytes of a file, held in doc->input (len bytes and 2
+ * spare ones after them): detect the byte-order mark, decode UTF-16 to
+ * UTF-8, remember encoding and line ends, and set doc->text.  Returns
+ * false with *err set.
+ */
+bool mif_source_load(mif_doc *doc, size_t len, const mif_parse_options *opts,
+    mif_error *err);
+/* Release doc->input. */
+void mif_source_release(mif_doc *doc);
+
+/* The first character over ASCII of a file without a byte-order mark
+ * (utf8_doubt.c), found in its bytes before they are transcoded: its
+ * offset (SIZE_MAX: none) and a copy of the word around it. */
+typedef struct mif_utf8_doubt {
+	size_t at;
+	size_t word_len;
+	char word[24];
+} mif_utf8_doubt;
+
+/* Fill *d from the len bytes at u, which are valid UTF-8. */
+void mif_utf8_doubt_find(mif_utf8_doubt *d, const unsigned char *u,
+    size_t len);
+/* Remember where the first character over ASCII is, once doc->text is
+ * set; when `warn`, the file was read as ISO 8859-1: warn that it may
+ * be UTF-8, with the word as both would read it. */
+void mif_utf8_doubt_note(mif_doc *doc, const mif_utf8_doubt *d, bool warn);
+
+/* ---- parsing ------------------------------------------------------------ */
+
+/* Scan and parse doc->text, building doc->component. */
+void mif_parse_text(mif_doc *doc, unsigned max_errors);
+
+/* ---- text helpers -------------------------------------------------------- */
+
+/* Append the UTF-8 encoding of code point cp to buf; returns bytes (1-4). */
+size_t mif_utf8_put(char *buf, uint32_t cp);
+/* Decode one UTF-8 sequence; returns its length, or 0 if invalid. */
+size_t mif_utf8_get(const unsigned char *s, size_t len, uint32_t *cp);
+
+/* The value of a hex digit, or -1. */
+int mif_hex_digit(char c);
+
+/* Where formatted text goes: a buffer, as snprintf() fills one, or a
+ * stream.  Zero it, then set buf and size or fp. */
+typedef struct mif_sink {
+	char *buf;
+	size_t size;
+	size_t len;  /* of the whole text */
+	FILE *fp;
+	bool failed; /* a write to fp failed */
+} mif_sink;
+
+void mif_sink_put(mif_sink *k, const char *s, size_t n);
+/* s escaped as mif_escape() escapes it. */
+void mif_sink_escape(mif_sink *k, const char *s, size_t len, unsigned flags);
+/* End a buffer's text with its NUL (when size > 0); returns k->len. */
+size_t mif_sink_end(mif_sink *k);
+
+/* Compare ASCII case-insensitively. */
+int mif_casecmp(const char *a, const char *b);
+int mif_ncasecmp(const char *a, const char *b, size_t n);
+/* Whether all of s is text, ignoring ASCII case: a string with a NUL
+ * inside is never text, whatever comes before the NUL. */
+bool mif_string_is_folded(const mif_string *s, const char *text);
+
+#endif /* MIF_INTERNAL_H */

@@ -1,0 +1,223 @@
+/* The parse entry points: a buffer, a stream, a path. */
+/* MAP_POPULATE and MAP_ANONYMOUS, where the system has them */
+#define _DEFAULT_SOURCE
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "lang/internal.h"
+
+#ifdef MAP_POPULATE
+#define MAP_POPULATE_IF_ANY MAP_POPULATE
+#else
+#define MAP_POPULATE_IF_ANY 0
+#endif
+
+/*
+ * The most bytes an input that starts with head (n bytes of it) may
+ * have: its text, once decoded, must fit MIF_MAX_INPUT, and decoding
+ * never shrinks Latin-1 or UTF-8, nor UTF-16 to less than half.  Past
+ * this a reader stops at once, not when memory runs out.
+ */
+static size_t
+raw_limit(const unsigned char *head, size_t n)
+{
+	bool utf16 = n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) ||
+	    (head[0] == 0xFE && head[1] == 0xFF));
+
+	return utf16 ? (size_t)MIF_MAX_INPUT * 2 + 2 : (size_t)MIF_MAX_INPUT + 3;
+}
+
+static void
+too_big(mif_error *err, const char *name)
+{
+	mif_error_set(err, MIF_E_TOO_BIG, name, "input too large (over %u bytes)",
+	    (unsigned)MIF_MAX_INPUT);
+}
+
+/* Turn raw bytes into a parsed document; the document takes the buffer
+ * (cap bytes), which is malloc'd or, if `mapped`, mapped. */
+static mif_doc *
+parse_owned(char *data, size_t len, size_t cap, bool mapped, const char *name,
+    const mif_parse_options *opts, mif_error *err)
+{
+	mif_doc *doc = mif_doc_new(name);
+
+	if (doc == NULL) {
+		if (mapped)
+			munmap(data, cap);
+		else
+			free(data);
+		mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+		return NULL;
+	}
+	doc->input = data;
+	doc->input_cap = cap;
+	doc->input_mapped = mapped;
+	if (!mif_source_load(doc, len, opts, err)) {
+		mif_doc_free(doc);
+		return NULL;
+	}
+	unsigned max_errors = opts != NULL ? opts->max_errors : 0;
+	if (max_errors != 0)
+		doc->max_errors = max_errors;
+	mif_parse_text(doc, doc->max_errors);
+	if (doc->ndiags > 0 && err != NULL) {
+		for (size_t i = 0; i < doc->ndiags; i++) {
+			if (doc->diags[i].severity >= MIF_ERROR) {
+				*err = doc->diags[i];
+				break;
+			}
+		}
+	}
+	return doc;
+}
+
+static const char *
+name_of(const mif_parse_options *opts, const char *fallback)
+{
+	return opts != NULL && opts->source_name != NULL ? opts->source_name : fallback;
+}
+
+/* The caller's options, with the source named. */
+static mif_parse_options
+with_name(const mif_parse_options *opts, const char *fallback)
+{
+	mif_parse_options o = { NULL, 0, false, MIF_ENC_LATIN1 };
+
+	if (opts != NULL)
+		o = *opts;
+	o.source_name = name_of(opts, fallback);
+	return o;
+}
+
+mif_doc *
+mif_parse_buffer(const void *data, size_t len, const mif_parse_options *opts,
+    mif_error *err)
+{
+	const char *name = name_of(opts, "<buffer>");
+
+	if (len > raw_limit(data, len)) {
+		too_big(err, name);
+		return NULL;
+	}
+	char *copy = malloc(len + 1); /* never malloc(0) */
+	if (copy == NULL) {
+		mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+		return NULL;
+	}
+	if (len > 0)
+		memcpy(copy, data, len);
+	return parse_owned(copy, len, len + 1, false, name, opts, err);
+}
+
+/* Read all of fp into a malloc'd buffer of *cap_out bytes; size_hint is
+ * the file's size when known. */
+static char *
+read_all(FILE *fp, size_t size_hint, size_t *len, size_t *cap_out,
+    const char *name, mif_error *err)
+{
+	/* one byte spare, so that a file read whole meets its end with no
+	 * growth */
+	size_t cap = size_hint > 0 && size_hint <= (size_t)MIF_MAX_INPUT
+	    ? size_hint + 1 : 64 * 1024;
+	size_t n = 0;
+	char *buf = malloc(cap);
+
+	if (buf == NULL)
+		goto nomem;
+	for (;;) {
+		size_t limit = raw_limit((unsigned char *)buf, n);
+		if (n > limit) {
+			free(buf);
+			too_big(err, name);
+			return NULL;
+		}
+		if (n == cap) {
+			/* no more than one byte past the limit, to see it passed */
+			size_t want = cap <= limit / 2 ? cap * 2 : limit + 1;
+			char *p = realloc(buf, want);
+			if (p == NULL)
+				goto nomem;
+			buf = p;
+			cap = want;
+		}
+		size_t got = fread(buf + n, 1, cap - n, fp);
+		n += got;
+		if (got == 0) {
+			if (ferror(fp)) {
+				int e = errno;
+				free(buf);
+				mif_error_set(err, MIF_E_IO, name, "read error: %s",
+				    strerror(e != 0 ? e : EIO));
+				return NULL;
+			}
+			break;
+		}
+	}
+	*len = n;
+	*cap_out = cap;
+	return buf;
+nomem:
+	free(buf);
+	mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+	return NULL;
+}
+
+mif_doc *
+mif_parse_stream(FILE *fp, const mif_parse_options *opts, mif_error *err)
+{
+	const char *name = name_of(opts, "<stdin>");
+	struct stat st;
+	size_t hint = 0;
+
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+		/* too big for what its byte-order mark says: refused before
+		 * it is read */
+		unsigned char head[2] = { 0, 0 };
+		off_t at = ftello(fp);
+		if (st.st_size > (off_t)MIF_MAX_INPUT &&
+		    (at < 0 || pread(fileno(fp), head, 2, at) < 0 ||
+		    (uintmax_t)(st.st_size - at) > raw_limit(head, 2))) {
+			too_big(err, name);
+			return NULL;
+		}
+		hint = (size_t)st.st_size;
+	}
+	/* Map a big regular file: its pages come from the page cache, with no
+	 * copy and no zeroing, all at once rather than a fault at a time. */
+	if (hint >= 1024 * 1024 && ftello(fp) == 0 && hint <= (size_t)MIF_MAX_INPUT) {
+		void *map = mmap(NULL, hint, PROT_READ, MAP_PRIVATE | MAP_POPULATE_IF_ANY,
+		    fileno(fp), 0);
+		if (map != MAP_FAILED)
+			return parse_owned(map, hint, hint, true, name, opts, err);
+	}
+	size_t len, cap;
+	char *data = read_all(fp, hint, &len, &cap, name, err);
+	return data != NULL ? parse_owned(data, len, cap, false, name, opts, err)
+	    : NULL;
+}
+
+mif_doc *
+mif_parse_path(const char *path, const mif_parse_options *opts, mif_error *err)
+{
+	if (strcmp(path, "-") == 0) {
+		mif_parse_options o = with_name(opts, "<stdin>");
+		return mif_parse_stream(stdin, &o, err);
+	}
+	const char *name = name_of(opts, path);
+	FILE *fp = fopen(path, "rb");
+	if (fp == NULL) {
+		mif_error_set(err, MIF_E_IO, name, "%s", strerror(errno));
+		return NULL;
+	}
+	mif_parse_options o = with_name(opts, path);
+	mif_doc *doc = mif_parse_stream(fp, &o, err);
+	fclose(fp);
+	return doc;
+}

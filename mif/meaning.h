@@ -1,0 +1,422 @@
+/*
+ * libmif, the meaning layer: validation and its SMS profiles, dates, typed
+ * values, lookups, keyed tables as rows, comparing tables row by row.
+ * Part of the public API: "mif.h" gathers every layer.
+ */
+#ifndef MIF_MEANING_H
+#define MIF_MEANING_H
+
+#include "mif/lang.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Checking                                                            */
+
+/*
+ * What a document is checked as.  Each profile other than DMI adds the
+ * rules of one kind of SMS file (see mif-check(1), PROFILES) to the DMI
+ * checks.
+ */
+typedef enum mif_profile {
+	MIF_PROFILE_DMI,     /* the DMI checks only: the default */
+	MIF_PROFILE_STATUS,  /* the status MIF a package writes */
+	MIF_PROFILE_NOIDMIF, /* inventory attached to the collecting client */
+	MIF_PROFILE_IDMIF,   /* inventory with its own identity */
+	MIF_PROFILE_AUTO,    /* as mif_detect_profile() says */
+} mif_profile;
+
+/* The size limit of NOIDMIFs and IDMIFs in KB (1024 bytes): SMS's
+ * default, and the most its setting allows. */
+#define MIF_MAX_SIZE_KB_DEFAULT 250u
+#define MIF_MAX_SIZE_KB_MAX     5120u
+
+typedef struct mif_check_options {
+	unsigned max_errors;  /* 0: default */
+	mif_profile profile;  /* 0: MIF_PROFILE_DMI */
+	unsigned max_size_kb; /* NOIDMIF and IDMIF; 0: MIF_MAX_SIZE_KB_DEFAULT */
+} mif_check_options;
+
+/*
+ * Validate the document: every check of the reference parser (see
+ * mif(5)), then the rules of the profile.  Diagnostics are appended to
+ * the document.  Returns the number of errors this call added.  opts
+ * may be NULL: the DMI checks only.
+ */
+size_t mif_check(mif_doc *doc, const mif_check_options *opts);
+
+/* "dmi", "status", "noidmif", "idmif", "auto"; "?" for no profile. */
+const char *mif_profile_name(mif_profile profile);
+
+/*
+ * The profile a document's content asks for: MIF_PROFILE_STATUS when a
+ * group of the component has class MICROSOFT|JOBSTATUS|1.0 (case
+ * ignored), MIF_PROFILE_IDMIF when a comment before START COMPONENT is
+ * an //Architecture<...> line (well formed or not), MIF_PROFILE_NOIDMIF
+ * otherwise.  MIF_PROFILE_AUTO checks as this says.
+ */
+mif_profile mif_detect_profile(const mif_doc *doc);
+
+/* ------------------------------------------------------------------ */
+/* Values and rows                                                     */
+
+/*
+ * A DATE, "yyyymmddHHMMSS.uuuuuu+ooo": the sign and ooo give the offset
+ * from UTC in minutes (+060 is an hour east of Greenwich).  A field
+ * written all '*' is unknown and holds MIF_DATE_UNKNOWN; DMI allows it
+ * field by field, and so does this library.  `unknown` says that every
+ * field is (the form "**************.******+***", or 25 '*').
+ */
+#define MIF_DATE_LEN 25
+#define MIF_DATE_UNKNOWN INT32_MIN
+
+typedef struct mif_date {
+	int32_t year;        /* 0 to 9999 */
+	int32_t month;       /* 1 to 12 */
+	int32_t day;         /* 1 to the month's last */
+	int32_t hour;        /* 0 to 23 */
+	int32_t minute;      /* 0 to 59 */
+	int32_t second;      /* 0 to 60 (a leap second) */
+	int32_t microsecond; /* 0 to 999999 */
+	int32_t utc_offset;  /* -840 to 840 minutes */
+	bool unknown;        /* every field is MIF_DATE_UNKNOWN */
+} mif_date;
+
+/*
+ * Parse len bytes of text as a DATE (the validator's rules: see mif(5)).
+ * False when it is none, with the reason written to why (may be NULL).
+ */
+bool mif_date_parse(const char *text, size_t len, mif_date *date,
+    char *why, size_t whylen);
+/* Write a date's 25 characters and a NUL into out; unknown fields as
+ * '*' (an unknown offset as "+***"), a field out of range as its last
+ * digits.  Returns out. */
+char *mif_date_format(const mif_date *date, char out[MIF_DATE_LEN + 1]);
+
+/* An attribute's TYPE, resolved. */
+typedef struct mif_attr_type {
+	const mif_block *attr;  /* the attribute */
+	const mif_stmt *stmt;   /* its TYPE statement */
+	mif_type_kind kind;     /* as written: MIF_T_INT stays INT */
+	mif_type_kind base;     /* the integer type of enum values (the
+	                           enum's TYPE, INTEGER when it has none);
+	                           kind for the other types */
+	uint64_t size;          /* n of STRING(n) and the like; 0: none */
+	const mif_block *enm;   /* enum types: the ENUM block */
+} mif_attr_type;
+
+/*
+ * The type of an attribute.  TYPE = "name" is followed to the
+ * component's ENUM of that NAME (exact match first, then one that
+ * ignores ASCII case, as mif_check() does); TYPE = START ENUM to its
+ * inline enum.  Returns false, with *err (may be NULL) placed at the
+ * attribute or its TYPE, when it has no TYPE (MIF_E_MISSING), a TYPE
+ * that is no type (MIF_E_TYPE), or an enum type that names no enum or
+ * whose enum's TYPE is not an integer type (MIF_E_ENUM).
+ */
+bool mif_attr_type_of(const mif_doc *doc, const mif_block *attr,
+    mif_attr_type *type, mif_error *err);
+
+typedef enum mif_value_kind {
+	MIF_V_ABSENT,      /* no value: no VALUE, or an empty position
+	                      whose attribute has none */
+	MIF_V_SIGNED,      /* INTEGER, INT, INTEGER64, INT64: i */
+	MIF_V_UNSIGNED,    /* COUNTER, COUNTER64, GAUGE: u */
+	MIF_V_STRING,      /* STRING, DISPLAYSTRING: str, len */
+	MIF_V_OCTETS,      /* OCTETSTRING: str, len */
+	MIF_V_DATE,        /* date; str, len: the text as written (empty
+	                      for "", which counts as unknown) */
+	MIF_V_ENUM,        /* i: the number (above INT64_MAX, in an enum
+	                      of type COUNTER64: i is INT64_MAX and u the
+	                      number); str, len: its symbol (str NULL when
+	                      the enum has none for it) */
+	MIF_V_UNKNOWN,     /* UNKNOWN */
+	MIF_V_UNSUPPORTED, /* UNSUPPORTED */
+	MIF_V_OVERLAY,     /* *"path": str, len name the PATH that gives
+	                      the value at run time */
+} mif_value_kind;
+
+/*
+ * A typed value.  It points into the document it came from (or, from
+ * mif_value_parse(), into the caller's text) and lives as long as that.
+ */
+typedef struct mif_value {
+	mif_value_kind kind;
+	bool is_default;       /* a table position left empty or missing,
+	                          filled with the attribute's VALUE */
+	const mif_stmt *stmt;  /* the VALUE statement or cell it came from;
+	                          NULL when absent or parsed from text */
+	int64_t i;
+	uint64_t u;
+	const char *str;       /* not NUL-terminated: use len */
+	size_t len;
+	mif_date date;
+} mif_value;
+
+/*
+ * The value of a VALUE statement or table cell `stmt` (NULL, or an
+ * empty cell: MIF_V_ABSENT) for an attribute of type `type`.  Returns
+ * true when it suits the type.  Otherwise returns false with *err (may
+ * be NULL) at the statement: a string for a number or the reverse, or a
+ * statement that is no value (MIF_E_TYPE); a number out of the type's
+ * range, or a negative enum number beyond int64_t (MIF_E_RANGE); a string
+ * longer than its size in characters (MIF_E_SIZE); an invalid date
+ * (MIF_E_DATE); a symbol the enum lacks (MIF_E_ENUM).  *value then
+ * holds the value as written: a number as MIF_V_SIGNED (negative) or
+ * MIF_V_UNSIGNED, a string as MIF_V_STRING.  Enum symbols match
+ * exactly, or else ignoring ASCII case (the value then carries the
+ * enum's spelling); of a symbol or number given twice, the first item
+ * counts.  UNKNOWN, UNSUPPORTED and overlays suit any type.
+ */
+bool mif_value_of(const mif_doc *doc, const mif_attr_type *type,
+    const mif_stmt *stmt, mif_value *value, mif_error *err);
+
+/*
+ * A value from text, as a command line gives it, for an attribute of
+ * type `type`: a number (decimal, 0octal or 0xhex, '-' for the signed
+ * types) for integer types; the text itself for string types; a DATE
+ * string for dates; a number, or a symbol as mif_value_of() matches
+ * one, for enums; for every type, the words UNKNOWN and UNSUPPORTED
+ * stand for those values.  The value points into text.  False with *err
+ * (may be NULL; no place) when the text does not suit the type; *value
+ * then holds the text as a MIF_V_STRING.
+ */
+bool mif_value_parse(const mif_attr_type *type, const char *text,
+    size_t len, mif_value *value, mif_error *err);
+
+/*
+ * Whether two values are equal: numbers by their value whatever kind
+ * holds them (7, 0x07 and the enum value 7 are equal), strings and
+ * octet strings byte by byte, dates field by field, overlays by path;
+ * ABSENT, UNKNOWN and UNSUPPORTED each equal only to themselves.
+ * Where a value came from (stmt, is_default) does not count.
+ */
+bool mif_value_equal(const mif_value *a, const mif_value *b);
+/* A hash of a value: equal values have equal hashes. */
+uint64_t mif_value_hash(const mif_value *value);
+
+/* mif_value_format() flags. */
+#define MIF_FORMAT_ESCAPE 0x01u /* strings escaped as mif_escape() does */
+
+/*
+ * A value as shell scripts want it, raw: integers in decimal, strings
+ * and octet strings as they are (UTF-8), dates as written, an enum value
+ * as its symbol (its number when it has none), the words UNKNOWN and
+ * UNSUPPORTED, an overlay as *"path", an absent value as nothing.
+ * Writes at most size bytes, NUL included, into buf (which may be NULL
+ * when size is 0) and returns the length of the whole text, as
+ * snprintf() does.
+ */
+size_t mif_value_format(const mif_value *value, unsigned flags, char *buf,
+    size_t size);
+/* The same onto a stream; false on a write error. */
+bool mif_value_print(const mif_value *value, unsigned flags, FILE *fp);
+
+/*
+ * Lookups.  They return blocks of the document, valid as long as it,
+ * or NULL when nothing matches; the first match in file order wins.
+ *
+ * mif_find_group(): the group or table a spec names, trying in turn
+ *   1. a spec of decimal digits: the ID;
+ *   2. the CLASS, exactly (groups before tables, so that a template's
+ *      class gives the template rather than one of its tables);
+ *   3. the NAME, exactly;
+ *   4. the CLASS, ignoring ASCII case (groups before tables);
+ *   5. the NAME, ignoring ASCII case.
+ */
+const mif_block *mif_find_group(const mif_doc *doc, const char *spec);
+/* The attribute of a group with this ID. */
+const mif_block *mif_group_attribute(const mif_block *group, uint64_t id);
+/* The attribute a spec names: decimal digits for the ID, else the NAME,
+ * exactly, then ignoring ASCII case. */
+const mif_block *mif_find_attribute(const mif_block *group,
+    const char *spec);
+/* Whether a group is a template: a KEY and no ID. */
+bool mif_is_template(const mif_block *group);
+/* The template of a table: the first template with the table's CLASS. */
+const mif_block *mif_table_template(const mif_doc *doc,
+    const mif_block *table);
+/* The component's ENUM named `name`: exactly, then ignoring ASCII case. */
+const mif_block *mif_find_enum(const mif_doc *doc, const char *name);
+
+/*
+ * Rows: one view of the instances of a group, whatever their source.
+ *   - A group with an ID (scalar, or keyed with its values in place):
+ *     one row, its attributes' VALUEs.  So is a group with neither ID
+ *     nor KEY (an error for mif_check()).  mif_rows_open_class() gives
+ *     the view of every keyed group of a class instead.
+ *   - A template (KEY, no ID): the rows of every table of its CLASS, in
+ *     file order; none when it has no table.
+ *   - A table: its rows, under its template (mif_table_template()).
+ * The columns are the group's attributes that have an ID, in ID order
+ * (the first of two with one ID).  A table row gives its values in that
+ * order; a position left empty, or missing at the end of a short row,
+ * takes the attribute's VALUE, and is absent when there is none.
+ *
+ * Opening the view indexes the rows by their key values (the KEY's
+ * attributes, typed as mif_value_equal() compares them), so that
+ * mif_rows_find() takes constant time.  It is linear in the number of
+ * rows, and costs 24 to 40 bytes per row (a pointer, and the index's
+ * slots when the group has a KEY) and nothing per cell.
+ *
+ * Rows and columns count from 0, and the accessors want them in range.
+ * What they return points into the document, or into the view for
+ * mif_rows_column_type(), and is valid until mif_rows_free().
+ */
+typedef struct mif_rows mif_rows;
+
+#define MIF_NO_ROW SIZE_MAX
+#define MIF_NO_COLUMN SIZE_MAX
+
+/*
+ * Open the view of a group or table.  NULL with *err (may be NULL) when
+ * block is no group or table, a table has no template (MIF_E_TABLE), or
+ * memory runs out (MIF_E_NOMEM).  The caller frees the view with
+ * mif_rows_free(); it reads doc, which must outlive it unchanged.
+ */
+mif_rows *mif_rows_open(const mif_doc *doc, const mif_block *block,
+    mif_error *err) MIF_MUST_USE;
+/*
+ * The same, but the view of a keyed group (ID and KEY) holds every
+ * instance of its class: one row for each keyed group whose CLASS is the
+ * group's (exactly), in file order, as NOIDMIFs and IDMIFs give several
+ * instances of a class.  The columns are those of `block`; a row takes
+ * the VALUE of its own group's attribute with the column's ID, and is
+ * absent there when that group has none.  Other blocks give the view of
+ * mif_rows_open().
+ */
+mif_rows *mif_rows_open_class(const mif_doc *doc, const mif_block *block,
+    mif_error *err) MIF_MUST_USE;
+/*
+ * The rows that a spec names, as mif-get(1) and mif-diff(1) take them:
+ * those of the group or table mif_find_group() finds.  A keyed group
+ * named by its ID is that one instance (mif_rows_open()); named by its
+ * class or name it stands for every instance of its class
+ * (mif_rows_open_class()).  NULL with *err when nothing answers to spec
+ * (MIF_E_MISSING, no place), or as mif_rows_open().
+ */
+mif_rows *mif_rows_open_spec(const mif_doc *doc, const char *spec,
+    mif_error *err) MIF_MUST_USE;
+void mif_rows_free(mif_rows *rows);
+
+/* The group whose attributes are the columns (the template of a table). */
+const mif_block *mif_rows_group(const mif_rows *rows);
+size_t mif_rows_count(const mif_rows *rows);
+size_t mif_rows_columns(const mif_rows *rows);
+/* The attribute of a column. */
+const mif_block *mif_rows_column(const mif_rows *rows, size_t col);
+/* Its type, or NULL when mif_attr_type_of() fails for it. */
+const mif_attr_type *mif_rows_column_type(const mif_rows *rows, size_t col);
+/* The column of the attribute with this ID, or MIF_NO_COLUMN. */
+size_t mif_rows_column_of(const mif_rows *rows, uint64_t id);
+
+/* The table a row comes from, and the row itself; NULL for a row that
+ * a group gives in place. */
+const mif_block *mif_rows_table(const mif_rows *rows, size_t row);
+const mif_row *mif_rows_row(const mif_rows *rows, size_t row);
+/* The group that gives a row in place; NULL for a row of a table. */
+const mif_block *mif_rows_instance(const mif_rows *rows, size_t row);
+
+/*
+ * What gives a row's value in a column: its cell, or the attribute's
+ * VALUE when the position is empty or missing (*is_default, which may be
+ * NULL, then says so: the VALUEs of a row a group gives are in place, no
+ * defaults); NULL when neither.
+ */
+const mif_stmt *mif_rows_stmt(const mif_rows *rows, size_t row, size_t col,
+    bool *is_default);
+/* The typed value there: mif_value_of() of mif_rows_stmt().  A column
+ * whose type is broken gives its values as written, and false with the
+ * type's error. */
+bool mif_rows_value(const mif_rows *rows, size_t row, size_t col,
+    mif_value *value, mif_error *err);
+
+/* The key: the columns of the KEY's attributes, in KEY order (IDs that
+ * name no column, or name one again, are left out).  None for a group
+ * without KEY. */
+size_t mif_rows_key_count(const mif_rows *rows);
+size_t mif_rows_key_column(const mif_rows *rows, size_t k);
+
+/*
+ * The row whose key values equal keys[0 .. key count - 1] (in KEY
+ * order), or MIF_NO_ROW; constant time.  When several rows have equal
+ * keys the first one is found (mif_check() reports the others).  Rows
+ * with an absent key value are never found.
+ */
+size_t mif_rows_find(const mif_rows *rows, const mif_value *keys);
+
+/* ------------------------------------------------------------------ */
+/* Comparing tables row by row                                         */
+
+typedef enum mif_diff_kind {
+	MIF_DIFF_SAME,
+	MIF_DIFF_REMOVED,  /* only in the old table */
+	MIF_DIFF_ADDED,    /* only in the new table */
+	MIF_DIFF_CHANGED,
+} mif_diff_kind;
+
+typedef struct mif_diff_options {
+	/* The key: attribute names or IDs (mif_find_attribute() specs, read
+	 * in the old table's group); none: the table's KEY. */
+	const char *const *key;
+	size_t nkey;
+	/* Attributes left out of the comparison. */
+	const char *const *ignore;
+	size_t nignore;
+} mif_diff_options;
+
+/* One row's difference, from mif_diff_next(). */
+typedef struct mif_diff_change {
+	mif_diff_kind kind;
+	size_t old_row, new_row;   /* MIF_NO_ROW on the side that lacks it */
+	const size_t *changed;     /* CHANGED: the compared columns that
+	                              differ, valid until the next call */
+	size_t nchanged;
+} mif_diff_change;
+
+typedef struct mif_diff_counts {
+	size_t same, removed, added, changed;
+} mif_diff_counts;
+
+typedef struct mif_diff mif_diff;
+
+/*
+ * Prepare the comparison of two views (mif_rows_open()): columns are
+ * matched by attribute ID; each side is indexed by its key values.
+ * Linear in the rows.  NULL with *err when there is no key (no KEY and
+ * no opts->key), a key or ignored attribute names none, a key value is
+ * given twice in one table (MIF_E_DUP_ROW; err->source is then "old" or
+ * "new"), or memory runs out.  The views must outlive the comparison.
+ */
+mif_diff *mif_diff_new(const mif_rows *old, const mif_rows *new_rows,
+    const mif_diff_options *opts, mif_error *err) MIF_MUST_USE;
+void mif_diff_free(mif_diff *diff);
+
+/* The columns: the attributes of either side, by ID, the ignored ones
+ * included (they are only left out of the comparison).  For each, the
+ * attribute (the old side's when both have it) and its column on each
+ * side (MIF_NO_COLUMN where missing). */
+size_t mif_diff_columns(const mif_diff *diff);
+const mif_block *mif_diff_attribute(const mif_diff *diff, size_t col);
+size_t mif_diff_old_column(const mif_diff *diff, size_t col);
+size_t mif_diff_new_column(const mif_diff *diff, size_t col);
+/* The key's compared columns, in key order. */
+size_t mif_diff_key_count(const mif_diff *diff);
+size_t mif_diff_key_column(const mif_diff *diff, size_t k);
+
+/*
+ * The next row that differs: the old table's rows in order (removed or
+ * changed), then the new table's rows that the old one lacks (added).
+ * False when there are no more; rows that are the same are counted,
+ * not returned.
+ */
+bool mif_diff_next(mif_diff *diff, mif_diff_change *change);
+/* Counts of the rows returned so far (and of those found the same). */
+mif_diff_counts mif_diff_counts_of(const mif_diff *diff);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* MIF_MEANING_H */

@@ -1,0 +1,169 @@
+/*
+ * mif_check(): the validator's entry point and the component's walk.
+ *
+ * A first pass over the component's children records what later blocks
+ * may refer to wherever it stands: PATH names (overlays), named enums
+ * (attribute types), templates by class (tables) and group 1.  The
+ * second pass reports, block by block in source order.  The rules of an
+ * SMS profile (profile*.c) come last.  Everything the walk allocates is
+ * freed before mif_check() returns.
+ */
+#include <stdlib.h>
+
+#include "meaning/check.h"
+#include "meaning/profile.h"
+
+bool
+check_report(check_ctx *c, mif_code code, mif_severity severity,
+    uint32_t pos, uint32_t context_pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (c->stop)
+		return false;
+	/* what a syntax error swallowed was reported as that error */
+	if (code == MIF_E_MISSING && mif_doc_damaged(c->doc, pos))
+		return true;
+	va_start(ap, fmt);
+	bool go_on = mif_vdiag(c->doc, code, severity, pos, context_pos, fmt,
+	    ap);
+	va_end(ap);
+	if (!go_on)
+		c->stop = true;
+	return go_on;
+}
+
+void
+check_nomem(check_ctx *c)
+{
+	if (c->stop)
+		return;
+	mif_diag(c->doc, MIF_E_NOMEM, MIF_FATAL, MIF_NOPOS, MIF_NOPOS,
+	    "out of memory while checking");
+	c->stop = true;
+}
+
+unsigned
+check_line(const check_ctx *c, uint32_t pos)
+{
+	return mif_doc_line_at(c->doc, pos);
+}
+
+static void
+remember(check_ctx *c, const mif_block *b)
+{
+	bool nomem = false;
+	const mif_string *name = mif_block_string(b, MIF_KW_NAME);
+	uint64_t id;
+
+	switch (b->kind) {
+	case MIF_PATH:
+		if (name != NULL)
+			check_set_add(&c->paths, check_hash_ptr(name),
+			    name, name, check_same_item, NULL, &nomem);
+		break;
+	case MIF_ENUM:
+		if (name == NULL)
+			break;
+		check_set_add(&c->enum_names, check_hash_ptr(name),
+		    name, b, check_enum_has_name, NULL, &nomem);
+		check_set_add(&c->enum_folded, check_hash_folded(name),
+		    name, b, check_enum_has_folded_name, NULL, &nomem);
+		break;
+	case MIF_GROUP:
+		if (mif_block_id(b, &id)) {
+			if (id == 1 && c->group1 == NULL)
+				c->group1 = b;
+		} else if (mif_block_stmt(b, MIF_KW_ID) == NULL &&
+		    mif_block_stmt(b, MIF_KW_KEY) != NULL) {
+			check_template_add(c, b);
+		}
+		break;
+	default:
+		break;
+	}
+	if (nomem)
+		check_nomem(c);
+}
+
+static void
+check_path(check_ctx *c, const mif_block *path)
+{
+	if (mif_block_stmt(path, MIF_KW_NAME) == NULL)
+		check_report(c, MIF_E_MISSING, MIF_ERROR, path->pos,
+		    MIF_NOPOS, "path has no NAME");
+}
+
+static void
+check_component(check_ctx *c)
+{
+	const mif_block *comp = c->component;
+
+	if (!check_set_reserve(&c->ids, comp->count)) {
+		check_nomem(c);
+		return;
+	}
+	for (const mif_block *b = comp->u.children; b != NULL && !c->stop;
+	    b = b->next)
+		remember(c, b);
+	if (mif_block_stmt(comp, MIF_KW_NAME) == NULL)
+		check_report(c, MIF_E_MISSING, MIF_ERROR, comp->pos,
+		    MIF_NOPOS, "component has no NAME");
+	if (c->group1 == NULL)
+		check_report(c, MIF_E_COMPONENTID, MIF_WARNING, comp->pos,
+		    MIF_NOPOS, "no ComponentID group (ID 1)");
+	for (const mif_block *b = comp->u.children; b != NULL && !c->stop;
+	    b = b->next) {
+		switch (b->kind) {
+		case MIF_PATH:
+			check_path(c, b);
+			break;
+		case MIF_ENUM:
+			check_enum_block(c, b, true);
+			break;
+		case MIF_GROUP:
+			check_group(c, b);
+			break;
+		case MIF_TABLE:
+			check_table(c, b);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void
+release(check_ctx *c)
+{
+	check_set_free(&c->paths);
+	check_set_free(&c->enum_names);
+	check_set_free(&c->enum_folded);
+	for (size_t i = 0; c->enums.slots != NULL && i <= c->enums.mask; i++) {
+		check_enum *e = (check_enum *)c->enums.slots[i].item;
+		if (e != NULL)
+			check_enum_free(e);
+	}
+	check_set_free(&c->enums);
+	check_templates_free(c);
+	check_set_free(&c->ids);
+}
+
+size_t
+mif_check(mif_doc *doc, const mif_check_options *opts)
+{
+	size_t before = doc->nerrors;
+	check_ctx c = { 0 };
+
+	if (opts != NULL && opts->max_errors != 0)
+		doc->max_errors = opts->max_errors;
+	c.doc = doc;
+	c.component = doc->component;
+	c.stop = doc->stopped;
+	if (c.component != NULL && !c.stop)
+		check_component(&c);
+	if (opts != NULL && !c.stop)
+		check_profile(&c, opts->profile, opts->max_size_kb);
+	release(&c);
+	return doc->nerrors - before;
+}

@@ -1,0 +1,295 @@
+/*
+ * The validator's shared parts (mif_check): the walk's context, the hash
+ * set it uses for every "seen before?" question, attributes with their
+ * resolved types, enumerations and templates.  Internal to libmif.
+ *
+ * The walk is linear in the size of the tree: every set is a hash set,
+ * and tables are matched to their templates by class through one.
+ * Scratch memory is malloc'd and freed before mif_check() returns.
+ */
+#ifndef MIF_CHECK_H
+#define MIF_CHECK_H
+
+#include "meaning/internal.h"
+
+/*
+ * The validator's files call each other by these short names; the linker
+ * sees them with the library's prefix, so that a program linked with
+ * libmif.a never meets a clash with its own check_* functions.
+ */
+#define check_attr_block mif_check_attr_block
+#define check_attrs_find mif_check_attrs_find
+#define check_attrs_free mif_check_attrs_free
+#define check_attrs_gather mif_check_attrs_gather
+#define check_block_name mif_check_block_name
+#define check_char_count mif_check_char_count
+#define check_component_id mif_check_component_id
+#define check_componentid_attr mif_check_componentid_attr
+#define check_componentid_class mif_check_componentid_class
+#define check_componentid_missing mif_check_componentid_missing
+#define check_date mif_check_date
+#define check_enum_block mif_check_enum_block
+#define check_enum_free mif_check_enum_free
+#define check_enum_has_folded_name mif_check_enum_has_folded_name
+#define check_enum_has_name mif_check_enum_has_name
+#define check_enum_of mif_check_enum_of
+#define check_enum_symbol mif_check_enum_symbol
+#define check_group mif_check_group
+#define check_hash_folded mif_check_hash_folded
+#define check_hash_ptr mif_check_hash_ptr
+#define check_int_range mif_check_int_range
+#define check_is_componentid mif_check_is_componentid
+#define check_is_integer_type mif_check_is_integer_type
+#define check_is_string_type mif_check_is_string_type
+#define check_line mif_check_line
+#define check_nomem mif_check_nomem
+#define check_number_text mif_check_number_text
+#define check_quote mif_check_quote
+#define check_range_text mif_check_range_text
+#define check_report mif_check_report
+#define check_same_folded mif_check_same_folded
+#define check_same_item mif_check_same_item
+#define check_set_add mif_check_set_add
+#define check_set_find mif_check_set_find
+#define check_set_free mif_check_set_free
+#define check_set_reserve mif_check_set_reserve
+#define check_table mif_check_table
+#define check_template_add mif_check_template_add
+#define check_template_attrs mif_check_template_attrs
+#define check_template_of_group mif_check_template_of_group
+#define check_template_unique mif_check_template_unique
+#define check_templates_free mif_check_templates_free
+#define check_type_text mif_check_type_text
+#define check_value mif_check_value
+
+/* ---- hash set (check_hash.c) -------------------------------------------- */
+
+/* Whether a stored item matches a key; arg is the caller's. */
+typedef bool check_eq_fn(const void *item, const void *key, const void *arg);
+
+typedef struct check_slot {
+	uint64_t hash;
+	const void *item; /* NULL: empty */
+} check_slot;
+
+/* Items (non-NULL pointers) by a caller-computed hash of their keys.
+ * Zero it to start. */
+typedef struct check_set {
+	check_slot *slots;
+	size_t mask;
+	size_t count;
+} check_set;
+
+void check_set_free(check_set *set);
+/* Make room for n items at once (saves rehashing); false when out of
+ * memory. */
+bool check_set_reserve(check_set *set, size_t n);
+/*
+ * Add item under key unless an item with that key is there.  Returns that
+ * earlier item, or NULL when item was added (or when out of memory: then
+ * *nomem is set).
+ */
+const void *check_set_add(check_set *set, uint64_t hash, const void *key,
+    const void *item, check_eq_fn *eq, const void *arg, bool *nomem);
+/* The item with this key, or NULL. */
+const void *check_set_find(const check_set *set, uint64_t hash,
+    const void *key, check_eq_fn *eq, const void *arg);
+
+uint64_t check_hash_ptr(const void *p);
+/* A hash of s that ignores ASCII case. */
+uint64_t check_hash_folded(const mif_string *s);
+/* Equality callback: the item is the key itself (interned strings). */
+check_eq_fn check_same_item;
+/* Whether two strings are equal when ASCII case is ignored. */
+bool check_same_folded(const mif_string *a, const mif_string *b);
+
+/* ---- enumerations (check_enums.c) --------------------------------------- */
+
+typedef struct check_enum {
+	const mif_block *block;
+	mif_type_kind base;   /* the integer type of its values */
+	bool base_ok;         /* false: its TYPE is not an integer type */
+	check_set symbols;    /* first item of each symbol (exact) */
+	check_set folded;     /* first item of each symbol, case ignored */
+} check_enum;
+
+/* ---- attributes (check_attrs.c) ----------------------------------------- */
+
+/* What is wrong with an attribute's TYPE, found once, reported once. */
+typedef enum check_type_state {
+	CHECK_TYPE_OK,
+	CHECK_TYPE_MISSING,     /* no TYPE statement */
+	CHECK_TYPE_NO_SIZE,     /* a string type without (n), or (0) */
+	CHECK_TYPE_NO_ENUM,     /* names an enum the component lacks */
+	CHECK_TYPE_ENUM_CASE,   /* names an enum only when case is ignored */
+	CHECK_TYPE_BAD,         /* a TYPE statement that is no type */
+} check_type_state;
+
+typedef struct check_attr {
+	const mif_block *block;
+	const mif_string *name;  /* NULL when it has no NAME */
+	const mif_stmt *id;      /* first ID statement, or NULL */
+	bool has_id;             /* id is a usable non-negative integer */
+	uint64_t idv;
+	size_t first_same_id;    /* index of the first attribute with this ID,
+	                            or SIZE_MAX when this is the first */
+	const mif_stmt *type;    /* first TYPE statement, or NULL */
+	const mif_stmt *value;   /* first VALUE statement, or NULL */
+	check_type_state state;
+	mif_type_kind kind;      /* valid when state is OK or ENUM_CASE */
+	uint64_t size;           /* string types */
+	check_enum *enm;         /* enum types */
+	const mif_block *enum_block; /* the enum the TYPE resolved to */
+} check_attr;
+
+/* A group's attributes in source order, with resolved types. */
+typedef struct check_attrs {
+	check_attr *items;
+	size_t count;
+	check_set by_id;         /* first attribute of each ID */
+} check_attrs;
+
+/* ---- templates (check_tables.c) ----------------------------------------- */
+
+typedef struct check_template {
+	const mif_block *group;
+	const mif_string *class_name;
+	check_attrs attrs;       /* gathered when first needed */
+	bool gathered;
+	/* The row layout: attributes with an ID, first of each, by ID. */
+	const check_attr **columns;
+	size_t ncolumns;
+	size_t *key_columns;     /* columns of the KEY's attributes */
+	size_t nkeys;
+	bool laid_out;
+} check_template;
+
+/* ---- the walk ----------------------------------------------------------- */
+
+typedef struct check_ctx {
+	mif_doc *doc;
+	const mif_block *component;
+	bool stop;               /* the error limit was reached, or no memory */
+
+	check_set paths;         /* PATH names (interned strings) */
+	check_set enum_names;    /* first named enum block of each NAME */
+	check_set enum_folded;   /* the same, case ignored */
+	check_set enums;         /* check_enum of each enum block met */
+	check_set templates;     /* first check_template of each class */
+	check_template **tmpl_list;
+	size_t ntmpl, tmpl_cap;
+	check_set ids;           /* first group or table of each ID */
+	const mif_block *group1; /* the first group with ID 1 */
+} check_ctx;
+
+/* mif_diag() that remembers when to stop; false then. */
+bool check_report(check_ctx *c, mif_code code, mif_severity severity,
+    uint32_t pos, uint32_t context_pos, const char *fmt, ...)
+    MIF_PRINTF(6, 7);
+/* Report running out of memory once and stop. */
+void check_nomem(check_ctx *c);
+
+/* Line of pos, for "first at line N". */
+unsigned check_line(const check_ctx *c, uint32_t pos);
+
+/* ---- text for messages (check_text.c) ----------------------------------- */
+
+#define CHECK_QUOTE_MAX 72  /* bytes of a quoted name, quotes included */
+
+/* `"text"`, escaped and cut to fit (then ending in ..."); returns buf. */
+const char *check_quote(char *buf, size_t size, const mif_string *s);
+/* A block's name for messages: `"Name"`, or `at line N` without NAME. */
+const char *check_block_name(const check_ctx *c, char *buf, size_t size,
+    const mif_block *block);
+/* An integer as written: -5, 0x1F, 017. */
+const char *check_number_text(char *buf, size_t size, uint64_t mag,
+    uint8_t flags);
+/* A type for messages: INTEGER, STRING(64), DATE. */
+const char *check_type_text(char *buf, size_t size, mif_type_kind kind,
+    uint64_t string_size);
+/* The number of characters of UTF-8 text. */
+size_t check_char_count(const mif_string *s);
+
+/* ---- pieces of the walk ------------------------------------------------- */
+
+/* Integer types' ranges (check_types.c). */
+bool check_is_integer_type(mif_type_kind kind);
+bool check_is_string_type(mif_type_kind kind);
+typedef enum check_range {
+	CHECK_IN_RANGE, CHECK_NEGATIVE, CHECK_TOO_BIG
+} check_range;
+check_range check_int_range(mif_type_kind kind, uint64_t mag,
+    uint8_t flags);
+/* "-2147483648 to 2147483647" */
+const char *check_range_text(mif_type_kind kind);
+
+/* Check one value (a VALUE statement or a table cell) against its
+ * attribute's type (check_types.c).  Types in error are not checked. */
+void check_value(check_ctx *c, const check_attr *attr,
+    const mif_stmt *value);
+
+/* Validate a DATE string; NULL when valid, else why not (check_date.c). */
+const char *check_date(const mif_string *s, char *why, size_t size);
+
+/* Enumerations (check_enums.c). */
+/* The index of an enum block, built on first use; NULL when out of memory. */
+check_enum *check_enum_of(check_ctx *c, const mif_block *block);
+/* The item with this symbol: exact match first, then case ignored
+ * (*exact false); NULL when none. */
+const mif_enum_item *check_enum_symbol(const check_enum *e,
+    const mif_string *symbol, bool *exact);
+/* Set callbacks: an enum block whose NAME is the key, exactly or with
+ * ASCII case ignored. */
+check_eq_fn check_enum_has_name;
+check_eq_fn check_enum_has_folded_name;
+/* Report an enum block's own problems: NAME, TYPE, items. */
+void check_enum_block(check_ctx *c, const mif_block *block, bool named);
+void check_enum_free(check_enum *e);
+
+/* Attributes (check_attrs.c). */
+/* Gather a group's attributes and resolve their types (no diagnostics);
+ * false when out of memory. */
+bool check_attrs_gather(check_ctx *c, const mif_block *group,
+    check_attrs *out);
+void check_attrs_free(check_attrs *attrs);
+/* The attribute with ID id, or NULL. */
+const check_attr *check_attrs_find(const check_attrs *attrs, uint64_t id);
+/* Report an attribute's own problems and check its VALUE. */
+void check_attr_block(check_ctx *c, const mif_block *group,
+    const check_attrs *attrs, size_t index);
+
+/* IDs (check_ids.c). */
+/* Record a group's or table's ID in the component's one ID space and
+ * report a duplicate. */
+void check_component_id(check_ctx *c, const mif_block *block);
+
+/* Groups (check_groups.c). */
+void check_group(check_ctx *c, const mif_block *group);
+
+/* Templates and tables (check_tables.c). */
+/* Register a template group under its class (before the walk). */
+void check_template_add(check_ctx *c, const mif_block *group);
+/* The template registered for this group (the first of its class), or
+ * NULL. */
+check_template *check_template_of_group(check_ctx *c,
+    const mif_block *group);
+/* Its attributes, gathered on first use; NULL when out of memory. */
+const check_attrs *check_template_attrs(check_ctx *c, check_template *t);
+/* Report a template class given twice. */
+void check_template_unique(check_ctx *c, const mif_block *group);
+void check_table(check_ctx *c, const mif_block *table);
+void check_templates_free(check_ctx *c);
+
+/* The ComponentID group (check_componentid.c).  Only warnings: status
+ * MIFs of SMS shape it their own way. */
+/* Whether group is group 1 with class DMTF|ComponentID|1.0. */
+bool check_is_componentid(const check_ctx *c, const mif_block *group);
+/* Warn when group 1 has another class. */
+void check_componentid_class(check_ctx *c, const mif_block *group);
+/* Warn about each standard attribute the group lacks. */
+void check_componentid_missing(check_ctx *c, const mif_block *group,
+    const check_attrs *attrs);
+/* Warn when a standard attribute has an unexpected type or value. */
+void check_componentid_attr(check_ctx *c, const check_attr *attr);
+
+#endif /* MIF_CHECK_H */

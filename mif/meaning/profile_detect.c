@@ -1,0 +1,81 @@
+/*
+ * Choosing a profile: by name, by the content of a document (what
+ * --profile auto does), and running the chosen profile's rules.
+ *
+ * Detection looks for the one thing each kind of SMS file must have: a
+ * status MIF its InstallStatus group, an IDMIF its //Architecture line.
+ * A header line that is there but malformed or out of place still makes
+ * an IDMIF, so that the IDMIF rules can say what is wrong with it.
+ */
+#include <string.h>
+
+#include "meaning/profile.h"
+
+#define JOBSTATUS_CLASS "MICROSOFT|JOBSTATUS|1.0"
+
+const char *
+mif_profile_name(mif_profile profile)
+{
+	static const char *const n[] = {
+		"dmi", "status", "noidmif", "idmif", "auto",
+	};
+	return (unsigned)profile < sizeof n / sizeof n[0] ? n[profile] : "?";
+}
+
+static bool
+has_status_group(const mif_block *comp)
+{
+	for (const mif_block *b = comp->u.children; b != NULL; b = b->next) {
+		const mif_string *cls = mif_block_string(b, MIF_KW_CLASS);
+		if (b->kind == MIF_GROUP && cls != NULL &&
+		    mif_casecmp(cls->bytes, JOBSTATUS_CLASS) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* An //Architecture line, well formed or not, but not a remark that
+ * merely starts with the word: it has the opening bracket. */
+static bool
+is_architecture_line(const mif_string *text)
+{
+	return check_header_word(text, "Architecture") &&
+	    memchr(text->bytes, '<', text->len) != NULL;
+}
+
+mif_profile
+mif_detect_profile(const mif_doc *doc)
+{
+	const mif_block *comp = mif_doc_component(doc);
+	size_t n;
+	const mif_comment *header = check_header_comments(doc, &n);
+
+	if (comp != NULL && has_status_group(comp))
+		return MIF_PROFILE_STATUS;
+	for (size_t i = 0; i < n; i++)
+		if (is_architecture_line(header[i].text))
+			return MIF_PROFILE_IDMIF;
+	return MIF_PROFILE_NOIDMIF;
+}
+
+void
+check_profile(check_ctx *c, mif_profile profile, unsigned max_size_kb)
+{
+	if (max_size_kb == 0)
+		max_size_kb = MIF_MAX_SIZE_KB_DEFAULT;
+	if (profile == MIF_PROFILE_AUTO)
+		profile = mif_detect_profile(c->doc);
+	switch (profile) {
+	case MIF_PROFILE_STATUS:
+		check_status_rules(c);
+		break;
+	case MIF_PROFILE_NOIDMIF:
+		check_noidmif_rules(c, max_size_kb);
+		break;
+	case MIF_PROFILE_IDMIF:
+		check_idmif_rules(c, max_size_kb);
+		break;
+	default:
+		break; /* DMI: the checks already made */
+	}
+}

@@ -1,0 +1,376 @@
+/*
+ * libmif, the SMS 1.x layer: statuses, instructions and versions, times,
+ * replaying instructions, the job formats (status MIFs, detailed status,
+ * job status tables, histories, NOIDMIF records) and auditing.
+ * Part of the public API: "mif.h" gathers every layer.
+ */
+#ifndef MIF_SMS_H
+#define MIF_SMS_H
+
+#include "mif/meaning.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------ */
+/* SMS 1.x software distribution: statuses, instructions, versions     */
+
+/* A workstation's row in a job's detailed status. */
+typedef enum mif_sms_status {
+	MIF_SMS_NONE,      /* never ran */
+	MIF_SMS_PENDING,
+	MIF_SMS_COMPLETE,
+	MIF_SMS_FAILED,
+	MIF_SMS_RETRYING,
+	MIF_SMS_CANCELED,
+	MIF_SMS_STATUS_COUNT
+} mif_sms_status;
+
+/* What the despooler is told by a client. */
+typedef enum mif_sms_instruction {
+	MIF_SMS_SUCCESS,   /* a status MIF reporting Success */
+	MIF_SMS_FAILURE,   /* a status MIF reporting Failed */
+	MIF_SMS_EXPIRED,   /* PCM's expiry notification */
+	MIF_SMS_INSTRUCTION_COUNT
+} mif_sms_instruction;
+
+/* One SMS version's despooler, as data: the status each instruction
+ * gives a row (MIF_SMS_KEEP: the row keeps its status and no detailed
+ * job status MIF is created), and its known quirks. */
+#define MIF_SMS_KEEP MIF_SMS_STATUS_COUNT
+typedef struct mif_sms_version {
+	const char *name;                        /* "1.0" */
+	uint8_t gives[MIF_SMS_INSTRUCTION_COUNT]; /* mif_sms_status or KEEP */
+	bool drops_escaped_quote; /* Q140810: a job status MIF with \" in a
+	                             string is not loaded; the row stays */
+	const char *note;          /* one line on what this version does */
+} mif_sms_version;
+
+/* "Complete", "Canceled" ...; NULL for a value out of range. */
+const char *mif_sms_status_name(mif_sms_status status);
+/* Read a status name (any case; "Cancelled" is read as Canceled). */
+bool mif_sms_status_parse(const char *name, mif_sms_status *status);
+const char *mif_sms_instruction_name(mif_sms_instruction ins);
+/* "Success", "Failed", "Expired" (any case); also status MIF values
+ * as real writers spell them ("FAILED"). */
+bool mif_sms_instruction_parse(const char *name, mif_sms_instruction *ins);
+
+/* Every version known, oldest first; *count receives their number. */
+const mif_sms_version *mif_sms_versions(size_t *count);
+/* A version by name ("1.0", "1.1", "1.2"); NULL if unknown. */
+const mif_sms_version *mif_sms_version_find(const char *name);
+
+/*
+ * The row's status after the despooler of `version` handles one
+ * instruction.  `description` is the text the instruction carries (may
+ * be NULL).  *created (if not NULL) says whether a detailed job status
+ * MIF is created, *loaded whether the site loaded it (the row changes
+ * only then).
+ */
+mif_sms_status mif_sms_apply(const mif_sms_version *version,
+    mif_sms_status current, mif_sms_instruction ins, const char *description,
+    bool *created, bool *loaded);
+
+/* ---- times ---- */
+
+/*
+ * Read a time: a DMI DATE "yyyymmddHHMMSS.uuuuuu+ooo" (offset in
+ * minutes), or ISO 8601 "yyyy-mm-dd", "yyyy-mm-ddTHH:MM[:SS]" (also
+ * with a space for T) with an optional "Z" or "+HH:MM"; no offset means
+ * UTC.  *t receives seconds since 1970-01-01 UTC.
+ */
+bool mif_time_parse(const char *text, int64_t *t);
+/* Write t as a DMI DATE in UTC ("20261121091407.000000+000"); buf
+ * holds at least 26 bytes.  Returns buf. */
+char *mif_time_dmi(int64_t t, char *buf);
+/* Write t as "2026-11-21 09:14:07" (UTC); buf holds at least 20 bytes. */
+char *mif_time_iso(int64_t t, char *buf);
+
+/* ---- replaying a job's instructions ---- */
+
+/* A workstation's row of a job status table. */
+typedef struct mif_sms_row {
+	const char *sms_id;
+	mif_sms_status status;
+	bool reported;            /* an instruction changed it */
+	int64_t time;             /* of the last instruction loaded */
+	mif_sms_instruction instruction;
+	const char *description;  /* of the last instruction loaded */
+	bool by_expiry;           /* its status was last set by an expiry */
+	int result;               /* the last result the client reported:
+	                             -1 never ran, or MIF_SMS_SUCCESS/FAILURE */
+	unsigned ignored;         /* instructions not replayed (ignored) */
+	unsigned expiries;        /* expiry instructions replayed */
+} mif_sms_row;
+
+/* One despooler instruction of a job history. */
+typedef struct mif_sms_event {
+	int64_t time;
+	const char *sms_id;
+	mif_sms_instruction instruction;
+	const char *description;
+	/* not replayed: a result older than the job, which the Package
+	 * Command Manager does not collect (Knowledge Base Q166833) */
+	bool ignored;
+} mif_sms_event;
+
+/* What one instruction did. */
+typedef struct mif_sms_effect {
+	size_t row;               /* index of the row; SIZE_MAX: no such target */
+	mif_sms_status before, after;
+	bool created, loaded;     /* detailed job status MIF made, loaded */
+} mif_sms_effect;
+
+typedef struct mif_sms_replay mif_sms_replay;
+
+/*
+ * A replay of one job under a version, its rows one per target in the
+ * given order, all None.  The strings are the caller's and must outlive
+ * the replay.  NULL when out of memory.  Free with mif_sms_replay_free().
+ */
+mif_sms_replay *mif_sms_replay_new(const mif_sms_version *version,
+    const char *const *targets, size_t ntargets) MIF_MUST_USE;
+void mif_sms_replay_free(mif_sms_replay *replay);
+/* Set a row as a table gives it (before replaying more); false if the
+ * target is unknown. */
+bool mif_sms_replay_set(mif_sms_replay *replay, const mif_sms_row *row);
+/* Handle one instruction; the effect says what happened.  An ignored
+ * one only counts in its row's `ignored`. */
+mif_sms_effect mif_sms_replay_step(mif_sms_replay *replay,
+    const mif_sms_event *event);
+/* The rows, in target order. */
+const mif_sms_row *mif_sms_replay_rows(const mif_sms_replay *replay,
+    size_t *count);
+/* The row of a target, or NULL. */
+const mif_sms_row *mif_sms_replay_row(const mif_sms_replay *replay,
+    const char *sms_id);
+
+/* ------------------------------------------------------------------ */
+/* SMS job formats                                                     */
+
+/*
+ * The toolkit's own files for SMS 1.x jobs, in MIF, as mif-jobs(5)
+ * describes them: the detailed job status MIF that the despooler creates
+ * for one workstation, the job status table, the job history; and the
+ * NOIDMIF record of a package's install status.  Attributes are found by
+ * ID, and the IDs never change.
+ *
+ * Readers take a parsed document (run mif_check() on it first for the DMI
+ * rules) and give the first problem they find in *err (may be NULL),
+ * placed in the document where it has a place; err->source is the
+ * document's source name.  The strings they return point into the
+ * document, which must outlive what they fill.
+ */
+#define MIF_SMS_JOB_CLASS         "MIFTOOLS|JOB|1.0"
+#define MIF_SMS_DETAIL_CLASS      "MIFTOOLS|JOBDETAIL|1.0"
+#define MIF_SMS_TARGET_CLASS      "MIFTOOLS|JOBTARGET|1.0"
+#define MIF_SMS_INSTRUCTION_CLASS "MIFTOOLS|JOBINSTRUCTION|1.0"
+#define MIF_SMS_PACKAGE_CLASS     "MIFTOOLS|PACKAGESTATUS|1.0"
+
+/* A job, as its group (MIF_SMS_JOB_CLASS) gives it. */
+typedef struct mif_sms_job {
+	const char *job_id;
+	const char *package_id;
+	int64_t offer;
+	bool expires_known;       /* false: the job never expires */
+	int64_t expires;
+} mif_sms_job;
+
+/* The instruction a status MIF gives the despooler: its Status
+ * ("Success" or "Failed", any case) and Description ("" when it has
+ * none), from the group of class MICROSOFT|JOBSTATUS|1.0, attributes
+ * found by name as SMS finds them (ASCII case ignored).  False with *err
+ * when there is no such group, or no Status that is one of those. */
+bool mif_sms_status_mif_read(const mif_doc *doc, mif_sms_instruction *ins,
+    const char **description, mif_error *err);
+
+/* ---- the detailed job status MIF ---- */
+
+/* One row's update, as the despooler writes it. */
+typedef struct mif_sms_detail {
+	const char *job_id;
+	const char *sms_id;
+	mif_sms_status status;            /* Workstation Job Status */
+	int64_t time;                     /* Reported: of the instruction */
+	mif_sms_instruction instruction;
+	const char *description;          /* never NULL: "" for none */
+	const mif_sms_version *version;   /* the despooler that made it */
+} mif_sms_detail;
+
+/*
+ * What the despooler of `version` creates for one instruction of job
+ * job_id: the status its rules give (whatever the row held).  False
+ * when that version creates no detailed job status MIF for it (SMS 1.2
+ * for an expired job), or the instruction is ignored.  The strings are
+ * the caller's.
+ */
+bool mif_sms_detail_of(const mif_sms_version *version, const char *job_id,
+    const mif_sms_event *event, mif_sms_detail *detail);
+/* A new document holding the detailed job status MIF; NULL when out of
+ * memory.  The caller frees it with mif_doc_free(). */
+mif_doc *mif_sms_detail_write(const mif_sms_detail *detail) MIF_MUST_USE;
+/* Read one; false with *err when it is not one (an unknown status,
+ * instruction or version, a bad date, a missing attribute). */
+bool mif_sms_detail_read(const mif_doc *doc, mif_sms_detail *detail,
+    mif_error *err);
+
+/* ---- the job status table ---- */
+
+/* A job and its rows, one per workstation.  Row strings point into the
+ * documents they came from, or are the caller's. */
+typedef struct mif_sms_table {
+	mif_sms_job job;
+	mif_sms_row *rows;
+	/* per row: the SMS version whose detailed job status MIF last set
+	 * it; NULL while none has */
+	const mif_sms_version **set_by;
+	size_t nrows;
+} mif_sms_table;
+
+/* A table of the job whose rows, one per target in the given order
+ * (a target named twice has one row), are all None.  False when out of
+ * memory.  Release it with mif_sms_table_release(). */
+bool mif_sms_table_init(mif_sms_table *table, const mif_sms_job *job,
+    const char *const *targets, size_t ntargets);
+/* Read a job status table: the job group, and the rows of the template
+ * MIF_SMS_DETAIL_CLASS.  False with *err for an unknown status,
+ * instruction or version, a bad date, two rows for one SMS ID, a row of
+ * another job, or out of memory; nothing is left to release then. */
+bool mif_sms_table_read(const mif_doc *doc, mif_sms_table *table,
+    mif_error *err);
+void mif_sms_table_release(mif_sms_table *table);
+/* A new document holding the table; NULL when out of memory. */
+mif_doc *mif_sms_table_write(const mif_sms_table *table) MIF_MUST_USE;
+
+/*
+ * Handle instructions in order, as the despooler of `version` does
+ * (mif_sms_replay_step()).  effects[i] (effects may be NULL) receives
+ * what events[i] did; an instruction for no row of the table changes
+ * nothing.  False, the table unchanged, when out of memory or when two
+ * rows have one SMS ID (which mif_sms_table_read() refuses).
+ */
+bool mif_sms_table_run(mif_sms_table *table, const mif_sms_version *version,
+    const mif_sms_event *events, size_t nevents, mif_sms_effect *effects);
+
+/*
+ * Load a detailed job status MIF into the table as the site of its
+ * version does: the row of its SMS ID takes its status, time,
+ * instruction and description, unless that version's quirk keeps it out
+ * (*loaded false: SMS 1.1 and a double quote, Q140810).  Returns the
+ * row's index, or SIZE_MAX when no row has that SMS ID.
+ */
+size_t mif_sms_table_load(mif_sms_table *table, const mif_sms_detail *detail,
+    bool *loaded);
+/* Read the detailed job status MIF of doc into *detail and load it into
+ * the table (mif_sms_table_load()).  False with *err, placed in doc,
+ * when it is none, is for another job, or is for an SMS ID that has no
+ * row. */
+bool mif_sms_table_apply(mif_sms_table *table, const mif_doc *doc,
+    mif_sms_detail *detail, bool *loaded, mif_error *err);
+
+/* ---- the job history ---- */
+
+/* A job, its targets and the despooler's instructions. */
+typedef struct mif_sms_history {
+	mif_sms_job job;
+	const char **targets;
+	size_t ntargets;
+	mif_sms_event *events;   /* in the order processed */
+	size_t nevents;
+	mif_error *warnings;     /* in file order, placed in the document */
+	size_t nwarnings;
+} mif_sms_history;
+
+/*
+ * Read a job history: the job group, the targets (template
+ * MIF_SMS_TARGET_CLASS) and the instructions (template
+ * MIF_SMS_INSTRUCTION_CLASS) in file order.  False with *err when a
+ * sequence number does not grow, a time goes backwards, an instruction
+ * names no target or is unknown, an expiry comes before the job
+ * expires, a target is listed twice, or memory runs out; nothing is
+ * left to release then.  Warnings, which the history keeps: a result
+ * (Success or Failed) timed before the job's offer, which the Package
+ * Command Manager does not collect (Q166833) and which is marked
+ * ignored; a workstation's second and later expiry instructions (it
+ * sends one), which are replayed.
+ */
+bool mif_sms_history_read(const mif_doc *doc, mif_sms_history *history,
+    mif_error *err);
+void mif_sms_history_release(mif_sms_history *history);
+/* The history as a document in the layout of mif-jobs(5), its
+ * instructions numbered from 1 in order; the strings are copied.  NULL
+ * when out of memory.  The caller frees it. */
+mif_doc *mif_sms_history_write(const mif_sms_history *history) MIF_MUST_USE;
+
+/* ---- the NOIDMIF record of a package's install status ---- */
+
+/*
+ * Record in a NOIDMIF how the install of a package went (result
+ * MIF_SMS_SUCCESS: "Complete", MIF_SMS_FAILURE: "Failed") and when: the
+ * attribute named after the package in the group of class
+ * MIF_SMS_PACKAGE_CLASS gets the VALUE "Complete 1996-06-03T10:15:00Z".
+ * An attribute of that name in any case keeps its spelling (SMS refuses
+ * a NOIDMIF whose attribute names change case); a missing one is added
+ * with the next free ID, a missing group with the next free group ID,
+ * and a missing component as NAME = "WORKSTATION".  Everything else in
+ * the document stays.  False with *err for a package ID that is empty
+ * or over 64 characters, another result, or out of memory.
+ */
+bool mif_sms_noidmif_record(mif_doc *doc, const char *package_id,
+    mif_sms_instruction result, int64_t time, mif_error *err);
+/* What a NOIDMIF records for a package: false when nothing, or nothing
+ * in that form. */
+bool mif_sms_noidmif_lookup(const mif_doc *doc, const char *package_id,
+    mif_sms_status *status, int64_t *time);
+
+/* ------------------------------------------------------------------ */
+/* SMS 1.x auditing: what expiry lost                                  */
+
+/*
+ * What each version's detailed job status shows after a job's history,
+ * against what the clients reported (mif-audit(1)).  The truth of a
+ * workstation is the last result it reported, as a status:
+ * MIF_SMS_COMPLETE, MIF_SMS_FAILED, or MIF_SMS_NONE when it never ran.
+ */
+
+/* The most versions one audit compares. */
+#define MIF_SMS_AUDIT_MAX 8
+
+/* The truth of a replayed row: its `result` as a status. */
+mif_sms_status mif_sms_truth(const mif_sms_row *row);
+
+/* Whether a displayed status tells the truth: only Complete tells
+ * Complete; Retrying or Failed tell Failed; None or Pending tell that
+ * the package never ran. */
+bool mif_sms_status_tells(mif_sms_status shown, mif_sms_status truth);
+
+/* Whether a row's status is lost: an expiry set it last (every row
+ * that polled shows the same then), or it does not tell the truth
+ * (such as a success that SMS 1.1 did not load, Q140810). */
+bool mif_sms_row_lost(const mif_sms_row *row);
+
+/* One workstation of an audited job. */
+typedef struct mif_sms_audit_row {
+	const char *sms_id;                      /* the history's target */
+	mif_sms_status truth;                    /* None, Complete, Failed */
+	mif_sms_status shown[MIF_SMS_AUDIT_MAX]; /* per version, as asked */
+	bool lost[MIF_SMS_AUDIT_MAX];            /* mif_sms_row_lost() */
+	unsigned before_offer;   /* results before the offer, ignored */
+	unsigned expired_again;  /* expiry instructions after the first */
+} mif_sms_audit_row;
+
+/*
+ * Replay a history under each of the versions (1 to MIF_SMS_AUDIT_MAX
+ * of them) and fill rows[i], for target i, of the caller's array of
+ * history->ntargets rows.  The strings are the history's.  False when
+ * the number of versions is out of range or memory runs out.
+ */
+bool mif_sms_audit(const mif_sms_history *history,
+    const mif_sms_version *const *versions, size_t nversions,
+    mif_sms_audit_row *rows);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* MIF_SMS_H */
