@@ -188,9 +188,11 @@ test: all $(UNIT_BIN)
 	exit $$status
 
 # Manual pages clean under mandoc's strictest lint (laid out as a manual
-# tree for it, so that it finds the pages they refer to), and a scanner
-# that never backs up (one state per character: fast, and no surprises).
+# tree for it, so that it finds the pages they refer to), a scanner
+# that never backs up (one state per character: fast, and no surprises),
+# and no library file that includes a header of a layer above its own.
 lint:
+	@tests/lint/layers-test.sh && tests/lint/layers.sh
 	@tmp=$$(mktemp -d); for f in $(MAN1) $(MAN3) $(MAN5) $(MAN7); do \
 		mkdir -p $$tmp/man$${f##*.}; cp $$f $$tmp/man$${f##*.}/; \
 	done; \
