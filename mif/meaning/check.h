@@ -182,7 +182,7 @@ typedef struct check_ctx {
 	const mif_block *group1; /* the first group with ID 1 */
 } check_ctx;
 
-/* mif_diag() that remembers when to stop; false then. */
+/* mif_diag() that remembers when to stop; false then (check_report.c). */
 bool check_report(check_ctx *c, mif_code code, mif_severity severity,
     uint32_t pos, uint32_t context_pos, const char *fmt, ...)
     MIF_PRINTF(6, 7);
@@ -212,7 +212,7 @@ size_t check_char_count(const mif_string *s);
 
 /* ---- pieces of the walk ------------------------------------------------- */
 
-/* Integer types' ranges (check_types.c). */
+/* Integer types' ranges (check_ranges.c). */
 bool check_is_integer_type(mif_type_kind kind);
 bool check_is_string_type(mif_type_kind kind);
 typedef enum check_range {

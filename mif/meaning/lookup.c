@@ -8,6 +8,25 @@
 
 #include "meaning/value.h"
 
+bool
+mif_decimal_id(const char *text, uint64_t *out)
+{
+	uint64_t v = 0;
+
+	if (*text == '\0')
+		return false;
+	for (; *text != '\0'; text++) {
+		if (*text < '0' || *text > '9')
+			return false;
+		unsigned d = (unsigned)(*text - '0');
+		if (v > (UINT64_MAX - d) / 10)
+			return false;
+		v = v * 10 + d;
+	}
+	*out = v;
+	return true;
+}
+
 /* Whether a NAME or CLASS string of a block is this text. */
 static bool
 string_is(const mif_block *block, mif_keyword kw, const char *text,

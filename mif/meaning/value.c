@@ -53,25 +53,6 @@ mif_value_block_name(const mif_doc *doc, char *buf, size_t size,
 	return buf;
 }
 
-bool
-mif_decimal_id(const char *text, uint64_t *out)
-{
-	uint64_t v = 0;
-
-	if (*text == '\0')
-		return false;
-	for (; *text != '\0'; text++) {
-		if (*text < '0' || *text > '9')
-			return false;
-		unsigned d = (unsigned)(*text - '0');
-		if (v > (UINT64_MAX - d) / 10)
-			return false;
-		v = v * 10 + d;
-	}
-	*out = v;
-	return true;
-}
-
 /* ---- types ------------------------------------------------------------ */
 
 static bool

@@ -44,7 +44,7 @@ const char *mif_value_block_name(const mif_doc *doc, char *buf, size_t size,
     const mif_block *block);
 
 /* Whether text (NUL-terminated) is one or more decimal digits that fit
- * 64 bits; *out receives the number. */
+ * 64 bits; *out receives the number (lookup.c: a spec that is an ID). */
 bool mif_decimal_id(const char *text, uint64_t *out);
 
 #endif /* MIF_VALUE_H */
