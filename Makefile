@@ -192,7 +192,7 @@ test: all $(UNIT_BIN)
 # that never backs up (one state per character: fast, and no surprises),
 # and no library file that includes a header of a layer above its own.
 lint:
-	@tests/lint/layers-test.sh && tests/lint/layers.sh
+	@tests/lint/layers-test.sh && tests/lint/layers.sh && tests/lint/headers.sh $(CC)
 	@tmp=$$(mktemp -d); for f in $(MAN1) $(MAN3) $(MAN5) $(MAN7); do \
 		mkdir -p $$tmp/man$${f##*.}; cp $$f $$tmp/man$${f##*.}/; \
 	done; \
