@@ -280,13 +280,21 @@ mif_vdiag(mif_doc *doc, mif_code code, mif_severity severity,
 	return true;
 }
 
+static int
+by_pos(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 bool
 mif_doc_damaged(const mif_doc *doc, uint32_t pos)
 {
-	for (size_t i = 0; i < doc->ndamaged; i++)
-		if (doc->damaged[i] == pos)
-			return true;
-	return false;
+	/* sorted when the scan ended: asked once per statement found
+	 * missing, this must not grow with the count of syntax errors */
+	return doc->ndamaged > 0 && bsearch(&pos, doc->damaged, doc->ndamaged,
+	    sizeof *doc->damaged, by_pos) != NULL;
 }
 
 void
@@ -301,6 +309,9 @@ mif_doc_scan_done(mif_doc *doc)
 			doc->diags[i].context = mark_in(lines_upto(doc, context),
 			    doc, context);
 	}
+	/* blocks close inner first, so their starts come out of order */
+	if (doc->ndamaged > 1)
+		qsort(doc->damaged, doc->ndamaged, sizeof *doc->damaged, by_pos);
 }
 
 unsigned

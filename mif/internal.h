@@ -146,7 +146,8 @@ struct mif_doc {
 
 	/* Where blocks start inside which the parser had to recover from a
 	 * syntax error: a statement may be missing there only because the
-	 * error swallowed it, so the validator does not say it is missing. */
+	 * error swallowed it, so the validator does not say it is missing.
+	 * Sorted when the scan ends. */
 	uint32_t *damaged;
 	size_t ndamaged, damaged_cap;
 
@@ -198,7 +199,8 @@ unsigned mif_doc_line_at(mif_doc *doc, uint32_t pos);
 /* Whether a syntax error was recovered from in the block starting at pos. */
 bool mif_doc_damaged(const mif_doc *doc, uint32_t pos);
 
-/* Give the diagnostics recorded while scanning their places. */
+/* The scan has ended: give the diagnostics recorded while scanning
+ * their places, and sort the damaged blocks for mif_doc_damaged(). */
 void mif_doc_scan_done(mif_doc *doc);
 
 /* Fill *err (if not NULL) with a diagnostic not tied to a document. */
