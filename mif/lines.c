@@ -149,9 +149,17 @@ mif_lines_mark(const mif_lines *li, const mif_doc *doc, uint32_t pos)
 	}
 	uint32_t start = li->starts[lo], at_start, at_pos;
 	size_t off_start, off_pos;
+	m.line = (unsigned)lo + 1;
+	/* A place near its line's start, as most are, is counted from
+	 * there: less than the blocks' up to two times LINES_BLOCK bytes. */
+	if (pos - start < LINES_BLOCK && !doc->transcoded) {
+		count(doc, start, pos, &at_pos, &off_pos);
+		m.column = (unsigned)at_pos + 1;
+		m.offset = doc->bom_len + pos;
+		return m;
+	}
 	place_of(li, doc, start, &at_start, &off_start);
 	place_of(li, doc, pos, &at_pos, &off_pos);
-	m.line = (unsigned)lo + 1;
 	m.column = (unsigned)(at_pos - at_start) + 1;
 	m.offset = off_pos;
 	return m;
