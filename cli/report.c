@@ -2,38 +2,136 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "report.h"
 
 /*
- * Print the source line, its controls escaped as miftools(7) says
- * (backslash and tab as they are, for reading), so that nothing in a
- * file can drive the terminal, then a caret under character `column`
- * (from 1).  The caret moves past each escape by its width; tabs before
- * the column are copied so that it lines up with them.
+ * The source line under a diagnostic is quoted whole when it takes at
+ * most QUOTE_WIDTH columns once escaped; a longer one is cut to a window
+ * of at most QUOTE_WIDTH columns around the caret, its cut ends marked
+ * "...", so that a diagnostic costs the same on a line of any length.
+ * A character takes one column, an escape as many as it prints.
  */
+#define QUOTE_WIDTH 120
+#define CUT_MARK "..."
+#define CUT_WIDTH (QUOTE_WIDTH - 2 * (int)(sizeof CUT_MARK - 1))
+/* Bytes of the line to look at on each side of the caret: a character
+ * takes at most four bytes and at least one column. */
+#define QUOTE_BYTES (4 * QUOTE_WIDTH)
+/* Characters in those bytes: each byte may print on its own. */
+#define QUOTE_UNITS (2 * QUOTE_BYTES + 1)
+
+/* A quoted part cut into its characters as printed. */
+struct units {
+	size_t n;
+	uint16_t off[QUOTE_UNITS + 1]; /* where each starts; off[n] the end */
+	unsigned char width[QUOTE_UNITS];
+	bool tab[QUOTE_UNITS];
+};
+
 static void
-print_line_and_caret(FILE *out, const char *text, size_t len, unsigned column)
+split_units(const mif_line_part *part, struct units *u)
 {
 	char esc[MIF_ESCAPE_MAX];
 
-	mif_escape_print(text, len, MIF_ESCAPE_CONTROLS, out);
-	putc('\n', out);
-
-	unsigned col = 1;
-	for (size_t i = 0; i < len && col < column; col++) {
-		size_t n = mif_escape_char(text + i, len - i, MIF_ESCAPE_CONTROLS,
-		    esc);
-		if (esc[0] != '\0')
-			fprintf(out, "%*s", (int)strlen(esc), "");
-		else
-			putc(text[i] == '\t' ? '\t' : ' ', out);
+	u->n = 0;
+	for (size_t i = 0; i < part->len && u->n < QUOTE_UNITS;) {
+		size_t n = mif_escape_char(part->text + i, part->len - i,
+		    MIF_ESCAPE_CONTROLS, esc);
+		u->off[u->n] = (uint16_t)i;
+		u->width[u->n] = esc[0] != '\0' ? (unsigned char)strlen(esc) : 1;
+		u->tab[u->n] = part->text[i] == '\t';
+		u->n++;
 		i += n;
 	}
-	for (; col < column; col++)
-		putc(' ', out);
+	u->off[u->n] = (uint16_t)part->len;
+}
+
+static int
+width_of(const struct units *u, size_t from, size_t to)
+{
+	int w = 0;
+
+	for (size_t i = from; i < to; i++)
+		w += u->width[i];
+	return w;
+}
+
+/*
+ * Choose units [*first, *last) of u around unit `at`: all when they fit
+ * QUOTE_WIDTH and the line is whole, else at most CUT_WIDTH columns,
+ * half of them before the caret unless the line ends sooner after it.
+ */
+static void
+choose_window(const struct units *u, size_t at, bool whole, size_t *first,
+    size_t *last)
+{
+	int left = width_of(u, 0, at), right = width_of(u, at, u->n);
+
+	if (whole && left + right <= QUOTE_WIDTH) {
+		*first = 0;
+		*last = u->n;
+		return;
+	}
+	int right_wanted = right < CUT_WIDTH / 2 ? right : CUT_WIDTH / 2;
+	int budget = CUT_WIDTH - right_wanted, used = 0;
+	size_t i = at;
+	while (i > 0 && used + u->width[i - 1] <= budget)
+		used += u->width[--i];
+	budget = CUT_WIDTH - used;
+	size_t j = at;
+	/* the caret's own character always */
+	if (j < u->n)
+		used = u->width[j++];
+	else
+		used = 0;
+	while (j < u->n && used + u->width[j] <= budget)
+		used += u->width[j++];
+	*first = i;
+	*last = j;
+}
+
+/*
+ * Print the source line, or its window around the caret, its controls
+ * escaped as miftools(7) says (backslash and tab as they are, for
+ * reading), so that nothing in a file can drive the terminal, then a
+ * caret under the character at part->at.  The caret moves past each
+ * escape by its width; tabs before it are copied so that it lines up
+ * with them.
+ */
+static void
+print_line_and_caret(FILE *out, const mif_line_part *part)
+{
+	struct units u;
+	size_t first, last, at;
+
+	split_units(part, &u);
+	for (at = 0; at < u.n && u.off[at] < part->at; at++)
+		;
+	choose_window(&u, at, !part->cut_before && !part->cut_after, &first,
+	    &last);
+	bool cut_before = first > 0 || part->cut_before;
+	bool cut_after = last < u.n || part->cut_after;
+
+	if (cut_before)
+		fputs(CUT_MARK, out);
+	mif_escape_print(part->text + u.off[first], u.off[last] - u.off[first],
+	    MIF_ESCAPE_CONTROLS, out);
+	if (cut_after)
+		fputs(CUT_MARK, out);
+	putc('\n', out);
+
+	if (cut_before)
+		fprintf(out, "%*s", (int)(sizeof CUT_MARK - 1), "");
+	for (size_t i = first; i < at; i++) {
+		if (u.tab[i])
+			putc('\t', out);
+		else
+			fprintf(out, "%*s", u.width[i], "");
+	}
 	fputs("^\n", out);
 }
 
@@ -44,8 +142,8 @@ put_text(FILE *out, const char *s)
 	mif_escape_print(s, strlen(s), MIF_ESCAPE_CONTROLS, out);
 }
 
-void
-report_diag(FILE *out, const char *prog, const char *file,
+static void
+put_diag(FILE *out, const char *prog, const char *file,
     const mif_doc *doc, const mif_error *diag)
 {
 	const char *severity = mif_severity_name(diag->severity);
@@ -57,15 +155,37 @@ report_diag(FILE *out, const char *prog, const char *file,
 	fprintf(out, ": %s: ", severity);
 	put_text(out, diag->text);
 	putc('\n', out);
-	if (diag->mark.line == 0)
+	if (diag->mark.line == 0 || doc == NULL)
 		return;
 
-	size_t len = 0;
-	const char *line = doc != NULL
-	    ? mif_doc_line(doc, diag->mark.line, &len) : NULL;
+	mif_line_part part;
 	/* An empty line (the end of a file) would show nothing useful. */
-	if (line != NULL && len > 0)
-		print_line_and_caret(out, line, len, diag->mark.column);
+	if (mif_doc_line_part(doc, diag->mark.line, diag->mark.column,
+	    QUOTE_BYTES, QUOTE_BYTES, &part) &&
+	    (part.len > 0 || part.cut_before || part.cut_after))
+		print_line_and_caret(out, &part);
+}
+
+void
+report_diag(FILE *out, const char *prog, const char *file,
+    const mif_doc *doc, const mif_error *diag)
+{
+	/* Built whole first, so that it reaches an unbuffered standard
+	 * error in one write, whole between other processes' messages. */
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+
+	if (mem == NULL) {
+		put_diag(out, prog, file, doc, diag);
+		return;
+	}
+	put_diag(mem, prog, file, doc, diag);
+	if (fclose(mem) == 0)
+		fwrite(text, 1, len, out);
+	else
+		put_diag(out, prog, file, doc, diag);
+	free(text);
 }
 
 void

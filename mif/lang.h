@@ -368,6 +368,24 @@ mif_mark mif_doc_mark(const mif_doc *doc, uint32_t pos);
  * NULL when there is no such line.  *len receives its length. */
 const char *mif_doc_line(const mif_doc *doc, unsigned line, size_t *len);
 
+/* A part of a line around a column, for quoting a line that may be long:
+ * text[0, len) is UTF-8 of the line, cut between characters; the
+ * column's character starts at text[at] (at == len: past the line's
+ * end); cut_before and cut_after say whether the line goes on. */
+typedef struct mif_line_part {
+	const char *text;
+	size_t len;
+	size_t at;
+	bool cut_before, cut_after;
+} mif_line_part;
+
+/* The part of line `line` around column `column` (both from 1): at most
+ * `before` bytes before the column's character and `after` bytes from
+ * it on.  Its cost depends on before and after, not on the length of the
+ * line.  False when there is no such line. */
+bool mif_doc_line_part(const mif_doc *doc, unsigned line, unsigned column,
+    size_t before, size_t after, mif_line_part *part);
+
 /* ------------------------------------------------------------------ */
 /* Reading the tree                                                    */
 

@@ -177,20 +177,43 @@ const char *
 mif_doc_line(const mif_doc *doc, unsigned line, size_t *len)
 {
 	const mif_lines *li = doc->text != NULL ? lines_all(doc) : NULL;
-	bool found;
+	uint32_t start, end;
 
-	if (li == NULL)
+	if (li == NULL || !mif_lines_line(li, doc, line, &start, &end))
 		return NULL;
-	uint32_t start = mif_lines_start(li, line, &found);
-	if (!found)
-		return NULL;
-	const char *p = doc->text + start, *end = doc->text + doc->text_len;
-	const char *nl = memchr(p, '\n', (size_t)(end - p));
-	const char *stop = nl != NULL ? nl : end;
-	if (stop > p && stop[-1] == '\r')
-		stop--;
-	*len = (size_t)(stop - p);
-	return p;
+	*len = end - start;
+	return doc->text + start;
+}
+
+/* Whether text byte c continues a UTF-8 sequence (the text is valid
+ * UTF-8: the sources make sure of it). */
+static bool
+continues(char c)
+{
+	return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+bool
+mif_doc_line_part(const mif_doc *doc, unsigned line, unsigned column,
+    size_t before, size_t after, mif_line_part *part)
+{
+	const mif_lines *li = doc->text != NULL ? lines_all(doc) : NULL;
+	uint32_t start, end;
+
+	if (li == NULL || !mif_lines_line(li, doc, line, &start, &end))
+		return false;
+	uint32_t at = mif_lines_column(li, doc, start, end, column);
+	uint32_t from = at - start > before ? at - (uint32_t)before : start;
+	uint32_t to = end - at > after ? at + (uint32_t)after : end;
+	/* Cut between characters: a cut inside one moves to take none of
+	 * it.  (The column's character starts one: no cut passes it.) */
+	while (from < at && continues(doc->text[from]))
+		from++;
+	while (to > at && to < end && continues(doc->text[to]))
+		to--;
+	*part = (mif_line_part){ .text = doc->text + from, .len = to - from,
+	    .at = at - from, .cut_before = from > start, .cut_after = to < end };
+	return true;
 }
 
 /* ---- diagnostics ----------------------------------------------------------- */
@@ -257,13 +280,21 @@ mif_vdiag(mif_doc *doc, mif_code code, mif_severity severity,
 	return true;
 }
 
+static int
+by_pos(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
 bool
 mif_doc_damaged(const mif_doc *doc, uint32_t pos)
 {
-	for (size_t i = 0; i < doc->ndamaged; i++)
-		if (doc->damaged[i] == pos)
-			return true;
-	return false;
+	/* sorted when the scan ended: asked once per statement found
+	 * missing, this must not grow with the count of syntax errors */
+	return doc->ndamaged > 0 && bsearch(&pos, doc->damaged, doc->ndamaged,
+	    sizeof *doc->damaged, by_pos) != NULL;
 }
 
 void
@@ -278,6 +309,9 @@ mif_doc_scan_done(mif_doc *doc)
 			doc->diags[i].context = mark_in(lines_upto(doc, context),
 			    doc, context);
 	}
+	/* blocks close inner first, so their starts come out of order */
+	if (doc->ndamaged > 1)
+		qsort(doc->damaged, doc->ndamaged, sizeof *doc->damaged, by_pos);
 }
 
 unsigned

@@ -91,9 +91,15 @@ bool mif_lines_complete(const mif_lines *li, const struct mif_doc *doc);
 /* The place of pos, which li must cover. */
 mif_mark mif_lines_mark(const mif_lines *li, const struct mif_doc *doc,
     uint32_t pos);
-/* The offset in text where line (from 1) starts; *found false past the
- * lines indexed. */
-uint32_t mif_lines_start(const mif_lines *li, unsigned line, bool *found);
+/* Line `line` (from 1) of doc's text: [*start, *end) without its line
+ * end; false when there is no such line.  Needs li complete. */
+bool mif_lines_line(const mif_lines *li, const struct mif_doc *doc,
+    unsigned line, uint32_t *start, uint32_t *end);
+/* Where character `column` (from 1) of the line [start, end) begins, or
+ * end when the line is shorter: a cost of one block at most, however
+ * long the line. */
+uint32_t mif_lines_column(const mif_lines *li, const struct mif_doc *doc,
+    uint32_t start, uint32_t end, unsigned column);
 void mif_lines_free(mif_lines *li);
 
 /* ---- the document ------------------------------------------------------ */
@@ -140,7 +146,8 @@ struct mif_doc {
 
 	/* Where blocks start inside which the parser had to recover from a
 	 * syntax error: a statement may be missing there only because the
-	 * error swallowed it, so the validator does not say it is missing. */
+	 * error swallowed it, so the validator does not say it is missing.
+	 * Sorted when the scan ends. */
 	uint32_t *damaged;
 	size_t ndamaged, damaged_cap;
 
@@ -192,7 +199,8 @@ unsigned mif_doc_line_at(mif_doc *doc, uint32_t pos);
 /* Whether a syntax error was recovered from in the block starting at pos. */
 bool mif_doc_damaged(const mif_doc *doc, uint32_t pos);
 
-/* Give the diagnostics recorded while scanning their places. */
+/* The scan has ended: give the diagnostics recorded while scanning
+ * their places, and sort the damaged blocks for mif_doc_damaged(). */
 void mif_doc_scan_done(mif_doc *doc);
 
 /* Fill *err (if not NULL) with a diagnostic not tied to a document. */

@@ -149,17 +149,69 @@ mif_lines_mark(const mif_lines *li, const mif_doc *doc, uint32_t pos)
 	}
 	uint32_t start = li->starts[lo], at_start, at_pos;
 	size_t off_start, off_pos;
+	m.line = (unsigned)lo + 1;
+	/* A place near its line's start, as most are, is counted from
+	 * there: less than the blocks' up to two times LINES_BLOCK bytes. */
+	if (pos - start < LINES_BLOCK && !doc->transcoded) {
+		count(doc, start, pos, &at_pos, &off_pos);
+		m.column = (unsigned)at_pos + 1;
+		m.offset = doc->bom_len + pos;
+		return m;
+	}
 	place_of(li, doc, start, &at_start, &off_start);
 	place_of(li, doc, pos, &at_pos, &off_pos);
-	m.line = (unsigned)lo + 1;
 	m.column = (unsigned)(at_pos - at_start) + 1;
 	m.offset = off_pos;
 	return m;
 }
 
-uint32_t
-mif_lines_start(const mif_lines *li, unsigned line, bool *found)
+bool
+mif_lines_line(const mif_lines *li, const mif_doc *doc, unsigned line,
+    uint32_t *start, uint32_t *end)
 {
-	*found = line >= 1 && line <= li->n;
-	return *found ? li->starts[line - 1] : 0;
+	if (line < 1 || line > li->n)
+		return false;
+	*start = li->starts[line - 1];
+	if (line == li->n) {
+		/* The last line has no line end: a carriage return there is
+		 * one of its characters (mif(5)). */
+		*end = (uint32_t)doc->text_len;
+		return true;
+	}
+	*end = li->starts[line] - 1; /* its line feed */
+	if (*end > *start && doc->text[*end - 1] == '\r')
+		(*end)--;
+	return true;
+}
+
+uint32_t
+mif_lines_column(const mif_lines *li, const mif_doc *doc, uint32_t start,
+    uint32_t end, unsigned column)
+{
+	const unsigned char *t = (const unsigned char *)doc->text;
+	uint32_t before;
+	size_t offset;
+
+	place_of(li, doc, start, &before, &offset);
+	/* the characters before the one wanted, counted from the text's start */
+	uint64_t want = (uint64_t)before + (column > 0 ? column - 1 : 0);
+	/* the last block, from start's, whose first byte is at or before it */
+	size_t first = start / LINES_BLOCK, lo = first, hi = end / LINES_BLOCK + 1;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (li->blk_chars[mid] <= want)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	size_t p = lo == first ? start : lo * LINES_BLOCK;
+	uint64_t c = lo == first ? before : li->blk_chars[lo];
+	for (; p < end; p++) {
+		if (is_lead(t[p])) {
+			if (c == want)
+				return (uint32_t)p;
+			c++;
+		}
+	}
+	return end;
 }

@@ -177,6 +177,129 @@ test_diagnostic_far_along_a_line(void **state)
 	free(src);
 }
 
+/* The bytes of text that start a character: all but UTF-8's
+ * continuation bytes, for a text of valid UTF-8. */
+static bool
+starts_char(const char *text, size_t i)
+{
+	return ((unsigned char)text[i] & 0xC0) != 0x80;
+}
+
+/* Line 1 of a long line of characters of one to four bytes: every part,
+ * for many columns and sizes, is the one counted here. */
+static void
+test_line_part_long_line(void **state)
+{
+	(void)state;
+	size_t len;
+	char *src = long_line("a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80", 3000, &len);
+	mif_parse_options o = { .input_encoding_given = true,
+	    .input_encoding = MIF_ENC_UTF8 };
+	mif_doc *doc = mif_parse_buffer(src, len, &o, NULL);
+	assert_non_null(doc);
+	size_t line_len;
+	const char *line = mif_doc_line(doc, 1, &line_len);
+	assert_non_null(line);
+	assert_int_equal(line_len, 2 + 3000 * 10);
+	const size_t sizes[] = { 0, 1, 2, 3, 5, 97, 480, 40000 };
+	unsigned column = 1;
+	for (size_t at = 0; at <= line_len; at++) {
+		if (at < line_len && !starts_char(line, at))
+			continue;
+		column++;
+		if (column % 7 != 0 && at != line_len)
+			continue;
+		for (size_t b = 0; b < sizeof sizes / sizeof sizes[0]; b++) {
+			size_t before = sizes[b], after = sizes[(b + 3) % 8];
+			size_t from = at > before ? at - before : 0;
+			while (from < at && !starts_char(line, from))
+				from++;
+			size_t to = line_len - at > after ? at + after : line_len;
+			while (to > at && to < line_len && !starts_char(line, to))
+				to--;
+			mif_line_part part;
+			assert_true(mif_doc_line_part(doc, 1, column - 1, before,
+			    after, &part));
+			assert_ptr_equal(part.text, line + from);
+			assert_int_equal(part.len, to - from);
+			assert_int_equal(part.at, at - from);
+			assert_int_equal(part.cut_before, from > 0);
+			assert_int_equal(part.cut_after, to < line_len);
+		}
+	}
+	/* a column past the end of the line is at its end */
+	mif_line_part part;
+	assert_true(mif_doc_line_part(doc, 1, 100000, 3, 3, &part));
+	assert_ptr_equal(part.text + part.at, line + line_len);
+	assert_false(mif_doc_line_part(doc, 9, 1, 3, 3, &part));
+	mif_doc_free(doc);
+	free(src);
+}
+
+/* A cut that falls inside a character takes none of it. */
+static void
+test_line_part_cut_characters(void **state)
+{
+	(void)state;
+	/* columns: 1-2 "//", 3 U+1F600 (4 bytes), 4 "b", 5 U+20AC (3 bytes) */
+	const char src[] = "//\xF0\x9F\x98\x80" "b\xE2\x82\xAC\n";
+	mif_parse_options o = { .input_encoding_given = true,
+	    .input_encoding = MIF_ENC_UTF8 };
+	mif_doc *doc = mif_parse_buffer(src, sizeof src - 1, &o, NULL);
+	assert_non_null(doc);
+	size_t len;
+	const char *line = mif_doc_line(doc, 1, &len);
+	assert_int_equal(len, 10);
+	mif_line_part part;
+	/* 3 bytes before "b": inside U+1F600, so none of it */
+	assert_true(mif_doc_line_part(doc, 1, 4, 3, 1, &part));
+	assert_ptr_equal(part.text, line + 6);
+	assert_int_equal(part.at, 0);
+	assert_int_equal(part.len, 1);
+	assert_true(part.cut_before);
+	assert_true(part.cut_after);
+	/* 4 bytes: all of it; 3 after: "b" and not the euro sign's half */
+	assert_true(mif_doc_line_part(doc, 1, 4, 4, 3, &part));
+	assert_ptr_equal(part.text, line + 2);
+	assert_int_equal(part.at, 4);
+	assert_int_equal(part.len, 5);
+	assert_true(part.cut_after);
+	/* 4 after: to the line's end */
+	assert_true(mif_doc_line_part(doc, 1, 4, 6, 4, &part));
+	assert_ptr_equal(part.text, line);
+	assert_int_equal(part.len, 10);
+	assert_false(part.cut_before);
+	assert_false(part.cut_after);
+	mif_doc_free(doc);
+}
+
+/* A line ends with a line feed, the carriage return before it not
+ * being part of the line; a carriage return alone ends no line. */
+static void
+test_line_ends(void **state)
+{
+	(void)state;
+	const char src[] = "// a\rb\r\n// c\r\r\n// d\r";
+	mif_doc *doc = mif_parse_buffer(src, sizeof src - 1, NULL, NULL);
+	assert_non_null(doc);
+	size_t len;
+	const char *line = mif_doc_line(doc, 1, &len);
+	assert_int_equal(len, 6);
+	assert_memory_equal(line, "// a\rb", 6);
+	line = mif_doc_line(doc, 2, &len);
+	assert_int_equal(len, 5);
+	assert_memory_equal(line, "// c\r", 5);
+	line = mif_doc_line(doc, 3, &len);
+	assert_int_equal(len, 5);
+	assert_memory_equal(line, "// d\r", 5);
+	assert_null(mif_doc_line(doc, 4, &len));
+	mif_line_part part;
+	assert_true(mif_doc_line_part(doc, 3, 6, 10, 10, &part));
+	assert_int_equal(part.len, 5);
+	assert_int_equal(part.at, 5);
+	mif_doc_free(doc);
+}
+
 struct asker {
 	const mif_doc *doc;
 	size_t text_len;
@@ -231,6 +354,9 @@ main(void)
 		cmocka_unit_test(test_long_line_latin1),
 		cmocka_unit_test(test_long_line_utf16),
 		cmocka_unit_test(test_diagnostic_far_along_a_line),
+		cmocka_unit_test(test_line_part_long_line),
+		cmocka_unit_test(test_line_part_cut_characters),
+		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_threads_build_one_index),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
