@@ -14,8 +14,8 @@
  * same program, so the layout is the same. */
 typedef struct record_head {
 	uint32_t kind;
-	audit_counts counts;
-	audit_identity id;
+	mif_audit_counts counts;
+	mif_audit_identity id;
 	uint64_t out_len, err_len;
 } record_head;
 

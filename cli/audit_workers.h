@@ -11,16 +11,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "audit_format.h"
+#include "mif.h"
 
 enum audit_record_kind { AUDIT_RECORD_JOB, AUDIT_RECORD_SKIP };
 
 /* What one item gave: its part of the report and of standard error. */
 typedef struct audit_record {
 	enum audit_record_kind kind;
-	audit_counts counts;   /* a job's counts */
-	audit_identity id;     /* the job's or skipped history's */
-	char *out;             /* audit_write_job() or audit_write_skip() */
+	mif_audit_counts counts;   /* a job's counts */
+	mif_audit_identity id;     /* the job's or skipped history's */
+	char *out;             /* mif_audit_write_job() or mif_audit_write_skip() */
 	size_t out_len;
 	char *err;             /* diagnostics */
 	size_t err_len;

@@ -1,4 +1,5 @@
-/* Writing JSON text for scripts: strings escaped per RFC 8259. */
+/* Writing JSON text for scripts: strings escaped by the library's rule
+ * (mif_json_print()). */
 #ifndef JSONW_H
 #define JSONW_H
 

@@ -14,9 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "audit_format.h"
 #include "audit_inventory.h"
-#include "audit_merge.h"
 #include "audit_workers.h"
 #include "cli.h"
 #include "jobs.h"
@@ -154,50 +152,48 @@ expand(inputs *in, char *const *args, size_t nargs)
 	return ok;
 }
 
+/* ---- messages of the library ---- */
+
+/* An error or warning of the report or the merge: placed in a file, or
+ * placeless (memory, a temporary file). */
+static void
+say(const mif_error *e)
+{
+	if (e->source[0] != '\0')
+		report_diag(stderr, prog, e->source, NULL, e);
+	else
+		fprintf(stderr, "%s: %s\n", prog, e->text);
+}
+
+static void
+warn(void *ctx, const mif_error *w)
+{
+	(void)ctx;
+	say(w);
+}
+
 /* ---- auditing one history ---- */
 
 typedef struct audit {
-	audit_report report;
+	mif_audit_report report;
 	const mif_sms_version *versions[MIF_SMS_AUDIT_MAX];
-	const audit_inventory *inventory;
+	const mif_audit_inventory *inventory;
 	mif_parse_options input;
 	inputs in;
-	/* one history's rows, reused */
-	mif_sms_audit_row *rows;
-	audit_inv *inv;
-	size_t cap;
 	progress progress;
 	int status;
 } audit;
-
-static bool
-reserve_rows(audit *a, size_t n)
-{
-	if (n <= a->cap)
-		return true;
-	size_t cap = n > 2 * a->cap ? n : 2 * a->cap;
-	mif_sms_audit_row *rows = realloc(a->rows, cap * sizeof *rows);
-	if (rows != NULL)
-		a->rows = rows;
-	audit_inv *inv = realloc(a->inv, cap * sizeof *inv);
-	if (inv != NULL)
-		a->inv = inv;
-	if (rows == NULL || inv == NULL)
-		return false;
-	a->cap = cap;
-	return true;
-}
 
 /* The first error of a history, as its skipped entry. */
 static void
 skip(audit *a, const char *name, const mif_error *e, FILE *out,
     audit_record *rec)
 {
-	audit_skip s = { name, e->mark.line, e->mark.column, e->text };
+	mif_audit_skip s = { name, e->mark.line, e->mark.column, e->text };
 
 	rec->kind = AUDIT_RECORD_SKIP;
-	rec->id = audit_skip_identity(&s);
-	audit_write_skip(&a->report, &s, out);
+	rec->id = mif_audit_skip_identity(&s);
+	mif_audit_write_skip(&a->report, &s, out);
 }
 
 /* Report the errors of a document (warnings are mif-check's); the
@@ -223,20 +219,12 @@ static bool
 audit_history(audit *a, const char *name, const mif_sms_history *h,
     FILE *out, audit_record *rec)
 {
-	if (!reserve_rows(a, h->ntargets) ||
-	    !mif_sms_audit(h, a->versions, a->report.nversions, a->rows)) {
+	rec->kind = AUDIT_RECORD_JOB;
+	if (!mif_audit_history(&a->report, a->versions, a->inventory, h, name,
+	    out, &rec->counts, &rec->id)) {
 		fprintf(stderr, "%s: %s: out of memory\n", prog, name);
 		return false;
 	}
-	for (size_t i = 0; a->inventory != NULL && i < h->ntargets; i++)
-		a->inv[i] = audit_inventory_lookup(a->inventory, h->targets[i],
-		    h->job.package_id);
-	audit_job job = { h->job.job_id, name, a->rows,
-	    a->inventory != NULL ? a->inv : NULL, h->ntargets };
-	rec->kind = AUDIT_RECORD_JOB;
-	rec->id = audit_job_identity(&a->report, &job);
-	audit_write_job(&a->report, &job, out);
-	audit_count_job(&a->report, &job, &rec->counts);
 	return true;
 }
 
@@ -300,13 +288,17 @@ consume(void *ctx, size_t i, const audit_record *rec)
 	}
 	progress_before_report(&a->progress);
 	const char *name = cli_display_name(input(&a->in, i));
+	mif_error e;
 	bool placed = rec->kind == AUDIT_RECORD_JOB
-	    ? audit_put_job(&a->report, rec->out, rec->out_len, &rec->counts,
-	    rec->id, name)
-	    : audit_put_skip(&a->report, rec->out, rec->out_len, rec->id, name);
+	    ? mif_audit_put_job(&a->report, rec->out, rec->out_len, &rec->counts,
+	    rec->id, name, &e)
+	    : mif_audit_put_skip(&a->report, rec->out, rec->out_len, rec->id, name,
+	    &e);
 	if (!placed || ferror(stdout)) {
 		progress_clear(&a->progress);
-		return false; /* said by cli_flush_stdout() at the end */
+		if (!placed)
+			say(&e);
+		return false; /* a write error: said by cli_flush_stdout() */
 	}
 	progress_update(&a->progress, i + 1, a->in.n, progress_now());
 	return true;
@@ -351,19 +343,68 @@ run_audit(audit *a, char *const *args, size_t nargs, unsigned workers)
 {
 	if (!expand(&a->in, args, nargs))
 		return CLI_TROUBLE;
-	if (!audit_begin(&a->report))
+	mif_error e;
+	if (!mif_audit_begin(&a->report, &e)) {
+		say(&e);
 		return CLI_TROUBLE;
+	}
 	progress_start(&a->progress, prog, "histories", stderr, stdout,
 	    isatty(STDERR_FILENO), isatty(STDOUT_FILENO), progress_now());
 	bool ok = audit_workers_run(prog, workers, a->in.n, produce, consume, a);
 	progress_clear(&a->progress);
-	if (ok)
-		ok = audit_end(&a->report);
+	if (ok && !(ok = mif_audit_end(&a->report, &e)))
+		say(&e);
 	if (!ok)
-		audit_abandon(&a->report);
+		mif_audit_abandon(&a->report);
 	if (!cli_flush_stdout(prog) || !ok)
 		return CLI_TROUBLE;
 	return a->report.totals.skipped > 0 ? CLI_NO : CLI_OK;
+}
+
+/* ---- merging ---- */
+
+static bool
+merge_one(mif_audit_merge *m, const char *path)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	const char *name = cli_display_name(path);
+	FILE *in = is_stdin ? stdin : fopen(path, "r");
+	mif_error e;
+
+	if (in == NULL) {
+		report_fatal(stderr, prog, name, "%s", strerror(errno));
+		return false;
+	}
+	bool ok = mif_audit_merge_read(m, in, name, &e);
+	if (!ok)
+		say(&e);
+	if (!is_stdin)
+		fclose(in);
+	return ok;
+}
+
+/* Combine the reports as if one run had audited every history they
+ * name (mif_audit_merge_read()). */
+static int
+run_merge(mif_audit_report *r, bool sms_given, char *const *paths,
+    size_t npaths)
+{
+	mif_audit_merge *m = mif_audit_merge_new(r, sms_given);
+	bool ok = m != NULL;
+	mif_error e;
+
+	if (m == NULL)
+		fprintf(stderr, "%s: out of memory\n", prog);
+	for (size_t i = 0; i < npaths && ok; i++)
+		ok = merge_one(m, paths[i]);
+	if (ok && r->begun && !(ok = mif_audit_end(r, &e)))
+		say(&e);
+	if (!ok)
+		mif_audit_abandon(r);
+	mif_audit_merge_free(m);
+	if (!cli_flush_stdout(prog) || !ok)
+		return CLI_TROUBLE;
+	return r->totals.skipped > 0 ? CLI_NO : CLI_OK;
 }
 
 int
@@ -384,7 +425,7 @@ main(int argc, char *argv[])
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
-	audit a = { .report = { .format = AUDIT_TEXT } };
+	audit a = { .report = { .format = MIF_AUDIT_TEXT } };
 	const char *inventory = NULL;
 	bool merge = false, sms_given = false;
 	unsigned workers = 1;
@@ -394,9 +435,9 @@ main(int argc, char *argv[])
 	while ((c = getopt_long(argc, argv, ":f:j:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "text") == 0) a.report.format = AUDIT_TEXT;
-			else if (strcmp(optarg, "tsv") == 0) a.report.format = AUDIT_TSV;
-			else if (strcmp(optarg, "json") == 0) a.report.format = AUDIT_JSON;
+			if (strcmp(optarg, "text") == 0) a.report.format = MIF_AUDIT_TEXT;
+			else if (strcmp(optarg, "tsv") == 0) a.report.format = MIF_AUDIT_TSV;
+			else if (strcmp(optarg, "json") == 0) a.report.format = MIF_AUDIT_JSON;
 			else cli_usage_error(prog, usage, "unknown format \"%s\"", optarg);
 			break;
 		case 'j':
@@ -449,12 +490,13 @@ main(int argc, char *argv[])
 		a.report.versions[v] = a.versions[v]->name;
 	a.report.out = stdout;
 	a.report.prog = prog;
+	a.report.warn = warn;
 
 	if (merge)
-		return audit_merge(prog, &a.report, sms_given, argv + optind,
+		return run_merge(&a.report, sms_given, argv + optind,
 		    (size_t)(argc - optind));
 
-	audit_inventory *inv = NULL;
+	mif_audit_inventory *inv = NULL;
 	if (inventory != NULL) {
 		inv = audit_inventory_load(prog, inventory, &a.input);
 		if (inv == NULL)
@@ -464,9 +506,7 @@ main(int argc, char *argv[])
 	}
 	int status = run_audit(&a, argv + optind, (size_t)(argc - optind),
 	    workers);
-	audit_inventory_free(inv);
-	free(a.rows);
-	free(a.inv);
+	mif_audit_inventory_free(inv);
 	free(a.in.pool);
 	free(a.in.at);
 	return status;

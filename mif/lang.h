@@ -522,6 +522,22 @@ size_t mif_escape(const char *s, size_t len, unsigned flags, char *buf,
     size_t size);
 /* The same onto a stream; false on a write error. */
 bool mif_escape_print(const char *s, size_t len, unsigned flags, FILE *fp);
+/*
+ * The escaping of a JSON string (RFC 8259), one rule for the library's
+ * JSON and the tools' JSON output: a double quote, backslash, backspace,
+ * form feed, newline, carriage return and tab as \" \\ \b \f \n \r \t;
+ * every other C0 control (NUL included) and DEL as \u00XX (lower-case
+ * hex).  Other UTF-8 stays as it is.  mif_json_escape_char() escapes
+ * the character at s (len > 0 bytes) into esc, "" when it stays, and
+ * returns how many bytes of s it covers: 0 when s starts no valid UTF-8
+ * (one byte, which JSON cannot hold).
+ */
+size_t mif_json_escape_char(const char *s, size_t len,
+    char esc[MIF_ESCAPE_MAX]);
+/* len bytes of s as a JSON string, its quotes included, onto a stream;
+ * a byte that is no UTF-8 goes as it is (give UTF-8).  False on a write
+ * error. */
+bool mif_json_print(const char *s, size_t len, FILE *fp);
 /* Undo mif_escape() without flags, in place: *len bytes of s become the
  * new *len.  False (s then undefined) for a backslash that starts none
  * of \\ \t \n \r \xHH. */

@@ -370,6 +370,212 @@ bool mif_sms_audit(const mif_sms_history *history,
     const mif_sms_version *const *versions, size_t nversions,
     mif_sms_audit_row *rows);
 
+/* ---- audit reports: many histories, in text, TSV or JSON ---- */
+
+/*
+ * A report of audited jobs and skipped histories, as mif-audit(1)
+ * writes it (OUTPUT there): each job and skipped history is written
+ * apart (mif_audit_write_job(), mif_audit_write_skip(), which a worker
+ * process may do), then placed in the report (mif_audit_put_job(),
+ * mif_audit_put_skip()), which lists each once and counts the totals.
+ * A merge (mif_audit_merge_read()) reads reports back into one.
+ */
+typedef enum mif_audit_format {
+	MIF_AUDIT_TEXT, MIF_AUDIT_TSV, MIF_AUDIT_JSON
+} mif_audit_format;
+
+/* The truths, in the order the totals give them. */
+enum { MIF_AUDIT_COMPLETE, MIF_AUDIT_FAILED, MIF_AUDIT_NEVER_RAN,
+	MIF_AUDIT_TRUTHS };
+
+/* What a workstation's NOIDMIFs say about the job's package. */
+typedef struct mif_audit_inv {
+	bool known;             /* a NOIDMIF of the workstation was found */
+	mif_sms_status status;  /* then: None (never ran), Complete, Failed */
+} mif_audit_inv;
+
+/* One audited job; the strings and arrays are the caller's. */
+typedef struct mif_audit_job {
+	const char *id;
+	const char *file;                /* the history, as named */
+	const mif_sms_audit_row *rows;
+	const mif_audit_inv *inv;        /* per row; NULL without inventory */
+	size_t nrows;
+} mif_audit_job;
+
+/* A history that could not be audited, and the first reason. */
+typedef struct mif_audit_skip {
+	const char *file;
+	unsigned line, column;           /* 0: no place */
+	const char *text;
+} mif_audit_skip;
+
+typedef struct mif_audit_counts {
+	size_t jobs, skipped, workstations;
+	size_t truth[MIF_AUDIT_TRUTHS];
+	size_t lost[MIF_SMS_AUDIT_MAX];
+	size_t recovered[MIF_SMS_AUDIT_MAX];
+	size_t disagreements;
+	size_t before_offer;             /* results before the offer, ignored */
+	size_t expired_again;            /* expiries after the first, replayed */
+} mif_audit_counts;
+
+/* What tells a job or skipped history from another: key, its job ID
+ * and file; digest, everything it reports. */
+typedef struct mif_audit_identity {
+	uint64_t key, digest;
+} mif_audit_identity;
+
+/* The jobs a report has listed (private). */
+typedef struct mif_audit_seen {
+	struct mif_audit_seen_slot *slots;
+	size_t mask, used;
+	uint32_t generation;
+} mif_audit_seen;
+
+/* Told of a job or skipped history placed twice with the same result,
+ * which the report lists once: a warning, its source the history. */
+typedef void mif_audit_warn_fn(void *ctx, const mif_error *warning);
+
+/* A report: the caller zeroes it and sets the settings; the rest is the
+ * library's. */
+typedef struct mif_audit_report {
+	/* settings */
+	mif_audit_format format;
+	const char *versions[MIF_SMS_AUDIT_MAX];  /* names, as asked: the
+	                                  caller's strings, or a merge's */
+	size_t nversions;
+	bool inventory;                  /* rows carry inventory answers */
+	FILE *out;                       /* where it goes */
+	const char *prog;                /* names the INCOMPLETE REPORT line */
+	mif_audit_warn_fn *warn;         /* may be NULL */
+	void *warn_ctx;
+	/* private: JSON's skipped entries wait in a file until the jobs
+	 * are written */
+	FILE *skipped;
+	size_t njson_jobs, njson_skipped;
+	mif_audit_seen seen;
+	char merged_names[MIF_SMS_AUDIT_MAX][32]; /* versions a merge read */
+	/* state */
+	bool begun;                      /* mif_audit_begin() wrote the start */
+	mif_audit_counts totals;         /* of what is placed */
+} mif_audit_report;
+
+/* "Complete", "Failed", "never ran" for a truth or inventory status. */
+const char *mif_audit_truth_name(mif_sms_status truth);
+/* Read one back; false when it is none of them. */
+bool mif_audit_truth_parse(const char *name, mif_sms_status *truth);
+/* Whether an inventory answer disagrees with the truth. */
+bool mif_audit_disagrees(const mif_audit_inv *inv, mif_sms_status truth);
+
+/* Add a job's counts (and one job) to *counts. */
+void mif_audit_count_job(const mif_audit_report *r, const mif_audit_job *job,
+    mif_audit_counts *counts);
+void mif_audit_counts_add(mif_audit_counts *to, const mif_audit_counts *from,
+    size_t nversions);
+bool mif_audit_counts_equal(const mif_audit_counts *a,
+    const mif_audit_counts *b, size_t nversions);
+
+/* The identity of a job, or of a skipped history. */
+mif_audit_identity mif_audit_job_identity(const mif_audit_report *r,
+    const mif_audit_job *job);
+mif_audit_identity mif_audit_skip_identity(const mif_audit_skip *skip);
+
+/* The job's lines, or its JSON object, onto out (not r->out: a worker
+ * writes into its own buffer); mif_audit_put_job() then places them. */
+void mif_audit_write_job(const mif_audit_report *r, const mif_audit_job *job,
+    FILE *out);
+/* The skipped history's line or JSON object onto out. */
+void mif_audit_write_skip(const mif_audit_report *r,
+    const mif_audit_skip *skip, FILE *out);
+
+/* Start the report: the TSV header, the start of the JSON object.
+ * False with *err when JSON's waiting file cannot be made. */
+bool mif_audit_begin(mif_audit_report *r, mif_error *err);
+/*
+ * Place what mif_audit_write_job() or mif_audit_write_skip() wrote (len
+ * bytes) in the report, and add its counts to the totals; file names it
+ * in messages.  A job or skipped history listed before is not listed
+ * again (r->warn is told); false with *err (its source the file) when
+ * it was listed with another result, or memory runs out.
+ */
+bool mif_audit_put_job(mif_audit_report *r, const char *text, size_t len,
+    const mif_audit_counts *counts, mif_audit_identity id, const char *file,
+    mif_error *err);
+bool mif_audit_put_skip(mif_audit_report *r, const char *text, size_t len,
+    mif_audit_identity id, const char *file, mif_error *err);
+/* End the report with the totals and, in TSV, its closing line; false
+ * with *err when the skipped histories' file cannot be read back. */
+bool mif_audit_end(mif_audit_report *r, mif_error *err);
+/* After trouble: end a report that was begun with its INCOMPLETE
+ * REPORT line, and free what it holds. */
+void mif_audit_abandon(mif_audit_report *r);
+
+/* ---- auditing one history into a report's record ---- */
+
+typedef struct mif_audit_inventory mif_audit_inventory;
+
+/*
+ * Audit a history that was read (mif_sms_history_read()) under the
+ * report's versions (`versions`, r->nversions of them), look up each
+ * workstation in inv (may be NULL), and write the job onto out
+ * (mif_audit_write_job()), its counts into *counts and its identity
+ * into *id.  file names the history.  False when memory runs out.
+ */
+bool mif_audit_history(const mif_audit_report *r,
+    const mif_sms_version *const *versions, const mif_audit_inventory *inv,
+    const mif_sms_history *history, const char *file, FILE *out,
+    mif_audit_counts *counts, mif_audit_identity *id);
+
+/* ---- the inventory: package status NOIDMIFs of the clients ---- */
+
+/* An empty inventory; NULL when out of memory. */
+mif_audit_inventory *mif_audit_inventory_new(void) MIF_MUST_USE;
+void mif_audit_inventory_free(mif_audit_inventory *inv);
+/*
+ * Add one NOIDMIF of workstation sms_id: the packages that the first
+ * group of class MIF_SMS_PACKAGE_CLASS records as Complete or Failed
+ * (mif_sms_noidmif_lookup()).  The workstation is known from then on,
+ * even when it records none.  SMS IDs and package IDs match ignoring
+ * ASCII case; when several NOIDMIFs record a package, the latest time
+ * counts.  Nothing of doc is kept.  False with *err when out of memory.
+ */
+bool mif_audit_inventory_add(mif_audit_inventory *inv, const char *sms_id,
+    const mif_doc *doc, mif_error *err);
+/* What the inventory knows of a workstation and a package: nothing
+ * (no NOIDMIF of it), never ran (its NOIDMIFs do not name the package),
+ * Complete or Failed. */
+mif_audit_inv mif_audit_inventory_lookup(const mif_audit_inventory *inv,
+    const char *sms_id, const char *package_id);
+
+/* ---- merging reports ---- */
+
+typedef struct mif_audit_merge mif_audit_merge;
+
+/*
+ * A merge into r, which the caller set up (format, out, prog, warn)
+ * and has not begun: the first report read gives r's versions (unless
+ * versions_given: r's versions are set) and whether rows carry
+ * inventory answers, and begins r.  NULL when out of memory.
+ */
+mif_audit_merge *mif_audit_merge_new(mif_audit_report *r,
+    bool versions_given) MIF_MUST_USE;
+void mif_audit_merge_free(mif_audit_merge *m);
+/*
+ * Read a whole report from in, TSV or JSON as mif_audit_write_*() and
+ * mif_audit_end() write them (told apart by the first character that
+ * is no blank; JSON reports joined one after another are read too),
+ * and place its jobs and skipped histories in r in the order of the run
+ * that wrote it.  It must be whole: a TSV one ends with its closing
+ * line, a JSON one has totals, and their counts are those of what it
+ * lists; its versions and inventory are those of r.  Memory holds one
+ * job at a time.  name is the report's, for errors.  False with *err,
+ * placed in the report (source name) or placeless (source "": out of
+ * memory, a temporary file).
+ */
+bool mif_audit_merge_read(mif_audit_merge *m, FILE *in, const char *name,
+    mif_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -45,45 +45,24 @@ newline(mif_buf *out, unsigned depth)
 static void
 put_string(struct jw *jw, mif_buf *out, const char *bytes, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)bytes;
 	size_t run = 0;
 
 	mif_buf_putc(out, '"');
 	for (size_t i = 0; i < len;) {
-		unsigned char c = p[i];
-		char esc[8];
-		const char *e = NULL;
-		size_t n = 1;
-		switch (c) {
-		case '"': e = "\\\""; break;
-		case '\\': e = "\\\\"; break;
-		case '\b': e = "\\b"; break;
-		case '\f': e = "\\f"; break;
-		case '\n': e = "\\n"; break;
-		case '\r': e = "\\r"; break;
-		case '\t': e = "\\t"; break;
-		default:
-			if (c < 0x20 || c == 0x7F) {
-				snprintf(esc, sizeof esc, "\\u%04x", c);
-				e = esc;
-			} else if (c >= 0x80) {
-				uint32_t cp;
-				n = mif_utf8_get(p + i, len - i, &cp);
-				if (n == 0) {
-					jw->problem = "a string that is not valid UTF-8";
-					n = 1;
-				}
-			}
-			break;
+		char esc[MIF_ESCAPE_MAX];
+		size_t n = mif_json_escape_char(bytes + i, len - i, esc);
+		if (n == 0) {
+			jw->problem = "a string that is not valid UTF-8";
+			n = 1;
 		}
-		if (e != NULL) {
-			mif_buf_put(out, p + run, i - run);
-			mif_buf_puts(out, e);
+		if (esc[0] != '\0') {
+			mif_buf_put(out, bytes + run, i - run);
+			mif_buf_puts(out, esc);
 			run = i + n;
 		}
 		i += n;
 	}
-	mif_buf_put(out, p + run, len - run);
+	mif_buf_put(out, bytes + run, len - run);
 	mif_buf_putc(out, '"');
 }
 

@@ -127,6 +127,61 @@ mif_escape_print(const char *s, size_t len, unsigned flags, FILE *fp)
 	return !k.failed;
 }
 
+size_t
+mif_json_escape_char(const char *s, size_t len, char esc[MIF_ESCAPE_MAX])
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const char *named = NULL;
+
+	esc[0] = '\0';
+	if (len == 0)
+		return 0;
+	switch (p[0]) {
+	case '"': named = "\\\""; break;
+	case '\\': named = "\\\\"; break;
+	case '\b': named = "\\b"; break;
+	case '\f': named = "\\f"; break;
+	case '\n': named = "\\n"; break;
+	case '\r': named = "\\r"; break;
+	case '\t': named = "\\t"; break;
+	default: break;
+	}
+	if (named != NULL) {
+		memcpy(esc, named, 3);
+		return 1;
+	}
+	if (p[0] < 0x20 || p[0] == 0x7F) {
+		snprintf(esc, MIF_ESCAPE_MAX, "\\u%04x", p[0]);
+		return 1;
+	}
+	if (p[0] < 0x80)
+		return 1;
+	uint32_t cp;
+	return mif_utf8_get(p, len, &cp);
+}
+
+bool
+mif_json_print(const char *s, size_t len, FILE *fp)
+{
+	mif_sink k = { .fp = fp };
+	char esc[MIF_ESCAPE_MAX];
+	size_t run = 0; /* start of the bytes not yet written */
+
+	mif_sink_put(&k, "\"", 1);
+	for (size_t i = 0; i < len;) {
+		size_t n = mif_json_escape_char(s + i, len - i, esc);
+		if (esc[0] != '\0') {
+			mif_sink_put(&k, s + run, i - run);
+			mif_sink_put(&k, esc, strlen(esc));
+			run = i + n;
+		}
+		i += n > 0 ? n : 1;
+	}
+	mif_sink_put(&k, s + run, len - run);
+	mif_sink_put(&k, "\"", 1);
+	return !k.failed;
+}
+
 bool
 mif_unescape(char *s, size_t *len)
 {

@@ -4,6 +4,7 @@
  * Q152229: under 1.0 and 1.1 an expiry overwrites the reported status).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "sms/internal.h"
 
@@ -74,4 +75,33 @@ mif_sms_audit(const mif_sms_history *history,
 		mif_sms_replay_free(r);
 	}
 	return true;
+}
+
+bool
+mif_audit_history(const mif_audit_report *r,
+    const mif_sms_version *const *versions, const mif_audit_inventory *inv,
+    const mif_sms_history *h, const char *file, FILE *out,
+    mif_audit_counts *counts, mif_audit_identity *id)
+{
+	size_t n = h->ntargets > 0 ? h->ntargets : 1;
+	mif_sms_audit_row *rows = malloc(n * sizeof *rows);
+	mif_audit_inv *answers = inv != NULL ? malloc(n * sizeof *answers)
+	    : NULL;
+	bool ok = rows != NULL && (inv == NULL || answers != NULL) &&
+	    mif_sms_audit(h, versions, r->nversions, rows);
+
+	if (ok) {
+		for (size_t i = 0; inv != NULL && i < h->ntargets; i++)
+			answers[i] = mif_audit_inventory_lookup(inv, h->targets[i],
+			    h->job.package_id);
+		mif_audit_job job = { h->job.job_id, file, rows, answers,
+		    h->ntargets };
+		*id = mif_audit_job_identity(r, &job);
+		mif_audit_write_job(r, &job, out);
+		memset(counts, 0, sizeof *counts);
+		mif_audit_count_job(r, &job, counts);
+	}
+	free(rows);
+	free(answers);
+	return ok;
 }

@@ -1,6 +1,6 @@
 /*
  * MIF to JSON and back: the exact JSON of every construct, string
- * escapes, the rule for integers (exact in a double, or else a string),
+ * escapes (the writer's and mif_json_print()), the rule for integers (exact in a double, or else a string),
  * JSON written by hand (no "order"), the round trip of every sample, and
  * the errors of bad JSON: syntax with its line and column, and shapes
  * with the path of the value.
@@ -286,6 +286,31 @@ test_strings(void **state)
 	free(json);
 }
 
+/* The tools' JSON strings take the escapes of the library's JSON:
+ * mif_json_print() gives what the writer gives above, quotes and all. */
+static void
+test_json_print(void **state)
+{
+	(void)state;
+	static const char in[] = "nul\0ctl\001\037 del\177 q\" bs\\ "
+	    "nl\n cr\r tab\t bsp\b ff\f \xc3\xa9";
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	assert_non_null(out);
+	assert_true(mif_json_print(in, sizeof in - 1, out));
+	assert_int_equal(fclose(out), 0);
+	assert_string_equal(text, "\"nul\\u0000ctl\\u0001\\u001f del\\u007f "
+	    "q\\\" bs\\\\ nl\\n cr\\r tab\\t bsp\\b ff\\f \xc3\xa9\"");
+	free(text);
+
+	char esc[MIF_ESCAPE_MAX];
+	assert_int_equal(mif_json_escape_char("\xc3\xa9", 2, esc), 2);
+	assert_string_equal(esc, "");
+	/* a byte that starts no UTF-8: no JSON string holds it */
+	assert_int_equal(mif_json_escape_char("\xe9x", 2, esc), 0);
+}
+
 /* Numbers while a double holds them exactly (up to 2^53), strings of
  * digits beyond, objects for another radix. */
 static void
@@ -517,6 +542,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_construct),
 		cmocka_unit_test(test_strings),
+		cmocka_unit_test(test_json_print),
 		cmocka_unit_test(test_integers),
 		cmocka_unit_test(test_hand_written),
 		cmocka_unit_test(test_syntax_errors),

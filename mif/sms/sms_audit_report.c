@@ -1,14 +1,18 @@
-/* mif-audit's report in its three formats: see audit_format.h. */
+/*
+ * An audit report in its three formats (mif-audit(1), OUTPUT): the
+ * same code writes a live audit and a merge of earlier ones, so that
+ * the two give the same bytes.
+ */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "audit_format.h"
-#include "jsonw.h"
+#include "sms/sms_audit_seen.h"
 
 /* ---- words ---- */
 
 const char *
-audit_truth_name(mif_sms_status truth)
+mif_audit_truth_name(mif_sms_status truth)
 {
 	switch (truth) {
 	case MIF_SMS_COMPLETE: return "Complete";
@@ -18,7 +22,7 @@ audit_truth_name(mif_sms_status truth)
 }
 
 bool
-audit_truth_parse(const char *name, mif_sms_status *truth)
+mif_audit_truth_parse(const char *name, mif_sms_status *truth)
 {
 	if (strcmp(name, "Complete") == 0)
 		*truth = MIF_SMS_COMPLETE;
@@ -34,18 +38,18 @@ audit_truth_parse(const char *name, mif_sms_status *truth)
 static size_t
 truth_index(mif_sms_status truth)
 {
-	return truth == MIF_SMS_COMPLETE ? AUDIT_COMPLETE
-	    : truth == MIF_SMS_FAILED ? AUDIT_FAILED : AUDIT_NEVER_RAN;
+	return truth == MIF_SMS_COMPLETE ? MIF_AUDIT_COMPLETE
+	    : truth == MIF_SMS_FAILED ? MIF_AUDIT_FAILED : MIF_AUDIT_NEVER_RAN;
 }
 
 static const char *
-inv_name(const audit_inv *inv)
+inv_name(const mif_audit_inv *inv)
 {
-	return inv->known ? audit_truth_name(inv->status) : "unknown";
+	return inv->known ? mif_audit_truth_name(inv->status) : "unknown";
 }
 
 bool
-audit_disagrees(const audit_inv *inv, mif_sms_status truth)
+mif_audit_disagrees(const mif_audit_inv *inv, mif_sms_status truth)
 {
 	return inv->known && inv->status != truth;
 }
@@ -53,12 +57,12 @@ audit_disagrees(const audit_inv *inv, mif_sms_status truth)
 /* Whether a row is worth a line of text: lost under some version, the
  * inventory disagrees, or an instruction was counted apart. */
 static bool
-noteworthy(const audit_report *r, const audit_job *job, size_t i)
+noteworthy(const mif_audit_report *r, const mif_audit_job *job, size_t i)
 {
 	for (size_t v = 0; v < r->nversions; v++)
 		if (job->rows[i].lost[v])
 			return true;
-	return (job->inv != NULL && audit_disagrees(&job->inv[i],
+	return (job->inv != NULL && mif_audit_disagrees(&job->inv[i],
 	    job->rows[i].truth)) || job->rows[i].before_offer > 0 ||
 	    job->rows[i].expired_again > 0;
 }
@@ -66,34 +70,34 @@ noteworthy(const audit_report *r, const audit_job *job, size_t i)
 /* ---- counting ---- */
 
 void
-audit_count_job(const audit_report *r, const audit_job *job,
-    audit_counts *n)
+mif_audit_count_job(const mif_audit_report *r, const mif_audit_job *job,
+    mif_audit_counts *n)
 {
 	n->jobs++;
 	n->workstations += job->nrows;
 	for (size_t i = 0; i < job->nrows; i++) {
 		const mif_sms_audit_row *row = &job->rows[i];
-		const audit_inv *inv = job->inv != NULL ? &job->inv[i] : NULL;
+		const mif_audit_inv *inv = job->inv != NULL ? &job->inv[i] : NULL;
 		n->truth[truth_index(row->truth)]++;
 		for (size_t v = 0; v < r->nversions; v++) {
 			n->lost[v] += row->lost[v];
 			/* given back: the inventory's answer is the truth */
 			n->recovered[v] += row->lost[v] && inv != NULL &&
-			    inv->known && !audit_disagrees(inv, row->truth);
+			    inv->known && !mif_audit_disagrees(inv, row->truth);
 		}
-		n->disagreements += inv != NULL && audit_disagrees(inv, row->truth);
+		n->disagreements += inv != NULL && mif_audit_disagrees(inv, row->truth);
 		n->before_offer += row->before_offer;
 		n->expired_again += row->expired_again;
 	}
 }
 
 void
-audit_counts_add(audit_counts *to, const audit_counts *from, size_t nversions)
+mif_audit_counts_add(mif_audit_counts *to, const mif_audit_counts *from, size_t nversions)
 {
 	to->jobs += from->jobs;
 	to->skipped += from->skipped;
 	to->workstations += from->workstations;
-	for (size_t t = 0; t < AUDIT_TRUTHS; t++)
+	for (size_t t = 0; t < MIF_AUDIT_TRUTHS; t++)
 		to->truth[t] += from->truth[t];
 	for (size_t v = 0; v < nversions; v++) {
 		to->lost[v] += from->lost[v];
@@ -105,7 +109,7 @@ audit_counts_add(audit_counts *to, const audit_counts *from, size_t nversions)
 }
 
 bool
-audit_counts_equal(const audit_counts *a, const audit_counts *b,
+mif_audit_counts_equal(const mif_audit_counts *a, const mif_audit_counts *b,
     size_t nversions)
 {
 	bool same = a->jobs == b->jobs && a->skipped == b->skipped &&
@@ -114,7 +118,7 @@ audit_counts_equal(const audit_counts *a, const audit_counts *b,
 	    a->before_offer == b->before_offer &&
 	    a->expired_again == b->expired_again;
 
-	for (size_t t = 0; t < AUDIT_TRUTHS; t++)
+	for (size_t t = 0; t < MIF_AUDIT_TRUTHS; t++)
 		same = same && a->truth[t] == b->truth[t];
 	for (size_t v = 0; v < nversions; v++)
 		same = same && a->lost[v] == b->lost[v] &&
@@ -128,20 +132,20 @@ static uint64_t
 hash_size(uint64_t h, size_t n)
 {
 	uint64_t v = n;
-	return audit_hash(h, &v, sizeof v);
+	return mif_audit_hash(h, &v, sizeof v);
 }
 
-audit_identity
-audit_job_identity(const audit_report *r, const audit_job *job)
+mif_audit_identity
+mif_audit_job_identity(const mif_audit_report *r, const mif_audit_job *job)
 {
-	audit_identity id;
+	mif_audit_identity id;
 
-	id.key = audit_hash_str(audit_hash_str(AUDIT_HASH_START, job->id),
+	id.key = mif_audit_hash_str(mif_audit_hash_str(MIF_AUDIT_HASH_START, job->id),
 	    job->file);
 	uint64_t h = hash_size(id.key, job->nrows);
 	for (size_t i = 0; i < job->nrows; i++) {
 		const mif_sms_audit_row *row = &job->rows[i];
-		h = audit_hash_str(h, row->sms_id);
+		h = mif_audit_hash_str(h, row->sms_id);
 		h = hash_size(h, (size_t)row->truth);
 		for (size_t v = 0; v < r->nversions; v++)
 			h = hash_size(h, (size_t)row->shown[v] << 1 | row->lost[v]);
@@ -154,15 +158,15 @@ audit_job_identity(const audit_report *r, const audit_job *job)
 	return id;
 }
 
-audit_identity
-audit_skip_identity(const audit_skip *s)
+mif_audit_identity
+mif_audit_skip_identity(const mif_audit_skip *s)
 {
-	audit_identity id;
+	mif_audit_identity id;
 
 	/* no job ID: a skipped history is known by its file alone */
-	id.key = audit_hash_str(audit_hash_str(AUDIT_HASH_START, ""), s->file);
+	id.key = mif_audit_hash_str(mif_audit_hash_str(MIF_AUDIT_HASH_START, ""), s->file);
 	id.key = hash_size(id.key, SIZE_MAX);
-	id.digest = audit_hash_str(hash_size(hash_size(id.key, s->line),
+	id.digest = mif_audit_hash_str(hash_size(hash_size(id.key, s->line),
 	    s->column), s->text);
 	return id;
 }
@@ -171,7 +175,7 @@ audit_skip_identity(const audit_skip *s)
 
 /* Text and TSV fields escaped by the rule of every tool's text output
  * (miftools(7)), so that a line stays one and no byte drives a terminal;
- * audit_merge_tsv.c undoes it. */
+ * sms_audit_merge_tsv.c undoes it. */
 static void
 put_escaped(FILE *out, const char *s)
 {
@@ -186,7 +190,7 @@ plural(size_t n, const char *one, const char *many)
 
 /* "5 under 1.0, 5 under 1.1, 0 under 1.2" */
 static void
-text_per_version(const audit_report *r, const size_t *n, FILE *out)
+text_per_version(const mif_audit_report *r, const size_t *n, FILE *out)
 {
 	for (size_t v = 0; v < r->nversions; v++)
 		fprintf(out, "%s%zu under %s", v > 0 ? ", " : "", n[v],
@@ -196,7 +200,7 @@ text_per_version(const audit_report *r, const size_t *n, FILE *out)
 /* "; ignored 1 result before the offer; replayed 2 repeated expiries",
  * each part only when there is some. */
 static void
-text_counted_apart(const audit_counts *n, FILE *out)
+text_counted_apart(const mif_audit_counts *n, FILE *out)
 {
 	if (n->before_offer > 0)
 		fprintf(out, "; ignored %zu %s before the offer", n->before_offer,
@@ -207,8 +211,15 @@ text_counted_apart(const audit_counts *n, FILE *out)
 }
 
 /* {"1.0":5,"1.1":5} */
+/* A JSON string (the library's one escaper). */
 static void
-json_per_version(const audit_report *r, const size_t *n, FILE *out)
+json_cstring(FILE *out, const char *s)
+{
+	mif_json_print(s, strlen(s), out);
+}
+
+static void
+json_per_version(const mif_audit_report *r, const size_t *n, FILE *out)
 {
 	putc('{', out);
 	for (size_t v = 0; v < r->nversions; v++) {
@@ -225,7 +236,7 @@ json_per_version(const audit_report *r, const size_t *n, FILE *out)
 /* "  PAR00001  Complete   1.0 Retrying (lost)  1.2 Complete  ..."
  * in columns, without blanks at the end. */
 static void
-text_row(const audit_report *r, const audit_job *job, size_t i, FILE *out)
+text_row(const mif_audit_report *r, const mif_audit_job *job, size_t i, FILE *out)
 {
 	const mif_sms_audit_row *row = &job->rows[i];
 	char line[1024];
@@ -236,7 +247,7 @@ text_row(const audit_report *r, const audit_job *job, size_t i, FILE *out)
 	put_escaped(out, row->sms_id);
 	size_t idlen = mif_escape(row->sms_id, strlen(row->sms_id), 0, NULL, 0);
 	n += (size_t)snprintf(line + n, sizeof line - n, "%*s  %-9s",
-	    idlen < 8 ? (int)(8 - idlen) : 0, "", audit_truth_name(row->truth));
+	    idlen < 8 ? (int)(8 - idlen) : 0, "", mif_audit_truth_name(row->truth));
 	for (size_t v = 0; v < r->nversions && n < sizeof line; v++) {
 		char cell[32];
 		snprintf(cell, sizeof cell, "%s%s", mif_sms_status_name(
@@ -246,10 +257,10 @@ text_row(const audit_report *r, const audit_job *job, size_t i, FILE *out)
 		    r->versions[v], cell);
 	}
 	if (job->inv != NULL && n < sizeof line) {
-		const audit_inv *inv = &job->inv[i];
+		const mif_audit_inv *inv = &job->inv[i];
 		n += (size_t)snprintf(line + n, sizeof line - n,
 		    "  inventory %s%s", inv_name(inv),
-		    audit_disagrees(inv, row->truth) ? " (disagrees)" : "");
+		    mif_audit_disagrees(inv, row->truth) ? " (disagrees)" : "");
 	}
 	if (row->before_offer > 0 && n < sizeof line)
 		n += (size_t)snprintf(line + n, sizeof line - n,
@@ -266,10 +277,10 @@ text_row(const audit_report *r, const audit_job *job, size_t i, FILE *out)
 }
 
 static void
-text_job(const audit_report *r, const audit_job *job, FILE *out)
+text_job(const mif_audit_report *r, const mif_audit_job *job, FILE *out)
 {
-	audit_counts n = { 0 };
-	audit_count_job(r, job, &n);
+	mif_audit_counts n = { 0 };
+	mif_audit_count_job(r, job, &n);
 
 	fputs("job ", out);
 	put_escaped(out, job->id);
@@ -286,7 +297,7 @@ text_job(const audit_report *r, const audit_job *job, FILE *out)
 }
 
 static void
-tsv_start_line(const audit_job *job, FILE *out)
+tsv_start_line(const mif_audit_job *job, FILE *out)
 {
 	put_escaped(out, job->id);
 	putc('\t', out);
@@ -295,7 +306,7 @@ tsv_start_line(const audit_job *job, FILE *out)
 }
 
 static void
-tsv_job(const audit_report *r, const audit_job *job, FILE *out)
+tsv_job(const mif_audit_report *r, const mif_audit_job *job, FILE *out)
 {
 	if (job->nrows == 0) {
 		/* a job without targets still has its line, for merges */
@@ -311,16 +322,16 @@ tsv_job(const audit_report *r, const audit_job *job, FILE *out)
 		tsv_start_line(job, out);
 		put_escaped(out, row->sms_id);
 		putc('\t', out);
-		fputs(audit_truth_name(row->truth), out);
+		fputs(mif_audit_truth_name(row->truth), out);
 		for (size_t v = 0; v < r->nversions; v++)
 			fprintf(out, "\t%s\t%s", mif_sms_status_name(row->shown[v]),
 			    row->lost[v] ? "yes" : "no");
 		if (r->inventory) {
-			static const audit_inv unknown = { false, MIF_SMS_NONE };
-			const audit_inv *inv = job->inv != NULL ? &job->inv[i]
+			static const mif_audit_inv unknown = { false, MIF_SMS_NONE };
+			const mif_audit_inv *inv = job->inv != NULL ? &job->inv[i]
 			    : &unknown;
 			fprintf(out, "\t%s\t%s", inv_name(inv),
-			    audit_disagrees(inv, row->truth) ? "yes" : "no");
+			    mif_audit_disagrees(inv, row->truth) ? "yes" : "no");
 		}
 		fprintf(out, "\t%u\t%u\t\n", row->before_offer,
 		    row->expired_again);
@@ -328,10 +339,10 @@ tsv_job(const audit_report *r, const audit_job *job, FILE *out)
 }
 
 static void
-json_job(const audit_report *r, const audit_job *job, FILE *out)
+json_job(const mif_audit_report *r, const mif_audit_job *job, FILE *out)
 {
-	audit_counts n = { 0 };
-	audit_count_job(r, job, &n);
+	mif_audit_counts n = { 0 };
+	mif_audit_count_job(r, job, &n);
 
 	fputs("{\"id\":", out);
 	json_cstring(out, job->id);
@@ -351,7 +362,7 @@ json_job(const audit_report *r, const audit_job *job, FILE *out)
 		fputs(i > 0 ? ",\n{\"sms_id\":" : "\n{\"sms_id\":", out);
 		json_cstring(out, row->sms_id);
 		fprintf(out, ",\"truth\":\"%s\",\"shown\":{",
-		    audit_truth_name(row->truth));
+		    mif_audit_truth_name(row->truth));
 		for (size_t v = 0; v < r->nversions; v++) {
 			if (v > 0)
 				putc(',', out);
@@ -367,12 +378,12 @@ json_job(const audit_report *r, const audit_job *job, FILE *out)
 		}
 		putc('}', out);
 		if (r->inventory) {
-			static const audit_inv unknown = { false, MIF_SMS_NONE };
-			const audit_inv *inv = job->inv != NULL ? &job->inv[i]
+			static const mif_audit_inv unknown = { false, MIF_SMS_NONE };
+			const mif_audit_inv *inv = job->inv != NULL ? &job->inv[i]
 			    : &unknown;
 			fprintf(out, ",\"inventory\":\"%s\",\"disagrees\":%s",
 			    inv_name(inv),
-			    audit_disagrees(inv, row->truth) ? "true" : "false");
+			    mif_audit_disagrees(inv, row->truth) ? "true" : "false");
 		}
 		fprintf(out, ",\"before_offer\":%u,\"expired_again\":%u}",
 		    row->before_offer, row->expired_again);
@@ -381,22 +392,22 @@ json_job(const audit_report *r, const audit_job *job, FILE *out)
 }
 
 void
-audit_write_job(const audit_report *r, const audit_job *job, FILE *out)
+mif_audit_write_job(const mif_audit_report *r, const mif_audit_job *job, FILE *out)
 {
 	switch (r->format) {
-	case AUDIT_TEXT: text_job(r, job, out); break;
-	case AUDIT_TSV: tsv_job(r, job, out); break;
-	case AUDIT_JSON: json_job(r, job, out); break;
+	case MIF_AUDIT_TEXT: text_job(r, job, out); break;
+	case MIF_AUDIT_TSV: tsv_job(r, job, out); break;
+	case MIF_AUDIT_JSON: json_job(r, job, out); break;
 	}
 }
 
 /* ---- skipped histories ---- */
 
 void
-audit_write_skip(const audit_report *r, const audit_skip *s, FILE *out)
+mif_audit_write_skip(const mif_audit_report *r, const mif_audit_skip *s, FILE *out)
 {
 	switch (r->format) {
-	case AUDIT_TEXT:
+	case MIF_AUDIT_TEXT:
 		fputs("skipped ", out);
 		put_escaped(out, s->file);
 		fputs(": ", out);
@@ -405,7 +416,7 @@ audit_write_skip(const audit_report *r, const audit_skip *s, FILE *out)
 		put_escaped(out, s->text);
 		putc('\n', out);
 		break;
-	case AUDIT_TSV:
+	case MIF_AUDIT_TSV:
 		putc('\t', out);
 		put_escaped(out, s->file);
 		fputs("\t\tskipped", out);
@@ -419,7 +430,7 @@ audit_write_skip(const audit_report *r, const audit_skip *s, FILE *out)
 		put_escaped(out, s->text);
 		putc('\n', out);
 		break;
-	case AUDIT_JSON:
+	case MIF_AUDIT_JSON:
 		fputs("{\"file\":", out);
 		json_cstring(out, s->file);
 		fprintf(out, ",\"line\":%u,\"column\":%u,\"error\":", s->line,
@@ -433,7 +444,7 @@ audit_write_skip(const audit_report *r, const audit_skip *s, FILE *out)
 /* ---- the report ---- */
 
 bool
-audit_begin(audit_report *r)
+mif_audit_begin(mif_audit_report *r, mif_error *err)
 {
 	FILE *out = r->out;
 
@@ -441,9 +452,9 @@ audit_begin(audit_report *r)
 	r->njson_jobs = r->njson_skipped = 0;
 	r->skipped = NULL;
 	switch (r->format) {
-	case AUDIT_TEXT:
+	case MIF_AUDIT_TEXT:
 		break;
-	case AUDIT_TSV:
+	case MIF_AUDIT_TSV:
 		fputs("job\tfile\tsms_id\ttruth", out);
 		for (size_t v = 0; v < r->nversions; v++)
 			fprintf(out, "\tshown_%s\tlost_%s", r->versions[v],
@@ -451,10 +462,10 @@ audit_begin(audit_report *r)
 		fputs(r->inventory ? "\tinventory\tdisagrees" : "", out);
 		fputs("\tbefore_offer\texpired_again\terror\n", out);
 		break;
-	case AUDIT_JSON:
+	case MIF_AUDIT_JSON:
 		r->skipped = tmpfile();
 		if (r->skipped == NULL) {
-			fprintf(stderr, "%s: a temporary file: %s\n", r->prog,
+			mif_error_set(err, MIF_E_IO, "", "a temporary file: %s",
 			    strerror(errno));
 			return false;
 		}
@@ -473,26 +484,33 @@ audit_begin(audit_report *r)
 }
 
 /* Whether to list what has this identity: not when it is listed
- * already.  False in *ok after saying so when it was listed with
- * another result, or memory ran out. */
+ * already (r->warn is told).  False in *ok, with *err, when it was
+ * listed with another result, or memory ran out. */
 static bool
-first_time(audit_report *r, audit_identity id, const char *file, bool *ok)
+first_time(mif_audit_report *r, mif_audit_identity id, const char *file,
+    bool *ok, mif_error *err)
 {
 	*ok = true;
-	switch (audit_seen_add(&r->seen, id.key, id.digest)) {
-	case AUDIT_SEEN_NEW:
+	switch (mif_audit_seen_add(&r->seen, id.key, id.digest)) {
+	case MIF_AUDIT_SEEN_NEW:
 		return true;
-	case AUDIT_SEEN_SAME:
-		fprintf(stderr, "%s: %s: warning: audited again; the report lists "
-		    "it once\n", r->prog, file);
+	case MIF_AUDIT_SEEN_SAME:
+		if (r->warn != NULL) {
+			mif_error w;
+			mif_error_set(&w, MIF_E_DUPLICATE, file, "audited again; the "
+			    "report lists it once");
+			w.severity = MIF_WARNING;
+			r->warn(r->warn_ctx, &w);
+		}
 		return false;
-	case AUDIT_SEEN_OTHER:
-		fprintf(stderr, "%s: %s: error: audited again, with another "
-		    "result: which one tells the truth is not known\n", r->prog,
-		    file);
+	case MIF_AUDIT_SEEN_OTHER:
+		mif_error_set(err, MIF_E_CONFLICT, file, "audited again, with "
+		    "another result: which one tells the truth is not known");
+		if (err != NULL)
+			err->severity = MIF_ERROR;
 		break;
-	case AUDIT_SEEN_NOMEM:
-		fprintf(stderr, "%s: out of memory\n", r->prog);
+	case MIF_AUDIT_SEEN_NOMEM:
+		mif_error_set(err, MIF_E_NOMEM, "", "out of memory");
 		break;
 	}
 	*ok = false;
@@ -500,30 +518,31 @@ first_time(audit_report *r, audit_identity id, const char *file, bool *ok)
 }
 
 bool
-audit_put_job(audit_report *r, const char *text, size_t len,
-    const audit_counts *counts, audit_identity id, const char *file)
+mif_audit_put_job(mif_audit_report *r, const char *text, size_t len,
+    const mif_audit_counts *counts, mif_audit_identity id, const char *file,
+    mif_error *err)
 {
 	bool ok;
 
-	if (!first_time(r, id, file, &ok))
+	if (!first_time(r, id, file, &ok, err))
 		return ok;
-	if (r->format == AUDIT_JSON)
+	if (r->format == MIF_AUDIT_JSON)
 		fputs(r->njson_jobs++ > 0 ? ",\n" : "\n", r->out);
 	fwrite(text, 1, len, r->out);
-	audit_counts_add(&r->totals, counts, r->nversions);
+	mif_audit_counts_add(&r->totals, counts, r->nversions);
 	return true;
 }
 
 bool
-audit_put_skip(audit_report *r, const char *text, size_t len,
-    audit_identity id, const char *file)
+mif_audit_put_skip(mif_audit_report *r, const char *text, size_t len,
+    mif_audit_identity id, const char *file, mif_error *err)
 {
 	bool ok;
 
-	if (!first_time(r, id, file, &ok))
+	if (!first_time(r, id, file, &ok, err))
 		return ok;
 	r->totals.skipped++;
-	if (r->format != AUDIT_JSON) {
+	if (r->format != MIF_AUDIT_JSON) {
 		fwrite(text, 1, len, r->out);
 		return true;
 	}
@@ -538,15 +557,15 @@ audit_put_skip(audit_report *r, const char *text, size_t len,
 }
 
 static void
-text_totals(const audit_report *r, FILE *out)
+text_totals(const mif_audit_report *r, FILE *out)
 {
-	const audit_counts *n = &r->totals;
+	const mif_audit_counts *n = &r->totals;
 
 	fprintf(out, "audited %zu %s, skipped %zu: %zu %s, %zu Complete, "
 	    "%zu Failed, %zu never ran\n", n->jobs, plural(n->jobs, "job",
 	    "jobs"), n->skipped, n->workstations, plural(n->workstations,
-	    "workstation", "workstations"), n->truth[AUDIT_COMPLETE],
-	    n->truth[AUDIT_FAILED], n->truth[AUDIT_NEVER_RAN]);
+	    "workstation", "workstations"), n->truth[MIF_AUDIT_COMPLETE],
+	    n->truth[MIF_AUDIT_FAILED], n->truth[MIF_AUDIT_NEVER_RAN]);
 	fputs("lost: ", out);
 	text_per_version(r, n->lost, out);
 	putc('\n', out);
@@ -566,7 +585,7 @@ text_totals(const audit_report *r, FILE *out)
 
 /* Copy the skipped entries that waited into the output. */
 static bool
-json_copy_skipped(audit_report *r)
+json_copy_skipped(mif_audit_report *r)
 {
 	char buf[1 << 14];
 	size_t got;
@@ -579,10 +598,10 @@ json_copy_skipped(audit_report *r)
 }
 
 static bool
-json_totals(audit_report *r)
+json_totals(mif_audit_report *r)
 {
 	FILE *out = r->out;
-	const audit_counts *n = &r->totals;
+	const mif_audit_counts *n = &r->totals;
 
 	fputs(r->njson_jobs > 0 ? "\n],\"skipped\":[" : "],\"skipped\":[", out);
 	bool ok = json_copy_skipped(r);
@@ -592,8 +611,8 @@ json_totals(audit_report *r)
 	fprintf(out, "\"jobs\":%zu,\"skipped\":%zu,\"workstations\":%zu,"
 	    "\"truth\":{\"Complete\":%zu,\"Failed\":%zu,\"never ran\":%zu},"
 	    "\"lost\":", n->jobs, n->skipped, n->workstations,
-	    n->truth[AUDIT_COMPLETE], n->truth[AUDIT_FAILED],
-	    n->truth[AUDIT_NEVER_RAN]);
+	    n->truth[MIF_AUDIT_COMPLETE], n->truth[MIF_AUDIT_FAILED],
+	    n->truth[MIF_AUDIT_NEVER_RAN]);
 	json_per_version(r, n->lost, out);
 	if (r->inventory) {
 		fputs(",\"recovered\":", out);
@@ -606,35 +625,35 @@ json_totals(audit_report *r)
 }
 
 bool
-audit_end(audit_report *r)
+mif_audit_end(mif_audit_report *r, mif_error *err)
 {
 	bool ok = true;
-	const audit_counts *n = &r->totals;
+	const mif_audit_counts *n = &r->totals;
 
-	if (r->format == AUDIT_TEXT)
+	if (r->format == MIF_AUDIT_TEXT)
 		text_totals(r, r->out);
-	else if (r->format == AUDIT_TSV)
+	else if (r->format == MIF_AUDIT_TSV)
 		/* tells a whole report from one cut short */
 		fprintf(r->out, "end\t%zu\t%zu\t%zu\n", n->jobs, n->skipped,
 		    n->workstations);
 	else if (!json_totals(r)) {
-		fprintf(stderr, "%s: the skipped histories' file: %s\n", r->prog,
+		mif_error_set(err, MIF_E_IO, "", "the skipped histories' file: %s",
 		    strerror(errno));
 		ok = false;
 	}
-	audit_seen_free(&r->seen);
+	mif_audit_seen_free(&r->seen);
 	return ok;
 }
 
 void
-audit_abandon(audit_report *r)
+mif_audit_abandon(mif_audit_report *r)
 {
 	if (r->begun)
 		fprintf(r->out, "%s%s: INCOMPLETE REPORT: it stops at an error "
-		    "(see the standard error)\n", r->format == AUDIT_JSON ? "\n"
+		    "(see the standard error)\n", r->format == MIF_AUDIT_JSON ? "\n"
 		    : "", r->prog);
 	if (r->skipped != NULL)
 		fclose(r->skipped);
 	r->skipped = NULL;
-	audit_seen_free(&r->seen);
+	mif_audit_seen_free(&r->seen);
 }

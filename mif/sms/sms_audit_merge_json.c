@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit_merge_read.h"
-#include "jsonr.h"
+#include "sms/sms_audit_merge.h"
+#include "sms/sms_jsonr.h"
 
 static bool
 json_fail(merge *m, jsonr *j)
@@ -150,7 +150,7 @@ read_unsigned(merge *m, jsonr *j, jsonr_token t, const char *key,
 
 typedef struct row_ctx {
 	mif_sms_audit_row *row;
-	audit_inv *inv;
+	mif_audit_inv *inv;
 	unsigned seen;             /* bits: sms_id, truth, shown, lost, inventory,
 	                              before_offer, expired_again */
 	unsigned shown, lost;      /* bits: versions given */
@@ -202,12 +202,12 @@ row_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
 		bool truth = key[0] == 't';
 		if (t != JSONR_STRING)
 			return wrong(m, j, t, key, "a string");
-		if (truth && !audit_truth_parse(j->text, &c->row->truth))
+		if (truth && !mif_audit_truth_parse(j->text, &c->row->truth))
 			return merge_fail(m, j->line, j->column, "unknown truth \"%s\" "
 			    "(Complete, Failed, never ran)", j->text);
 		if (!truth && strcmp(j->text, "unknown") != 0) {
 			c->inv->known = true;
-			if (!audit_truth_parse(j->text, &c->inv->status))
+			if (!mif_audit_truth_parse(j->text, &c->inv->status))
 				return merge_fail(m, j->line, j->column, "unknown "
 				    "inventory answer \"%s\"", j->text);
 		}
@@ -305,7 +305,7 @@ job_element(merge *m, jsonr *j, void *arg, jsonr_token t)
 /* ---- a skipped history: {"file":...,"line":...,"column":...,"error":...} */
 
 typedef struct skip_ctx {
-	audit_skip skip;
+	mif_audit_skip skip;
 	size_t after;              /* jobs listed before it */
 	unsigned seen;
 } skip_ctx;
@@ -370,23 +370,23 @@ typedef struct top_ctx {
 	unsigned line, column;     /* of the versions */
 	/* the totals as the report gives them, and where */
 	bool totals;
-	audit_counts given;
+	mif_audit_counts given;
 	unsigned totals_line, totals_column;
 } top_ctx;
 
 /* ---- the totals: {"jobs":...,"truth":{...},"lost":{...},...} ---- */
 
 typedef struct totals_ctx {
-	audit_counts *n;
+	mif_audit_counts *n;
 	size_t *per;               /* the counts by version being read */
 	unsigned seen;             /* bits of the members below */
 	unsigned versions[3];      /* lost, recovered, truth: bits given */
 	unsigned which;            /* index into versions */
 } totals_ctx;
 
-static const char *const truth_keys[AUDIT_TRUTHS] = {
-	[AUDIT_COMPLETE] = "Complete", [AUDIT_FAILED] = "Failed",
-	[AUDIT_NEVER_RAN] = "never ran",
+static const char *const truth_keys[MIF_AUDIT_TRUTHS] = {
+	[MIF_AUDIT_COMPLETE] = "Complete", [MIF_AUDIT_FAILED] = "Failed",
+	[MIF_AUDIT_NEVER_RAN] = "never ran",
 };
 
 /* A member of "lost" or "recovered" (by version) or of "truth". */
@@ -397,9 +397,9 @@ count_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
 	size_t i = 0;
 
 	if (c->which == 2) {
-		while (i < AUDIT_TRUTHS && strcmp(truth_keys[i], key) != 0)
+		while (i < MIF_AUDIT_TRUTHS && strcmp(truth_keys[i], key) != 0)
 			i++;
-		if (i == AUDIT_TRUTHS)
+		if (i == MIF_AUDIT_TRUTHS)
 			return merge_fail(m, j->line, j->column, "\"%s\" is not a "
 			    "truth (Complete, Failed, never ran)", key);
 	} else if ((i = version_of(m, key)) == SIZE_MAX) {
@@ -461,7 +461,7 @@ read_totals(merge *m, jsonr *j, top_ctx *c, jsonr_token t)
 	unsigned want = m->inventory ? 0x1ffu : 0x177u;
 	if ((tc.seen & want) != want || tc.versions[0] != versions ||
 	    (m->inventory && tc.versions[1] != versions) ||
-	    tc.versions[2] != (1u << AUDIT_TRUTHS) - 1)
+	    tc.versions[2] != (1u << MIF_AUDIT_TRUTHS) - 1)
 		return merge_fail(m, c->totals_line, c->totals_column, "the totals "
 		    "should have \"jobs\", \"skipped\", \"workstations\", "
 		    "\"truth\" for each truth, \"lost\"%s for each version, "
@@ -558,7 +558,7 @@ read_report(merge *m, jsonr *j)
 	if (!c.totals)
 		return merge_fail(m, line, column, "the report has no \"totals\": "
 		    "it is not whole");
-	if (!audit_counts_equal(&c.given, &m->read, m->r->nversions))
+	if (!mif_audit_counts_equal(&c.given, &m->read, m->r->nversions))
 		return merge_fail(m, c.totals_line, c.totals_column, "the totals "
 		    "(%zu jobs, %zu skipped, %zu workstations ...) are not those of "
 		    "what the report lists (%zu, %zu, %zu ...): it is not whole",

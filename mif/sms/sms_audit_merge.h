@@ -1,32 +1,28 @@
 /*
- * What the readers of earlier reports share (mif-audit --merge, see
- * audit_merge.h): the merge's state, the declaration of a report's
+ * What the readers of earlier reports share (mif_audit_merge_read()):
+ * the merge's state, the declaration of a report's
  * versions and inventory, and the gathering of one job at a time, which
- * is then written to the merged report.
+ * is then written to the merged report.  Internal to libmif.
  */
-#ifndef AUDIT_MERGE_READ_H
-#define AUDIT_MERGE_READ_H
+#ifndef MIF_SMS_AUDIT_MERGE_H
+#define MIF_SMS_AUDIT_MERGE_H
 
-#include <stdbool.h>
-#include <stddef.h>
-#include <stdio.h>
-
-#include "audit_format.h"
-#include "cli.h"
+#include "sms/sms_audit_seen.h"
 
 #define NAME_MAX_LEN 32
 
-typedef struct merge {
-	const char *prog;
-	audit_report *r;
+typedef struct mif_audit_merge merge;
+
+struct mif_audit_merge {
+	mif_audit_report *r;
 	bool sms_given;
-	char names[MIF_SMS_AUDIT_MAX][NAME_MAX_LEN]; /* versions, when read */
 	/* the report being read */
 	const char *file;          /* its name, for messages */
+	mif_error *err;            /* where its first error goes */
 	size_t map[MIF_SMS_AUDIT_MAX]; /* its version i is the report's map[i] */
 	size_t nversions;
 	bool inventory;
-	audit_counts read;         /* what it lists, to check its totals */
+	mif_audit_counts read;         /* what it lists, to check its totals */
 	/* JSON: its jobs and skipped histories wait here until its end,
 	 * which tells where each skipped one goes among the jobs */
 	FILE *spool_jobs, *spool_skips;
@@ -36,20 +32,20 @@ typedef struct merge {
 	size_t pool_len, pool_cap;
 	size_t id_at, file_at;
 	mif_sms_audit_row *rows;
-	audit_inv *inv;
+	mif_audit_inv *inv;
 	size_t *sms_at;
 	size_t nrows, cap;
 	bool open;
 	/* what a job or skipped entry is written into before it is placed */
 	char *text;
 	size_t text_len;
-} merge;
+};
 
 /* An error at line:column (line 0: none) of the report being read,
- * reported; returns false. */
+ * into m->err; returns false. */
 bool merge_fail(merge *m, unsigned line, unsigned column, const char *fmt,
-    ...) CLI_PRINTF(4, 5);
-/* "out of memory", reported; returns false. */
+    ...) MIF_PRINTF(4, 5);
+/* "out of memory", into m->err; returns false. */
 bool merge_nomem(merge *m);
 
 /*
@@ -57,39 +53,39 @@ bool merge_nomem(merge *m);
  * answers: the first one gives the merged report's (unless --sms gave
  * the versions) and starts it; every one must agree with it, its
  * versions in any order (m->map says where each goes).  line:column
- * place the declaration for messages.  False after reporting.
+ * place the declaration for messages.  False with m->err.
  */
 bool merge_declare(merge *m, const char *const *names, size_t n,
     bool inventory, unsigned line, unsigned column);
 
 /* A copy of s in the job's pool, at offset *at; false when out of
- * memory (reported). */
+ * memory (m->err). */
 bool merge_pool_add(merge *m, const char *s, size_t *at);
 /* Start gathering a job (its ID and file empty until set through
  * merge_pool_add() into m->id_at and m->file_at). */
 bool merge_job_start(merge *m);
 /* A new row of the job for sms_id, zeroed, and its inventory answer
  * (unknown); versions by the merged report's order.  NULL when out of
- * memory (reported).  The row stays in place until the next one. */
+ * memory (m->err).  The row stays in place until the next one. */
 mif_sms_audit_row *merge_job_row(merge *m, const char *sms_id,
-    audit_inv **inv);
+    mif_audit_inv **inv);
 /* Write the job gathered, if any, to the merged report (or the
  * spool). */
 bool merge_job_flush(merge *m);
 /* Write a skipped history to the merged report (or the spool, with its
  * place: after the report's first `after` jobs, given at line:column). */
-bool merge_put_skip(merge *m, const audit_skip *s, size_t after,
+bool merge_put_skip(merge *m, const mif_audit_skip *s, size_t after,
     unsigned line, unsigned column);
 
 /* JSON: start spooling a report's jobs and skipped histories; at its
- * end, place them in the order of the run that wrote it.  False after
- * reporting. */
+ * end, place them in the order of the run that wrote it.  False with
+ * m->err. */
 bool merge_spool_begin(merge *m);
 bool merge_spool_end(merge *m);
 
-/* Read a whole report of each kind into the merged report; false after
- * reporting what is wrong with it. */
+/* Read a whole report of each kind into the merged report; false with
+ * m->err what is wrong with it. */
 bool merge_read_tsv(merge *m, FILE *in);
 bool merge_read_json(merge *m, FILE *in);
 
-#endif /* AUDIT_MERGE_READ_H */
+#endif /* MIF_SMS_AUDIT_MERGE_H */

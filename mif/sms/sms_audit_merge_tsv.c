@@ -12,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit_merge_read.h"
+#include "sms/sms_audit_merge.h"
 
-/* Undo the escapes of audit_format.c in place; false for a stray
+/* Undo the escapes of mif_audit_format.c in place; false for a stray
  * backslash. */
 static bool
 unescape(char *s)
@@ -34,7 +34,7 @@ unescape(char *s)
  * line; and the workstations of the job being read. */
 typedef struct tsv_state {
 	enum { TSV_START, TSV_IN, TSV_ENDED } at;
-	audit_seen sms_ids;
+	mif_audit_seen sms_ids;
 } tsv_state;
 
 typedef struct tsv_line {
@@ -188,7 +188,7 @@ tsv_end(merge *m, const tsv_line *t, unsigned lineno)
 
 /* "12:5: text" as the place and the text of a skipped entry. */
 static void
-parse_place(const char *s, audit_skip *skip)
+parse_place(const char *s, mif_audit_skip *skip)
 {
 	unsigned line, column;
 	int used = 0;
@@ -214,7 +214,7 @@ tsv_row(merge *m, tsv_state *st, tsv_line *t, unsigned lineno)
 		    t->n, nfields);
 	const char *error = f[nfields - 1];
 	if (strcmp(f[3], "skipped") == 0) {
-		audit_skip s = { f[1], 0, 0, "" };
+		mif_audit_skip s = { f[1], 0, 0, "" };
 		parse_place(error, &s);
 		return merge_job_flush(m) && merge_put_skip(m, &s, 0, lineno, 1);
 	}
@@ -223,29 +223,29 @@ tsv_row(merge *m, tsv_state *st, tsv_line *t, unsigned lineno)
 		    "line that is no skipped history");
 	/* a job lists each workstation once: one listed again starts the
 	 * next job, the same history audited again */
-	uint64_t sms_key = audit_hash_str(AUDIT_HASH_START, f[2]);
+	uint64_t sms_key = mif_audit_hash_str(MIF_AUDIT_HASH_START, f[2]);
 	bool same_job = m->open && strcmp(m->pool + m->id_at, f[0]) == 0 &&
 	    strcmp(m->pool + m->file_at, f[1]) == 0;
-	enum audit_seen_answer a = same_job ? audit_seen_add(&st->sms_ids,
-	    sms_key, 0) : AUDIT_SEEN_NEW;
-	if (a == AUDIT_SEEN_NOMEM)
+	enum mif_audit_seen_answer a = same_job ? mif_audit_seen_add(&st->sms_ids,
+	    sms_key, 0) : MIF_AUDIT_SEEN_NEW;
+	if (a == MIF_AUDIT_SEEN_NOMEM)
 		return merge_nomem(m);
-	if (!same_job || a != AUDIT_SEEN_NEW) {
-		audit_seen_clear(&st->sms_ids);
+	if (!same_job || a != MIF_AUDIT_SEEN_NEW) {
+		mif_audit_seen_clear(&st->sms_ids);
 		if (!merge_job_flush(m) || !merge_job_start(m) ||
 		    !merge_pool_add(m, f[0], &m->id_at) ||
 		    !merge_pool_add(m, f[1], &m->file_at))
 			return false;
-		if (audit_seen_add(&st->sms_ids, sms_key, 0) == AUDIT_SEEN_NOMEM)
+		if (mif_audit_seen_add(&st->sms_ids, sms_key, 0) == MIF_AUDIT_SEEN_NOMEM)
 			return merge_nomem(m);
 	}
 	if (f[2][0] == '\0' && f[3][0] == '\0')
 		return merge_job_flush(m); /* a job without targets */
-	audit_inv *inv;
+	mif_audit_inv *inv;
 	mif_sms_audit_row *row = merge_job_row(m, f[2], &inv);
 	if (row == NULL)
 		return false;
-	if (!audit_truth_parse(f[3], &row->truth))
+	if (!mif_audit_truth_parse(f[3], &row->truth))
 		return merge_fail(m, lineno, t->column[3], "unknown truth \"%s\" "
 		    "(Complete, Failed, never ran, skipped)", f[3]);
 	for (size_t i = 0; i < m->nversions; i++) {
@@ -262,7 +262,7 @@ tsv_row(merge *m, tsv_state *st, tsv_line *t, unsigned lineno)
 		bool disagrees;
 		if (strcmp(f[c], "unknown") != 0) {
 			inv->known = true;
-			if (!audit_truth_parse(f[c], &inv->status))
+			if (!mif_audit_truth_parse(f[c], &inv->status))
 				return merge_fail(m, lineno, t->column[c], "unknown "
 				    "inventory answer \"%s\"", f[c]);
 		}
@@ -292,7 +292,7 @@ tsv_line_read(merge *m, tsv_state *st, tsv_line *t, unsigned lineno)
 			return merge_fail(m, lineno, 1, "a header, but the report "
 			    "before it has no closing line: it is not whole");
 		st->at = TSV_IN;
-		audit_seen_clear(&st->sms_ids);
+		mif_audit_seen_clear(&st->sms_ids);
 		return tsv_header(m, t, lineno);
 	}
 	if (st->at == TSV_ENDED)
@@ -376,7 +376,7 @@ merge_read_tsv(merge *m, FILE *in)
 	if (ok && st.at != TSV_ENDED)
 		ok = merge_fail(m, lineno, 1, "the report ends here without its "
 		    "closing line (end, then its counts): it is not whole");
-	audit_seen_free(&st.sms_ids);
+	mif_audit_seen_free(&st.sms_ids);
 	free(line);
 	return ok;
 }

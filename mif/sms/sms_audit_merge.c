@@ -1,8 +1,8 @@
 /*
- * mif-audit --merge: earlier reports in, one report out (see
- * audit_merge.h).  Each report is read a job at a time
- * (audit_merge_tsv.c, audit_merge_json.c): memory holds one job's rows,
- * whatever the size of the reports.
+ * Merging audit reports: earlier reports in, one report out
+ * (mif_audit_merge_read()).  Each report is read a job at a time
+ * (sms_audit_merge_tsv.c, sms_audit_merge_json.c): memory holds one
+ * job's rows, whatever the size of the reports.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -10,9 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "audit_merge.h"
-#include "audit_merge_read.h"
-#include "report.h"
+#include "sms/sms_audit_merge.h"
 
 /* ---- messages ---- */
 
@@ -20,22 +18,31 @@
 bool
 merge_fail(merge *m, unsigned line, unsigned column, const char *fmt, ...)
 {
-	mif_error e = { .code = MIF_E_SYNTAX, .severity = MIF_ERROR };
+	char text[sizeof m->err->text];
 	va_list ap;
 
-	e.mark.line = line;
-	e.mark.column = column;
 	va_start(ap, fmt);
-	vsnprintf(e.text, sizeof e.text, fmt, ap);
+	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
-	report_diag(stderr, m->prog, m->file, NULL, &e);
+	mif_error_set(m->err, MIF_E_SYNTAX, m->file, "%s", text);
+	m->err->severity = MIF_ERROR;
+	m->err->mark.line = line;
+	m->err->mark.column = column;
 	return false;
 }
 
 bool
 merge_nomem(merge *m)
 {
-	fprintf(stderr, "%s: out of memory\n", m->prog);
+	mif_error_set(m->err, MIF_E_NOMEM, "", "out of memory");
+	return false;
+}
+
+/* A temporary file failed (why); returns false. */
+static bool
+temp_fail(merge *m, const char *why)
+{
+	mif_error_set(m->err, MIF_E_IO, "", "a temporary file: %s", why);
 	return false;
 }
 
@@ -65,13 +72,14 @@ bool
 merge_declare(merge *m, const char *const *names, size_t n, bool inventory,
     unsigned line, unsigned column)
 {
-	audit_report *r = m->r;
+	mif_audit_report *r = m->r;
 
 	if (!r->begun) {
 		if (!m->sms_given) {
 			for (size_t i = 0; i < n; i++) {
-				snprintf(m->names[i], NAME_MAX_LEN, "%s", names[i]);
-				r->versions[i] = m->names[i];
+				snprintf(r->merged_names[i], sizeof r->merged_names[i],
+				    "%s", names[i]);
+				r->versions[i] = r->merged_names[i];
 			}
 			r->nversions = n;
 		}
@@ -104,7 +112,7 @@ merge_declare(merge *m, const char *const *names, size_t n, bool inventory,
 	m->nversions = n;
 	m->inventory = inventory;
 	memset(&m->read, 0, sizeof m->read);
-	return r->begun || audit_begin(r);
+	return r->begun || mif_audit_begin(r, m->err);
 }
 
 /* ---- gathering a job ---- */
@@ -140,14 +148,14 @@ merge_job_start(merge *m)
 /* A new row, its versions by the report's order; NULL when out of
  * memory. */
 mif_sms_audit_row *
-merge_job_row(merge *m, const char *sms_id, audit_inv **inv)
+merge_job_row(merge *m, const char *sms_id, mif_audit_inv **inv)
 {
 	if (m->nrows == m->cap) {
 		size_t cap = m->cap > 0 ? m->cap * 2 : 512;
 		mif_sms_audit_row *rows = realloc(m->rows, cap * sizeof *rows);
 		if (rows != NULL)
 			m->rows = rows;
-		audit_inv *iv = realloc(m->inv, cap * sizeof *iv);
+		mif_audit_inv *iv = realloc(m->inv, cap * sizeof *iv);
 		if (iv != NULL)
 			m->inv = iv;
 		size_t *at = realloc(m->sms_at, cap * sizeof *at);
@@ -174,8 +182,8 @@ merge_job_row(merge *m, const char *sms_id, audit_inv **inv)
 /* What waits in a spool before its bytes: the text written, then the
  * file name, each with its NUL. */
 typedef struct spooled {
-	audit_counts counts;
-	audit_identity id;
+	mif_audit_counts counts;
+	mif_audit_identity id;
 	size_t after;              /* a skipped history's place */
 	unsigned line, column;     /* of that place, for messages */
 	size_t text_len, file_len;
@@ -188,9 +196,7 @@ spool_write(merge *m, FILE *to, const spooled *head, const char *text,
 	if (fwrite(head, sizeof *head, 1, to) != 1 ||
 	    fwrite(text, 1, head->text_len, to) != head->text_len ||
 	    fwrite(file, 1, head->file_len, to) != head->file_len) {
-		fprintf(stderr, "%s: a temporary file: %s\n", m->prog,
-		    strerror(errno));
-		return false;
+		return temp_fail(m, strerror(errno));
 	}
 	return true;
 }
@@ -206,10 +212,11 @@ place(merge *m, bool job, const spooled *head, const char *file)
 		ok = spool_write(m, job ? m->spool_jobs : m->spool_skips, head,
 		    m->text, file);
 	else if (job)
-		ok = audit_put_job(m->r, m->text, head->text_len, &head->counts,
-		    head->id, file);
+		ok = mif_audit_put_job(m->r, m->text, head->text_len, &head->counts,
+		    head->id, file, m->err);
 	else
-		ok = audit_put_skip(m->r, m->text, head->text_len, head->id, file);
+		ok = mif_audit_put_skip(m->r, m->text, head->text_len, head->id,
+		    file, m->err);
 	free(m->text);
 	m->text = NULL;
 	return ok;
@@ -224,15 +231,15 @@ merge_job_flush(merge *m)
 	m->open = false;
 	for (size_t i = 0; i < m->nrows; i++)
 		m->rows[i].sms_id = m->pool + m->sms_at[i];
-	audit_job job = { m->pool + m->id_at, m->pool + m->file_at, m->rows,
+	mif_audit_job job = { m->pool + m->id_at, m->pool + m->file_at, m->rows,
 	    m->r->inventory ? m->inv : NULL, m->nrows };
-	spooled head = { .id = audit_job_identity(m->r, &job) };
+	spooled head = { .id = mif_audit_job_identity(m->r, &job) };
 	FILE *f = open_memstream(&m->text, &head.text_len);
 	if (f == NULL)
 		return merge_nomem(m);
-	audit_count_job(m->r, &job, &head.counts);
-	audit_counts_add(&m->read, &head.counts, m->r->nversions);
-	audit_write_job(m->r, &job, f);
+	mif_audit_count_job(m->r, &job, &head.counts);
+	mif_audit_counts_add(&m->read, &head.counts, m->r->nversions);
+	mif_audit_write_job(m->r, &job, f);
 	if (fclose(f) != 0)
 		return merge_nomem(m);
 	head.file_len = strlen(job.file) + 1;
@@ -240,17 +247,17 @@ merge_job_flush(merge *m)
 }
 
 bool
-merge_put_skip(merge *m, const audit_skip *s, size_t after, unsigned line,
+merge_put_skip(merge *m, const mif_audit_skip *s, size_t after, unsigned line,
     unsigned column)
 {
-	spooled head = { .id = audit_skip_identity(s), .after = after,
+	spooled head = { .id = mif_audit_skip_identity(s), .after = after,
 	    .line = line, .column = column };
 	FILE *f = open_memstream(&m->text, &head.text_len);
 
 	if (f == NULL)
 		return merge_nomem(m);
 	m->read.skipped++;
-	audit_write_skip(m->r, s, f);
+	mif_audit_write_skip(m->r, s, f);
 	if (fclose(f) != 0)
 		return merge_nomem(m);
 	head.file_len = strlen(s->file) + 1;
@@ -264,8 +271,7 @@ merge_spool_begin(merge *m)
 	m->spool_skips = tmpfile();
 	if (m->spool_jobs != NULL && m->spool_skips != NULL)
 		return true;
-	fprintf(stderr, "%s: a temporary file: %s\n", m->prog, strerror(errno));
-	return false;
+	return temp_fail(m, strerror(errno));
 }
 
 /* The next record of a spool into head and m->text (the file name
@@ -283,9 +289,7 @@ spool_read(merge *m, FILE *from, spooled *head, bool *error)
 		*error = true;
 		if (m->text == NULL)
 			return merge_nomem(m);
-		fprintf(stderr, "%s: a temporary file: %s\n", m->prog,
-		    ferror(from) ? strerror(errno) : "cut short");
-		return false;
+		return temp_fail(m, ferror(from) ? strerror(errno) : "cut short");
 	}
 	return true;
 }
@@ -296,9 +300,9 @@ unspool(merge *m, bool job, const spooled *head)
 {
 	char *file = m->text + head->text_len;
 
-	return job ? audit_put_job(m->r, m->text, head->text_len, &head->counts,
-	    head->id, file) : audit_put_skip(m->r, m->text, head->text_len,
-	    head->id, file);
+	return job ? mif_audit_put_job(m->r, m->text, head->text_len,
+	    &head->counts, head->id, file, m->err) : mif_audit_put_skip(m->r,
+	    m->text, head->text_len, head->id, file, m->err);
 }
 
 static void
@@ -324,9 +328,7 @@ merge_spool_end(merge *m)
 	m->spool_jobs = m->spool_skips = NULL;   /* place() puts, now */
 	if (fflush(jobs) != 0 || fflush(skips) != 0 || fseek(jobs, 0,
 	    SEEK_SET) != 0 || fseek(skips, 0, SEEK_SET) != 0) {
-		fprintf(stderr, "%s: a temporary file: %s\n", m->prog,
-		    strerror(errno));
-		ok = false;
+		ok = temp_fail(m, strerror(errno));
 	}
 	while (ok && spool_read(m, skips, &skip, &error)) {
 		if (skip.after < placed || skip.after > m->read.jobs) {
@@ -357,50 +359,48 @@ merge_spool_end(merge *m)
 
 /* ---- the merge ---- */
 
-static bool
-merge_one(merge *m, const char *path)
+mif_audit_merge *
+mif_audit_merge_new(mif_audit_report *r, bool versions_given)
 {
-	bool is_stdin = strcmp(path, "-") == 0;
-	FILE *in = is_stdin ? stdin : fopen(path, "r");
+	merge *m = calloc(1, sizeof *m);
+
+	if (m != NULL) {
+		m->r = r;
+		m->sms_given = versions_given;
+	}
+	return m;
+}
+
+bool
+mif_audit_merge_read(mif_audit_merge *m, FILE *in, const char *name,
+    mif_error *err)
+{
+	mif_error ignored;
 	int c;
 
-	m->file = cli_display_name(path);
-	if (in == NULL) {
-		report_fatal(stderr, m->prog, m->file, "%s", strerror(errno));
-		return false;
-	}
+	m->file = name;
+	m->err = err != NULL ? err : &ignored;
 	/* JSON starts with its object; TSV with its header */
 	while ((c = getc(in)) == ' ' || c == '\t' || c == '\n' || c == '\r')
 		;
 	if (c != EOF)
 		ungetc(c, in);
 	bool ok = c == '{' ? merge_read_json(m, in) : merge_read_tsv(m, in);
-	if (!is_stdin)
-		fclose(in);
+	spool_close(m);
+	m->err = NULL;
 	return ok;
 }
 
-int
-audit_merge(const char *prog, audit_report *r, bool sms_given,
-    char *const *paths, size_t npaths)
+void
+mif_audit_merge_free(mif_audit_merge *m)
 {
-	merge m = { .prog = prog, .r = r, .sms_given = sms_given };
-	bool ok = true;
-
-	for (size_t i = 0; i < npaths && ok; i++)
-		ok = merge_one(&m, paths[i]);
-	if (ok && r->begun)
-		ok = audit_end(r);
-	if (!ok)
-		audit_abandon(r);
-	spool_close(&m);
-	free(m.pool);
-	free(m.rows);
-	free(m.inv);
-	free(m.sms_at);
-	free(m.text);
-	if (!cli_flush_stdout(prog) || !ok)
-		return CLI_TROUBLE;
-	return r->totals.skipped > 0 ? CLI_NO : CLI_OK;
+	if (m == NULL)
+		return;
+	spool_close(m);
+	free(m->pool);
+	free(m->rows);
+	free(m->inv);
+	free(m->sms_at);
+	free(m->text);
+	free(m);
 }
-

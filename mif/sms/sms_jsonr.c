@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jsonr.h"
+#include "sms/sms_jsonr.h"
 
 /* Nesting deeper than this is refused rather than skipped. */
 #define MAX_DEPTH 10000

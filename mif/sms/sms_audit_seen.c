@@ -1,15 +1,15 @@
-/* The jobs a report has listed: see audit_seen.h. */
+/* The jobs a report has listed: see sms_audit_seen.h. */
 #include <stdlib.h>
 
-#include "audit_seen.h"
+#include "sms/sms_audit_seen.h"
 
-struct audit_seen_slot {
+struct mif_audit_seen_slot {
 	uint64_t key, digest;
 	uint32_t generation;    /* 0: never used */
 };
 
 uint64_t
-audit_hash(uint64_t h, const void *data, size_t n)
+mif_audit_hash(uint64_t h, const void *data, size_t n)
 {
 	const unsigned char *p = data;
 
@@ -19,7 +19,7 @@ audit_hash(uint64_t h, const void *data, size_t n)
 }
 
 uint64_t
-audit_hash_str(uint64_t h, const char *s)
+mif_audit_hash_str(uint64_t h, const char *s)
 {
 	for (;; s++) {
 		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
@@ -28,8 +28,8 @@ audit_hash_str(uint64_t h, const char *s)
 	}
 }
 
-static struct audit_seen_slot *
-find(const audit_seen *s, uint64_t key)
+static struct mif_audit_seen_slot *
+find(const mif_audit_seen *s, uint64_t key)
 {
 	size_t i = (size_t)(key ^ key >> 32) & s->mask;
 
@@ -40,10 +40,10 @@ find(const audit_seen *s, uint64_t key)
 }
 
 static bool
-grow(audit_seen *s)
+grow(mif_audit_seen *s)
 {
 	size_t cap = s->slots != NULL ? 2 * (s->mask + 1) : 64;
-	audit_seen old = *s;
+	mif_audit_seen old = *s;
 
 	s->slots = calloc(cap, sizeof *s->slots);
 	if (s->slots == NULL) {
@@ -54,7 +54,7 @@ grow(audit_seen *s)
 	s->generation = 1;
 	for (size_t i = 0; old.slots != NULL && i <= old.mask; i++)
 		if (old.slots[i].generation == old.generation) {
-			struct audit_seen_slot *to = find(s, old.slots[i].key);
+			struct mif_audit_seen_slot *to = find(s, old.slots[i].key);
 			*to = old.slots[i];
 			to->generation = 1;
 		}
@@ -62,22 +62,22 @@ grow(audit_seen *s)
 	return true;
 }
 
-enum audit_seen_answer
-audit_seen_add(audit_seen *s, uint64_t key, uint64_t digest)
+enum mif_audit_seen_answer
+mif_audit_seen_add(mif_audit_seen *s, uint64_t key, uint64_t digest)
 {
 	/* at most half full, so that a search ends soon */
 	if ((s->slots == NULL || 2 * (s->used + 1) > s->mask + 1) && !grow(s))
-		return AUDIT_SEEN_NOMEM;
-	struct audit_seen_slot *slot = find(s, key);
+		return MIF_AUDIT_SEEN_NOMEM;
+	struct mif_audit_seen_slot *slot = find(s, key);
 	if (slot->generation == s->generation)
-		return slot->digest == digest ? AUDIT_SEEN_SAME : AUDIT_SEEN_OTHER;
-	*slot = (struct audit_seen_slot){ key, digest, s->generation };
+		return slot->digest == digest ? MIF_AUDIT_SEEN_SAME : MIF_AUDIT_SEEN_OTHER;
+	*slot = (struct mif_audit_seen_slot){ key, digest, s->generation };
 	s->used++;
-	return AUDIT_SEEN_NEW;
+	return MIF_AUDIT_SEEN_NEW;
 }
 
 void
-audit_seen_clear(audit_seen *s)
+mif_audit_seen_clear(mif_audit_seen *s)
 {
 	s->used = 0;
 	if (++s->generation == 0) {
@@ -89,7 +89,7 @@ audit_seen_clear(audit_seen *s)
 }
 
 void
-audit_seen_free(audit_seen *s)
+mif_audit_seen_free(mif_audit_seen *s)
 {
 	free(s->slots);
 	s->slots = NULL;
