@@ -61,6 +61,14 @@ const mif_string *mif_intern(mif_doc *doc, const char *bytes, size_t len);
  * memory.  *cap and *buf are updated. */
 bool mif_vec_reserve(void **buf, size_t *cap, size_t len, size_t elem);
 
+/* ---- the SMS 2.0 scheduler (sched_speed.c) ---------------------------- */
+
+/* A real speed test of `link` at `now`, kept in the cache as the last
+ * one, but not counted as made (a replay of one program puts there the
+ * tests that other programs made). */
+mif_sched_test mif_sched_speed_put(mif_sched_speed *speed,
+    const mif_sched_link *link, int64_t now);
+
 /* ---- keyed hashes (hash.c) --------------------------------------------- */
 
 /* SipHash-1-3 under a per-process secret key: for every table that input
