@@ -69,6 +69,31 @@ bool mif_vec_reserve(void **buf, size_t *cap, size_t len, size_t elem);
 mif_sched_test mif_sched_speed_put(mif_sched_speed *speed,
     const mif_sched_link *link, int64_t now);
 
+/* Which assignments of a scheduler pass have run (sched_runs.c). */
+typedef struct mif_sched_runs {
+	size_t base, n;        /* positions base .. base + n - 1 */
+	size_t *next;          /* toward the next position not run */
+	size_t *next_mandatory; /* ... and mandatory over slow links */
+	size_t *optional;      /* Fenwick tree of those not mandatory and
+	                          not run */
+} mif_sched_runs;
+
+/* None run, all mandatory; false when out of memory. */
+bool mif_sched_runs_init(mif_sched_runs *r, size_t base, size_t n);
+void mif_sched_runs_free(mif_sched_runs *r);
+/* Before any run: the assignment at pos is not mandatory over slow
+ * links. */
+void mif_sched_runs_optional(mif_sched_runs *r, size_t pos);
+/* The first position from pos on not run (mandatory), base + n when
+ * none. */
+size_t mif_sched_runs_next(mif_sched_runs *r, size_t pos);
+size_t mif_sched_runs_next_mandatory(mif_sched_runs *r, size_t pos);
+bool mif_sched_runs_has_run(const mif_sched_runs *r, size_t pos);
+void mif_sched_runs_mark(mif_sched_runs *r, size_t pos);
+/* How many in lo .. hi - 1 are not mandatory and not run. */
+size_t mif_sched_runs_optional_count(const mif_sched_runs *r, size_t lo,
+    size_t hi);
+
 /* ---- keyed hashes (hash.c) --------------------------------------------- */
 
 /* SipHash-1-3 under a per-process secret key: for every table that input

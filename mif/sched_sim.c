@@ -14,9 +14,9 @@
  *
  * Runs wait in a heap ordered by (due, program); a program's entry is
  * stale once its schedule changes (its generation moves on), so
- * replacing a schedule costs no search.  Assignments that have run are
- * skipped through a union-find of the next one that has not, unless
- * the looked-at steps are wanted (then each is one).
+ * replacing a schedule costs no search.  Unless the assignments looked
+ * at are wanted, those that have run are skipped at no cost, and over a
+ * slow link those not mandatory are counted, not walked (sched_runs.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -70,9 +70,7 @@ typedef struct pass {
 	mif_sched_link link;
 	mif_sched_speed speed;
 	schedule *sched;     /* per program, from p0 */
-	size_t *undone;      /* per position, from base, and one past the
-	                        end: toward the next one that has not run;
-	                        itself when it has not */
+	mif_sched_runs runs; /* which positions have run */
 	mif_sched_step *looks; /* one evaluation's assignments looked at */
 	size_t nlooks, looks_cap;
 	pending_run *heap;
@@ -85,33 +83,6 @@ emit(pass *c, const mif_sched_step *step)
 {
 	if (c->each != NULL)
 		c->each(step, c->arg);
-}
-
-/* ---- what has run ----------------------------------------------------- */
-
-/* The first position from `pos` on whose assignment has not run. */
-static size_t
-next_undone(pass *c, size_t pos)
-{
-	size_t *u = c->undone, i = pos - c->base;
-
-	while (u[i] != i) {
-		u[i] = u[u[i]];     /* path halving */
-		i = u[i];
-	}
-	return i + c->base;
-}
-
-static bool
-has_run(const pass *c, size_t pos)
-{
-	return c->undone[pos - c->base] != pos - c->base;
-}
-
-static void
-mark_run(pass *c, size_t pos)
-{
-	c->undone[pos - c->base] = pos - c->base + 1;
 }
 
 /* ---- the heap of runs ------------------------------------------------- */
@@ -229,7 +200,7 @@ run_due(pass *c, int64_t limit)
 			.assignment = s->assignment,
 			.dropped = MIF_SCHED_NONE,
 		});
-		mark_run(c, s->position);
+		mif_sched_runs_mark(&c->runs, s->position);
 		set_schedule(c, run.program, MIF_SCHED_NONE, 0, 0);
 	}
 }
@@ -262,8 +233,8 @@ next_in_order(pass *c, size_t p, int64_t now, size_t *ia, size_t *it)
 	size_t asap_end = sim->first[p] + sim->nasap[p];
 
 	if (!c->looked) {
-		*ia = next_undone(c, *ia);
-		*it = next_undone(c, *it);
+		*ia = mif_sched_runs_next(&c->runs, *ia);
+		*it = mif_sched_runs_next(&c->runs, *it);
 	}
 	const sorted *a = *ia < asap_end ? &sim->order[*ia] : NULL;
 	const sorted *t = *it < sim->first[p + 1] ? &sim->order[*it] : NULL;
@@ -309,6 +280,110 @@ keep_look(pass *c, const mif_sched_step *look)
 	c->looks[c->nlooks++] = *look;
 }
 
+/* In positions lo .. hi - 1 of order, sorted by time then file order,
+ * the first that comes at or after (time, index). */
+static size_t
+first_from(const mif_sched_sim *sim, size_t lo, size_t hi, int64_t time,
+    size_t index)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const sorted *o = &sim->order[mid];
+		if (o->time < time || (o->time == time && o->index < index))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The first mandatory assignment not run in lo .. hi - 1, or
+ * MIF_SCHED_NONE. */
+static size_t
+first_mandatory(pass *c, size_t lo, size_t hi)
+{
+	size_t pos = mif_sched_runs_next_mandatory(&c->runs, lo);
+	return pos < hi ? pos : MIF_SCHED_NONE;
+}
+
+/*
+ * Over a slow link an evaluation of program p at `now` skips every
+ * assignment not mandatory and not run before the first mandatory one
+ * not run, in the order of next_in_order(): the timed ones before now,
+ * then the ASAP ones and those due now by file order, then the later
+ * ones.  Count them, and find that one (*mandatory, MIF_SCHED_NONE when
+ * there is none), without walking them.
+ */
+static size_t
+slow_skips(pass *c, size_t p, int64_t now, size_t *mandatory)
+{
+	const mif_sched_sim *sim = c->sim;
+	const mif_sched_runs *r = &c->runs;
+	size_t asap = sim->first[p], timed = asap + sim->nasap[p];
+	size_t end = sim->first[p + 1];
+	size_t at = first_from(sim, timed, end, now, 0);
+	size_t after = first_from(sim, at, end, now, SIZE_MAX);
+	size_t m = first_mandatory(c, timed, at);
+
+	*mandatory = m;
+	if (m != MIF_SCHED_NONE)
+		return mif_sched_runs_optional_count(r, timed, m);
+	size_t skipped = mif_sched_runs_optional_count(r, timed, at);
+	size_t ma = first_mandatory(c, asap, timed);
+	size_t mt = first_mandatory(c, at, after);
+	if (ma != MIF_SCHED_NONE || mt != MIF_SCHED_NONE) {
+		m = mt == MIF_SCHED_NONE || (ma != MIF_SCHED_NONE &&
+		    sim->order[ma].index < sim->order[mt].index) ? ma : mt;
+		size_t x = sim->order[m].index;
+		*mandatory = m;
+		return skipped + mif_sched_runs_optional_count(r, asap,
+		    first_from(sim, asap, timed, MIF_SCHED_ASAP, x)) +
+		    mif_sched_runs_optional_count(r, at,
+		    first_from(sim, at, after, now, x));
+	}
+	skipped += mif_sched_runs_optional_count(r, asap, timed) +
+	    mif_sched_runs_optional_count(r, at, after);
+	m = first_mandatory(c, after, end);
+	*mandatory = m;
+	return skipped + mif_sched_runs_optional_count(r, after,
+	    m == MIF_SCHED_NONE ? end : m);
+}
+
+/* What program p's evaluation finds in the assignment at pos. */
+static mif_sched_step
+look_at(pass *c, size_t p, size_t pos, const mif_sched_event *ev)
+{
+	int64_t now = ev->time;
+	size_t index = c->sim->order[pos].index;
+	const mif_sched_assignment *a =
+	    mif_sched_adverts_assignment(c->sim->adverts, index);
+	mif_sched_step look = {
+		.kind = MIF_SCHED_STEP_LOOKED,
+		.time = now,
+		.program = p,
+		.assignment = index,
+		.by = ev->kind,
+		.line = ev->line,
+		.dropped = MIF_SCHED_NONE,
+	};
+
+	/* Once per assignment: one that has run is passed over, shown so
+	 * that --explain says why it was not chosen. */
+	if (mif_sched_runs_has_run(&c->runs, pos)) {
+		look.has_run = true;
+		return look;
+	}
+	look.tested = a->not_mandatory_slow;
+	/* The box asks for a test; without it the assignment is mandatory
+	 * and no test is made at all. */
+	if (look.tested)
+		look.test = test_link(c, p, now);
+	look.qualifies = !look.tested || !look.test.slow;
+	int64_t when = a->time == MIF_SCHED_ASAP ? now : a->time;
+	look.due = when < now ? now : when;
+	return look;
+}
+
 /*
  * One program at one evaluation: its assignments that have not run,
  * earliest first; the first that qualifies schedules it.  The outcome
@@ -318,10 +393,9 @@ static void
 evaluate_program(pass *c, size_t p, const mif_sched_event *ev)
 {
 	const mif_sched_sim *sim = c->sim;
-	int64_t now = ev->time;
 	mif_sched_step outcome = {
 		.kind = MIF_SCHED_STEP_NOT_SCHEDULED,
-		.time = now,
+		.time = ev->time,
 		.program = p,
 		.assignment = MIF_SCHED_NONE,
 		.by = ev->kind,
@@ -332,42 +406,28 @@ evaluate_program(pass *c, size_t p, const mif_sched_event *ev)
 	size_t pos, chosen = 0;
 
 	c->nlooks = 0;
-	while (c->ok &&
-	    (pos = next_in_order(c, p, now, &ia, &it)) != MIF_SCHED_NONE) {
-		size_t index = sim->order[pos].index;
-		const mif_sched_assignment *a =
-		    mif_sched_adverts_assignment(sim->adverts, index);
-		mif_sched_step look = {
-			.kind = MIF_SCHED_STEP_LOOKED,
-			.time = now,
-			.program = p,
-			.assignment = index,
-			.by = ev->kind,
-			.line = ev->line,
-			.dropped = MIF_SCHED_NONE,
-		};
-		/* Once per assignment: one that has run is passed over,
-		 * shown so that --explain says why it was not chosen. */
-		if (has_run(c, pos)) {
-			look.has_run = true;
-			keep_look(c, &look);
-			continue;
-		}
-		look.tested = a->not_mandatory_slow;
-		/* The box asks for a test; without it the assignment is
-		 * mandatory and no test is made at all. */
-		if (look.tested)
-			look.test = test_link(c, p, now);
-		look.qualifies = !look.tested || !look.test.slow;
-		int64_t when = a->time == MIF_SCHED_ASAP ? now : a->time;
-		look.due = when < now ? now : when;
+	while (c->ok && (pos = next_in_order(c, p, ev->time, &ia, &it)) !=
+	    MIF_SCHED_NONE) {
+		mif_sched_step look = look_at(c, p, pos, ev);
 		keep_look(c, &look);
+		if (look.has_run)
+			continue;
 		if (!look.qualifies) {
 			outcome.skipped++;
-			continue;
+			if (c->looked)
+				continue;
+			/* The link is slow, and each later test at this time
+			 * gives the cache's same answer: count those skipped
+			 * and their tests rather than walk them. */
+			size_t skipped = slow_skips(c, p, ev->time, &pos);
+			c->speed.cached += skipped - 1;
+			outcome.skipped = skipped;
+			if (pos == MIF_SCHED_NONE)
+				break;
+			look = look_at(c, p, pos, ev);
 		}
 		outcome.kind = MIF_SCHED_STEP_SCHEDULED;
-		outcome.assignment = index;
+		outcome.assignment = look.assignment;
 		outcome.due = look.due;
 		outcome.tested = look.tested;
 		outcome.test = look.test;
@@ -447,13 +507,14 @@ run_pass(pass *c)
 	 * CAP reachable, which the rules call fast. */
 	mif_sched_speed_init(&c->speed, opts->threshold);
 	c->sched = calloc(c->p1 - c->p0 + 1, sizeof *c->sched);
-	c->undone = calloc(n + 1, sizeof *c->undone);
-	if (c->sched == NULL || c->undone == NULL)
+	if (c->sched == NULL || !mif_sched_runs_init(&c->runs, base, n))
 		c->ok = false;
 	for (size_t p = c->p0; c->ok && p < c->p1; p++)
 		sched_of(c, p)->assignment = MIF_SCHED_NONE;
-	for (size_t i = 0; c->ok && i <= n; i++)
-		c->undone[i] = i;
+	for (size_t pos = base; c->ok && pos < base + n; pos++)
+		if (mif_sched_adverts_assignment(sim->adverts,
+		    sim->order[pos].index)->not_mandatory_slow)
+			mif_sched_runs_optional(&c->runs, pos);
 
 	int64_t limit = opts->has_until ? opts->until : INT64_MAX;
 	for (size_t i = 0; c->ok && i < sim->nevents &&
@@ -471,7 +532,7 @@ run_pass(pass *c)
 	if (opts->has_until)
 		emit_pending(c, opts->until);
 	free(c->sched);
-	free(c->undone);
+	mif_sched_runs_free(&c->runs);
 	free(c->looks);
 	free(c->heap);
 	return c->ok;

@@ -891,6 +891,40 @@ test_sim_cache_across_programs(void **state)
 	run_free(&r);
 }
 
+/* Over a slow link the skipped assignments are counted without the
+ * assignments looked at, in the evaluation's order: the timed ones
+ * before now, then the ASAP ones and those due now by file order. */
+static void
+test_sim_slow_order(void **state)
+{
+	(void)state;
+	run r = simulate(read_adverts(
+	    "{\"ADV1\", 1, \"PKG1\", \"One\", \"**************.******+***\", 1}\n"
+	    "{\"ADV2\", 1, \"PKG1\", \"One\", \"20261121130000.000000+000\", 0}\n"
+	    "{\"ADV3\", 1, \"PKG1\", \"One\", \"**************.******+***\", 0}\n"
+	    "{\"ADV4\", 1, \"PKG1\", \"One\", \"20261121120000.000000+000\", 1}\n"),
+	    "2026-11-21T13:00:00 speed 28800\n"
+	    "2026-11-21T13:00:00 odp\n"
+	    "2026-11-21T13:00:30 refresh\n", NULL);
+
+	/* 13:00: ADV4 and ADV1 skipped, ADV2 (due now, before ADV3 in
+	 * the file) runs at once */
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 1);
+	assert_int_equal(r.steps[0].skipped, 2);
+	assert_step(&r, 1, MIF_SCHED_STEP_LOOKED, AT(13, 0), 3);
+	assert_step(&r, 2, MIF_SCHED_STEP_LOOKED, AT(13, 0), 0);
+	assert_true(r.steps[2].test.cached);
+	assert_step(&r, 4, MIF_SCHED_STEP_RAN, AT(13, 0), 1);
+	/* 13:00:30: the same two skipped, then ADV3 */
+	assert_step(&r, 5, MIF_SCHED_STEP_SCHEDULED, AT(13, 0) + 30, 2);
+	assert_int_equal(r.steps[5].skipped, 2);
+	assert_step(&r, 10, MIF_SCHED_STEP_RAN, AT(13, 0) + 30, 2);
+	assert_int_equal(r.n, 11);
+	assert_int_equal(made(&r), 1);
+	assert_int_equal(mif_sched_sim_speed(r.sim)->cached, 3);
+	run_free(&r);
+}
+
 /* ASAP counts as the evaluation's time; later evaluations replace the
  * schedule, and drop it when nothing qualifies; --until leaves one
  * pending. */
@@ -1097,6 +1131,7 @@ main(void)
 		cmocka_unit_test(test_sim_cache),
 		cmocka_unit_test(test_sim_several_programs),
 		cmocka_unit_test(test_sim_cache_across_programs),
+		cmocka_unit_test(test_sim_slow_order),
 		cmocka_unit_test(test_sim_asap_replace_until),
 		cmocka_unit_test(test_sim_unboxed_first),
 		cmocka_unit_test(test_sim_many_evaluations),
