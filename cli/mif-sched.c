@@ -51,9 +51,9 @@ typedef struct job {
 	bool explain;
 	mif_sched_options opts;
 	const mif_sched_adverts *adverts;
-	const mif_sched_step *steps;
-	size_t nsteps;
+	const mif_sched_sim *sim;
 	const mif_sched_speed *speed;
+	size_t told;         /* steps of the program printed so far */
 } job;
 
 /* ---- pieces ----------------------------------------------------------- */
@@ -106,14 +106,6 @@ is_evaluation(const mif_sched_step *s)
 	return s->kind == MIF_SCHED_STEP_SCHEDULED ||
 	    s->kind == MIF_SCHED_STEP_NOT_SCHEDULED ||
 	    s->kind == MIF_SCHED_STEP_LOOKED;
-}
-
-/* Whether the step is printed: looked-at assignments only with
- * --explain. */
-static bool
-shown(const job *j, const mif_sched_step *s)
-{
-	return s->kind != MIF_SCHED_STEP_LOOKED || j->explain;
 }
 
 /* ---- text ------------------------------------------------------------- */
@@ -262,36 +254,20 @@ text_step(const job *j, const mif_sched_step *s)
 	putchar('\n');
 }
 
-/* Step indexes grouped by program, each group in time order. */
-static size_t *
-by_program(const job *j, size_t **first)
+static void
+text_each(const mif_sched_step *s, void *arg)
 {
-	size_t np = mif_sched_adverts_programs(j->adverts);
-	size_t *index = malloc((j->nsteps + 1) * sizeof *index);
-	size_t *start = calloc(np + 2, sizeof *start);
+	job *j = arg;
 
-	if (index == NULL || start == NULL) {
-		free(index);
-		free(start);
-		return NULL;
-	}
-	for (size_t i = 0; i < j->nsteps; i++)
-		start[j->steps[i].program + 2]++;
-	for (size_t p = 2; p < np + 2; p++)
-		start[p] += start[p - 1];
-	for (size_t i = 0; i < j->nsteps; i++)
-		index[start[j->steps[i].program + 1]++] = i;
-	*first = start;    /* program p: start[p] .. start[p + 1] */
-	return index;
+	text_step(j, s);
+	j->told++;
 }
 
+/* Program by program, each told as it happened (looked-at assignments
+ * only with --explain). */
 static bool
-print_text_report(const job *j)
+print_text_report(job *j)
 {
-	size_t *first, *index = by_program(j, &first);
-
-	if (index == NULL)
-		return false;
 	for (size_t p = 0; p < mif_sched_adverts_programs(j->adverts); p++) {
 		const mif_sched_program *pr =
 		    mif_sched_adverts_program(j->adverts, p);
@@ -299,25 +275,24 @@ print_text_report(const job *j)
 		fputs(" (package ", stdout);
 		print_text(pr->package);
 		puts(")");
-		if (first[p] == first[p + 1])
+		j->told = 0;
+		if (!mif_sched_sim_replay(j->sim, p, j->explain, text_each, j))
+			return false;
+		if (j->told == 0)
 			puts("  never evaluated: not scheduled");
-		for (size_t k = first[p]; k < first[p + 1]; k++)
-			if (shown(j, &j->steps[index[k]]))
-				text_step(j, &j->steps[index[k]]);
 		putchar('\n');
 	}
 	printf("speed tests: %zu made, %zu answered from the cache\n",
 	    j->speed->made, j->speed->cached);
-	free(index);
-	free(first);
 	return true;
 }
 
 /* ---- TSV -------------------------------------------------------------- */
 
 static void
-tsv_step(const job *j, const mif_sched_step *s)
+tsv_step(const mif_sched_step *s, void *arg)
 {
+	const job *j = arg;
 	const mif_sched_program *pr =
 	    mif_sched_adverts_program(j->adverts, s->program);
 	const mif_sched_assignment *a = assignment_of(j, s);
@@ -354,13 +329,12 @@ tsv_step(const job *j, const mif_sched_step *s)
 		fputs("\t-\n", stdout);
 }
 
+/* Every program's steps in the order they happened. */
 static bool
-print_tsv_report(const job *j)
+print_tsv_report(job *j)
 {
-	for (size_t i = 0; i < j->nsteps; i++)
-		if (shown(j, &j->steps[i]))
-			tsv_step(j, &j->steps[i]);
-	return true;
+	return mif_sched_sim_replay(j->sim, MIF_SCHED_NONE, j->explain,
+	    tsv_step, j);
 }
 
 /* ---- JSON ------------------------------------------------------------- */
@@ -455,14 +429,21 @@ json_step(const job *j, const mif_sched_step *s)
 	putchar('}');
 }
 
-static bool
-print_json_report(const job *j)
+static void
+json_each(const mif_sched_step *s, void *arg)
 {
-	size_t *first, *index = by_program(j, &first);
+	job *j = arg;
+
+	fputs(j->told > 0 ? ",\n" : "\n", stdout);
+	json_step(j, s);
+	j->told++;
+}
+
+static bool
+print_json_report(job *j)
+{
 	char buf[20];
 
-	if (index == NULL)
-		return false;
 	printf("{\n  \"threshold\": %" PRIu64 ",\n  \"until\": ",
 	    j->speed->threshold);
 	if (j->opts.has_until)
@@ -481,20 +462,12 @@ print_json_report(const job *j)
 		fputs(",\n      \"program\": ", stdout);
 		json_cstring(stdout, pr->name);
 		fputs(",\n      \"steps\": [", stdout);
-		bool any = false;
-		for (size_t k = first[p]; k < first[p + 1]; k++) {
-			const mif_sched_step *s = &j->steps[index[k]];
-			if (!shown(j, s))
-				continue;
-			fputs(any ? ",\n" : "\n", stdout);
-			json_step(j, s);
-			any = true;
-		}
-		fputs(any ? "\n      ]\n    }" : "]\n    }", stdout);
+		j->told = 0;
+		if (!mif_sched_sim_replay(j->sim, p, j->explain, json_each, j))
+			return false;
+		fputs(j->told > 0 ? "\n      ]\n    }" : "]\n    }", stdout);
 	}
 	fputs(np > 0 ? "\n  ]\n}\n" : "]\n}\n", stdout);
-	free(index);
-	free(first);
 	return true;
 }
 
@@ -634,7 +607,7 @@ main(int argc, char *argv[])
 	}
 	if (sim != NULL) {
 		j.adverts = adverts;
-		j.steps = mif_sched_sim_steps(sim, &j.nsteps);
+		j.sim = sim;
 		j.speed = mif_sched_sim_speed(sim);
 		bool ok = j.format == TEXT ? print_text_report(&j)
 		    : j.format == TSV ? print_tsv_report(&j)

@@ -199,7 +199,7 @@ typedef struct mif_sched_options {
 	int64_t until;
 } mif_sched_options;
 
-/* What the simulation records, in the order it happens. */
+/* What the simulation tells, in the order it happens. */
 typedef enum mif_sched_step_kind {
 	/* an evaluation scheduled the program */
 	MIF_SCHED_STEP_SCHEDULED,
@@ -250,18 +250,36 @@ typedef struct mif_sched_sim mif_sched_sim;
  * and each scheduled program runs when its time comes, once per
  * assignment (mif-sched(1), RULES).  opts may be NULL.  NULL with *err
  * (may be NULL) when the events go back in time or memory runs out.
- * Reads adverts, which must outlive the result; free it with
- * mif_sched_sim_free().
+ *
+ * The steps are not kept: mif_sched_sim_replay() tells them.  What is
+ * kept is the order of each program's assignments and, per event, who
+ * made a speed test there: memory grows with the advertisements and
+ * the events, never with their product.  Reads adverts and events,
+ * which must outlive the result; free it with mif_sched_sim_free().
  */
 mif_sched_sim *mif_sched_simulate(const mif_sched_adverts *adverts,
     const mif_sched_event *events, size_t nevents,
     const mif_sched_options *opts, mif_error *err) MIF_MUST_USE;
 void mif_sched_sim_free(mif_sched_sim *sim);
 
-/* Every step, in the order it happened; valid until freed. */
-const mif_sched_step *mif_sched_sim_steps(const mif_sched_sim *sim,
-    size_t *count);
-/* The speed tests: made, cached, and the last real one. */
+/* Called with each step as it happens. */
+typedef void (*mif_sched_each_step)(const mif_sched_step *step, void *arg);
+
+/*
+ * Go through the story again and call each(step, arg) for every step
+ * of one program (a mif_sched_adverts_program() index), or of every
+ * program with MIF_SCHED_NONE, in the order the steps happen; the
+ * assignments looked at (MIF_SCHED_STEP_LOOKED) only when `looked`.
+ * One program's steps are those it has in the whole story, speed
+ * tests answered from the cache included.  Memory: the client's state
+ * for those programs; without `looked`, the assignments that have run
+ * cost nothing at later evaluations.  False when out of memory (or the
+ * program is out of range), after the steps told so far.
+ */
+bool mif_sched_sim_replay(const mif_sched_sim *sim, size_t program,
+    bool looked, mif_sched_each_step each, void *arg);
+
+/* The whole story's speed tests: made, cached, and the last real one. */
 const mif_sched_speed *mif_sched_sim_speed(const mif_sched_sim *sim);
 
 #ifdef __cplusplus

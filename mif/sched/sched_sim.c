@@ -2,25 +2,51 @@
  * The SMS 2.0 scheduler at work (KB 202332; mif-sched(1), RULES): the
  * client's events in time order, an evaluation of every program at each
  * ODP run and Refresh, and each scheduled program run when its time
- * comes.  Every decision is recorded as a step, for --explain.
+ * comes.  Every decision is a step, handed over as it happens (for
+ * --explain) and never kept: a pass over the story holds the client's
+ * state alone, so memory follows the advertisements, not the story.
+ *
+ * Programs share nothing but the speed test cache.  The first pass
+ * (mif_sched_simulate) goes through every program and notes, per
+ * event, which program made a real test there; a replay of some of the
+ * programs then puts the others' tests into its cache from that note,
+ * so that one program's story comes out alone, as it happened.
  *
  * Runs wait in a heap ordered by (due, program); a program's entry is
  * stale once its schedule changes (its generation moves on), so
- * replacing a schedule costs no search.
+ * replacing a schedule costs no search.  Unless the assignments looked
+ * at are wanted, those that have run are skipped at no cost, and over a
+ * slow link those not mandatory are counted, not walked (sched_runs.c).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "sched/internal.h"
 
+/* An assignment in a program's order: ASAP ones first, then by time;
+ * ties in file order. */
+typedef struct sorted {
+	size_t program;
+	int64_t time;
+	size_t index;
+} sorted;
+
 struct mif_sched_sim {
-	mif_sched_step *steps;
-	size_t nsteps, steps_cap;
-	mif_sched_speed speed;
+	const mif_sched_adverts *adverts;
+	const mif_sched_event *events;
+	size_t nevents;
+	mif_sched_options opts;
+	sorted *order;       /* by program, then as above */
+	size_t *first;       /* per program + 1: its range in order */
+	size_t *nasap;       /* per program: its ASAP assignments */
+	size_t *tester;      /* per event: the program that made a real
+	                        speed test there, or MIF_SCHED_NONE */
+	mif_sched_speed speed; /* the whole story's tests */
 };
 
 typedef struct schedule {
 	size_t assignment;   /* MIF_SCHED_NONE: not scheduled */
+	size_t position;     /* its place in order */
 	int64_t due;
 	uint64_t generation;
 } schedule;
@@ -31,46 +57,41 @@ typedef struct pending_run {
 	uint64_t generation;
 } pending_run;
 
-/* An assignment in a program's order: ASAP ones first, then by time;
- * ties in file order. */
-typedef struct sorted {
-	size_t program;
-	int64_t time;
-	size_t index;
-} sorted;
-
-typedef struct sim_ctx {
-	const mif_sched_adverts *adverts;
-	mif_sched_sim *sim;
+/* One pass over the story for programs p0 .. p1 - 1. */
+typedef struct pass {
+	const mif_sched_sim *sim;
+	size_t p0, p1;
+	size_t base;         /* order position of p0's first assignment */
+	bool recording;      /* the first pass: fills sim->tester */
+	bool looked;         /* hand over the assignments looked at */
+	mif_sched_each_step each;
+	void *arg;
+	size_t event;        /* the event being applied */
 	mif_sched_link link;
-	schedule *sched;     /* per program */
-	bool *done;          /* per assignment: it has run */
-	sorted *order;       /* by program, then as above */
-	size_t *first;       /* per program + 1: its range in order */
-	size_t *nasap;       /* per program: its ASAP assignments */
+	mif_sched_speed speed;
+	schedule *sched;     /* per program, from p0 */
+	mif_sched_runs runs; /* which positions have run */
+	mif_sched_step *looks; /* one evaluation's assignments looked at */
+	size_t nlooks, looks_cap;
 	pending_run *heap;
 	size_t nheap, heap_cap;
 	bool ok;             /* false: out of memory */
-} sim_ctx;
+} pass;
 
-/* ---- steps ------------------------------------------------------------ */
-
-/* Append a step; its index, or MIF_SCHED_NONE when out of memory. */
-static size_t
-push_step(sim_ctx *c, const mif_sched_step *step)
+static void
+emit(pass *c, const mif_sched_step *step)
 {
-	mif_sched_sim *s = c->sim;
-
-	if (!c->ok || !mif_vec_reserve((void **)&s->steps, &s->steps_cap,
-	    s->nsteps + 1, sizeof *s->steps)) {
-		c->ok = false;
-		return MIF_SCHED_NONE;
-	}
-	s->steps[s->nsteps] = *step;
-	return s->nsteps++;
+	if (c->each != NULL)
+		c->each(step, c->arg);
 }
 
 /* ---- the heap of runs ------------------------------------------------- */
+
+static schedule *
+sched_of(const pass *c, size_t program)
+{
+	return &c->sched[program - c->p0];
+}
 
 static bool
 runs_before(const pending_run *a, const pending_run *b)
@@ -78,13 +99,20 @@ runs_before(const pending_run *a, const pending_run *b)
 	return a->due < b->due || (a->due == b->due && a->program < b->program);
 }
 
-static bool is_current(const sim_ctx *c, const pending_run *run);
-static void heap_push(sim_ctx *c, pending_run run);
+static bool
+is_current(const pass *c, const pending_run *run)
+{
+	const schedule *s = sched_of(c, run->program);
+	return s->assignment != MIF_SCHED_NONE &&
+	    s->generation == run->generation;
+}
+
+static void heap_push(pass *c, pending_run run);
 
 /* Drop the stale entries, so that the heap stays within twice the
  * programs however often schedules change. */
 static void
-heap_compact(sim_ctx *c)
+heap_compact(pass *c)
 {
 	size_t n = c->nheap, kept = 0;
 
@@ -98,9 +126,9 @@ heap_compact(sim_ctx *c)
 }
 
 static void
-heap_push(sim_ctx *c, pending_run run)
+heap_push(pass *c, pending_run run)
 {
-	if (c->nheap >= 2 * mif_sched_adverts_programs(c->adverts) + 64)
+	if (c->nheap >= 2 * (c->p1 - c->p0) + 64)
 		heap_compact(c);
 	if (!mif_vec_reserve((void **)&c->heap, &c->heap_cap, c->nheap + 1,
 	    sizeof *c->heap)) {
@@ -116,7 +144,7 @@ heap_push(sim_ctx *c, pending_run run)
 }
 
 static pending_run
-heap_pop(sim_ctx *c)
+heap_pop(pass *c)
 {
 	pending_run top = c->heap[0], last = c->heap[--c->nheap];
 	size_t i = 0;
@@ -137,21 +165,15 @@ heap_pop(sim_ctx *c)
 	return top;
 }
 
-static bool
-is_current(const sim_ctx *c, const pending_run *run)
-{
-	const schedule *s = &c->sched[run->program];
-	return s->assignment != MIF_SCHED_NONE &&
-	    s->generation == run->generation;
-}
-
 /* Give a program a new schedule (assignment MIF_SCHED_NONE: none). */
 static void
-set_schedule(sim_ctx *c, size_t program, size_t assignment, int64_t due)
+set_schedule(pass *c, size_t program, size_t assignment, size_t position,
+    int64_t due)
 {
-	schedule *s = &c->sched[program];
+	schedule *s = sched_of(c, program);
 
 	s->assignment = assignment;
+	s->position = position;
 	s->due = due;
 	s->generation++;
 	if (assignment != MIF_SCHED_NONE)
@@ -160,7 +182,7 @@ set_schedule(sim_ctx *c, size_t program, size_t assignment, int64_t due)
 
 /* Run every program whose time has come by `limit`, in time order. */
 static void
-run_due(sim_ctx *c, int64_t limit)
+run_due(pass *c, int64_t limit)
 {
 	while (c->ok && c->nheap > 0) {
 		if (!is_current(c, &c->heap[0])) {
@@ -170,16 +192,16 @@ run_due(sim_ctx *c, int64_t limit)
 		if (c->heap[0].due > limit)
 			break;
 		pending_run run = heap_pop(c);
-		size_t a = c->sched[run.program].assignment;
-		push_step(c, &(mif_sched_step){
+		const schedule *s = sched_of(c, run.program);
+		emit(c, &(mif_sched_step){
 			.kind = MIF_SCHED_STEP_RAN,
 			.time = run.due,
 			.program = run.program,
-			.assignment = a,
+			.assignment = s->assignment,
 			.dropped = MIF_SCHED_NONE,
 		});
-		c->done[a] = true;
-		set_schedule(c, run.program, MIF_SCHED_NONE, 0);
+		mif_sched_runs_mark(&c->runs, s->position);
+		set_schedule(c, run.program, MIF_SCHED_NONE, 0, 0);
 	}
 }
 
@@ -200,16 +222,22 @@ by_program_time(const void *x, const void *y)
 /*
  * The next assignment of program p in the order of an evaluation at
  * `now`: ASAP ones count as due now, so they merge with the timed ones
- * there.  *ia and *it walk the ASAP and the timed ranges.  Returns the
- * order entry, or NULL at the end.
+ * there.  *ia and *it walk the ASAP and the timed ranges, over those
+ * that have run unless they are to be looked at.  Returns the position
+ * in order, or MIF_SCHED_NONE at the end.
  */
-static const sorted *
-next_in_order(const sim_ctx *c, size_t p, int64_t now, size_t *ia,
-    size_t *it)
+static size_t
+next_in_order(pass *c, size_t p, int64_t now, size_t *ia, size_t *it)
 {
-	size_t asap_end = c->first[p] + c->nasap[p];
-	const sorted *a = *ia < asap_end ? &c->order[*ia] : NULL;
-	const sorted *t = *it < c->first[p + 1] ? &c->order[*it] : NULL;
+	const mif_sched_sim *sim = c->sim;
+	size_t asap_end = sim->first[p] + sim->nasap[p];
+
+	if (!c->looked) {
+		*ia = mif_sched_runs_next(&c->runs, *ia);
+		*it = mif_sched_runs_next(&c->runs, *it);
+	}
+	const sorted *a = *ia < asap_end ? &sim->order[*ia] : NULL;
+	const sorted *t = *it < sim->first[p + 1] ? &sim->order[*it] : NULL;
 
 	if (a != NULL && t != NULL) {
 		bool asap_first = now < t->time ||
@@ -220,10 +248,140 @@ next_in_order(const sim_ctx *c, size_t p, int64_t now, size_t *ia,
 			a = NULL;
 	}
 	if (a != NULL)
-		(*ia)++;
-	else if (t != NULL)
-		(*it)++;
-	return a != NULL ? a : t;
+		return (*ia)++;
+	if (t != NULL)
+		return (*it)++;
+	return MIF_SCHED_NONE;
+}
+
+/* The link's speed, through the cache; the first pass notes who made
+ * each real test. */
+static mif_sched_test
+test_link(pass *c, size_t program, int64_t now)
+{
+	mif_sched_test t = mif_sched_speed_test(&c->speed, &c->link, now);
+
+	if (c->recording && !t.cached)
+		c->sim->tester[c->event] = program;
+	return t;
+}
+
+/* Keep an assignment looked at, to hand over after the outcome. */
+static void
+keep_look(pass *c, const mif_sched_step *look)
+{
+	if (!c->looked)
+		return;
+	if (!mif_vec_reserve((void **)&c->looks, &c->looks_cap, c->nlooks + 1,
+	    sizeof *c->looks)) {
+		c->ok = false;
+		return;
+	}
+	c->looks[c->nlooks++] = *look;
+}
+
+/* In positions lo .. hi - 1 of order, sorted by time then file order,
+ * the first that comes at or after (time, index). */
+static size_t
+first_from(const mif_sched_sim *sim, size_t lo, size_t hi, int64_t time,
+    size_t index)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const sorted *o = &sim->order[mid];
+		if (o->time < time || (o->time == time && o->index < index))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The first mandatory assignment not run in lo .. hi - 1, or
+ * MIF_SCHED_NONE. */
+static size_t
+first_mandatory(pass *c, size_t lo, size_t hi)
+{
+	size_t pos = mif_sched_runs_next_mandatory(&c->runs, lo);
+	return pos < hi ? pos : MIF_SCHED_NONE;
+}
+
+/*
+ * Over a slow link an evaluation of program p at `now` skips every
+ * assignment not mandatory and not run before the first mandatory one
+ * not run, in the order of next_in_order(): the timed ones before now,
+ * then the ASAP ones and those due now by file order, then the later
+ * ones.  Count them, and find that one (*mandatory, MIF_SCHED_NONE when
+ * there is none), without walking them.
+ */
+static size_t
+slow_skips(pass *c, size_t p, int64_t now, size_t *mandatory)
+{
+	const mif_sched_sim *sim = c->sim;
+	const mif_sched_runs *r = &c->runs;
+	size_t asap = sim->first[p], timed = asap + sim->nasap[p];
+	size_t end = sim->first[p + 1];
+	size_t at = first_from(sim, timed, end, now, 0);
+	size_t after = first_from(sim, at, end, now, SIZE_MAX);
+	size_t m = first_mandatory(c, timed, at);
+
+	*mandatory = m;
+	if (m != MIF_SCHED_NONE)
+		return mif_sched_runs_optional_count(r, timed, m);
+	size_t skipped = mif_sched_runs_optional_count(r, timed, at);
+	size_t ma = first_mandatory(c, asap, timed);
+	size_t mt = first_mandatory(c, at, after);
+	if (ma != MIF_SCHED_NONE || mt != MIF_SCHED_NONE) {
+		m = mt == MIF_SCHED_NONE || (ma != MIF_SCHED_NONE &&
+		    sim->order[ma].index < sim->order[mt].index) ? ma : mt;
+		size_t x = sim->order[m].index;
+		*mandatory = m;
+		return skipped + mif_sched_runs_optional_count(r, asap,
+		    first_from(sim, asap, timed, MIF_SCHED_ASAP, x)) +
+		    mif_sched_runs_optional_count(r, at,
+		    first_from(sim, at, after, now, x));
+	}
+	skipped += mif_sched_runs_optional_count(r, asap, timed) +
+	    mif_sched_runs_optional_count(r, at, after);
+	m = first_mandatory(c, after, end);
+	*mandatory = m;
+	return skipped + mif_sched_runs_optional_count(r, after,
+	    m == MIF_SCHED_NONE ? end : m);
+}
+
+/* What program p's evaluation finds in the assignment at pos. */
+static mif_sched_step
+look_at(pass *c, size_t p, size_t pos, const mif_sched_event *ev)
+{
+	int64_t now = ev->time;
+	size_t index = c->sim->order[pos].index;
+	const mif_sched_assignment *a =
+	    mif_sched_adverts_assignment(c->sim->adverts, index);
+	mif_sched_step look = {
+		.kind = MIF_SCHED_STEP_LOOKED,
+		.time = now,
+		.program = p,
+		.assignment = index,
+		.by = ev->kind,
+		.line = ev->line,
+		.dropped = MIF_SCHED_NONE,
+	};
+
+	/* Once per assignment: one that has run is passed over, shown so
+	 * that --explain says why it was not chosen. */
+	if (mif_sched_runs_has_run(&c->runs, pos)) {
+		look.has_run = true;
+		return look;
+	}
+	look.tested = a->not_mandatory_slow;
+	/* The box asks for a test; without it the assignment is mandatory
+	 * and no test is made at all. */
+	if (look.tested)
+		look.test = test_link(c, p, now);
+	look.qualifies = !look.tested || !look.test.slow;
+	int64_t when = a->time == MIF_SCHED_ASAP ? now : a->time;
+	look.due = when < now ? now : when;
+	return look;
 }
 
 /*
@@ -232,79 +390,76 @@ next_in_order(const sim_ctx *c, size_t p, int64_t now, size_t *ia,
  * step comes first, the assignments looked at after it.
  */
 static void
-evaluate_program(sim_ctx *c, size_t p, const mif_sched_event *ev)
+evaluate_program(pass *c, size_t p, const mif_sched_event *ev)
 {
-	int64_t now = ev->time;
+	const mif_sched_sim *sim = c->sim;
 	mif_sched_step outcome = {
 		.kind = MIF_SCHED_STEP_NOT_SCHEDULED,
-		.time = now,
+		.time = ev->time,
 		.program = p,
 		.assignment = MIF_SCHED_NONE,
 		.by = ev->kind,
 		.line = ev->line,
-		.dropped = c->sched[p].assignment,
+		.dropped = sched_of(c, p)->assignment,
 	};
-	size_t at = push_step(c, &outcome);
-	size_t ia = c->first[p], it = c->first[p] + c->nasap[p];
-	const sorted *o;
+	size_t ia = sim->first[p], it = sim->first[p] + sim->nasap[p];
+	size_t pos, chosen = 0;
 
-	while (c->ok && (o = next_in_order(c, p, now, &ia, &it)) != NULL) {
-		const mif_sched_assignment *a =
-		    mif_sched_adverts_assignment(c->adverts, o->index);
-		mif_sched_step look = {
-			.kind = MIF_SCHED_STEP_LOOKED,
-			.time = now,
-			.program = p,
-			.assignment = o->index,
-			.by = ev->kind,
-			.line = ev->line,
-			.dropped = MIF_SCHED_NONE,
-		};
-		/* Once per assignment: one that has run is passed over,
-		 * recorded so that --explain says why it was not chosen. */
-		if (c->done[o->index]) {
-			look.has_run = true;
-			push_step(c, &look);
+	c->nlooks = 0;
+	while (c->ok && (pos = next_in_order(c, p, ev->time, &ia, &it)) !=
+	    MIF_SCHED_NONE) {
+		mif_sched_step look = look_at(c, p, pos, ev);
+		keep_look(c, &look);
+		if (look.has_run)
 			continue;
-		}
-		look.tested = a->not_mandatory_slow;
-		/* The box asks for a test; without it the assignment is
-		 * mandatory and no test is made at all. */
-		if (look.tested)
-			look.test = mif_sched_speed_test(&c->sim->speed, &c->link,
-			    now);
-		look.qualifies = !look.tested || !look.test.slow;
-		int64_t when = a->time == MIF_SCHED_ASAP ? now : a->time;
-		look.due = when < now ? now : when;
-		push_step(c, &look);
 		if (!look.qualifies) {
 			outcome.skipped++;
-			continue;
+			if (c->looked)
+				continue;
+			/* The link is slow, and each later test at this time
+			 * gives the cache's same answer: count those skipped
+			 * and their tests rather than walk them. */
+			size_t skipped = slow_skips(c, p, ev->time, &pos);
+			c->speed.cached += skipped - 1;
+			outcome.skipped = skipped;
+			if (pos == MIF_SCHED_NONE)
+				break;
+			look = look_at(c, p, pos, ev);
 		}
 		outcome.kind = MIF_SCHED_STEP_SCHEDULED;
-		outcome.assignment = o->index;
+		outcome.assignment = look.assignment;
 		outcome.due = look.due;
 		outcome.tested = look.tested;
 		outcome.test = look.test;
 		outcome.dropped = MIF_SCHED_NONE;
+		chosen = pos;
 		break;
 	}
 	if (!c->ok)
 		return;
-	c->sim->steps[at] = outcome;
-	set_schedule(c, p, outcome.assignment, outcome.due);
+	emit(c, &outcome);
+	for (size_t i = 0; i < c->nlooks; i++)
+		emit(c, &c->looks[i]);
+	set_schedule(c, p, outcome.assignment, chosen, outcome.due);
 }
 
 static void
-apply(sim_ctx *c, const mif_sched_event *ev)
+apply(pass *c, const mif_sched_event *ev)
 {
 	switch (ev->kind) {
 	case MIF_SCHED_ODP:
-	case MIF_SCHED_REFRESH:
-		for (size_t p = 0; c->ok &&
-		    p < mif_sched_adverts_programs(c->adverts); p++)
+	case MIF_SCHED_REFRESH: {
+		/* A program outside this pass made a real test here: the
+		 * cache holds it from now on (before or after the programs
+		 * of the pass, which then ask for none here). */
+		size_t q = c->sim->tester[c->event];
+		if (!c->recording && q != MIF_SCHED_NONE &&
+		    (q < c->p0 || q >= c->p1))
+			mif_sched_speed_put(&c->speed, &c->link, ev->time);
+		for (size_t p = c->p0; c->ok && p < c->p1; p++)
 			evaluate_program(c, p, ev);
 		break;
+	}
 	case MIF_SCHED_SPEED:
 		c->link.speed = ev->value;
 		break;
@@ -317,61 +472,16 @@ apply(sim_ctx *c, const mif_sched_event *ev)
 	}
 }
 
-/* ---- the whole run ---------------------------------------------------- */
-
-static bool
-prepare(sim_ctx *c)
-{
-	size_t np = mif_sched_adverts_programs(c->adverts);
-	size_t na = mif_sched_adverts_count(c->adverts);
-
-	c->sched = calloc(np + 1, sizeof *c->sched);
-	c->done = calloc(na + 1, sizeof *c->done);
-	c->order = calloc(na + 1, sizeof *c->order);
-	c->first = calloc(np + 1, sizeof *c->first);
-	c->nasap = calloc(np + 1, sizeof *c->nasap);
-	if (c->sched == NULL || c->done == NULL || c->order == NULL ||
-	    c->first == NULL || c->nasap == NULL)
-		return false;
-	for (size_t p = 0; p < np; p++)
-		c->sched[p].assignment = MIF_SCHED_NONE;
-	for (size_t i = 0; i < na; i++) {
-		const mif_sched_assignment *a =
-		    mif_sched_adverts_assignment(c->adverts, i);
-		c->order[i] = (sorted){ a->program, a->time, i };
-		if (a->time == MIF_SCHED_ASAP)
-			c->nasap[a->program]++;
-	}
-	qsort(c->order, na, sizeof *c->order, by_program_time);
-	/* first[p] .. first[p + 1]: program p's range */
-	for (size_t i = 0, p = 0; p <= np; p++) {
-		while (i < na && c->order[i].program < p)
-			i++;
-		c->first[p] = i;
-	}
-	return true;
-}
+/* ---- a pass ----------------------------------------------------------- */
 
 static void
-release(sim_ctx *c)
+emit_pending(pass *c, int64_t until)
 {
-	free(c->sched);
-	free(c->done);
-	free(c->order);
-	free(c->first);
-	free(c->nasap);
-	free(c->heap);
-}
-
-static void
-record_pending(sim_ctx *c, int64_t until)
-{
-	for (size_t p = 0; c->ok && p < mif_sched_adverts_programs(c->adverts);
-	    p++) {
-		const schedule *s = &c->sched[p];
+	for (size_t p = c->p0; c->ok && p < c->p1; p++) {
+		const schedule *s = sched_of(c, p);
 		if (s->assignment == MIF_SCHED_NONE)
 			continue;
-		push_step(c, &(mif_sched_step){
+		emit(c, &(mif_sched_step){
 			.kind = MIF_SCHED_STEP_PENDING,
 			.time = until,
 			.program = p,
@@ -382,14 +492,93 @@ record_pending(sim_ctx *c, int64_t until)
 	}
 }
 
+/* Go through the story for programs p0 .. p1 - 1; false when out of
+ * memory. */
+static bool
+run_pass(pass *c)
+{
+	const mif_sched_sim *sim = c->sim;
+	const mif_sched_options *opts = &sim->opts;
+	size_t base = sim->first[c->p0], n = sim->first[c->p1] - base;
+
+	c->base = base;
+	c->ok = true;
+	/* Until the timeline says otherwise: speed unknown, no RAS, the
+	 * CAP reachable, which the rules call fast. */
+	mif_sched_speed_init(&c->speed, opts->threshold);
+	c->sched = calloc(c->p1 - c->p0 + 1, sizeof *c->sched);
+	if (c->sched == NULL || !mif_sched_runs_init(&c->runs, base, n))
+		c->ok = false;
+	for (size_t p = c->p0; c->ok && p < c->p1; p++)
+		sched_of(c, p)->assignment = MIF_SCHED_NONE;
+	for (size_t pos = base; c->ok && pos < base + n; pos++)
+		if (mif_sched_adverts_assignment(sim->adverts,
+		    sim->order[pos].index)->not_mandatory_slow)
+			mif_sched_runs_optional(&c->runs, pos);
+
+	int64_t limit = opts->has_until ? opts->until : INT64_MAX;
+	for (size_t i = 0; c->ok && i < sim->nevents &&
+	    sim->events[i].time <= limit; i++) {
+		c->event = i;
+		/* What is due by an event's time runs before the event. */
+		run_due(c, sim->events[i].time);
+		apply(c, &sim->events[i]);
+		/* ... and what it made due at once runs at once. */
+		run_due(c, sim->events[i].time);
+	}
+	/* Nothing after the last event can change a schedule: without
+	 * --until every scheduled program runs. */
+	run_due(c, limit);
+	if (opts->has_until)
+		emit_pending(c, opts->until);
+	free(c->sched);
+	mif_sched_runs_free(&c->runs);
+	free(c->looks);
+	free(c->heap);
+	return c->ok;
+}
+
+/* ---- the simulation --------------------------------------------------- */
+
+/* The programs' orders of assignments and the notes of tests. */
+static bool
+prepare(mif_sched_sim *sim)
+{
+	const mif_sched_adverts *adverts = sim->adverts;
+	size_t np = mif_sched_adverts_programs(adverts);
+	size_t na = mif_sched_adverts_count(adverts);
+
+	sim->order = calloc(na + 1, sizeof *sim->order);
+	sim->first = calloc(np + 1, sizeof *sim->first);
+	sim->nasap = calloc(np + 1, sizeof *sim->nasap);
+	sim->tester = calloc(sim->nevents + 1, sizeof *sim->tester);
+	if (sim->order == NULL || sim->first == NULL || sim->nasap == NULL ||
+	    sim->tester == NULL)
+		return false;
+	for (size_t i = 0; i < sim->nevents; i++)
+		sim->tester[i] = MIF_SCHED_NONE;
+	for (size_t i = 0; i < na; i++) {
+		const mif_sched_assignment *a =
+		    mif_sched_adverts_assignment(adverts, i);
+		sim->order[i] = (sorted){ a->program, a->time, i };
+		if (a->time == MIF_SCHED_ASAP)
+			sim->nasap[a->program]++;
+	}
+	qsort(sim->order, na, sizeof *sim->order, by_program_time);
+	/* first[p] .. first[p + 1]: program p's range */
+	for (size_t i = 0, p = 0; p <= np; p++) {
+		while (i < na && sim->order[i].program < p)
+			i++;
+		sim->first[p] = i;
+	}
+	return true;
+}
+
 mif_sched_sim *
 mif_sched_simulate(const mif_sched_adverts *adverts,
     const mif_sched_event *events, size_t nevents,
     const mif_sched_options *opts, mif_error *err)
 {
-	mif_sched_options none = { 0 };
-	if (opts == NULL)
-		opts = &none;
 	for (size_t i = 1; i < nevents; i++) {
 		if (events[i].time < events[i - 1].time) {
 			mif_error_set(err, MIF_E_RANGE, NULL,
@@ -399,34 +588,45 @@ mif_sched_simulate(const mif_sched_adverts *adverts,
 	}
 
 	mif_sched_sim *sim = calloc(1, sizeof *sim);
-	sim_ctx c = { .adverts = adverts, .sim = sim, .ok = sim != NULL };
-	/* Until the timeline says otherwise: speed unknown, no RAS, the
-	 * CAP reachable, which the rules call fast. */
-	c.ok = c.ok && prepare(&c);
-	if (c.ok)
-		mif_sched_speed_init(&sim->speed, opts->threshold);
-
-	int64_t limit = opts->has_until ? opts->until : INT64_MAX;
-	for (size_t i = 0; c.ok && i < nevents && events[i].time <= limit;
-	    i++) {
-		/* What is due by an event's time runs before the event. */
-		run_due(&c, events[i].time);
-		apply(&c, &events[i]);
-		/* ... and what it made due at once runs at once. */
-		run_due(&c, events[i].time);
+	if (sim != NULL) {
+		sim->adverts = adverts;
+		sim->events = events;
+		sim->nevents = nevents;
+		if (opts != NULL)
+			sim->opts = *opts;
 	}
-	/* Nothing after the last event can change a schedule: without
-	 * --until every scheduled program runs. */
-	run_due(&c, limit);
-	if (opts->has_until)
-		record_pending(&c, opts->until);
-	release(&c);
-	if (!c.ok) {
+	pass first = {
+		.sim = sim,
+		.p0 = 0,
+		.p1 = mif_sched_adverts_programs(adverts),
+		.recording = true,
+	};
+	if (sim == NULL || !prepare(sim) || !run_pass(&first)) {
 		mif_sched_sim_free(sim);
 		mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");
 		return NULL;
 	}
+	sim->speed = first.speed;
 	return sim;
+}
+
+bool
+mif_sched_sim_replay(const mif_sched_sim *sim, size_t program, bool looked,
+    mif_sched_each_step each, void *arg)
+{
+	size_t np = mif_sched_adverts_programs(sim->adverts);
+	pass c = {
+		.sim = sim,
+		.p0 = program == MIF_SCHED_NONE ? 0 : program,
+		.p1 = program == MIF_SCHED_NONE ? np : program + 1,
+		.looked = looked,
+		.each = each,
+		.arg = arg,
+	};
+
+	if (program != MIF_SCHED_NONE && program >= np)
+		return false;
+	return run_pass(&c);
 }
 
 void
@@ -434,15 +634,11 @@ mif_sched_sim_free(mif_sched_sim *sim)
 {
 	if (sim == NULL)
 		return;
-	free(sim->steps);
+	free(sim->order);
+	free(sim->first);
+	free(sim->nasap);
+	free(sim->tester);
 	free(sim);
-}
-
-const mif_sched_step *
-mif_sched_sim_steps(const mif_sched_sim *sim, size_t *count)
-{
-	*count = sim->nsteps;
-	return sim->steps;
 }
 
 const mif_sched_speed *

@@ -67,6 +67,14 @@ mif_sched_speed_test(mif_sched_speed *speed, const mif_sched_link *link,
 		speed->cached++;
 		return answer;
 	}
+	speed->made++;
+	return mif_sched_speed_put(speed, link, now);
+}
+
+mif_sched_test
+mif_sched_speed_put(mif_sched_speed *speed, const mif_sched_link *link,
+    int64_t now)
+{
 	mif_sched_test test = {
 		.cached = false,
 		.tested = now,
@@ -77,6 +85,5 @@ mif_sched_speed_test(mif_sched_speed *speed, const mif_sched_link *link,
 	test.slow = mif_sched_verdict_slow(test.verdict);
 	speed->tested = true;
 	speed->last = test;
-	speed->made++;
 	return test;
 }

@@ -557,12 +557,93 @@ test_timeline_too_many_errors(void **state)
 /* ---- the simulation --------------------------------------------------- */
 
 /* The steps of a run over a timeline text. */
+/* Steps as a replay tells them. */
+typedef struct steps {
+	mif_sched_step *step;
+	size_t n, cap;
+} steps;
+
+static void
+keep_step(const mif_sched_step *step, void *arg)
+{
+	steps *s = arg;
+
+	if (s->n == s->cap) {
+		s->cap = s->cap == 0 ? 16 : 2 * s->cap;
+		s->step = realloc(s->step, s->cap * sizeof *s->step);
+		assert_non_null(s->step);
+	}
+	s->step[s->n++] = *step;
+}
+
+static steps
+replay(const mif_sched_sim *sim, size_t program, bool looked)
+{
+	steps s = { NULL, 0, 0 };
+
+	assert_true(mif_sched_sim_replay(sim, program, looked, keep_step, &s));
+	return s;
+}
+
 typedef struct run {
 	mif_sched_adverts *adverts;
+	mif_sched_timeline *timeline;
 	mif_sched_sim *sim;
-	const mif_sched_step *steps;
+	const mif_sched_step *steps;  /* every step of every program */
 	size_t n;
 } run;
+
+static void
+assert_same_step(const mif_sched_step *a, const mif_sched_step *b)
+{
+	assert_int_equal(a->kind, b->kind);
+	assert_int_equal(a->time, b->time);
+	assert_int_equal(a->program, b->program);
+	assert_int_equal(a->assignment, b->assignment);
+	assert_int_equal(a->due, b->due);
+	assert_int_equal(a->by, b->by);
+	assert_int_equal(a->line, b->line);
+	assert_int_equal(a->tested, b->tested);
+	assert_int_equal(a->test.cached, b->test.cached);
+	assert_int_equal(a->test.tested, b->test.tested);
+	assert_int_equal(a->test.link.speed, b->test.link.speed);
+	assert_int_equal(a->test.link.ras, b->test.link.ras);
+	assert_int_equal(a->test.link.cap_unreachable,
+	    b->test.link.cap_unreachable);
+	assert_int_equal(a->test.threshold, b->test.threshold);
+	assert_int_equal(a->test.verdict, b->test.verdict);
+	assert_int_equal(a->test.slow, b->test.slow);
+	assert_int_equal(a->qualifies, b->qualifies);
+	assert_int_equal(a->has_run, b->has_run);
+	assert_int_equal(a->skipped, b->skipped);
+	assert_int_equal(a->dropped, b->dropped);
+}
+
+/* Every program's steps told as they happened, and each program's
+ * alone, with and without the assignments looked at, agree. */
+static void
+assert_replays_agree(const run *r)
+{
+	size_t np = mif_sched_adverts_programs(r->adverts);
+
+	for (size_t p = 0; p < np; p++) {
+		for (int looked = 0; looked < 2; looked++) {
+			steps one = replay(r->sim, p, looked);
+			size_t k = 0;
+			for (size_t i = 0; i < r->n; i++) {
+				const mif_sched_step *s = &r->steps[i];
+				if (s->program != p ||
+				    (!looked && s->kind == MIF_SCHED_STEP_LOOKED))
+					continue;
+				assert_true(k < one.n);
+				assert_same_step(&one.step[k], s);
+				k++;
+			}
+			assert_int_equal(k, one.n);
+			free(one.step);
+		}
+	}
+}
 
 static run
 simulate(mif_sched_adverts *a, const char *timeline,
@@ -575,10 +656,12 @@ simulate(mif_sched_adverts *a, const char *timeline,
 	size_t n;
 	const mif_sched_event *ev = mif_sched_timeline_events(tl, &n);
 	mif_error err;
-	run r = { a, mif_sched_simulate(a, ev, n, opts, &err), NULL, 0 };
-	mif_sched_timeline_free(tl);
+	run r = { a, tl, mif_sched_simulate(a, ev, n, opts, &err), NULL, 0 };
 	assert_non_null(r.sim);
-	r.steps = mif_sched_sim_steps(r.sim, &r.n);
+	steps all = replay(r.sim, MIF_SCHED_NONE, true);
+	r.steps = all.step;
+	r.n = all.n;
+	assert_replays_agree(&r);
 	return r;
 }
 
@@ -586,7 +669,9 @@ static void
 run_free(run *r)
 {
 	mif_sched_sim_free(r->sim);
+	mif_sched_timeline_free(r->timeline);
 	mif_sched_adverts_free(r->adverts);
+	free((void *)r->steps);
 }
 
 static size_t
@@ -763,6 +848,83 @@ test_sim_several_programs(void **state)
 	run_free(&r);
 }
 
+/* A program told alone keeps the cache that the others filled: here
+ * Two's test at 13:00 answers One at 13:00:30, though One asked for
+ * none at 13:00 (run by run, simulate() compares each program alone
+ * with the whole story). */
+static void
+test_sim_cache_across_programs(void **state)
+{
+	(void)state;
+	run r = simulate(read_adverts(
+	    "{\"ADV1\", 1, \"PKG1\", \"One\", \"20261121130010.000000+000\", 0}\n"
+	    "{\"ADV3\", 1, \"PKG1\", \"One\", \"20261121160000.000000+000\", 1}\n"
+	    "{\"ADV2\", 1, \"PKG2\", \"Two\", \"20261121150000.000000+000\", 1}\n"),
+	    "2026-11-21T13:00:00 speed 28800\n"
+	    "2026-11-21T13:00:00 odp\n"
+	    "2026-11-21T13:00:20 speed 10000000\n"
+	    "2026-11-21T13:00:30 refresh\n", NULL);
+
+	assert_int_equal(r.n, 10);
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 0);
+	assert_false(r.steps[0].tested);
+	assert_step(&r, 3, MIF_SCHED_STEP_LOOKED, AT(13, 0), 2);
+	assert_false(r.steps[3].test.cached);
+	assert_step(&r, 4, MIF_SCHED_STEP_RAN, AT(13, 0) + 10, 0);
+	assert_step(&r, 5, MIF_SCHED_STEP_NOT_SCHEDULED, AT(13, 0) + 30,
+	    MIF_SCHED_NONE);
+	assert_int_equal(r.steps[5].program, 0);
+	assert_true(r.steps[6].has_run);
+	assert_step(&r, 7, MIF_SCHED_STEP_LOOKED, AT(13, 0) + 30, 1);
+	assert_true(r.steps[7].test.cached);
+	assert_int_equal(r.steps[7].test.tested, AT(13, 0));
+	assert_true(r.steps[7].test.slow);
+	assert_int_equal(made(&r), 1);
+	assert_int_equal(mif_sched_sim_speed(r.sim)->cached, 2);
+
+	/* One alone, without the assignments looked at */
+	steps one = replay(r.sim, 0, false);
+	assert_int_equal(one.n, 3);
+	assert_int_equal(one.step[2].kind, MIF_SCHED_STEP_NOT_SCHEDULED);
+	assert_int_equal(one.step[2].skipped, 1);
+	free(one.step);
+	run_free(&r);
+}
+
+/* Over a slow link the skipped assignments are counted without the
+ * assignments looked at, in the evaluation's order: the timed ones
+ * before now, then the ASAP ones and those due now by file order. */
+static void
+test_sim_slow_order(void **state)
+{
+	(void)state;
+	run r = simulate(read_adverts(
+	    "{\"ADV1\", 1, \"PKG1\", \"One\", \"**************.******+***\", 1}\n"
+	    "{\"ADV2\", 1, \"PKG1\", \"One\", \"20261121130000.000000+000\", 0}\n"
+	    "{\"ADV3\", 1, \"PKG1\", \"One\", \"**************.******+***\", 0}\n"
+	    "{\"ADV4\", 1, \"PKG1\", \"One\", \"20261121120000.000000+000\", 1}\n"),
+	    "2026-11-21T13:00:00 speed 28800\n"
+	    "2026-11-21T13:00:00 odp\n"
+	    "2026-11-21T13:00:30 refresh\n", NULL);
+
+	/* 13:00: ADV4 and ADV1 skipped, ADV2 (due now, before ADV3 in
+	 * the file) runs at once */
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 1);
+	assert_int_equal(r.steps[0].skipped, 2);
+	assert_step(&r, 1, MIF_SCHED_STEP_LOOKED, AT(13, 0), 3);
+	assert_step(&r, 2, MIF_SCHED_STEP_LOOKED, AT(13, 0), 0);
+	assert_true(r.steps[2].test.cached);
+	assert_step(&r, 4, MIF_SCHED_STEP_RAN, AT(13, 0), 1);
+	/* 13:00:30: the same two skipped, then ADV3 */
+	assert_step(&r, 5, MIF_SCHED_STEP_SCHEDULED, AT(13, 0) + 30, 2);
+	assert_int_equal(r.steps[5].skipped, 2);
+	assert_step(&r, 10, MIF_SCHED_STEP_RAN, AT(13, 0) + 30, 2);
+	assert_int_equal(r.n, 11);
+	assert_int_equal(made(&r), 1);
+	assert_int_equal(mif_sched_sim_speed(r.sim)->cached, 3);
+	run_free(&r);
+}
+
 /* ASAP counts as the evaluation's time; later evaluations replace the
  * schedule, and drop it when nothing qualifies; --until leaves one
  * pending. */
@@ -906,9 +1068,12 @@ test_sim_many_evaluations(void **state)
 	for (int i = 0; i < 200; i++)
 		ev[i] = (mif_sched_event){ AT(13, 0) + 60 * i, MIF_SCHED_ODP, 0,
 		    (unsigned)i + 1 };
-	run r = { a, mif_sched_simulate(a, ev, 200, NULL, NULL), NULL, 0 };
+	run r = { a, NULL, mif_sched_simulate(a, ev, 200, NULL, NULL), NULL, 0 };
 	assert_non_null(r.sim);
-	r.steps = mif_sched_sim_steps(r.sim, &r.n);
+	steps all = replay(r.sim, MIF_SCHED_NONE, true);
+	r.steps = all.step;
+	r.n = all.n;
+	assert_replays_agree(&r);
 	assert_int_equal(r.n, 200 * 6 + 3);
 	assert_step(&r, 1200, MIF_SCHED_STEP_RAN, AT(22, 0), 2);
 	assert_step(&r, 1201, MIF_SCHED_STEP_RAN, AT(23, 0), 0);
@@ -933,10 +1098,12 @@ test_sim_bad_events(void **state)
 	assert_string_equal(err.text, "event 2 goes back in time");
 	/* no advertisements, no events: nothing to do */
 	mif_sched_sim *sim = mif_sched_simulate(a, ev, 1, NULL, &err);
-	size_t n;
 	assert_non_null(sim);
-	mif_sched_sim_steps(sim, &n);
-	assert_int_equal(n, 0);
+	steps s = replay(sim, MIF_SCHED_NONE, true);
+	assert_int_equal(s.n, 0);
+	/* no program 0 to replay */
+	assert_false(mif_sched_sim_replay(sim, 0, true, keep_step, &s));
+	assert_int_equal(s.n, 0);
 	mif_sched_sim_free(sim);
 	mif_sched_adverts_free(a);
 }
@@ -963,6 +1130,8 @@ main(void)
 		cmocka_unit_test(test_kb_advert1_alone),
 		cmocka_unit_test(test_sim_cache),
 		cmocka_unit_test(test_sim_several_programs),
+		cmocka_unit_test(test_sim_cache_across_programs),
+		cmocka_unit_test(test_sim_slow_order),
 		cmocka_unit_test(test_sim_asap_replace_until),
 		cmocka_unit_test(test_sim_unboxed_first),
 		cmocka_unit_test(test_sim_many_evaluations),
