@@ -326,6 +326,11 @@ test_long_comments(void **state)
 	check_diags("START COMPONENT NAME = \"c\" END COMPONENT "
 	    "START // 0123456789abcdef0123456789abcdef",
 	    "1:42: error: START at the end of the file\n");
+	doc = parse_text("START COMPONENT NAME = \"c\" END COMPONENT "
+	    "// 0123456789abcdef0123456789abcdef");
+	assert_string_equal(diag_text(doc, buf, sizeof buf), "");
+	assert_int_equal(mif_doc_comments(doc, &n)[0].text->len, 33);
+	mif_doc_free(doc);
 
 	/* at the limit, the \r of CRLF not counted; over it, cut */
 	for (size_t len = MIF_MAX_TOKEN; len <= MIF_MAX_TOKEN + 1; len++) {
