@@ -55,7 +55,7 @@ typedef enum mif_code {
 	MIF_E_CHAR,           /* a character that starts no token */
 	MIF_E_STRING,         /* unterminated string literal */
 	MIF_E_ESCAPE,         /* unknown or malformed escape (warning) */
-	MIF_E_TOKEN_LONG,     /* a token or string over MIF_MAX_TOKEN */
+	MIF_E_TOKEN_LONG,     /* a string, comment, word, number over MIF_MAX_TOKEN */
 	MIF_E_NUMBER,         /* malformed integer, or over 64 bits */
 	MIF_E_KEYWORD,        /* a word that is no keyword */
 	/* syntax */
@@ -304,7 +304,7 @@ typedef enum mif_newline {
 
 /* Limits; inputs beyond them get their own error codes. */
 #define MIF_MAX_INPUT   (UINT32_MAX - 16u) /* bytes, after decoding */
-#define MIF_MAX_TOKEN   65535u             /* bytes in one token or string */
+#define MIF_MAX_TOKEN   65535u             /* bytes in one token or comment */
 #define MIF_MAX_ERRORS_DEFAULT 50u
 
 typedef struct mif_parse_options {

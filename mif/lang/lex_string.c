@@ -236,7 +236,7 @@ mif_lex_string(mif_parser *p, const char *body, size_t len, uint32_t pos)
 	if (len > MIF_MAX_TOKEN) {
 		mif_diag(p->doc, MIF_E_TOKEN_LONG, MIF_ERROR, pos - 1, MIF_NOPOS,
 		    "string longer than %u bytes; cut there", MIF_MAX_TOKEN);
-		len = MIF_MAX_TOKEN;
+		len = mif_utf8_cut(body, MIF_MAX_TOKEN);
 	}
 	const char *bs = memchr(body, '\\', len);
 	if (bs == NULL)

@@ -252,10 +252,15 @@ mif_lex_comment(mif_parser *p, const char *text, size_t len, uint32_t pos)
 {
 	mif_doc *doc = p->doc;
 
-	if (len > 0 && text[len - 1] == '\r')
+	/* a line's \r is no part of it (past the bytes held, the comment
+	 * is over the limit either way) */
+	if (len > 0 && len <= MIF_MAX_TOKEN + 1 && text[len - 1] == '\r')
 		len--;
-	if (len > MIF_MAX_TOKEN)
-		len = MIF_MAX_TOKEN;
+	if (len > MIF_MAX_TOKEN) {
+		mif_diag(doc, MIF_E_TOKEN_LONG, MIF_ERROR, pos, MIF_NOPOS,
+		    "comment longer than %u bytes; cut there", MIF_MAX_TOKEN);
+		len = mif_utf8_cut(text, MIF_MAX_TOKEN);
+	}
 	const mif_string *s = mif_intern(doc, text, len);
 	if (s == NULL || !mif_vec_reserve((void **)&doc->comments,
 	    &doc->comments_cap, doc->ncomments, sizeof *doc->comments)) {
@@ -266,6 +271,14 @@ mif_lex_comment(mif_parser *p, const char *text, size_t len, uint32_t pos)
 	bool same = !p->newline_seen;
 	doc->comments[doc->ncomments++] = (mif_comment){ pos, same, s };
 	p->newline_seen = true; /* the comment ends its line */
+}
+
+void
+mif_lex_unknown_word(mif_parser *p, const char *text, size_t len,
+    uint32_t pos)
+{
+	mif_diag(p->doc, MIF_E_KEYWORD, MIF_ERROR, pos, MIF_NOPOS,
+	    "unknown keyword \"%.*s\"", len > 64 ? 64 : (int)len, text);
 }
 
 void

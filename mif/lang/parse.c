@@ -272,4 +272,5 @@ mif_parse_text(mif_doc *doc, unsigned max_errors)
 	mif_doc_scan_done(doc);
 	mif_build_free(&p);
 	free(p.scratch);
+	free(p.long_text);
 }

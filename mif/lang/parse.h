@@ -73,6 +73,11 @@ typedef struct mif_parser {
 	bool word_is_end;
 	char *scratch;          /* decoded strings */
 	size_t scratch_cap;
+	/* a token read in pieces (grammar/mif.l, mif/lex_long.c) */
+	char *long_text;        /* its first MIF_MAX_TOKEN + 1 bytes at most */
+	size_t long_len;        /* its whole length */
+	uint32_t long_pos;      /* where it starts */
+	int long_return;        /* the start condition it began in */
 
 	/* token wrapper: block nesting as the stream shows it */
 	mif_open_block open[MIF_MAX_DEPTH];
@@ -112,14 +117,34 @@ int mif_lex_word(const char *text, size_t len, int *value);
 /* The block kind named by a word after START/END, or -1. */
 int mif_lex_block_word(const char *text, size_t len);
 /* Decode a string literal's body (without quotes) and intern it
- * (mif/lex_string.c). */
+ * (mif/lex_string.c); body holds its first MIF_MAX_TOKEN + 1 bytes at
+ * least, and a longer one is reported and cut. */
 const mif_string *mif_lex_string(mif_parser *p, const char *body, size_t len,
     uint32_t pos);
 /* Read an integer literal; reports malformed ones. */
 mif_number mif_lex_number(mif_parser *p, const char *text, size_t len,
     uint32_t pos);
+/* Keep a comment's text (after the //); text holds its first
+ * MIF_MAX_TOKEN + 1 bytes at least, and a longer one is reported and cut. */
 void mif_lex_comment(mif_parser *p, const char *text, size_t len, uint32_t pos);
+/* Report a word that is no keyword. */
+void mif_lex_unknown_word(mif_parser *p, const char *text, size_t len,
+    uint32_t pos);
 void mif_lex_bad_char(mif_parser *p, const char *text, size_t len, uint32_t pos);
+
+/* ---- tokens read in pieces (mif/lex_long.c) ---- */
+
+/* Begin a token with its first piece, in start condition `sc`. */
+void mif_lex_long_begin(mif_parser *p, const char *text, size_t len,
+    uint32_t pos, int sc);
+void mif_lex_long_add(mif_parser *p, const char *text, size_t len);
+/* The token read, as mif_lex_string(), mif_lex_comment(),
+ * mif_lex_number() and mif_lex_unknown_word() take it; a word or number
+ * over MIF_MAX_TOKEN is reported as such. */
+const mif_string *mif_lex_long_string(mif_parser *p, bool closed);
+void mif_lex_long_comment(mif_parser *p);
+mif_number mif_lex_long_number(mif_parser *p);
+void mif_lex_long_word(mif_parser *p);
 
 /* ---- builder (mif/build.c) ---- */
 

@@ -73,9 +73,7 @@ cut(const mif_buf *buf)
 	size_t n = buf->len;
 
 	if (n >= sizeof t.s) {
-		n = sizeof t.s - 4;
-		while (n > 0 && ((unsigned char)buf->data[n] & 0xC0) == 0x80)
-			n--; /* do not split a UTF-8 sequence */
+		n = mif_utf8_cut(buf->data, sizeof t.s - 4);
 		memcpy(t.s, buf->data, n);
 		memcpy(t.s + n, "...", 4);
 	} else {

@@ -63,6 +63,14 @@ mif_utf8_get(const unsigned char *s, size_t len, uint32_t *cp)
 	return n;
 }
 
+size_t
+mif_utf8_cut(const char *s, size_t len)
+{
+	while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+		len--;
+	return len;
+}
+
 int
 mif_hex_digit(char c)
 {

@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -233,6 +234,144 @@ test_comments(void **state)
 	mif_doc_free(doc);
 }
 
+/* Long tokens are read in pieces of 16 bytes (grammar/mif.l): what
+ * crosses a piece's end must read as it would whole. */
+
+/* Parse text; its diagnostics must be want. */
+static void
+check_diags(const char *text, const char *want)
+{
+	char buf[512];
+	mif_doc *doc = parse_text(text);
+	assert_string_equal(diag_text(doc, buf, sizeof buf), want);
+	mif_doc_free(doc);
+}
+
+/* c repeated n times between head and tail; free() it. */
+static char *
+repeat(char c, size_t n, const char *head, const char *tail)
+{
+	size_t h = strlen(head), t = strlen(tail);
+	char *s = malloc(h + n + t + 1);
+	assert_non_null(s);
+	memcpy(s, head, h);
+	memset(s + h, c, n);
+	memcpy(s + h + n, tail, t + 1);
+	return s;
+}
+
+static void
+test_long_strings(void **state)
+{
+	(void)state;
+	/* escapes across the ends of pieces */
+	check_string("\"0123456789abcde\\tf0123456789abcd\\\"0123456789abcdef\\101\"",
+	    "0123456789abcde\tf0123456789abcd\"0123456789abcdefA", 49, "");
+	check_string("\"C:\\Program Files\\Contoso\\new\"",
+	    "C:\\Program Files\\Contoso\new", 27,
+	    "4:12: warning: unknown escape \\P; read as a backslash and \"P\"\n"
+	    "4:26: warning: unknown escape \\C; read as a backslash and \"C\"\n"
+	    "4:34: warning: escape \\n in what looks like a Windows path; "
+	    "read as a line feed (0x0A), not a backslash and \"n\"\n");
+
+	char buf[512];
+	mif_doc *doc = parse_text("START COMPONENT NAME = "
+	    "\"0123456789abcdef0123\\\nEND COMPONENT\n");
+	assert_string_equal(diag_text(doc, buf, sizeof buf),
+	    "1:24: error: string not closed before the end of the line\n");
+	assert_string_equal(mif_block_string(mif_doc_component(doc),
+	    MIF_KW_NAME)->bytes, "0123456789abcdef0123\\");
+	mif_doc_free(doc);
+
+	check_diags("START COMPONENT NAME = \"0123456789abcdef0123",
+	    "1:24: error: string not closed before the end of the line\n"
+	    "1:45: error: end of file while component "
+	    "\"0123456789abcdef0123\" (line 1) is still open\n");
+
+	/* over the limit: cut before the character that crosses it */
+	char *text = repeat('x', MIF_MAX_TOKEN - 1,
+	    "\xef\xbb\xbfSTART COMPONENT NAME = \"", "\xc3\xa9x\" END COMPONENT");
+	doc = parse_text(text);
+	assert_string_equal(diag_text(doc, buf, sizeof buf),
+	    "1:24: error: string longer than 65535 bytes; cut there\n");
+	const mif_string *name = mif_block_string(mif_doc_component(doc),
+	    MIF_KW_NAME);
+	assert_int_equal(name->len, MIF_MAX_TOKEN - 1);
+	assert_int_equal(name->bytes[name->len - 1], 'x');
+	mif_doc_free(doc);
+	free(text);
+}
+
+static void
+test_long_comments(void **state)
+{
+	(void)state;
+	char buf[512];
+	size_t n;
+	mif_doc *doc = parse_text("START COMPONENT NAME = \"c\" "
+	    "// 0123456789abcdef0123456789abcdef\r\nEND COMPONENT\r\n");
+	assert_string_equal(diag_text(doc, buf, sizeof buf), "");
+	const mif_comment *c = mif_doc_comments(doc, &n);
+	assert_int_equal(n, 1);
+	assert_string_equal(c[0].text->bytes, " 0123456789abcdef0123456789abcdef");
+	assert_true(c[0].same_line);
+	mif_doc_free(doc);
+
+	/* after START, the block word still comes after the comment */
+	doc = parse_text("START // 0123456789abcdef0123456789abcdef\n"
+	    "COMPONENT NAME = \"c\" END COMPONENT");
+	assert_string_equal(diag_text(doc, buf, sizeof buf), "");
+	assert_int_equal(mif_doc_comments(doc, &n)[0].text->len, 33);
+	mif_doc_free(doc);
+	check_diags("START COMPONENT NAME = \"c\" END COMPONENT "
+	    "START // 0123456789abcdef0123456789abcdef",
+	    "1:42: error: START at the end of the file\n");
+	doc = parse_text("START COMPONENT NAME = \"c\" END COMPONENT "
+	    "// 0123456789abcdef0123456789abcdef");
+	assert_string_equal(diag_text(doc, buf, sizeof buf), "");
+	assert_int_equal(mif_doc_comments(doc, &n)[0].text->len, 33);
+	mif_doc_free(doc);
+
+	/* at the limit, the \r of CRLF not counted; over it, cut */
+	for (size_t len = MIF_MAX_TOKEN; len <= MIF_MAX_TOKEN + 1; len++) {
+		char *text = repeat('x', len, "START COMPONENT NAME = \"c\" //",
+		    "\r\nEND COMPONENT\r\n");
+		doc = parse_text(text);
+		assert_string_equal(diag_text(doc, buf, sizeof buf),
+		    len == MIF_MAX_TOKEN ? "" : "1:28: error: comment longer "
+		    "than 65535 bytes; cut there\n");
+		assert_int_equal(mif_doc_comments(doc, &n)[0].text->len,
+		    MIF_MAX_TOKEN);
+		mif_doc_free(doc);
+		free(text);
+	}
+}
+
+static void
+test_long_words_and_numbers(void **state)
+{
+	(void)state;
+	/* the longest word read at once, and one more */
+	check_diags("START COMPONENT NAME = \"c\"\n"
+	    "abcdefghijklmnopq abcdefghijklmnopqr END COMPONENT",
+	    "2:1: error: unknown keyword \"abcdefghijklmnopq\"\n"
+	    "2:19: error: unknown keyword \"abcdefghijklmnopqr\"\n");
+	check_diags("START COMPONENT NAME = \"c\" END COMPONENT "
+	    "abcdefghijklmnopqrstuvwxyz",
+	    "1:42: error: unknown keyword \"abcdefghijklmnopqrstuvwxyz\"\n");
+
+	check_number("-00000000000000000000000000000001", 1,
+	    MIF_RADIX_OCT | MIF_NEGATIVE);
+	check_bad("0x000000000000000000000000000000001G",
+	    "4:9: error: invalid hexadecimal number "
+	    "\"0x000000000000000000000000000000001G\"\n");
+	check_diags("START COMPONENT NAME = \"c\" END COMPONENT "
+	    "000000000000000000000000000000000009",
+	    "1:42: error: invalid octal number "
+	    "\"000000000000000000000000000000000009\"\n"
+	    "1:78: error: unexpected end of file, expecting \"=\"\n");
+}
+
 static void
 test_eof_mark(void **state)
 {
@@ -359,6 +498,9 @@ main(void)
 		cmocka_unit_test(test_unterminated_string),
 		cmocka_unit_test(test_bad_characters_and_words),
 		cmocka_unit_test(test_comments),
+		cmocka_unit_test(test_long_strings),
+		cmocka_unit_test(test_long_comments),
+		cmocka_unit_test(test_long_words_and_numbers),
 		cmocka_unit_test(test_eof_mark),
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_bad_encodings),
