@@ -115,8 +115,12 @@ numbers:
 	;
 
 string:
-	  STRING_LIT
-	| string STRING_LIT         { $$ = mif_build_concat(p, $1, $2); }
+	  pieces                    { $$ = mif_build_string_end(p); }
+	;
+
+pieces:
+	  STRING_LIT                { mif_build_string_begin(p, $1); }
+	| pieces STRING_LIT         { mif_build_string_more(p, $2, @2); }
 	;
 
 row:

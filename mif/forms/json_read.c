@@ -44,6 +44,8 @@ fail(struct jr *jr, const char *fmt, ...)
 	const char *path = jr->plen > 0 ? jr->path : ".";
 	uint32_t pos = MIF_NOPOS;
 
+	if (jr->doc->stopped) /* past the error cap: no place to find */
+		return false;
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
@@ -68,6 +70,14 @@ refused(struct jr *jr)
 		return false;
 	}
 	return fail(jr, "%s", jr->conv.why);
+}
+
+/* Whether to go on: memory left, and the error cap not reached (each
+ * error finds its place in the whole text). */
+static bool
+reading(const struct jr *jr)
+{
+	return !jr->nomem && !jr->doc->stopped;
 }
 
 static size_t
@@ -638,7 +648,7 @@ read_members(struct jr *jr, json_t *obj, int kind, bool top)
 			expected(jr, order, "\"order\" as an array of names");
 			return;
 		}
-		for (size_t i = 0; i < json_array_size(order) && !jr->nomem; i++) {
+		for (size_t i = 0; i < json_array_size(order) && reading(jr); i++) {
 			json_t *name = json_array_get(order, i);
 			if (!json_is_string(name)) {
 				size_t saved = push_key(jr, "order");
@@ -652,7 +662,7 @@ read_members(struct jr *jr, json_t *obj, int kind, bool top)
 		}
 	} else {
 		json_object_foreach(obj, key, v) {
-			if ((top && is_doc_key(key)) || jr->nomem)
+			if ((top && is_doc_key(key)) || !reading(jr))
 				continue;
 			size_t n = list_of(kind, key) >= 0 ? json_array_size(v) : 1;
 			for (size_t i = 0; i < n; i++)
@@ -695,7 +705,7 @@ read_row(struct jr *jr, json_t *v)
 		return;
 	}
 	if (json_is_array(v)) {
-		for (size_t i = 0; i < json_array_size(v) && !jr->nomem; i++) {
+		for (size_t i = 0; i < json_array_size(v) && reading(jr); i++) {
 			size_t saved = push_index(jr, i);
 			read_element(jr, L_CELLS, json_array_get(v, i));
 			pop(jr, saved);
@@ -717,7 +727,8 @@ read_comment_list(struct jr *jr, json_t *top, const char *key)
 	size_t saved = push_key(jr, key);
 	if (!json_is_array(list))
 		expected(jr, list, "an array");
-	for (size_t i = 0; json_is_array(list) && i < json_array_size(list); i++) {
+	for (size_t i = 0; json_is_array(list) && i < json_array_size(list)
+	    && reading(jr); i++) {
 		size_t s = push_index(jr, i);
 		read_comment(jr, json_array_get(list, i));
 		pop(jr, s);

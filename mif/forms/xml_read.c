@@ -134,6 +134,14 @@ node_pos(const struct xr *xr, const xmlNode *node)
 	return start;
 }
 
+/* Whether to go on: memory left, and the error cap not reached (each
+ * error looks for its element along its line). */
+static bool
+reading(const struct xr *xr)
+{
+	return !xr->nomem && !xr->doc->stopped;
+}
+
 /* Where the builder may place what this element gives. */
 static uint32_t
 at(const struct xr *xr, const xmlNode *node)
@@ -684,7 +692,7 @@ read_row(struct xr *xr, const xmlNode *node)
 		refused(xr, node);
 		return;
 	}
-	for (const xmlNode *c = node->children; c != NULL && !xr->nomem; c = c->next) {
+	for (const xmlNode *c = node->children; c != NULL && reading(xr); c = c->next) {
 		mif_stmt cell;
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
@@ -716,7 +724,7 @@ read_contents(struct xr *xr, const xmlNode *node)
 	};
 	bool in_enum = named(node, "enum");
 
-	for (const xmlNode *c = node->children; c != NULL && !xr->nomem; c = c->next) {
+	for (const xmlNode *c = node->children; c != NULL && reading(xr); c = c->next) {
 		mif_keyword kw;
 		unsigned platform;
 		size_t b;

@@ -156,26 +156,66 @@ mif_build_numbers(mif_parser *p, mif_loc loc)
 	return v;
 }
 
-const mif_string *
-mif_build_concat(mif_parser *p, const mif_string *a, const mif_string *b)
+/*
+ * Adjacent literals are one string.  Its pieces gather in p->joined and
+ * are interned once, after the last: joining each piece to a new copy of
+ * the ones before would cost the square of the pieces, in time and in
+ * the arena.  A string of one piece is that piece.
+ */
+void
+mif_build_string_begin(mif_parser *p, const mif_string *first)
 {
-	if (a == NULL || b == NULL)
-		return a != NULL ? a : b;
-	size_t n = (size_t)a->len + b->len;
-	if (n > MIF_MAX_TOKEN) {
-		mif_diag(p->doc, MIF_E_TOKEN_LONG, MIF_ERROR, MIF_NOPOS, MIF_NOPOS,
-		    "string longer than %u bytes", MIF_MAX_TOKEN);
-		return a;
-	}
-	char *buf = malloc(n);
-	if (buf == NULL) {
+	p->piece = first;
+	p->joined_len = 0;
+	p->joined_many = false;
+	p->joined_over = false;
+}
+
+static bool
+joined_put(mif_parser *p, const mif_string *s)
+{
+	if (p->joined == NULL && (p->joined = malloc(MIF_MAX_TOKEN)) == NULL) {
 		p->fatal = true;
-		return a;
+		return false;
 	}
-	memcpy(buf, a->bytes, a->len);
-	memcpy(buf + a->len, b->bytes, b->len);
-	const mif_string *s = mif_intern(p->doc, buf, n);
-	free(buf);
+	memcpy(p->joined + p->joined_len, s->bytes, s->len);
+	p->joined_len += s->len;
+	return true;
+}
+
+void
+mif_build_string_more(mif_parser *p, const mif_string *next, mif_loc loc)
+{
+	if (next == NULL || p->joined_over || p->fatal)
+		return;
+	if (p->piece == NULL) {
+		p->piece = next;
+		return;
+	}
+	size_t before = p->joined_many ? p->joined_len : p->piece->len;
+	if (before + next->len > MIF_MAX_TOKEN) {
+		mif_diag(p->doc, MIF_E_TOKEN_LONG, MIF_ERROR, loc.pos, MIF_NOPOS,
+		    "string longer than %u bytes when joined to the literals "
+		    "before it", MIF_MAX_TOKEN);
+		p->joined_over = true;
+		return;
+	}
+	if (!p->joined_many && !joined_put(p, p->piece))
+		return;
+	p->joined_many = true;
+	joined_put(p, next);
+}
+
+const mif_string *
+mif_build_string_end(mif_parser *p)
+{
+	if (!p->joined_many || p->fatal)
+		return p->piece;
+	const mif_string *s = mif_intern(p->doc, p->joined, p->joined_len);
+	if (s == NULL) {
+		p->fatal = true;
+		return p->piece;
+	}
 	return s;
 }
 
@@ -288,4 +328,5 @@ mif_build_free(mif_parser *p)
 	}
 	free(p->nums);
 	free(p->cells);
+	free(p->joined);
 }

@@ -103,6 +103,10 @@ typedef struct mif_parser {
 	mif_stmt *cells;        /* cells of the row being read */
 	size_t ncells, cells_cap;
 	uint32_t row_pos;
+	const mif_string *piece;  /* the string being read, while one literal */
+	char *joined;           /* its literals joined, once there are more */
+	size_t joined_len;
+	bool joined_many, joined_over; /* more than one; too long, cut */
 
 	jmp_buf abandon;        /* where mif_parse_abandon() lands */
 } mif_parser;
@@ -163,8 +167,12 @@ void mif_build_number(mif_parser *p, mif_number num);
 mif_val mif_build_numbers(mif_parser *p, mif_loc loc);
 mif_val mif_build_block_value(mif_parser *p, const mif_block *block,
     mif_loc loc);
-const mif_string *mif_build_concat(mif_parser *p, const mif_string *a,
-    const mif_string *b);
+/* A string of adjacent literals: the first, each further one, then the
+ * whole, interned once. */
+void mif_build_string_begin(mif_parser *p, const mif_string *first);
+void mif_build_string_more(mif_parser *p, const mif_string *next,
+    mif_loc loc);
+const mif_string *mif_build_string_end(mif_parser *p);
 /* The grammar recovered from a syntax error in the innermost block. */
 void mif_build_damaged(mif_parser *p);
 void mif_build_free(mif_parser *p);

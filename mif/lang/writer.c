@@ -370,6 +370,7 @@ mif_walk_next(mif_walk *walk)
 		const mif_comment *c = &walk->comments[walk->next_comment];
 		if (have ? c->pos < pos : walk->open_end || c->pos < walk->end) {
 			walk->next_comment++;
+			part.leads_to = part.kind; /* no comment changes it */
 			part.kind = MIF_PART_COMMENT;
 			part.u.comment = c;
 			part.same_line = c->same_line && !walk->line_ends_in_comment;
@@ -578,18 +579,6 @@ write_row(struct writer *wr, mif_walk *parent, const mif_row *row,
 	mif_walk_done(parent, &walk);
 }
 
-/* Whether the comments the walk is at lead straight to a child block. */
-static bool
-comments_lead_to_block(const mif_walk *walk)
-{
-	mif_walk probe = *walk;
-	mif_part p;
-
-	while ((p = mif_walk_next(&probe)).kind == MIF_PART_COMMENT)
-		;
-	return p.kind == MIF_PART_BLOCK;
-}
-
 static void
 write_contents(struct writer *wr, mif_walk *walk, const mif_block *block,
     unsigned depth)
@@ -600,7 +589,7 @@ write_contents(struct writer *wr, mif_walk *walk, const mif_block *block,
 		if (block->kind == MIF_COMPONENT && !blank_done
 		    && (p.kind == MIF_PART_BLOCK
 		    || (p.kind == MIF_PART_COMMENT && !p.same_line
-		    && comments_lead_to_block(walk)))) {
+		    && p.leads_to == MIF_PART_BLOCK))) {
 			blank_line(wr);
 			blank_done = true;
 		}

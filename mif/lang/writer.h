@@ -58,6 +58,10 @@ typedef struct mif_part {
 	 * a token of the same statement ("= // a" then "x" // b") goes on a
 	 * line of its own, as it would come back from the written text. */
 	bool same_line;
+	/* For a comment: the kind of the first part after the comments
+	 * that follow it (MIF_PART_END when the block ends there), known
+	 * without walking those comments. */
+	mif_part_kind leads_to;
 	union {
 		const mif_comment *comment;
 		const mif_stmt *stmt;
