@@ -200,6 +200,41 @@ gen_invalid_xml(size_t n)
 	fputs("</component></mif>\n", stdout);
 }
 
+/* A DESCRIPTION joined from one-byte literals, one a line. */
+static void
+gen_string_pieces(size_t n)
+{
+	component_start();
+	fputs("  DESCRIPTION =\n", stdout);
+	for (size_t out = 0; out < n; out += 8)
+		fputs("    \"x\"\n", stdout);
+	fputs("END COMPONENT\n", stdout);
+}
+
+/* XML on one line whose comments all break the schema. */
+static void
+gen_invalid_xml_line(size_t n)
+{
+	fputs("<mif><component><name>C</name>", stdout);
+	for (size_t out = 0; out < n; out += 26)
+		fputs("<comment>a&#10;b</comment>", stdout);
+	fputs("</component></mif>\n", stdout);
+}
+
+/* JSON whose comments all have the wrong shape. */
+static void
+gen_invalid_json(size_t n)
+{
+	size_t count = n / 30 + 1;
+	fputs("{\"name\": \"C\", \"comments\": [", stdout);
+	for (size_t i = 0; i < count; i++)
+		printf("%s{\"text\": 5}", i > 0 ? ",\n" : "");
+	fputs("],\n\"order\": [\"name\"", stdout);
+	for (size_t i = 0; i < count; i++)
+		fputs(", \"comments\"", stdout);
+	fputs("]}\n", stdout);
+}
+
 struct kind {
 	const char *name;
 	void (*gen)(size_t);
@@ -220,6 +255,9 @@ static const struct kind kinds[] = {
 	{ "trailing-comments", gen_trailing_comments },
 	{ "colliding-keys", gen_colliding_keys },
 	{ "invalid-xml", gen_invalid_xml },
+	{ "string-pieces", gen_string_pieces },
+	{ "invalid-xml-line", gen_invalid_xml_line },
+	{ "invalid-json", gen_invalid_json },
 };
 
 int
