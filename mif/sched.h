@@ -282,6 +282,26 @@ bool mif_sched_sim_replay(const mif_sched_sim *sim, size_t program,
 /* The whole story's speed tests: made, cached, and the last real one. */
 const mif_sched_speed *mif_sched_sim_speed(const mif_sched_sim *sim);
 
+/* The forms of mif_sched_report_write(): mif-sched(1), OUTPUT. */
+typedef enum mif_sched_format {
+	MIF_SCHED_TEXT,
+	MIF_SCHED_TSV,
+	MIF_SCHED_JSON,
+} mif_sched_format;
+
+/*
+ * Write the story of sim over adverts to out in format, as mif-sched(1)
+ * prints it: text program by program, TSV every step in time order, or
+ * one JSON object; with explain, every assignment looked at too.  opts
+ * (may be NULL) are those of the simulation, for what the report says
+ * of them.  Steps are written as they are told, nothing is kept.  False
+ * when memory runs out (after what was written so far) or out has a
+ * write error.
+ */
+bool mif_sched_report_write(FILE *out, const mif_sched_sim *sim,
+    const mif_sched_adverts *adverts, const mif_sched_options *opts,
+    mif_sched_format format, bool explain);
+
 #ifdef __cplusplus
 }
 #endif

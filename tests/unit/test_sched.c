@@ -721,6 +721,46 @@ test_kb_slow_at_learning(void **state)
 	run_free(&r);
 }
 
+/* The report of the KB's slow-link case, written by the library: one
+ * TSV line per step, in time order, and false on a write error. */
+static void
+test_report_write(void **state)
+{
+	(void)state;
+	run r = simulate(read_adverts(KB_ROWS("Yes", "No")), slow_at_1pm, NULL);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	assert_non_null(fp);
+	assert_true(mif_sched_report_write(fp, r.sim, r.adverts, NULL,
+	    MIF_SCHED_TSV, true));
+	assert_int_equal(fclose(fp), 0);
+	size_t lines = 0;
+	for (size_t i = 0; i < len; i++)
+		lines += text[i] == '\n';
+	assert_int_equal(lines, r.n);
+	assert_memory_equal(text, "2026-11-21 13:00:00\tscheduled\todp\t", 34);
+	free(text);
+
+	/* the text report ends with the speed tests */
+	fp = open_memstream(&text, &len);
+	assert_true(mif_sched_report_write(fp, r.sim, r.adverts, NULL,
+	    MIF_SCHED_TEXT, false));
+	assert_int_equal(fclose(fp), 0);
+	assert_non_null(strstr(text, "speed tests: 1 made, 0 answered from the "
+	    "cache\n"));
+	free(text);
+
+	/* a stream that cannot be written */
+	fp = fopen("/dev/null", "r");
+	assert_non_null(fp);
+	assert_false(mif_sched_report_write(fp, r.sim, r.adverts, NULL,
+	    MIF_SCHED_JSON, false));
+	fclose(fp);
+	run_free(&r);
+}
+
 /* KB: back on a fast link at 3:00 PM when the ODPs run: at once. */
 static void
 test_kb_fast_at_3pm(void **state)
@@ -1136,6 +1176,7 @@ main(void)
 		cmocka_unit_test(test_sim_unboxed_first),
 		cmocka_unit_test(test_sim_many_evaluations),
 		cmocka_unit_test(test_sim_bad_events),
+		cmocka_unit_test(test_report_write),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,464 @@
+/*
+ * The scheduler's story written for people (text) and for scripts (TSV,
+ * JSON), step by step as mif_sched_sim_replay() tells it, so that
+ * nothing is kept but the step at hand (mif-sched(1), OUTPUT).
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "sched/internal.h"
+
+/* One report being written. */
+typedef struct job {
+	FILE *out;
+	bool explain;
+	const mif_sched_options *opts;
+	const mif_sched_adverts *adverts;
+	const mif_sched_sim *sim;
+	const mif_sched_speed *speed;
+	size_t told;         /* steps of the program written so far */
+} job;
+
+/* A JSON string of s, UTF-8. */
+static void
+json_text(const job *j, const char *s)
+{
+	mif_json_print(s, strlen(s), j->out);
+}
+
+/* ---- pieces ----------------------------------------------------------- */
+
+/* Text for a person or a TSV field: controls escaped as mif-get does. */
+static void
+print_text(const job *j, const char *s)
+{
+	mif_value v = { .kind = MIF_V_STRING, .str = s, .len = strlen(s) };
+
+	mif_value_print(&v, MIF_FORMAT_ESCAPE, j->out);
+}
+
+static const char *
+iso(int64_t t, char buf[20])
+{
+	return mif_time_iso(t, buf);
+}
+
+static const mif_sched_assignment *
+assignment_of(const job *j, const mif_sched_step *s)
+{
+	return s->assignment == MIF_SCHED_NONE ? NULL
+	    : mif_sched_adverts_assignment(j->adverts, s->assignment);
+}
+
+/* "PAR20001 assignment 1" */
+static void
+print_assignment(const job *j, const mif_sched_assignment *a)
+{
+	print_text(j, a->advert);
+	fprintf(j->out, " assignment %" PRId64, a->number);
+}
+
+static const char *
+step_name(mif_sched_step_kind kind)
+{
+	switch (kind) {
+	case MIF_SCHED_STEP_SCHEDULED: return "scheduled";
+	case MIF_SCHED_STEP_NOT_SCHEDULED: return "not-scheduled";
+	case MIF_SCHED_STEP_LOOKED: return "looked";
+	case MIF_SCHED_STEP_RAN: return "ran";
+	default: return "pending";
+	}
+}
+
+static bool
+is_evaluation(const mif_sched_step *s)
+{
+	return s->kind == MIF_SCHED_STEP_SCHEDULED ||
+	    s->kind == MIF_SCHED_STEP_NOT_SCHEDULED ||
+	    s->kind == MIF_SCHED_STEP_LOOKED;
+}
+
+/* ---- text ------------------------------------------------------------- */
+
+/* Why the link is fast or slow, for a person. */
+static void
+print_verdict(const job *j, const mif_sched_test *t)
+{
+	fprintf(j->out, "%s (", t->slow ? "slow" : "fast");
+	switch (t->verdict) {
+	case MIF_SCHED_LINK_FAST:
+		fprintf(j->out, "%" PRIu64 " bit/s is not below %" PRIu64, t->link.speed,
+		    t->threshold);
+		break;
+	case MIF_SCHED_LINK_SLOW:
+		fprintf(j->out, "%" PRIu64 " bit/s is below %" PRIu64, t->link.speed,
+		    t->threshold);
+		break;
+	case MIF_SCHED_LINK_UNKNOWN_RAS:
+		fputs("speed unknown, RAS on", j->out);
+		break;
+	case MIF_SCHED_LINK_UNKNOWN_LAN:
+		fputs("speed unknown, RAS off", j->out);
+		break;
+	case MIF_SCHED_LINK_NO_CAP:
+		fputs("the CAP is unreachable", j->out);
+		break;
+	}
+	fputc(')', j->out);
+}
+
+static void
+text_reason(const job *j, const mif_sched_step *s)
+{
+	fputs(s->tested ? " (not mandatory over slow links; the link is fast"
+	    : " (mandatory over slow links: needs no speed test", j->out);
+	if (s->skipped > 0)
+		fprintf(j->out, "; %zu earlier assignment%s skipped over the slow link",
+		    s->skipped, s->skipped > 1 ? "s" : "");
+	fputc(')', j->out);
+}
+
+static void
+text_scheduled(const job *j, const mif_sched_step *s,
+    const mif_sched_assignment *a)
+{
+	char t[20];
+
+	if (s->due > s->time) {
+		fprintf(j->out, "scheduled for %s, ", iso(s->due, t));
+		print_assignment(j, a);
+	} else {
+		fputs("runs at once, ", j->out);
+		print_assignment(j, a);
+		if (a->time == MIF_SCHED_ASAP)
+			fputs(" is as soon as possible", j->out);
+		else if (a->time == s->time)
+			fputs(" is due now", j->out);
+		else
+			fprintf(j->out, " was due at %s", iso(a->time, t));
+	}
+	text_reason(j, s);
+}
+
+static void
+text_not_scheduled(const job *j, const mif_sched_step *s)
+{
+	char t[20];
+
+	fputs(s->skipped > 0 ? "not scheduled: the link is slow and no "
+	    "assignment left is mandatory over slow links"
+	    : "not scheduled: every assignment has run", j->out);
+	if (s->dropped != MIF_SCHED_NONE) {
+		const mif_sched_assignment *d =
+		    mif_sched_adverts_assignment(j->adverts, s->dropped);
+		fputs("; the schedule for ", j->out);
+		if (d->time == MIF_SCHED_ASAP)
+			fputs("as soon as possible", j->out);
+		else
+			fputs(iso(d->time, t), j->out);
+		fputs(" (", j->out);
+		print_assignment(j, d);
+		fputs(") is dropped", j->out);
+	}
+}
+
+/* An assignment looked at, under its evaluation. */
+static void
+text_looked(const job *j, const mif_sched_step *s,
+    const mif_sched_assignment *a)
+{
+	char t[20];
+
+	fputs("    ", j->out);
+	print_assignment(j, a);
+	if (a->time == MIF_SCHED_ASAP)
+		fputs(", as soon as possible", j->out);
+	else
+		fprintf(j->out, ", %s", iso(a->time, t));
+	if (s->has_run) {
+		fputs(", has run: passed over\n", j->out);
+		return;
+	}
+	if (!s->tested) {
+		fputs(", mandatory over slow links: qualifies with no speed "
+		    "test\n", j->out);
+		return;
+	}
+	fputs(", not mandatory over slow links: ", j->out);
+	if (s->test.cached)
+		fprintf(j->out, "cached answer of the test at %s: ",
+		    iso(s->test.tested, t));
+	else
+		fputs("speed test: ", j->out);
+	print_verdict(j, &s->test);
+	fprintf(j->out, "%s\n", s->qualifies ? ": qualifies" : ": skipped");
+}
+
+static void
+text_step(const job *j, const mif_sched_step *s)
+{
+	const mif_sched_assignment *a = assignment_of(j, s);
+	char t[20];
+
+	if (s->kind == MIF_SCHED_STEP_LOOKED) {
+		text_looked(j, s, a);
+		return;
+	}
+	fprintf(j->out, "  %s  ", iso(s->time, t));
+	if (is_evaluation(s))
+		fprintf(j->out, "%s: ", mif_sched_event_name(s->by));
+	switch (s->kind) {
+	case MIF_SCHED_STEP_SCHEDULED:
+		text_scheduled(j, s, a);
+		break;
+	case MIF_SCHED_STEP_NOT_SCHEDULED:
+		text_not_scheduled(j, s);
+		break;
+	case MIF_SCHED_STEP_RAN:
+		fputs("ran for ", j->out);
+		print_assignment(j, a);
+		break;
+	default:
+		fprintf(j->out, "end: still scheduled for %s, ", iso(s->due, t));
+		print_assignment(j, a);
+		break;
+	}
+	fputc('\n', j->out);
+}
+
+static void
+text_each(const mif_sched_step *s, void *arg)
+{
+	job *j = arg;
+
+	text_step(j, s);
+	j->told++;
+}
+
+/* Program by program, each told as it happened (looked-at assignments
+ * only with --explain). */
+static bool
+print_text_report(job *j)
+{
+	for (size_t p = 0; p < mif_sched_adverts_programs(j->adverts); p++) {
+		const mif_sched_program *pr =
+		    mif_sched_adverts_program(j->adverts, p);
+		print_text(j, pr->name);
+		fputs(" (package ", j->out);
+		print_text(j, pr->package);
+		fprintf(j->out, "%s\n", ")");
+		j->told = 0;
+		if (!mif_sched_sim_replay(j->sim, p, j->explain, text_each, j))
+			return false;
+		if (j->told == 0)
+			fprintf(j->out, "%s\n", "  never evaluated: not scheduled");
+		fputc('\n', j->out);
+	}
+	fprintf(j->out, "speed tests: %zu made, %zu answered from the cache\n",
+	    j->speed->made, j->speed->cached);
+	return true;
+}
+
+/* ---- TSV -------------------------------------------------------------- */
+
+static void
+tsv_step(const mif_sched_step *s, void *arg)
+{
+	const job *j = arg;
+	const mif_sched_program *pr =
+	    mif_sched_adverts_program(j->adverts, s->program);
+	const mif_sched_assignment *a = assignment_of(j, s);
+	bool looked = s->kind == MIF_SCHED_STEP_LOOKED && !s->has_run;
+	bool has_due = s->kind == MIF_SCHED_STEP_SCHEDULED || looked ||
+	    s->kind == MIF_SCHED_STEP_PENDING;
+	bool has_test = s->kind == MIF_SCHED_STEP_SCHEDULED || looked;
+	char t[20];
+
+	fprintf(j->out, "%s\t%s\t%s\t", iso(s->time, t), step_name(s->kind),
+	    is_evaluation(s) ? mif_sched_event_name(s->by) : "-");
+	print_text(j, pr->package);
+	fputc('\t', j->out);
+	print_text(j, pr->name);
+	fputc('\t', j->out);
+	if (a != NULL) {
+		print_text(j, a->advert);
+		fprintf(j->out, "\t%" PRId64 "\t%s", a->number, a->time == MIF_SCHED_ASAP
+		    ? "asap" : iso(a->time, t));
+	} else {
+		fputs("-\t-\t-", j->out);
+	}
+	fprintf(j->out, "\t%s", has_due ? iso(s->due, t) : "-");
+	fprintf(j->out, "\t%s\t%s", !has_test ? "-" : !s->tested ? "none"
+	    : s->test.cached ? "cached" : "made",
+	    has_test && s->tested ? mif_sched_verdict_name(s->test.verdict)
+	    : "-");
+	if (s->kind == MIF_SCHED_STEP_LOOKED)
+		fprintf(j->out, "\t%s\n", s->has_run ? "has-run" : s->qualifies
+		    ? "qualifies" : "skipped");
+	else if (s->kind == MIF_SCHED_STEP_NOT_SCHEDULED)
+		fprintf(j->out, "\t%s\n", s->skipped > 0 ? "slow-link" : "all-run");
+	else
+		fputs("\t-\n", j->out);
+}
+
+/* Every program's steps in the order they happened. */
+static bool
+print_tsv_report(job *j)
+{
+	return mif_sched_sim_replay(j->sim, MIF_SCHED_NONE, j->explain,
+	    tsv_step, j);
+}
+
+/* ---- JSON ------------------------------------------------------------- */
+
+static void
+json_time(const job *j, const char *name, int64_t t)
+{
+	char buf[20];
+
+	fprintf(j->out, ", \"%s\": ", name);
+	json_text(j, mif_time_iso(t, buf));
+}
+
+static void
+json_assignment(const job *j, const char *prefix,
+    const mif_sched_assignment *a)
+{
+	fprintf(j->out, "%s\"advertisement\": ", prefix);
+	json_text(j, a->advert);
+	fprintf(j->out, ", \"assignment\": %" PRId64 ", \"assignment_time\": ", a->number);
+	if (a->time == MIF_SCHED_ASAP)
+		fputs("\"asap\"", j->out);
+	else {
+		char buf[20];
+		json_text(j, mif_time_iso(a->time, buf));
+	}
+	fprintf(j->out, ", \"not_mandatory_over_slow_links\": %s",
+	    a->not_mandatory_slow ? "true" : "false");
+}
+
+static void
+json_test(const job *j, const mif_sched_step *s)
+{
+	if (!s->tested) {
+		fputs(", \"test\": null", j->out);
+		return;
+	}
+	const mif_sched_test *t = &s->test;
+	fprintf(j->out, ", \"test\": {\"cached\": %s", t->cached ? "true" : "false");
+	json_time(j, "tested", t->tested);
+	fprintf(j->out, ", \"speed\": %" PRIu64 ", \"ras\": %s, \"cap_reachable\": %s, "
+	    "\"threshold\": %" PRIu64 ", \"verdict\": \"%s\", \"slow\": %s}",
+	    t->link.speed, t->link.ras ? "true" : "false",
+	    t->link.cap_unreachable ? "false" : "true", t->threshold,
+	    mif_sched_verdict_name(t->verdict), t->slow ? "true" : "false");
+}
+
+static void
+json_step(const job *j, const mif_sched_step *s)
+{
+	const mif_sched_assignment *a = assignment_of(j, s);
+	char buf[20];
+
+	fprintf(j->out, "        {\"time\": \"%s\", \"step\": \"%s\"",
+	    mif_time_iso(s->time, buf), step_name(s->kind));
+	if (is_evaluation(s))
+		fprintf(j->out, ", \"event\": \"%s\", \"line\": %u",
+		    mif_sched_event_name(s->by), s->line);
+	if (a != NULL)
+		json_assignment(j, ", ", a);
+	switch (s->kind) {
+	case MIF_SCHED_STEP_SCHEDULED:
+		json_time(j, "due", s->due);
+		json_test(j, s);
+		break;
+	case MIF_SCHED_STEP_LOOKED:
+		if (s->has_run)
+			fputs(", \"due\": null", j->out);
+		else
+			json_time(j, "due", s->due);
+		json_test(j, s);
+		fprintf(j->out, ", \"qualifies\": %s, \"has_run\": %s",
+		    s->qualifies ? "true" : "false",
+		    s->has_run ? "true" : "false");
+		break;
+	case MIF_SCHED_STEP_NOT_SCHEDULED:
+		fprintf(j->out, ", \"reason\": \"%s\", \"dropped\": ",
+		    s->skipped > 0 ? "slow-link" : "all-run");
+		if (s->dropped == MIF_SCHED_NONE) {
+			fputs("null", j->out);
+		} else {
+			json_assignment(j, "{",
+			    mif_sched_adverts_assignment(j->adverts, s->dropped));
+			fputc('}', j->out);
+		}
+		break;
+	case MIF_SCHED_STEP_PENDING:
+		json_time(j, "due", s->due);
+		break;
+	default:
+		break;
+	}
+	fputc('}', j->out);
+}
+
+static void
+json_each(const mif_sched_step *s, void *arg)
+{
+	job *j = arg;
+
+	fputs(j->told > 0 ? ",\n" : "\n", j->out);
+	json_step(j, s);
+	j->told++;
+}
+
+static bool
+print_json_report(job *j)
+{
+	char buf[20];
+
+	fprintf(j->out, "{\n  \"threshold\": %" PRIu64 ",\n  \"until\": ",
+	    j->speed->threshold);
+	if (j->opts->has_until)
+		json_text(j, mif_time_iso(j->opts->until, buf));
+	else
+		fputs("null", j->out);
+	fprintf(j->out, ",\n  \"speed_tests\": {\"made\": %zu, \"cached\": %zu},\n"
+	    "  \"programs\": [", j->speed->made, j->speed->cached);
+	size_t np = mif_sched_adverts_programs(j->adverts);
+	for (size_t p = 0; p < np; p++) {
+		const mif_sched_program *pr =
+		    mif_sched_adverts_program(j->adverts, p);
+		fputs(p > 0 ? ",\n    {\n      \"package\": " :
+		    "\n    {\n      \"package\": ", j->out);
+		json_text(j, pr->package);
+		fputs(",\n      \"program\": ", j->out);
+		json_text(j, pr->name);
+		fputs(",\n      \"steps\": [", j->out);
+		j->told = 0;
+		if (!mif_sched_sim_replay(j->sim, p, j->explain, json_each, j))
+			return false;
+		fputs(j->told > 0 ? "\n      ]\n    }" : "]\n    }", j->out);
+	}
+	fputs(np > 0 ? "\n  ]\n}\n" : "]\n}\n", j->out);
+	return true;
+}
+
+bool
+mif_sched_report_write(FILE *out, const mif_sched_sim *sim,
+    const mif_sched_adverts *adverts, const mif_sched_options *opts,
+    mif_sched_format format, bool explain)
+{
+	mif_sched_options none;
+
+	if (opts == NULL) {
+		memset(&none, 0, sizeof none);
+		opts = &none;
+	}
+	job j = { out, explain, opts, adverts, sim, mif_sched_sim_speed(sim), 0 };
+	bool ok = format == MIF_SCHED_TEXT ? print_text_report(&j)
+	    : format == MIF_SCHED_TSV ? print_tsv_report(&j)
+	    : print_json_report(&j);
+	return ok && !ferror(out);
+}
