@@ -416,6 +416,49 @@ bool mif_diff_next(mif_diff *diff, mif_diff_change *change);
 /* Counts of the rows returned so far (and of those found the same). */
 mif_diff_counts mif_diff_counts_of(const mif_diff *diff);
 
+/*
+ * The value of compared column col in a row of one side (old: the old
+ * view, else the new): mif_rows_value() there, MIF_V_ABSENT when row is
+ * MIF_NO_ROW or that side lacks the column.  False when the column's
+ * type is broken; the value is then as written.  It points into that
+ * side's document.
+ */
+bool mif_diff_value(const mif_diff *diff, bool old, size_t row, size_t col,
+    mif_value *value);
+/* The k-th key value (in key order) of a change: from its old row, or
+ * from its new row when the old table lacks it. */
+void mif_diff_key_value(const mif_diff *diff, const mif_diff_change *change,
+    size_t k, mif_value *value);
+/* "same", "removed", "added", "changed"; NULL for another value. */
+const char *mif_diff_kind_name(mif_diff_kind kind);
+
+/*
+ * What mif-diff(1) compares when no table is named: the CLASS of the
+ * document's first group with a KEY, else of its first table, as a
+ * mif_rows_open_spec() spec, so that the other file's tables are found
+ * by class wherever they stand.  It points into the document; NULL when
+ * there is no such group or table, or it has no CLASS.
+ */
+const char *mif_diff_default_spec(const mif_doc *doc);
+
+/* The class of the document mif_diff_write() makes. */
+#define MIF_DIFF_CLASS "MIFTOOLS|DIFF|1.0"
+
+/*
+ * The rest of a comparison (mif_diff_next() until it returns false) as
+ * a new document, as mif-diff -f mif writes it: component "mif-diff"
+ * whose DESCRIPTION names the sides "Differences from OLD to NEW", and a
+ * table of class MIF_DIFF_CLASS with one row for each attribute that
+ * changed, and one for each row removed or added: Sequence (from 1),
+ * Change (mif_diff_kind_name()), Key (the key values joined by ", "),
+ * Attribute, Old and New (empty for a row removed or added; an absent
+ * value as an empty cell).  Values are as mif_value_format() writes
+ * them without flags.  NULL when out of memory.  The caller frees it
+ * with mif_doc_free(); the counts stay in the comparison.
+ */
+mif_doc *mif_diff_write(mif_diff *diff, const char *old_name,
+    const char *new_name) MIF_MUST_USE;
+
 #ifdef __cplusplus
 }
 #endif
