@@ -350,6 +350,21 @@ typedef struct mif_sms_history {
 bool mif_sms_history_read(const mif_doc *doc, mif_sms_history *history,
     mif_error *err);
 void mif_sms_history_release(mif_sms_history *history);
+/*
+ * Replay a history under `version`, its instructions up to *until (all
+ * when until is NULL; times never go backwards, so these are the first
+ * ones): *table receives the job status table they leave, from rows one
+ * per target, all None (mif_sms_table_init(), mif_sms_table_run()),
+ * which the caller releases with mif_sms_table_release().  When details
+ * is not NULL, *details receives a malloc'd array, which the caller
+ * frees with free(), of the *ndetails detailed job status MIFs those
+ * instructions created (mif_sms_detail_of()), in order.  The strings
+ * are the history's.  False when memory runs out; nothing is left to
+ * release then.
+ */
+bool mif_sms_history_replay(const mif_sms_history *history,
+    const mif_sms_version *version, const int64_t *until,
+    mif_sms_table *table, mif_sms_detail **details, size_t *ndetails);
 /* The history as a document in the layout of mif-jobs(5), its
  * instructions numbered from 1 in order; the strings are copied.  NULL
  * when out of memory.  The caller frees it. */
