@@ -59,9 +59,7 @@ typedef struct job {
 	char *buf;      /* formatted values */
 	size_t cap;
 	mif_parse_options input;
-	mif_doc *out;   /* -f mif: the document being built */
-	const mif_block *out_table;
-	int64_t seq;
+	mif_doc *out;   /* -f mif: the document */
 } job;
 
 /* ---- values ---- */
@@ -79,13 +77,10 @@ static const char *
 value_bytes(job *j, bool old, size_t row, size_t c, unsigned flags,
     size_t *len)
 {
-	const side *s = old ? &j->old : &j->new_side;
-	size_t col = old ? mif_diff_old_column(j->diff, c)
-	    : mif_diff_new_column(j->diff, c);
-	if (row == MIF_NO_ROW || col == MIF_NO_COLUMN)
-		return NULL;
 	mif_value v;
-	mif_rows_value(s->rows, row, col, &v, NULL);
+
+	*len = 0;
+	mif_diff_value(j->diff, old, row, c, &v);
 	if (v.kind == MIF_V_ABSENT)
 		return NULL;
 	size_t n = mif_value_format(&v, flags, j->buf, j->cap);
@@ -137,12 +132,15 @@ json_attr_name(const job *j, size_t c)
 	json_string(stdout, v.str, v.len);
 }
 
-/* A changed row's key side: the old row, else the new one. */
-static void
-key_sides(const mif_diff_change *ch, bool *old, size_t *row)
+/* The k-th key value of a change, formatted; NULL when absent. */
+static const char *
+key_bytes(job *j, const mif_diff_change *ch, size_t k, unsigned flags,
+    size_t *len)
 {
-	*old = ch->old_row != MIF_NO_ROW;
-	*row = *old ? ch->old_row : ch->new_row;
+	bool old = ch->old_row != MIF_NO_ROW;
+
+	return value_bytes(j, old, old ? ch->old_row : ch->new_row,
+	    mif_diff_key_column(j->diff, k), flags, len);
 }
 
 /* ---- text ---- */
@@ -150,12 +148,10 @@ key_sides(const mif_diff_change *ch, bool *old, size_t *row)
 static void
 text_key(job *j, const mif_diff_change *ch)
 {
-	bool old;
-	size_t row;
-	key_sides(ch, &old, &row);
+	size_t len;
+
 	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++) {
-		const char *v = value_text(j, old, row, mif_diff_key_column(j->diff, k),
-		    MIF_FORMAT_ESCAPE);
+		const char *v = key_bytes(j, ch, k, MIF_FORMAT_ESCAPE, &len);
 		printf("%s%s", k > 0 ? ", " : "", v != NULL ? v : "(none)");
 	}
 }
@@ -193,8 +189,6 @@ text_summary(const mif_diff_counts *n)
 
 /* ---- TSV ---- */
 
-static const char *const change_words[] = { "same", "removed", "added", "changed" };
-
 static void
 tsv_header(job *j)
 {
@@ -209,13 +203,11 @@ tsv_header(job *j)
 static void
 tsv_line(job *j, const mif_diff_change *ch, size_t c)
 {
-	fputs(change_words[ch->kind], stdout);
-	bool old;
-	size_t row;
-	key_sides(ch, &old, &row);
+	size_t len;
+
+	fputs(mif_diff_kind_name(ch->kind), stdout);
 	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++) {
-		const char *v = value_text(j, old, row, mif_diff_key_column(j->diff, k),
-		    MIF_FORMAT_ESCAPE);
+		const char *v = key_bytes(j, ch, k, MIF_FORMAT_ESCAPE, &len);
 		printf("\t%s", v != NULL ? v : "");
 	}
 	if (c == MIF_NO_COLUMN) {
@@ -242,12 +234,10 @@ tsv_change(job *j, const mif_diff_change *ch)
 
 /* ---- JSON ---- */
 
+/* A value as a JSON string, null when absent. */
 static void
-json_value(job *j, bool old, size_t row, size_t c)
+json_bytes(const char *v, size_t len)
 {
-	size_t len;
-	const char *v = value_bytes(j, old, row, c, 0, &len);
-
 	if (v != NULL)
 		json_string(stdout, v, len);
 	else
@@ -274,14 +264,14 @@ static void
 json_change(job *j, const mif_diff_change *ch, bool first)
 {
 	fputs(first ? "\n" : ",\n", stdout);
-	printf("{\"change\":\"%s\",\"key\":[", change_words[ch->kind]);
-	bool old;
-	size_t row;
-	key_sides(ch, &old, &row);
+	size_t len;
+
+	printf("{\"change\":\"%s\",\"key\":[", mif_diff_kind_name(ch->kind));
 	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++) {
 		if (k > 0)
 			putchar(',');
-		json_value(j, old, row, mif_diff_key_column(j->diff, k));
+		const char *v = key_bytes(j, ch, k, 0, &len);
+		json_bytes(v, len);
 	}
 	putchar(']');
 	if (ch->kind == MIF_DIFF_CHANGED) {
@@ -291,9 +281,11 @@ json_change(job *j, const mif_diff_change *ch, bool first)
 			fputs(i > 0 ? ",{\"name\":" : "{\"name\":", stdout);
 			json_attr_name(j, c);
 			fputs(",\"old\":", stdout);
-			json_value(j, true, ch->old_row, c);
+			const char *o = value_bytes(j, true, ch->old_row, c, 0, &len);
+			json_bytes(o, len);
 			fputs(",\"new\":", stdout);
-			json_value(j, false, ch->new_row, c);
+			const char *n = value_bytes(j, false, ch->new_row, c, 0, &len);
+			json_bytes(n, len);
 			putchar('}');
 		}
 		putchar(']');
@@ -308,122 +300,6 @@ json_end(const mif_diff_counts *n)
 	    "\"same\":%zu}}\n", n->changed, n->removed, n->added, n->same);
 }
 
-/* ---- MIF ---- */
-
-/* An attribute of the difference template; string ones default to ""
- * so that a row may leave them empty. */
-static void
-mif_attr(mif_doc *d, const mif_block *g, int64_t id, const char *name,
-    mif_type_kind type, uint64_t size)
-{
-	mif_block *a = mif_add_block(d, g, MIF_ATTRIBUTE);
-	mif_set_string(d, a, MIF_KW_NAME, name);
-	mif_set_number(d, a, MIF_KW_ID, id);
-	mif_stmt t = { .form = MIF_F_TYPE, .sub = (uint8_t)type, .v.u = size };
-	mif_set_stmt(d, a, MIF_KW_TYPE, &t);
-	if (type == MIF_T_STRING)
-		mif_set_string(d, a, MIF_KW_VALUE, "");
-}
-
-static bool
-mif_start(job *j)
-{
-	mif_doc *d = mif_doc_create("<mif-diff>");
-	if (d == NULL)
-		return false;
-	j->out = d;
-	mif_block *c = mif_add_block(d, NULL, MIF_COMPONENT);
-	mif_set_string(d, c, MIF_KW_NAME, "mif-diff");
-	char text[512];
-	snprintf(text, sizeof text, "Differences from %s to %s",
-	    cli_display_name(j->old.path), cli_display_name(j->new_side.path));
-	mif_set_string(d, c, MIF_KW_DESCRIPTION, text);
-	mif_block *g = mif_add_block(d, c, MIF_GROUP);
-	mif_set_string(d, g, MIF_KW_NAME, "Difference");
-	mif_set_string(d, g, MIF_KW_CLASS, "MIFTOOLS|DIFF|1.0");
-	mif_stmt key = { .form = MIF_F_INTEGER, .v.u = 1 };
-	mif_set_stmt(d, g, MIF_KW_KEY, &key);
-	mif_attr(d, g, 1, "Sequence", MIF_T_INTEGER, 0);
-	mif_attr(d, g, 2, "Change", MIF_T_STRING, 8);
-	mif_attr(d, g, 3, "Key", MIF_T_STRING, MIF_MAX_TOKEN);
-	mif_attr(d, g, 4, "Attribute", MIF_T_STRING, MIF_MAX_TOKEN);
-	mif_attr(d, g, 5, "Old", MIF_T_STRING, MIF_MAX_TOKEN);
-	mif_attr(d, g, 6, "New", MIF_T_STRING, MIF_MAX_TOKEN);
-	mif_block *t = mif_add_block(d, c, MIF_TABLE);
-	mif_set_string(d, t, MIF_KW_NAME, "Differences");
-	mif_set_number(d, t, MIF_KW_ID, 2);
-	mif_set_string(d, t, MIF_KW_CLASS, "MIFTOOLS|DIFF|1.0");
-	j->out_table = t;
-	return mif_doc_error_count(d) == 0;
-}
-
-/* A cell of len bytes at s (NUL characters kept); empty when s is NULL. */
-static mif_stmt
-cell_string(job *j, const char *s, size_t len)
-{
-	mif_stmt c = { .form = MIF_F_NONE };
-	if (s != NULL) {
-		c.form = MIF_F_STRING;
-		c.v.str = mif_doc_string(j->out, s, len);
-	}
-	return c;
-}
-
-static mif_stmt
-cell_value(job *j, bool old, size_t row, size_t c)
-{
-	size_t len;
-	const char *v = value_bytes(j, old, row, c, 0, &len);
-
-	return cell_string(j, v, len);
-}
-
-static void
-out_row(job *j, const mif_diff_change *ch, size_t c)
-{
-	mif_stmt *cells = mif_add_row(j->out, j->out_table, 6);
-	if (cells == NULL)
-		out_of_memory();
-	cells[0] = (mif_stmt){ .form = MIF_F_INTEGER, .v.u = (uint64_t)++j->seq };
-	cells[1] = cell_string(j, change_words[ch->kind],
-	    strlen(change_words[ch->kind]));
-	bool old;
-	size_t row;
-	key_sides(ch, &old, &row);
-	/* the key values joined by ", ", as the text format shows them */
-	char *key = NULL;
-	size_t keylen = 0;
-	FILE *k = open_memstream(&key, &keylen);
-	if (k == NULL)
-		out_of_memory();
-	for (size_t i = 0; i < mif_diff_key_count(j->diff); i++) {
-		size_t len;
-		const char *v = value_bytes(j, old, row,
-		    mif_diff_key_column(j->diff, i), 0, &len);
-		fputs(i > 0 ? ", " : "", k);
-		fwrite(v != NULL ? v : "", 1, v != NULL ? len : 0, k);
-	}
-	if (fclose(k) != 0 || key == NULL)
-		out_of_memory();
-	cells[2] = cell_string(j, key, keylen);
-	free(key);
-	if (c != MIF_NO_COLUMN) {
-		mif_value name = attr_name(j, c);
-		cells[3] = cell_string(j, name.str, name.len);
-		cells[4] = cell_value(j, true, ch->old_row, c);
-		cells[5] = cell_value(j, false, ch->new_row, c);
-	}
-}
-
-static void
-mif_change(job *j, const mif_diff_change *ch)
-{
-	if (ch->nchanged == 0)
-		out_row(j, ch, MIF_NO_COLUMN);
-	for (size_t i = 0; i < ch->nchanged; i++)
-		out_row(j, ch, ch->changed[i]);
-}
-
 /* ---- the comparison ---- */
 
 static int
@@ -432,27 +308,6 @@ load_side(side *s, const mif_parse_options *input)
 	int status = CLI_OK;
 	s->doc = cli_load(prog, s->path, input, CLI_TROUBLE, &status);
 	return s->doc != NULL ? CLI_OK : status;
-}
-
-/* The class of the first group with a KEY of the old file, else of its
- * first table: what both sides compare without -g, so that the order of
- * the groups in each file does not matter.  NULL after a message. */
-static const char *
-default_group(const side *old)
-{
-	const mif_block *comp = mif_doc_component(old->doc), *b = NULL;
-
-	for (const mif_block *c = comp->u.children; c != NULL && b == NULL; c = c->next)
-		if (c->kind == MIF_GROUP && mif_block_stmt(c, MIF_KW_KEY) != NULL)
-			b = c;
-	for (const mif_block *c = comp->u.children; c != NULL && b == NULL; c = c->next)
-		if (c->kind == MIF_TABLE)
-			b = c;
-	const mif_string *cls = b != NULL ? mif_block_string(b, MIF_KW_CLASS) : NULL;
-	if (cls == NULL)
-		report_fatal(stderr, prog, cli_display_name(old->path),
-		    "no keyed group or table");
-	return cls != NULL ? cls->bytes : NULL;
 }
 
 /* The rows that mif-get -g shows: a keyed group named by its class or
@@ -494,7 +349,9 @@ compare(job *j, const mif_diff_options *opts)
 		json_start(j);
 	if (j->format == TSV && j->header && !j->quiet)
 		tsv_header(j);
-	if (j->format == MIF && !j->quiet && !mif_start(j)) {
+	if (j->format == MIF && !j->quiet &&
+	    (j->out = mif_diff_write(j->diff, cli_display_name(j->old.path),
+	    cli_display_name(j->new_side.path))) == NULL) {
 		fprintf(stderr, "%s: out of memory\n", prog);
 		return CLI_TROUBLE;
 	}
@@ -507,7 +364,7 @@ compare(job *j, const mif_diff_options *opts)
 		case TEXT: text_change(j, &ch); break;
 		case TSV: tsv_change(j, &ch); break;
 		case JSON: json_change(j, &ch, first); break;
-		case MIF: mif_change(j, &ch); break;
+		case MIF: break; /* mif_diff_write() took them all */
 		}
 		first = false;
 	}
@@ -602,8 +459,11 @@ main(int argc, char *argv[])
 	if (status == CLI_OK)
 		status = load_side(&j.new_side, &j.input);
 	if (status == CLI_OK && group == NULL &&
-	    (group = default_group(&j.old)) == NULL)
+	    (group = mif_diff_default_spec(j.old.doc)) == NULL) {
+		report_fatal(stderr, prog, cli_display_name(j.old.path),
+		    "no keyed group or table");
 		status = CLI_TROUBLE;
+	}
 	if (status == CLI_OK)
 		status = open_rows(&j.old, group);
 	if (status == CLI_OK)

@@ -43,12 +43,30 @@ typedef struct settings {
 	const mif_sms_version *version;
 	bool at_given;
 	int64_t at;
-	char **polled;      /* the --polled arguments */
+	char **polled;      /* the SMS IDs of the --polled lists */
 	size_t npolled;
 	bool explain;
 	const char *table;
 	mif_parse_options input;
 } settings;
+
+/* Add the SMS IDs of a --polled list, cut apart in place. */
+static void
+add_polled(settings *s, char *list)
+{
+	for (char *id = list, *end; *id != '\0'; id = end) {
+		end = id + strcspn(id, ",");
+		if (*end == ',')
+			*end++ = '\0';
+		char **l = realloc(s->polled, (s->npolled + 1) * sizeof *l);
+		if (l == NULL) {
+			fprintf(stderr, "%s: out of memory\n", prog);
+			exit(CLI_TROUBLE);
+		}
+		l[s->npolled++] = id;
+		s->polled = l;
+	}
+}
 
 static void
 parse_options(int argc, char **argv, settings *s)
@@ -68,11 +86,6 @@ parse_options(int argc, char **argv, settings *s)
 	int c;
 	char known[128];
 
-	s->polled = calloc((size_t)argc, sizeof *s->polled);
-	if (s->polled == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
-		exit(CLI_TROUBLE);
-	}
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
 		switch (c) {
@@ -84,7 +97,7 @@ parse_options(int argc, char **argv, settings *s)
 			s->at_given = true;
 			break;
 		case OPT_POLLED:
-			s->polled[s->npolled++] = optarg;
+			add_polled(s, optarg);
 			break;
 		case OPT_EXPLAIN:
 			s->explain = true;
@@ -110,144 +123,61 @@ parse_options(int argc, char **argv, settings *s)
 	s->table = optind < argc ? argv[optind] : "-";
 }
 
-static int
-by_sms_id(const void *a, const void *b)
-{
-	const mif_sms_row *ra = *(const mif_sms_row *const *)a;
-	const mif_sms_row *rb = *(const mif_sms_row *const *)b;
-	return strcmp(ra->sms_id, rb->sms_id);
-}
-
-/* The row of SMS ID id (len bytes) in rows sorted by SMS ID, or NULL. */
-static const mif_sms_row *
-find_row(const mif_sms_row *const *sorted, size_t n, const char *id,
-    size_t len)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const char *s = sorted[mid]->sms_id;
-		int c = strncmp(s, id, len);
-		if (c == 0 && s[len] != '\0')
-			c = 1;
-		if (c == 0)
-			return sorted[mid];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
 /*
  * Mark the rows whose workstations polled: all of them without
- * --polled.  False after saying which SMS ID has no row.  The rows are
- * looked up in a sorted copy, so that many IDs cost n log n, not n².
+ * --polled.  False after saying which SMS ID has no row.
  */
 static bool
 mark_polled(const settings *s, const mif_sms_table *t, bool *polled)
 {
+	mif_error err;
+
 	for (size_t i = 0; i < t->nrows; i++)
 		polled[i] = s->npolled == 0;
-	if (s->npolled == 0)
+	if (s->npolled == 0 || mif_sms_table_mark(t, (const char *const *)s->polled, s->npolled,
+	    polled, NULL, &err))
 		return true;
-	const mif_sms_row **sorted = malloc((t->nrows + 1) * sizeof *sorted);
-	if (sorted == NULL) {
+	if (err.code == MIF_E_NOMEM)
 		fprintf(stderr, "%s: out of memory\n", prog);
-		return false;
-	}
-	for (size_t i = 0; i < t->nrows; i++)
-		sorted[i] = &t->rows[i];
-	qsort(sorted, t->nrows, sizeof *sorted, by_sms_id);
-	bool ok = true;
-	for (size_t k = 0; ok && k < s->npolled; k++) {
-		for (char *id = s->polled[k], *end; *id != '\0'; id = end) {
-			end = id + strcspn(id, ",");
-			size_t len = (size_t)(end - id);
-			const mif_sms_row *row = find_row(sorted, t->nrows, id, len);
-			if (row == NULL) {
-				jobs_error(prog, s->table, "--polled: job %s has no "
-				    "row for \"%.*s\"", t->job.job_id, (int)len, id);
-				ok = false;
-				break;
-			}
-			polled[row - t->rows] = true;
-			if (*end == ',')
-				end++;
-		}
-	}
-	free(sorted);
-	return ok;
+	else
+		jobs_error(prog, s->table, "--polled: %s", err.text);
+	return false;
 }
 
 /* The expiry time: --at, or the job's; false after saying what is wrong. */
 static bool
 expiry_time(const settings *s, const mif_sms_job *job, int64_t *at)
 {
-	char a[32], b[32];
+	mif_error err;
 
-	if (!s->at_given && !job->expires_known) {
-		jobs_error(prog, s->table, "job %s has no expiration time; say "
-		    "when it expired with --at", job->job_id);
-		return false;
-	}
-	if (s->at_given && job->expires_known && s->at < job->expires) {
-		jobs_error(prog, s->table, "--at %s is before job %s expires (%s)",
-		    mif_time_iso(s->at, a), job->job_id,
-		    mif_time_iso(job->expires, b));
-		return false;
-	}
-	*at = s->at_given ? s->at : job->expires;
-	return true;
-}
-
-/* Why a row gets an expiry instruction at `at`, or why not. */
-typedef enum fate {
-	EXPIRES,         /* polled: its expiry instruction is handled */
-	NOT_POLLED,      /* never polled after the expiry: none sent */
-	ALREADY_EXPIRED, /* its expiry instruction was handled before */
-	REPORTED_LATER,  /* its last report came after `at`: handled later */
-} fate;
-
-/*
- * Instructions are handled in time order, and a client sends one expiry
- * instruction, at its first poll after the expiry: a row whose last
- * instruction is later than `at` was set after the expiry at `at`, and
- * a row an expiry set has had its expiry.  Either keeps its status.
- */
-static fate
-fate_of(const mif_sms_row *row, bool polled, int64_t at)
-{
-	if (!polled)
-		return NOT_POLLED;
-	if (row->reported && row->instruction == MIF_SMS_EXPIRED)
-		return ALREADY_EXPIRED;
-	if (row->reported && row->time > at)
-		return REPORTED_LATER;
-	return EXPIRES;
+	if (mif_sms_expiry_time(job, s->at_given ? &s->at : NULL, at, &err))
+		return true;
+	if (err.code == MIF_E_MISSING)
+		jobs_error(prog, s->table, "%s; say when it expired with --at",
+		    err.text);
+	else
+		jobs_error(prog, s->table, "--at %s", err.text);
+	return false;
 }
 
 /* One line of --explain. */
 static void
-explain(const mif_sms_version *v, const mif_sms_row *row, fate f,
+explain(const mif_sms_version *v, const mif_sms_row *row, mif_sms_fate f,
     const mif_sms_effect *fx)
 {
-	const char *before = mif_sms_status_name(f == EXPIRES ? fx->before
-	    : row->status);
+	const char *before = mif_sms_status_name(fx->before);
 	uint8_t gives = v->gives[MIF_SMS_EXPIRED];
 	char t[32];
 
 	cli_put_text(stderr, row->sms_id);
-	if (f == NOT_POLLED)
+	if (f == MIF_SMS_NOT_POLLED)
 		fprintf(stderr, ": %s, kept (did not poll after the expiry: "
 		    "no expiry instruction)\n", before);
-	else if (f == ALREADY_EXPIRED)
+	else if (f == MIF_SMS_ALREADY_EXPIRED)
 		fprintf(stderr, ": %s, kept (its expiry instruction was "
 		    "handled at %s: a workstation sends one)\n", before,
 		    mif_time_iso(row->time, t));
-	else if (f == REPORTED_LATER)
+	else if (f == MIF_SMS_REPORTED_LATER)
 		fprintf(stderr, ": %s, kept (reported at %s, after the expiry "
 		    "instruction)\n", before, mif_time_iso(row->time, t));
 	else if (fx->loaded)
@@ -279,28 +209,16 @@ main(int argc, char **argv)
 	}
 	size_t n = t.nrows > 0 ? t.nrows : 1;
 	bool *polled = calloc(n, sizeof *polled);
-	fate *fates = calloc(n, sizeof *fates);
-	mif_sms_event *events = calloc(n, sizeof *events);
+	mif_sms_fate *fates = calloc(n, sizeof *fates);
 	mif_sms_effect *effects = calloc(n, sizeof *effects);
-	size_t *row_of = calloc(n, sizeof *row_of);
 	mif_doc *out = NULL;
-	if (polled == NULL || fates == NULL || events == NULL ||
-	    effects == NULL || row_of == NULL) {
+	if (polled == NULL || fates == NULL || effects == NULL) {
 		fprintf(stderr, "%s: out of memory\n", prog);
 		goto done;
 	}
 	if (!mark_polled(&s, &t, polled) || !expiry_time(&s, &t.job, &at))
 		goto done;
-	/* one expiry instruction per row that gets one, in row order */
-	size_t nevents = 0;
-	for (size_t i = 0; i < t.nrows; i++) {
-		if ((fates[i] = fate_of(&t.rows[i], polled[i], at)) != EXPIRES)
-			continue;
-		row_of[i] = nevents;
-		events[nevents++] = (mif_sms_event){ at, t.rows[i].sms_id,
-		    MIF_SMS_EXPIRED, NULL, false };
-	}
-	if (!mif_sms_table_run(&t, s.version, events, nevents, effects) ||
+	if (!mif_sms_table_expire(&t, s.version, at, polled, fates, effects) ||
 	    (out = mif_sms_table_write(&t)) == NULL) {
 		fprintf(stderr, "%s: out of memory\n", prog);
 		goto done;
@@ -309,15 +227,12 @@ main(int argc, char **argv)
 		goto done;
 	status = CLI_OK;
 	for (size_t i = 0; s.explain && i < t.nrows; i++)
-		explain(s.version, &t.rows[i], fates[i],
-		    fates[i] == EXPIRES ? &effects[row_of[i]] : NULL);
+		explain(s.version, &t.rows[i], fates[i], &effects[i]);
 done:
 	mif_doc_free(out);
 	free(polled);
 	free(fates);
-	free(events);
 	free(effects);
-	free(row_of);
 	free(s.polled);
 	mif_sms_table_release(&t);
 	mif_doc_free(in);

@@ -41,15 +41,10 @@ static const char help[] =
 
 enum { OPT_HELP = 256, OPT_VERSION, OPT_INPUT_ENCODING };
 
-typedef struct key_spec {
-	const char *attr;   /* before the '=' */
-	const char *value;  /* after it */
-} key_spec;
-
 struct settings {
 	const char *group;
 	const char *attr;
-	key_spec *keys;
+	mif_rows_condition *keys; /* -k: attribute before the '=', value after */
 	size_t nkeys;
 	bool header;
 	bool pairs;         /* -p: rows as NAME VALUE lines */
@@ -109,79 +104,26 @@ report(job *j, const mif_error *err)
 
 /* ---- the outline ------------------------------------------------------ */
 
-typedef struct class_rows {
-	const mif_string *cls;
-	size_t rows;
-} class_rows;
-
-static int
-by_class(const void *a, const void *b)
+/* A NAME or CLASS in a field of the outline, or a dash. */
+static void
+print_field(const mif_string *s)
 {
-	uintptr_t x = (uintptr_t)((const class_rows *)a)->cls;
-	uintptr_t y = (uintptr_t)((const class_rows *)b)->cls;
-
-	return (x > y) - (x < y);
-}
-
-/* The rows of the tables of each class, sorted by class (interned
- * strings: one pointer per class); NULL when out of memory. */
-static class_rows *
-table_rows(const mif_block *comp, size_t *count)
-{
-	class_rows *list = malloc((comp->count + 1) * sizeof *list);
-	size_t n = 0;
-
-	if (list == NULL)
-		return NULL;
-	for (const mif_block *b = comp->u.children; b != NULL; b = b->next) {
-		const mif_string *cls = mif_block_string(b, MIF_KW_CLASS);
-		if (b->kind == MIF_TABLE && cls != NULL && n < comp->count)
-			list[n++] = (class_rows){ cls, b->count };
-	}
-	qsort(list, n, sizeof *list, by_class);
-	size_t kept = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (kept > 0 && list[kept - 1].cls == list[i].cls)
-			list[kept - 1].rows += list[i].rows;
-		else
-			list[kept++] = list[i];
-	}
-	*count = kept;
-	return list;
-}
-
-static size_t
-template_rows(const class_rows *list, size_t n, const mif_block *group)
-{
-	class_rows key = { mif_block_string(group, MIF_KW_CLASS), 0 };
-	const class_rows *found = key.cls == NULL ? NULL
-	    : bsearch(&key, list, n, sizeof *list, by_class);
-
-	return found != NULL ? found->rows : 0;
-}
-
-static const char *
-kind_of(const mif_block *b)
-{
-	if (b->kind == MIF_TABLE)
-		return "table";
-	if (mif_is_template(b))
-		return "template";
-	return mif_block_stmt(b, MIF_KW_KEY) != NULL ? "keyed" : "scalar";
+	if (s != NULL)
+		print_text(s->bytes, s->len);
+	else
+		putchar('-');
 }
 
 static void
 outline(job *j)
 {
-	const mif_block *comp = mif_doc_component(j->doc);
-	size_t nclasses = 0;
+	size_t n;
+	mif_error err;
 
-	if (comp == NULL)
+	if (mif_doc_component(j->doc) == NULL)
 		return;
-	class_rows *classes = table_rows(comp, &nclasses);
-	if (classes == NULL) {
-		mif_error err = { .code = MIF_E_NOMEM, .severity = MIF_FATAL };
-		snprintf(err.text, sizeof err.text, "out of memory");
+	mif_outline_entry *list = mif_outline(j->doc, &n, &err);
+	if (list == NULL) {
 		report(j, &err);
 		return;
 	}
@@ -189,134 +131,22 @@ outline(job *j)
 		line_start(j);
 		fputs("ID\tKIND\tCLASS\tNAME\tROWS\n", stdout);
 	}
-	for (const mif_block *b = comp->u.children; b != NULL; b = b->next) {
-		if (b->kind != MIF_GROUP && b->kind != MIF_TABLE)
-			continue;
+	for (size_t i = 0; i < n; i++) {
+		const mif_block *b = list[i].block;
 		uint64_t id;
-		const mif_string *cls = mif_block_string(b, MIF_KW_CLASS);
-		const mif_string *name = mif_block_string(b, MIF_KW_NAME);
-		const char *kind = kind_of(b);
-		size_t rows = b->kind == MIF_TABLE ? b->count
-		    : mif_is_template(b) ? template_rows(classes, nclasses, b)
-		    : 1;
-
 		line_start(j);
 		if (mif_block_id(b, &id))
 			printf("%" PRIu64, id);
 		else
 			putchar('-');
-		printf("\t%s\t", kind);
-		if (cls != NULL)
-			print_text(cls->bytes, cls->len);
-		else
-			putchar('-');
+		printf("\t%s\t", mif_outline_kind_name(list[i].kind));
+		print_field(mif_block_string(b, MIF_KW_CLASS));
 		putchar('\t');
-		if (name != NULL)
-			print_text(name->bytes, name->len);
-		else
-			putchar('-');
-		printf("\t%zu\n", rows);
+		print_field(mif_block_string(b, MIF_KW_NAME));
+		printf("\t%zu\n", list[i].rows);
 		j->status = CLI_OK;
 	}
-	free(classes);
-}
-
-/* ---- picking rows ----------------------------------------------------- */
-
-/* The -k conditions of a view: columns and the values they want. */
-typedef struct picks {
-	size_t n;
-	size_t *cols;
-	mif_value *values;
-	mif_value *ordered; /* the values in KEY order, for a key lookup */
-	size_t by_key;      /* the one row of a key lookup, or MIF_NO_ROW */
-	bool use_key;       /* the conditions are exactly the key */
-} picks;
-
-/* Whether the conditions name each key column exactly once; then put
- * their values in KEY order into keys. */
-static bool
-is_whole_key(const mif_rows *rows, const picks *p, mif_value *keys)
-{
-	size_t nkeys = mif_rows_key_count(rows);
-
-	if (nkeys == 0 || p->n != nkeys)
-		return false;
-	for (size_t k = 0; k < nkeys; k++) {
-		size_t col = mif_rows_key_column(rows, k), hits = 0;
-		for (size_t i = 0; i < p->n; i++) {
-			if (p->cols[i] == col) {
-				keys[k] = p->values[i];
-				hits++;
-			}
-		}
-		if (hits != 1)
-			return false;
-	}
-	return true;
-}
-
-/*
- * Resolve -k against a view.  Returns CLI_OK, CLI_NO when an attribute
- * is not there (nothing can match), or CLI_TROUBLE after a message.
- */
-static int
-resolve_picks(job *j, const mif_rows *rows, picks *p)
-{
-	const struct settings *set = j->set;
-	const mif_block *group = mif_rows_group(rows);
-	mif_error err;
-
-	p->n = 0;
-	p->use_key = false;
-	p->by_key = MIF_NO_ROW;
-	for (size_t i = 0; i < set->nkeys; i++) {
-		const mif_block *attr = mif_find_attribute(group,
-		    set->keys[i].attr);
-		uint64_t id;
-		size_t col = attr != NULL && mif_block_id(attr, &id)
-		    ? mif_rows_column_of(rows, id) : MIF_NO_COLUMN;
-		if (col == MIF_NO_COLUMN)
-			return CLI_NO;
-		const mif_attr_type *type = mif_rows_column_type(rows, col);
-		if (type == NULL) {
-			mif_attr_type broken;
-			if (!mif_attr_type_of(j->doc, attr, &broken, &err))
-				report(j, &err);
-			return CLI_TROUBLE;
-		}
-		const char *text = set->keys[i].value;
-		if (!mif_value_parse(type, text, strlen(text), &p->values[p->n],
-		    &err)) {
-			/* the value comes from the command line: no place */
-			fprintf(stderr, "%s: %s: %s: -k %s=%s: %s\n", prog,
-			    j->name, mif_severity_name(err.severity),
-			    set->keys[i].attr, text, err.text);
-			j->trouble = true;
-			return CLI_TROUBLE;
-		}
-		p->cols[p->n++] = col;
-	}
-	if (is_whole_key(rows, p, p->ordered)) {
-		p->use_key = true;
-		p->by_key = mif_rows_find(rows, p->ordered);
-	}
-	return CLI_OK;
-}
-
-static bool
-row_matches(const mif_rows *rows, const picks *p, size_t row)
-{
-	mif_value v;
-
-	if (p->use_key)
-		return row == p->by_key;
-	for (size_t i = 0; i < p->n; i++) {
-		mif_rows_value(rows, row, p->cols[i], &v, NULL);
-		if (!mif_value_equal(&v, &p->values[i]))
-			return false;
-	}
-	return true;
+	free(list);
 }
 
 /* ---- printing rows ---------------------------------------------------- */
@@ -359,7 +189,8 @@ print_header(const job *j, const mif_rows *rows, size_t only, bool pairs)
 }
 
 static void
-print_rows(job *j, const mif_rows *rows, const picks *p, size_t only)
+print_rows(job *j, const mif_rows *rows, const mif_rows_filter *f,
+    size_t only)
 {
 	bool pairs = j->set->pairs;
 	size_t printed = 0;
@@ -374,14 +205,8 @@ print_rows(job *j, const mif_rows *rows, const picks *p, size_t only)
 	}
 	if (j->set->header)
 		print_header(j, rows, only, pairs);
-	size_t first = 0, end = mif_rows_count(rows);
-	if (p->use_key) {
-		first = p->by_key == MIF_NO_ROW ? end : p->by_key;
-		end = first == end ? end : first + 1;
-	}
-	for (size_t row = first; row < end; row++) {
-		if (!row_matches(rows, p, row))
-			continue;
+	for (size_t row = mif_rows_filter_next(f, 0); row != MIF_NO_ROW;
+	    row = mif_rows_filter_next(f, row + 1)) {
 		if (ncols > 0)
 			j->status = CLI_OK;
 		if (pairs && printed++ > 0) {
@@ -422,6 +247,7 @@ get_group(job *j)
 {
 	const struct settings *set = j->set;
 	mif_error err;
+	size_t bad;
 	mif_rows *rows = mif_rows_open_spec(j->doc, set->group, &err);
 
 	if (rows == NULL) {
@@ -430,30 +256,25 @@ get_group(job *j)
 		return;
 	}
 	size_t only = MIF_NO_COLUMN;
-	if (set->attr != NULL) {
-		const mif_block *attr = mif_find_attribute(mif_rows_group(rows),
-		    set->attr);
-		uint64_t id;
-		if (attr == NULL || !mif_block_id(attr, &id) ||
-		    (only = mif_rows_column_of(rows, id)) == MIF_NO_COLUMN) {
-			mif_rows_free(rows);
-			return;
-		}
+	if (set->attr != NULL &&
+	    (only = mif_rows_column_spec(rows, set->attr)) == MIF_NO_COLUMN) {
+		mif_rows_free(rows);
+		return;
 	}
-	picks p = { 0 };
-	p.cols = malloc((set->nkeys + 1) * sizeof *p.cols);
-	p.values = malloc((set->nkeys + 1) * sizeof *p.values);
-	p.ordered = malloc((set->nkeys + 1) * sizeof *p.ordered);
-	if (p.cols == NULL || p.values == NULL || p.ordered == NULL) {
-		err = (mif_error){ .code = MIF_E_NOMEM, .severity = MIF_FATAL };
-		snprintf(err.text, sizeof err.text, "out of memory");
+	mif_rows_filter *f = mif_rows_filter_new(rows, set->keys, set->nkeys,
+	    &bad, &err);
+	if (f == NULL && bad != SIZE_MAX) {
+		/* the value comes from the command line: no place */
+		fprintf(stderr, "%s: %s: %s: -k %s=%s: %s\n", prog, j->name,
+		    mif_severity_name(err.severity), set->keys[bad].attr,
+		    set->keys[bad].value, err.text);
+		j->trouble = true;
+	} else if (f == NULL) {
 		report(j, &err);
-	} else if (resolve_picks(j, rows, &p) == CLI_OK) {
-		print_rows(j, rows, &p, only);
+	} else if (!mif_rows_filter_empty(f)) {
+		print_rows(j, rows, f, only);
 	}
-	free(p.cols);
-	free(p.values);
-	free(p.ordered);
+	mif_rows_filter_free(f);
 	mif_rows_free(rows);
 }
 
@@ -491,7 +312,7 @@ get_file(const char *path, const struct settings *set)
 /* Split KEY=VALUE in place, the '=' ending the key; false when there is
  * no '=' or no KEY. */
 static bool
-split_key(char *arg, key_spec *out)
+split_key(char *arg, mif_rows_condition *out)
 {
 	char *eq = strchr(arg, '=');
 

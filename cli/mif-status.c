@@ -348,34 +348,27 @@ done:
 
 /* ---- --replay: a history under a version --------------------------- */
 
-/* The detailed MIFs the first n instructions created, rendered. */
+/* The detailed job status MIFs, rendered; NULL after a message. */
 static outdir_file *
-render_details(const settings *s, const mif_sms_history *h, size_t n,
-    size_t *count)
+render_details(const settings *s, const mif_sms_detail *details, size_t n)
 {
 	outdir_file *out = calloc(n > 0 ? n : 1, sizeof *out);
-	mif_sms_detail d;
 
-	*count = 0;
 	if (out == NULL)
 		fprintf(stderr, "%s: out of memory\n", prog);
 	for (size_t i = 0; out != NULL && i < n; i++) {
-		if (!mif_sms_detail_of(s->version, h->job.job_id, &h->events[i],
-		    &d))
-			continue;
-		mif_doc *doc = mif_sms_detail_write(&d);
-		char *text = doc != NULL ? jobs_render(prog, s->output, doc,
-		    false, &out[*count].len) : NULL;
+		mif_doc *doc = mif_sms_detail_write(&details[i]);
+		out[i].text = doc != NULL ? jobs_render(prog, s->output, doc,
+		    false, &out[i].len) : NULL;
 		mif_doc_free(doc);
-		if (text == NULL) {
+		if (out[i].text == NULL) {
 			if (doc == NULL)
 				fprintf(stderr, "%s: out of memory\n", prog);
-			while (*count > 0)
-				free(out[--*count].text);
+			while (i > 0)
+				free(out[--i].text);
 			free(out);
 			return NULL;
 		}
-		out[(*count)++].text = text;
 	}
 	return out;
 }
@@ -398,27 +391,24 @@ replay(const settings *s)
 	}
 	for (size_t w = 0; w < h.nwarnings; w++)
 		jobs_report(prog, s->history, in, &h.warnings[w]);
-	/* times never go backwards: "as of" is a prefix */
-	size_t n = 0;
-	while (n < h.nevents && (!(s->given & O_AT) || h.events[n].time <= s->at))
-		n++;
 	int status = CLI_TROUBLE;
+	mif_sms_detail *details = NULL;
 	size_t count = 0;
 	outdir_file *files = NULL;
 	outdir *staged = NULL;
 	mif_doc *out = NULL;
-	if (!mif_sms_table_init(&t, &h.job, h.targets, h.ntargets)) {
+	if (!mif_sms_history_replay(&h, s->version, (s->given & O_AT) ? &s->at
+	    : NULL, &t, s->output != NULL ? &details : NULL, &count)) {
 		fprintf(stderr, "%s: out of memory\n", prog);
 		goto done_history;
 	}
-	if (!mif_sms_table_run(&t, s->version, h.events, n, NULL) ||
-	    (out = mif_sms_table_write(&t)) == NULL) {
+	if ((out = mif_sms_table_write(&t)) == NULL) {
 		fprintf(stderr, "%s: out of memory\n", prog);
 		goto done;
 	}
 	/* the files go into place only once the table is out whole */
 	if (s->output != NULL &&
-	    ((files = render_details(s, &h, n, &count)) == NULL ||
+	    ((files = render_details(s, details, count)) == NULL ||
 	    (staged = outdir_stage(prog, s->output, files, count)) == NULL))
 		goto done;
 	if (!jobs_print(prog, out))
@@ -431,6 +421,7 @@ done:
 	for (size_t i = 0; files != NULL && i < count; i++)
 		free(files[i].text);
 	free(files);
+	free(details);
 	mif_doc_free(out);
 	mif_sms_table_release(&t);
 done_history:

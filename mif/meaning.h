@@ -242,6 +242,37 @@ const mif_block *mif_table_template(const mif_doc *doc,
 const mif_block *mif_find_enum(const mif_doc *doc, const char *name);
 
 /*
+ * The outline of a document: its groups and tables in file order, as
+ * mif-get(1) lists them without -g.  A group with a KEY and no ID is a
+ * template, one with both is keyed, one without KEY scalar.
+ */
+typedef enum mif_outline_kind {
+	MIF_OUTLINE_SCALAR,
+	MIF_OUTLINE_KEYED,
+	MIF_OUTLINE_TEMPLATE,
+	MIF_OUTLINE_TABLE,
+} mif_outline_kind;
+
+typedef struct mif_outline_entry {
+	const mif_block *block;   /* the group or table */
+	mif_outline_kind kind;
+	size_t rows;              /* a table's rows; a template's, those of
+	                             every table of its CLASS; 1 for a group */
+} mif_outline_entry;
+
+/* "scalar", "keyed", "template", "table"; NULL for another value. */
+const char *mif_outline_kind_name(mif_outline_kind kind);
+/*
+ * The entries of the document's groups and tables, *count of them, in a
+ * malloc'd array the caller frees with free(); its blocks point into the
+ * document.  A document without component has none.  Linear, but for a
+ * sort of the tables by class.  NULL with *err (MIF_E_NOMEM) when out
+ * of memory.
+ */
+mif_outline_entry *mif_outline(const mif_doc *doc, size_t *count,
+    mif_error *err) MIF_MUST_USE;
+
+/*
  * Rows: one view of the instances of a group, whatever their source.
  *   - A group with an ID (scalar, or keyed with its values in place):
  *     one row, its attributes' VALUEs.  So is a group with neither ID
@@ -301,6 +332,8 @@ mif_rows *mif_rows_open_spec(const mif_doc *doc, const char *spec,
     mif_error *err) MIF_MUST_USE;
 void mif_rows_free(mif_rows *rows);
 
+/* The document the view reads. */
+const mif_doc *mif_rows_doc(const mif_rows *rows);
 /* The group whose attributes are the columns (the template of a table). */
 const mif_block *mif_rows_group(const mif_rows *rows);
 size_t mif_rows_count(const mif_rows *rows);
@@ -346,6 +379,46 @@ size_t mif_rows_key_column(const mif_rows *rows, size_t k);
  * with an absent key value are never found.
  */
 size_t mif_rows_find(const mif_rows *rows, const mif_value *keys);
+
+/* The column of the attribute a spec names (mif_find_attribute() in the
+ * view's group), or MIF_NO_COLUMN. */
+size_t mif_rows_column_spec(const mif_rows *rows, const char *spec);
+
+/*
+ * Picking rows by the values of attributes, as mif-get -k does.  A
+ * condition: the attribute a spec names (mif_rows_column_spec()) has
+ * the value that text gives (mif_value_parse() for its type, so that
+ * 7 and 0x07 are one number); a row matches when it meets every one.
+ */
+typedef struct mif_rows_condition {
+	const char *attr;   /* a spec: ID or NAME */
+	const char *value;  /* NUL-terminated text */
+} mif_rows_condition;
+
+typedef struct mif_rows_filter mif_rows_filter;
+
+/*
+ * Resolve n conditions against a view.  A condition on an attribute the
+ * view lacks gives a filter that matches no row (the conditions after it
+ * are not read).  Conditions that name each key column once find their
+ * row through the view's index (mif_rows_find()).  NULL with *err when
+ * an attribute's TYPE is broken (mif_attr_type_of()'s error, placed in
+ * the document), a value does not suit its attribute's type
+ * (mif_value_parse()'s error, no place; *bad, which may be NULL,
+ * receives the condition's index, else SIZE_MAX), or memory runs out
+ * (MIF_E_NOMEM).  The values point into the condition texts, which
+ * must outlive the filter, as must the view.  Free it with
+ * mif_rows_filter_free().
+ */
+mif_rows_filter *mif_rows_filter_new(const mif_rows *rows,
+    const mif_rows_condition *conds, size_t n, size_t *bad, mif_error *err)
+    MIF_MUST_USE;
+void mif_rows_filter_free(mif_rows_filter *filter);
+/* Whether a condition names an attribute the view lacks, so that no row
+ * can match. */
+bool mif_rows_filter_empty(const mif_rows_filter *filter);
+/* The first row from `from` on that matches, or MIF_NO_ROW. */
+size_t mif_rows_filter_next(const mif_rows_filter *filter, size_t from);
 
 /* ------------------------------------------------------------------ */
 /* Comparing tables row by row                                         */
@@ -415,6 +488,49 @@ size_t mif_diff_key_column(const mif_diff *diff, size_t k);
 bool mif_diff_next(mif_diff *diff, mif_diff_change *change);
 /* Counts of the rows returned so far (and of those found the same). */
 mif_diff_counts mif_diff_counts_of(const mif_diff *diff);
+
+/*
+ * The value of compared column col in a row of one side (old: the old
+ * view, else the new): mif_rows_value() there, MIF_V_ABSENT when row is
+ * MIF_NO_ROW or that side lacks the column.  False when the column's
+ * type is broken; the value is then as written.  It points into that
+ * side's document.
+ */
+bool mif_diff_value(const mif_diff *diff, bool old, size_t row, size_t col,
+    mif_value *value);
+/* The k-th key value (in key order) of a change: from its old row, or
+ * from its new row when the old table lacks it. */
+void mif_diff_key_value(const mif_diff *diff, const mif_diff_change *change,
+    size_t k, mif_value *value);
+/* "same", "removed", "added", "changed"; NULL for another value. */
+const char *mif_diff_kind_name(mif_diff_kind kind);
+
+/*
+ * What mif-diff(1) compares when no table is named: the CLASS of the
+ * document's first group with a KEY, else of its first table, as a
+ * mif_rows_open_spec() spec, so that the other file's tables are found
+ * by class wherever they stand.  It points into the document; NULL when
+ * there is no such group or table, or it has no CLASS.
+ */
+const char *mif_diff_default_spec(const mif_doc *doc);
+
+/* The class of the document mif_diff_write() makes. */
+#define MIF_DIFF_CLASS "MIFTOOLS|DIFF|1.0"
+
+/*
+ * The rest of a comparison (mif_diff_next() until it returns false) as
+ * a new document, as mif-diff -f mif writes it: component "mif-diff"
+ * whose DESCRIPTION names the sides "Differences from OLD to NEW", and a
+ * table of class MIF_DIFF_CLASS with one row for each attribute that
+ * changed, and one for each row removed or added: Sequence (from 1),
+ * Change (mif_diff_kind_name()), Key (the key values joined by ", "),
+ * Attribute, Old and New (empty for a row removed or added; an absent
+ * value as an empty cell).  Values are as mif_value_format() writes
+ * them without flags.  NULL when out of memory.  The caller frees it
+ * with mif_doc_free(); the counts stay in the comparison.
+ */
+mif_doc *mif_diff_write(mif_diff *diff, const char *old_name,
+    const char *new_name) MIF_MUST_USE;
 
 #ifdef __cplusplus
 }

@@ -269,6 +269,58 @@ size_t mif_sms_table_load(mif_sms_table *table, const mif_sms_detail *detail,
 bool mif_sms_table_apply(mif_sms_table *table, const mif_doc *doc,
     mif_sms_detail *detail, bool *loaded, mif_error *err);
 
+/* ---- expiring a job status table ---- */
+
+/*
+ * When a job expires, each client sends one expiry instruction at its
+ * first poll after the expiry, and the despooler handles instructions
+ * in time order (Knowledge Base Q152229).  A row's fate at the time of
+ * the expiry instructions, `at`:
+ */
+typedef enum mif_sms_fate {
+	MIF_SMS_EXPIRES,         /* polled: its expiry instruction is handled */
+	MIF_SMS_NOT_POLLED,      /* did not poll after the expiry: none sent */
+	MIF_SMS_ALREADY_EXPIRED, /* an expiry instruction set it before */
+	MIF_SMS_REPORTED_LATER,  /* its last instruction came after `at`:
+	                            the expiry was handled before it */
+} mif_sms_fate;
+
+/* The fate of a row whose workstation polled after the expiry or not. */
+mif_sms_fate mif_sms_fate_of(const mif_sms_row *row, bool polled, int64_t at);
+
+/*
+ * When the job's expiry instructions are handled: *at, or the job's
+ * Expires when at is NULL.  False with *err (no place) when at is NULL
+ * and the job never expires (MIF_E_MISSING), or *at is before the job
+ * expires (MIF_E_RANGE); the text names the job and the times.
+ */
+bool mif_sms_expiry_time(const mif_sms_job *job, const int64_t *at,
+    int64_t *when, mif_error *err);
+
+/*
+ * Set marked[i] (the caller's array of table->nrows) for the row of
+ * each SMS ID of ids; other entries are left as they are.  Costs
+ * n log n for n IDs and rows.  False with *err (no place) when an ID
+ * has no row (MIF_E_MISSING; *missing, which may be NULL, receives its
+ * index) or memory runs out (MIF_E_NOMEM).
+ */
+bool mif_sms_table_mark(const mif_sms_table *table, const char *const *ids,
+    size_t nids, bool *marked, size_t *missing, mif_error *err);
+
+/*
+ * Expire the job at `at` under `version`: every row whose fate
+ * (mif_sms_fate_of(); polled NULL: every workstation polled) is
+ * MIF_SMS_EXPIRES gets an expiry instruction at `at`, handled in row
+ * order by mif_sms_table_run().  fates[i] (the caller's array of
+ * table->nrows) receives row i's fate, effects[i] (may be NULL) what
+ * its instruction did, or, for a row without one, its status as before
+ * and after.  False, the table unchanged, when memory runs out or two
+ * rows have one SMS ID (as mif_sms_table_run()).
+ */
+bool mif_sms_table_expire(mif_sms_table *table,
+    const mif_sms_version *version, int64_t at, const bool *polled,
+    mif_sms_fate *fates, mif_sms_effect *effects);
+
 /* ---- the job history ---- */
 
 /* A job, its targets and the despooler's instructions. */
@@ -298,6 +350,21 @@ typedef struct mif_sms_history {
 bool mif_sms_history_read(const mif_doc *doc, mif_sms_history *history,
     mif_error *err);
 void mif_sms_history_release(mif_sms_history *history);
+/*
+ * Replay a history under `version`, its instructions up to *until (all
+ * when until is NULL; times never go backwards, so these are the first
+ * ones): *table receives the job status table they leave, from rows one
+ * per target, all None (mif_sms_table_init(), mif_sms_table_run()),
+ * which the caller releases with mif_sms_table_release().  When details
+ * is not NULL, *details receives a malloc'd array, which the caller
+ * frees with free(), of the *ndetails detailed job status MIFs those
+ * instructions created (mif_sms_detail_of()), in order.  The strings
+ * are the history's.  False when memory runs out; nothing is left to
+ * release then.
+ */
+bool mif_sms_history_replay(const mif_sms_history *history,
+    const mif_sms_version *version, const int64_t *until,
+    mif_sms_table *table, mif_sms_detail **details, size_t *ndetails);
 /* The history as a document in the layout of mif-jobs(5), its
  * instructions numbered from 1 in order; the strings are copied.  NULL
  * when out of memory.  The caller frees it. */

@@ -521,3 +521,55 @@ mif_diff_next(mif_diff *d, mif_diff_change *ch)
 	}
 	return false;
 }
+
+bool
+mif_diff_value(const mif_diff *d, bool old, size_t row, size_t col,
+    mif_value *v)
+{
+	size_t c = old ? d->cols[col].old_col : d->cols[col].new_col;
+
+	if (row == MIF_NO_ROW || c == MIF_NO_COLUMN) {
+		value_at(NULL, 0, MIF_NO_COLUMN, v);
+		return true;
+	}
+	return mif_rows_value(old ? d->old : d->new_rows, row, c, v, NULL);
+}
+
+void
+mif_diff_key_value(const mif_diff *d, const mif_diff_change *ch, size_t k,
+    mif_value *v)
+{
+	bool old = ch->old_row != MIF_NO_ROW;
+
+	mif_diff_value(d, old, old ? ch->old_row : ch->new_row, d->key[k], v);
+}
+
+const char *
+mif_diff_kind_name(mif_diff_kind kind)
+{
+	static const char *const names[] = { "same", "removed", "added",
+	    "changed" };
+
+	return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind]
+	    : NULL;
+}
+
+/* The first keyed group, else the first table: the order of the groups
+ * in the other file does not matter, since both are named by class. */
+const char *
+mif_diff_default_spec(const mif_doc *doc)
+{
+	const mif_block *comp = mif_doc_component(doc), *b = NULL;
+
+	for (const mif_block *c = comp != NULL ? comp->u.children : NULL;
+	    c != NULL && b == NULL; c = c->next)
+		if (c->kind == MIF_GROUP && mif_block_stmt(c, MIF_KW_KEY) != NULL)
+			b = c;
+	for (const mif_block *c = comp != NULL ? comp->u.children : NULL;
+	    c != NULL && b == NULL; c = c->next)
+		if (c->kind == MIF_TABLE)
+			b = c;
+	const mif_string *cls = b != NULL ? mif_block_string(b, MIF_KW_CLASS)
+	    : NULL;
+	return cls != NULL ? cls->bytes : NULL;
+}

@@ -618,3 +618,9 @@ mif_rows_table(const mif_rows *r, size_t row)
 	}
 	return r->tables[lo].table;
 }
+
+const mif_doc *
+mif_rows_doc(const mif_rows *r)
+{
+	return r->doc;
+}

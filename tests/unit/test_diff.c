@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -210,6 +211,139 @@ test_written_alike_typed_otherwise(void **state)
 	mif_doc_free(b);
 }
 
+/* The values of a change on each side, and its key. */
+static void
+test_values_of_a_change(void **state)
+{
+	(void)state;
+	mif_doc *a = table("", "{\"a\", 1} {\"b\", 2}");
+	mif_doc *b = table("START ATTRIBUTE NAME = \"Note\" ID = 3 "
+	    "TYPE = STRING(8) END ATTRIBUTE\n", "{\"b\", 2, \"x\"} {\"c\", 0x07}");
+	mif_rows *ra = view(a), *rb = view(b);
+	mif_diff *d = mif_diff_new(ra, rb, NULL, NULL);
+	mif_diff_change ch;
+	mif_value v;
+	assert_non_null(d);
+
+	assert_true(mif_diff_next(d, &ch));   /* a: removed */
+	assert_int_equal(ch.kind, MIF_DIFF_REMOVED);
+	mif_diff_key_value(d, &ch, 0, &v);
+	assert_int_equal(v.kind, MIF_V_STRING);
+	assert_memory_equal(v.str, "a", 1);
+	assert_true(mif_diff_value(d, true, ch.old_row, 1, &v));
+	assert_int_equal(v.i, 1);
+	/* the side that lacks the row, or the column, gives nothing */
+	assert_true(mif_diff_value(d, false, ch.new_row, 1, &v));
+	assert_int_equal(v.kind, MIF_V_ABSENT);
+	assert_true(mif_diff_value(d, true, ch.old_row, 2, &v));
+	assert_int_equal(v.kind, MIF_V_ABSENT);
+
+	assert_true(mif_diff_next(d, &ch));   /* b: Note changed */
+	assert_int_equal(ch.kind, MIF_DIFF_CHANGED);
+	assert_int_equal(ch.nchanged, 1);
+	assert_true(mif_diff_value(d, false, ch.new_row, ch.changed[0], &v));
+	assert_int_equal(v.kind, MIF_V_STRING);
+	assert_memory_equal(v.str, "x", 1);
+
+	assert_true(mif_diff_next(d, &ch));   /* c: added, keyed on new */
+	assert_int_equal(ch.kind, MIF_DIFF_ADDED);
+	mif_diff_key_value(d, &ch, 0, &v);
+	assert_memory_equal(v.str, "c", 1);
+	assert_true(mif_diff_value(d, false, ch.new_row, 1, &v));
+	assert_int_equal(v.i, 7);
+	assert_false(mif_diff_next(d, &ch));
+
+	assert_string_equal(mif_diff_kind_name(MIF_DIFF_SAME), "same");
+	assert_string_equal(mif_diff_kind_name(MIF_DIFF_REMOVED), "removed");
+	assert_string_equal(mif_diff_kind_name(MIF_DIFF_ADDED), "added");
+	assert_string_equal(mif_diff_kind_name(MIF_DIFF_CHANGED), "changed");
+	assert_null(mif_diff_kind_name((mif_diff_kind)4));
+	mif_diff_free(d);
+	mif_rows_free(ra);
+	mif_rows_free(rb);
+	mif_doc_free(a);
+	mif_doc_free(b);
+}
+
+static void
+test_default_spec(void **state)
+{
+	(void)state;
+	/* a keyed group wins over a table before it */
+	mif_doc *d = parse_text(
+	    "START COMPONENT NAME = \"c\"\n"
+	    "START GROUP NAME = \"S\" ID = 1 CLASS = \"X|S|1\" END GROUP\n"
+	    "START TABLE NAME = \"t\" ID = 3 CLASS = \"X|T|1\" END TABLE\n"
+	    "START GROUP NAME = \"K\" ID = 2 CLASS = \"X|K|1\" KEY = 1\n"
+	    "START ATTRIBUTE NAME = \"a\" ID = 1 TYPE = INTEGER VALUE = 1 "
+	    "END ATTRIBUTE\nEND GROUP\n"
+	    "END COMPONENT\n");
+	assert_string_equal(mif_diff_default_spec(d), "X|K|1");
+	mif_doc_free(d);
+	/* else the first table */
+	d = parse_text("START COMPONENT NAME = \"c\"\n"
+	    "START GROUP NAME = \"S\" ID = 1 CLASS = \"X|S|1\" END GROUP\n"
+	    "START TABLE NAME = \"t\" ID = 3 CLASS = \"X|T|1\" END TABLE\n"
+	    "END COMPONENT\n");
+	assert_string_equal(mif_diff_default_spec(d), "X|T|1");
+	mif_doc_free(d);
+	/* neither */
+	d = parse_text("START COMPONENT NAME = \"c\"\n"
+	    "START GROUP NAME = \"S\" ID = 1 CLASS = \"X|S|1\" END GROUP\n"
+	    "END COMPONENT\n");
+	assert_null(mif_diff_default_spec(d));
+	mif_doc_free(d);
+}
+
+static void
+test_written_as_mif(void **state)
+{
+	(void)state;
+	mif_doc *a = table("", "{\"a\", 1} {\"b\", 2} {\"c\"}");
+	mif_doc *b = table("", "{\"b\", 3} {\"c\", 0} {\"d\"}");
+	mif_rows *ra = view(a), *rb = view(b);
+	mif_diff *d = mif_diff_new(ra, rb, NULL, NULL);
+	assert_non_null(d);
+	mif_doc *out = mif_diff_write(d, "old.mif", "new.mif");
+	assert_non_null(out);
+	mif_diff_counts n = mif_diff_counts_of(d);
+	assert_int_equal(n.removed, 1);
+	assert_int_equal(n.changed, 1);
+	assert_int_equal(n.added, 1);
+	assert_int_equal(n.same, 1);
+	/* it checks without error, and its rows say what changed */
+	assert_int_equal(mif_check(out, NULL), 0);
+	char *text;
+	size_t len;
+	assert_int_equal(mif_write_buffer(out, NULL, &text, &len, NULL), 0);
+	text = realloc(text, len + 1);
+	text[len] = '\0';
+	assert_non_null(strstr(text,
+	    "  NAME = \"mif-diff\"\n"
+	    "  DESCRIPTION = \"Differences from old.mif to new.mif\"\n"));
+	assert_non_null(strstr(text,
+	    "    {1, \"removed\", \"a\", , , }\n"
+	    "    {2, \"changed\", \"b\", \"Count\", \"2\", \"3\"}\n"
+	    "    {3, \"added\", \"d\", , , }\n"));
+	free(text);
+	mif_rows *rows = mif_rows_open_spec(out, MIF_DIFF_CLASS, NULL);
+	assert_non_null(rows);
+	assert_int_equal(mif_rows_count(rows), 3);
+	mif_rows_free(rows);
+	/* the comparison is spent: a second document has no rows */
+	mif_doc *again = mif_diff_write(d, "x", "y");
+	rows = mif_rows_open_spec(again, MIF_DIFF_CLASS, NULL);
+	assert_int_equal(mif_rows_count(rows), 0);
+	mif_rows_free(rows);
+	mif_doc_free(again);
+	mif_doc_free(out);
+	mif_diff_free(d);
+	mif_rows_free(ra);
+	mif_rows_free(rb);
+	mif_doc_free(a);
+	mif_doc_free(b);
+}
+
 int
 main(void)
 {
@@ -221,6 +355,9 @@ main(void)
 		cmocka_unit_test(test_repeated_table_key),
 		cmocka_unit_test(test_absent_key_value),
 		cmocka_unit_test(test_written_alike_typed_otherwise),
+		cmocka_unit_test(test_values_of_a_change),
+		cmocka_unit_test(test_default_spec),
+		cmocka_unit_test(test_written_as_mif),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

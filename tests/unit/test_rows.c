@@ -695,6 +695,125 @@ test_built(void **state)
 	mif_doc_free(doc);
 }
 
+static void
+test_outline(void **state)
+{
+	fixture *f = *state;
+	size_t n;
+	mif_outline_entry *list = mif_outline(f->doc, &n, NULL);
+	char got[1024] = "";
+
+	assert_non_null(list);
+	for (size_t i = 0; i < n; i++) {
+		size_t used = strlen(got);
+		snprintf(got + used, sizeof got - used, "%s %s %zu\n",
+		    name_of(list[i].block), mif_outline_kind_name(list[i].kind),
+		    list[i].rows);
+	}
+	/* a template counts the rows of every table of its class */
+	assert_string_equal(got,
+	    "Scalar scalar 1\n"
+	    "Disk template 6\n"
+	    "Disks A table 3\n"
+	    "Empty table 0\n"
+	    "Disks B table 3\n"
+	    "Pair template 3\n"
+	    "Pairs table 3\n"
+	    "Keyed keyed 1\n"
+	    "Orphan table 1\n"
+	    "Alpha scalar 1\n"
+	    "Beta scalar 1\n"
+	    "77 scalar 1\n");
+	assert_null(mif_outline_kind_name((mif_outline_kind)4));
+	free(list);
+
+	mif_doc *empty = mif_doc_create("e");
+	list = mif_outline(empty, &n, NULL);
+	assert_non_null(list);
+	assert_int_equal(n, 0);
+	free(list);
+	mif_doc_free(empty);
+}
+
+/* The rows a filter gives, as "0 2 " */
+static const char *
+picked(const mif_rows_filter *filter, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (size_t r = mif_rows_filter_next(filter, 0); r != MIF_NO_ROW;
+	    r = mif_rows_filter_next(filter, r + 1)) {
+		size_t used = strlen(buf);
+		snprintf(buf + used, size - used, "%zu ", r);
+	}
+	return buf;
+}
+
+static void
+test_filter(void **state)
+{
+	fixture *f = *state;
+	mif_rows *r = open_rows(f, "Disk");
+	mif_error err;
+	size_t bad;
+	char buf[64];
+
+	assert_ptr_equal(mif_rows_doc(r), f->doc);
+	assert_int_equal(mif_rows_column_spec(r, "label"), 1);
+	assert_int_equal(mif_rows_column_spec(r, "3"), 2);
+	assert_int_equal(mif_rows_column_spec(r, "9"), MIF_NO_COLUMN);
+
+	/* no condition: every row */
+	mif_rows_filter *flt = mif_rows_filter_new(r, NULL, 0, &bad, &err);
+	assert_non_null(flt);
+	assert_string_equal(picked(flt, buf, sizeof buf), "0 1 2 3 4 5 ");
+	mif_rows_filter_free(flt);
+
+	/* the whole key: the first row with that key, by the index */
+	const mif_rows_condition by_key[] = { { "Index", "0x03" } };
+	flt = mif_rows_filter_new(r, by_key, 1, &bad, &err);
+	assert_non_null(flt);
+	assert_string_equal(picked(flt, buf, sizeof buf), "2 ");
+	mif_rows_filter_free(flt);
+
+	/* other attributes, row by row, defaults included */
+	const mif_rows_condition by_label[] = { { "Label", "none" },
+	    { "state", "off" } };
+	flt = mif_rows_filter_new(r, by_label, 1, &bad, &err);
+	assert_string_equal(picked(flt, buf, sizeof buf), "1 2 ");
+	assert_false(mif_rows_filter_empty(flt));
+	mif_rows_filter_free(flt);
+	flt = mif_rows_filter_new(r, by_label, 2, &bad, &err);
+	assert_string_equal(picked(flt, buf, sizeof buf), "2 "); /* 1 is On */
+	mif_rows_filter_free(flt);
+
+	/* an attribute the view lacks: nothing, the rest unread */
+	const mif_rows_condition lacking[] = { { "Nope", "1" },
+	    { "Index", "x" } };
+	flt = mif_rows_filter_new(r, lacking, 2, &bad, &err);
+	assert_non_null(flt);
+	assert_true(mif_rows_filter_empty(flt));
+	assert_string_equal(picked(flt, buf, sizeof buf), "");
+	mif_rows_filter_free(flt);
+
+	/* a value that does not suit the type: which one, no place */
+	const mif_rows_condition wrong[] = { { "Label", "x" },
+	    { "Index", "x" } };
+	assert_null(mif_rows_filter_new(r, wrong, 2, &bad, &err));
+	assert_int_equal(bad, 1);
+	assert_int_equal(err.code, MIF_E_TYPE);
+	assert_int_equal(err.mark.line, 0);
+	mif_rows_free(r);
+
+	/* a broken TYPE: its error, placed */
+	r = open_rows(f, "Alpha");
+	const mif_rows_condition broken[] = { { "Bad", "1" } };
+	assert_null(mif_rows_filter_new(r, broken, 1, &bad, &err));
+	assert_int_equal(bad, SIZE_MAX);
+	assert_int_equal(err.code, MIF_E_ENUM);
+	assert_int_equal(err.mark.line, 55);
+	mif_rows_free(r);
+}
+
 int
 main(void)
 {
@@ -712,6 +831,8 @@ main(void)
 		cmocka_unit_test(test_big_enum),
 		cmocka_unit_test(test_many_rows),
 		cmocka_unit_test(test_built),
+		cmocka_unit_test(test_outline),
+		cmocka_unit_test(test_filter),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -748,6 +748,64 @@ test_history_read(void **state)
 	free(text);
 }
 
+/* A history replayed as of a time: the table, and the detailed job
+ * status MIFs its instructions created. */
+static void
+test_history_replay(void **state)
+{
+	(void)state;
+	char *text = history_text(
+	    "    {1, \"19960603101500.000000+000\", \"PAR00001\", \"Success\", "
+	    "\"done\"}\n"
+	    "    {2, \"19960603111500.000000+000\", \"PAR00002\", \"FAILED\", "
+	    "\"no room\"}\n"
+	    "    {3, \"19960605100000.000000+000\", \"PAR00002\", \"Expired\"}\n");
+	mif_doc *doc = valid(text);
+	mif_sms_history h;
+	mif_sms_table t;
+	mif_sms_detail *d;
+	size_t n;
+	assert_true(mif_sms_history_read(doc, &h, NULL));
+
+	/* everything: SMS 1.2 creates none for the expiry */
+	const mif_sms_version *v12 = mif_sms_version_find("1.2");
+	assert_true(mif_sms_history_replay(&h, v12, NULL, &t, &d, &n));
+	assert_int_equal(t.nrows, 2);
+	assert_int_equal(t.rows[1].status, MIF_SMS_RETRYING);
+	assert_int_equal(n, 2);
+	assert_string_equal(d[0].sms_id, "PAR00001");
+	assert_int_equal(d[0].status, MIF_SMS_COMPLETE);
+	assert_string_equal(d[1].job_id, "PAR00012");
+	assert_ptr_equal(d[1].version, v12);
+	free(d);
+	mif_sms_table_release(&t);
+
+	/* as of 11:15 on the first day, the very time of the second */
+	int64_t until = at("1996-06-03T11:15Z");
+	const mif_sms_version *v10 = mif_sms_version_find("1.0");
+	assert_true(mif_sms_history_replay(&h, v10, &until, &t, &d, &n));
+	assert_int_equal(n, 2);
+	assert_int_equal(t.rows[0].status, MIF_SMS_COMPLETE);
+	assert_int_equal(t.rows[1].status, MIF_SMS_RETRYING);
+	free(d);
+	mif_sms_table_release(&t);
+	until--;
+	assert_true(mif_sms_history_replay(&h, v10, &until, &t, NULL, NULL));
+	assert_int_equal(t.rows[1].status, MIF_SMS_NONE);
+	mif_sms_table_release(&t);
+
+	/* and after the expiry, under 1.0: Retrying by expiry */
+	assert_true(mif_sms_history_replay(&h, v10, NULL, &t, &d, &n));
+	assert_int_equal(n, 3);
+	assert_int_equal(d[2].instruction, MIF_SMS_EXPIRED);
+	assert_true(t.rows[1].by_expiry);
+	free(d);
+	mif_sms_table_release(&t);
+	mif_sms_history_release(&h);
+	mif_doc_free(doc);
+	free(text);
+}
+
 /* The sample history read and written again: the same file but for
  * its comments, and the same history when read back. */
 #define SEED_HISTORY "samples/jobs/seed-history.mif"
@@ -1101,6 +1159,7 @@ main(void)
 		cmocka_unit_test(test_table_init_and_run),
 		cmocka_unit_test(test_table_apply),
 		cmocka_unit_test(test_history_read),
+		cmocka_unit_test(test_history_replay),
 		cmocka_unit_test(test_history_written),
 		cmocka_unit_test(test_history_long_description),
 		cmocka_unit_test(test_history_errors),
