@@ -12,7 +12,6 @@
 
 #include "cli.h"
 #include "jobs.h"
-#include "jsonw.h"
 #include "load.h"
 #include "report.h"
 
@@ -43,7 +42,8 @@ static const char help[] =
     "OLD or NEW may be - for standard input.  Exit status: 0 equal,\n"
     "1 different, 2 trouble.\n";
 
-enum format { TEXT, TSV, JSON, MIF };
+/* The forms of mif_diff_report_write(), and MIF (mif_diff_write()). */
+enum { MIF = MIF_DIFF_JSON + 1 };
 
 typedef struct side {
 	const char *path;
@@ -52,252 +52,19 @@ typedef struct side {
 } side;
 
 typedef struct job {
-	enum format format;
+	int format;     /* a mif_diff_format, or MIF */
 	bool header, quiet;
 	side old, new_side;
 	mif_diff *diff;
-	char *buf;      /* formatted values */
-	size_t cap;
 	mif_parse_options input;
 	mif_doc *out;   /* -f mif: the document */
 } job;
-
-/* ---- values ---- */
 
 static _Noreturn void
 out_of_memory(void)
 {
 	fprintf(stderr, "%s: out of memory\n", prog);
 	exit(CLI_TROUBLE);
-}
-
-/* The value of compared column c of a row on one side, formatted, and
- * its length (a NUL may be part of it); NULL when absent. */
-static const char *
-value_bytes(job *j, bool old, size_t row, size_t c, unsigned flags,
-    size_t *len)
-{
-	mif_value v;
-
-	*len = 0;
-	mif_diff_value(j->diff, old, row, c, &v);
-	if (v.kind == MIF_V_ABSENT)
-		return NULL;
-	size_t n = mif_value_format(&v, flags, j->buf, j->cap);
-	if (n >= j->cap) {
-		free(j->buf);
-		j->cap = n + 64;
-		j->buf = malloc(j->cap);
-		if (j->buf == NULL)
-			out_of_memory();
-		mif_value_format(&v, flags, j->buf, j->cap);
-	}
-	*len = n;
-	return j->buf;
-}
-
-static const char *
-value_text(job *j, bool old, size_t row, size_t c, unsigned flags)
-{
-	size_t len;
-
-	return value_bytes(j, old, row, c, flags, &len);
-}
-
-/* An attribute's name, whole (a NUL may be part of it). */
-static mif_value
-attr_name(const job *j, size_t c)
-{
-	const mif_string *n = mif_block_string(mif_diff_attribute(j->diff, c),
-	    MIF_KW_NAME);
-	return (mif_value){ .kind = MIF_V_STRING, .str = n != NULL ? n->bytes : "",
-	    .len = n != NULL ? n->len : 0 };
-}
-
-/* An attribute's name in a line of text or TSV: escaped as values are,
- * so that a tab or newline in it cannot split the line. */
-static void
-print_attr_name(const job *j, size_t c)
-{
-	mif_value v = attr_name(j, c);
-
-	mif_value_print(&v, MIF_FORMAT_ESCAPE, stdout);
-}
-
-static void
-json_attr_name(const job *j, size_t c)
-{
-	mif_value v = attr_name(j, c);
-
-	json_string(stdout, v.str, v.len);
-}
-
-/* The k-th key value of a change, formatted; NULL when absent. */
-static const char *
-key_bytes(job *j, const mif_diff_change *ch, size_t k, unsigned flags,
-    size_t *len)
-{
-	bool old = ch->old_row != MIF_NO_ROW;
-
-	return value_bytes(j, old, old ? ch->old_row : ch->new_row,
-	    mif_diff_key_column(j->diff, k), flags, len);
-}
-
-/* ---- text ---- */
-
-static void
-text_key(job *j, const mif_diff_change *ch)
-{
-	size_t len;
-
-	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++) {
-		const char *v = key_bytes(j, ch, k, MIF_FORMAT_ESCAPE, &len);
-		printf("%s%s", k > 0 ? ", " : "", v != NULL ? v : "(none)");
-	}
-}
-
-static void
-text_change(job *j, const mif_diff_change *ch)
-{
-	static const char mark[] = { '=', '-', '+', '~' };
-
-	printf("%c ", mark[ch->kind]);
-	text_key(j, ch);
-	if (ch->kind == MIF_DIFF_REMOVED)
-		fputs(": only in old", stdout);
-	else if (ch->kind == MIF_DIFF_ADDED)
-		fputs(": only in new", stdout);
-	for (size_t i = 0; i < ch->nchanged; i++) {
-		size_t c = ch->changed[i];
-		fputs(i == 0 ? ": " : "; ", stdout);
-		print_attr_name(j, c);
-		fputs(": ", stdout);
-		const char *o = value_text(j, true, ch->old_row, c, MIF_FORMAT_ESCAPE);
-		printf("%s -> ", o != NULL ? o : "(none)");
-		const char *n = value_text(j, false, ch->new_row, c, MIF_FORMAT_ESCAPE);
-		fputs(n != NULL ? n : "(none)", stdout);
-	}
-	putchar('\n');
-}
-
-static void
-text_summary(const mif_diff_counts *n)
-{
-	printf("%zu changed, %zu only in old, %zu only in new, %zu the same\n",
-	    n->changed, n->removed, n->added, n->same);
-}
-
-/* ---- TSV ---- */
-
-static void
-tsv_header(job *j)
-{
-	fputs("change", stdout);
-	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++) {
-		putchar('\t');
-		print_attr_name(j, mif_diff_key_column(j->diff, k));
-	}
-	fputs("\tattribute\told\tnew\n", stdout);
-}
-
-static void
-tsv_line(job *j, const mif_diff_change *ch, size_t c)
-{
-	size_t len;
-
-	fputs(mif_diff_kind_name(ch->kind), stdout);
-	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++) {
-		const char *v = key_bytes(j, ch, k, MIF_FORMAT_ESCAPE, &len);
-		printf("\t%s", v != NULL ? v : "");
-	}
-	if (c == MIF_NO_COLUMN) {
-		fputs("\t\t\t\n", stdout);
-		return;
-	}
-	putchar('\t');
-	print_attr_name(j, c);
-	putchar('\t');
-	const char *o = value_text(j, true, ch->old_row, c, MIF_FORMAT_ESCAPE);
-	printf("%s\t", o != NULL ? o : "");
-	const char *n = value_text(j, false, ch->new_row, c, MIF_FORMAT_ESCAPE);
-	printf("%s\n", n != NULL ? n : "");
-}
-
-static void
-tsv_change(job *j, const mif_diff_change *ch)
-{
-	if (ch->nchanged == 0)
-		tsv_line(j, ch, MIF_NO_COLUMN);
-	for (size_t i = 0; i < ch->nchanged; i++)
-		tsv_line(j, ch, ch->changed[i]);
-}
-
-/* ---- JSON ---- */
-
-/* A value as a JSON string, null when absent. */
-static void
-json_bytes(const char *v, size_t len)
-{
-	if (v != NULL)
-		json_string(stdout, v, len);
-	else
-		fputs("null", stdout);
-}
-
-static void
-json_start(job *j)
-{
-	fputs("{\"old\":", stdout);
-	json_cstring(stdout, cli_display_name(j->old.path));
-	fputs(",\"new\":", stdout);
-	json_cstring(stdout, cli_display_name(j->new_side.path));
-	fputs(",\"key\":[", stdout);
-	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++) {
-		if (k > 0)
-			putchar(',');
-		json_attr_name(j, mif_diff_key_column(j->diff, k));
-	}
-	fputs("],\"rows\":[", stdout);
-}
-
-static void
-json_change(job *j, const mif_diff_change *ch, bool first)
-{
-	fputs(first ? "\n" : ",\n", stdout);
-	size_t len;
-
-	printf("{\"change\":\"%s\",\"key\":[", mif_diff_kind_name(ch->kind));
-	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++) {
-		if (k > 0)
-			putchar(',');
-		const char *v = key_bytes(j, ch, k, 0, &len);
-		json_bytes(v, len);
-	}
-	putchar(']');
-	if (ch->kind == MIF_DIFF_CHANGED) {
-		fputs(",\"attributes\":[", stdout);
-		for (size_t i = 0; i < ch->nchanged; i++) {
-			size_t c = ch->changed[i];
-			fputs(i > 0 ? ",{\"name\":" : "{\"name\":", stdout);
-			json_attr_name(j, c);
-			fputs(",\"old\":", stdout);
-			const char *o = value_bytes(j, true, ch->old_row, c, 0, &len);
-			json_bytes(o, len);
-			fputs(",\"new\":", stdout);
-			const char *n = value_bytes(j, false, ch->new_row, c, 0, &len);
-			json_bytes(n, len);
-			putchar('}');
-		}
-		putchar(']');
-	}
-	putchar('}');
-}
-
-static void
-json_end(const mif_diff_counts *n)
-{
-	printf("\n],\"counts\":{\"changed\":%zu,\"removed\":%zu,\"added\":%zu,"
-	    "\"same\":%zu}}\n", n->changed, n->removed, n->added, n->same);
 }
 
 /* ---- the comparison ---- */
@@ -345,38 +112,28 @@ compare(job *j, const mif_diff_options *opts)
 			fprintf(stderr, "%s: %s\n", prog, err.text);
 		return CLI_TROUBLE;
 	}
-	if (j->format == JSON && !j->quiet)
-		json_start(j);
-	if (j->format == TSV && j->header && !j->quiet)
-		tsv_header(j);
-	if (j->format == MIF && !j->quiet &&
-	    (j->out = mif_diff_write(j->diff, cli_display_name(j->old.path),
-	    cli_display_name(j->new_side.path))) == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
-		return CLI_TROUBLE;
-	}
+	const char *old_name = cli_display_name(j->old.path);
+	const char *new_name = cli_display_name(j->new_side.path);
 	mif_diff_change ch;
-	bool first = true;
-	while (mif_diff_next(j->diff, &ch)) {
-		if (j->quiet)
-			continue;
-		switch (j->format) {
-		case TEXT: text_change(j, &ch); break;
-		case TSV: tsv_change(j, &ch); break;
-		case JSON: json_change(j, &ch, first); break;
-		case MIF: break; /* mif_diff_write() took them all */
+	bool ok = true;
+	if (j->quiet) {
+		while (mif_diff_next(j->diff, &ch))
+			continue; /* the counts tell */
+	} else if (j->format == MIF) {
+		/* ISO 8859-1, or UTF-8 when the values need more */
+		if ((j->out = mif_diff_write(j->diff, old_name, new_name)) == NULL) {
+			fprintf(stderr, "%s: out of memory\n", prog);
+			return CLI_TROUBLE;
 		}
-		first = false;
+		if (!jobs_print(prog, j->out))
+			return CLI_TROUBLE;
+	} else if (!(ok = mif_diff_report_write(stdout, j->diff, old_name,
+	    new_name, (mif_diff_format)j->format, j->header)) &&
+	    !ferror(stdout)) {
+		fprintf(stderr, "%s: out of memory\n", prog);
 	}
 	mif_diff_counts n = mif_diff_counts_of(j->diff);
-	if (!j->quiet && j->format == TEXT)
-		text_summary(&n);
-	if (!j->quiet && j->format == JSON)
-		json_end(&n);
-	/* ISO 8859-1, or UTF-8 when the values need more */
-	if (!j->quiet && j->format == MIF && !jobs_print(prog, j->out))
-		return CLI_TROUBLE;
-	if (!cli_flush_stdout(prog))
+	if (!cli_flush_stdout(prog) || !ok)
 		return CLI_TROUBLE;
 	return n.changed + n.removed + n.added > 0 ? CLI_NO : CLI_OK;
 }
@@ -408,7 +165,7 @@ main(int argc, char *argv[])
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
-	job j = { .format = TEXT };
+	job j = { .format = MIF_DIFF_TEXT };
 	const char *group = NULL;
 	mif_diff_options opts = { NULL, 0, NULL, 0 };
 	const char **key = NULL, **ignore = NULL;
@@ -418,9 +175,9 @@ main(int argc, char *argv[])
 	while ((c = getopt_long(argc, argv, ":f:g:k:Hq", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "text") == 0) j.format = TEXT;
-			else if (strcmp(optarg, "tsv") == 0) j.format = TSV;
-			else if (strcmp(optarg, "json") == 0) j.format = JSON;
+			if (strcmp(optarg, "text") == 0) j.format = MIF_DIFF_TEXT;
+			else if (strcmp(optarg, "tsv") == 0) j.format = MIF_DIFF_TSV;
+			else if (strcmp(optarg, "json") == 0) j.format = MIF_DIFF_JSON;
 			else if (strcmp(optarg, "mif") == 0) j.format = MIF;
 			else cli_usage_error(prog, usage, "unknown format \"%s\"", optarg);
 			break;
@@ -479,7 +236,6 @@ main(int argc, char *argv[])
 	mif_doc_free(j.old.doc);
 	mif_doc_free(j.new_side.doc);
 	mif_doc_free(j.out);
-	free(j.buf);
 	free(key);
 	free(ignore);
 	return status;

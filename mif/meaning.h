@@ -532,6 +532,27 @@ const char *mif_diff_default_spec(const mif_doc *doc);
 mif_doc *mif_diff_write(mif_diff *diff, const char *old_name,
     const char *new_name) MIF_MUST_USE;
 
+/* The forms of mif_diff_report_write(): mif-diff(1), OUTPUT. */
+typedef enum mif_diff_format {
+	MIF_DIFF_TEXT,
+	MIF_DIFF_TSV,
+	MIF_DIFF_JSON,
+} mif_diff_format;
+
+/*
+ * The rest of a comparison (mif_diff_next() until it returns false)
+ * written to out in format, as mif-diff(1) prints it: text, a line per
+ * row and a line of counts; TSV, a line per attribute that changed and
+ * per row removed or added, after a header line when `header` is true;
+ * or one JSON object whose "old" and "new" are old_name and new_name.
+ * Values in text and TSV are escaped (MIF_FORMAT_ESCAPE); in JSON they
+ * are as mif_value_format() writes them without flags.  Rows are
+ * written as they come, nothing is kept.  False when memory runs out
+ * or out has a write error; the report then stops without its counts.
+ */
+bool mif_diff_report_write(FILE *out, mif_diff *diff, const char *old_name,
+    const char *new_name, mif_diff_format format, bool header);
+
 #ifdef __cplusplus
 }
 #endif

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "meaning/internal.h"
-#include "lang/writer.h"
+#include "meaning/value.h"
 
 typedef struct builder {
 	mif_diff *diff;
@@ -73,25 +73,6 @@ start(builder *b, const char *old_name, const char *new_name)
 	return mif_doc_error_count(d) == 0;
 }
 
-/* A value appended to b->text as mif_value_format() writes it raw. */
-static void
-put_value(builder *b, const mif_value *v)
-{
-	char small[256];
-	size_t n = mif_value_format(v, 0, small, sizeof small);
-	char *text = n < sizeof small ? small : malloc(n + 1);
-
-	if (text == NULL) {
-		b->text.nomem = true;
-		return;
-	}
-	if (text != small)
-		mif_value_format(v, 0, text, n + 1);
-	mif_buf_put(&b->text, text, n);
-	if (text != small)
-		free(text);
-}
-
 /* A cell holding b->text; an empty cell when `present` is false. */
 static mif_stmt
 cell_text(builder *b, bool present)
@@ -118,7 +99,7 @@ cell_value(builder *b, bool old, size_t row, size_t c)
 
 	mif_diff_value(b->diff, old, row, c, &v);
 	if (v.kind != MIF_V_ABSENT)
-		put_value(b, &v);
+		mif_value_put(&b->text, &v, 0);
 	return cell_text(b, v.kind != MIF_V_ABSENT);
 }
 
@@ -141,7 +122,7 @@ add_row(builder *b, const mif_diff_change *ch, size_t c)
 		mif_buf_puts(&b->text, k > 0 ? ", " : "");
 		mif_diff_key_value(b->diff, ch, k, &v);
 		if (v.kind != MIF_V_ABSENT)
-			put_value(b, &v);
+			mif_value_put(&b->text, &v, 0);
 	}
 	cells[2] = cell_text(b, true);
 	if (c == MIF_NO_COLUMN)

@@ -890,6 +890,24 @@ mif_value_format(const mif_value *value, unsigned flags, char *buf,
 	return mif_sink_end(&k);
 }
 
+void
+mif_value_put(mif_buf *buf, const mif_value *value, unsigned flags)
+{
+	char small[256];
+	size_t n = mif_value_format(value, flags, small, sizeof small);
+	char *text = n < sizeof small ? small : malloc(n + 1);
+
+	if (text == NULL) {
+		buf->nomem = true;
+		return;
+	}
+	if (text != small)
+		mif_value_format(value, flags, text, n + 1);
+	mif_buf_put(buf, text, n);
+	if (text != small)
+		free(text);
+}
+
 bool
 mif_value_print(const mif_value *value, unsigned flags, FILE *fp)
 {

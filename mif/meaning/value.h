@@ -6,6 +6,7 @@
 #define MIF_VALUE_H
 
 #include "meaning/internal.h"
+#include "lang/writer.h"
 
 /*
  * An enum's items sorted by symbol (the interned pointer) and by number,
@@ -46,5 +47,9 @@ const char *mif_value_block_name(const mif_doc *doc, char *buf, size_t size,
 /* Whether text (NUL-terminated) is one or more decimal digits that fit
  * 64 bits; *out receives the number (lookup.c: a spec that is an ID). */
 bool mif_decimal_id(const char *text, uint64_t *out);
+
+/* A value appended to buf as mif_value_format() writes it with flags
+ * (buf->nomem when memory runs out). */
+void mif_value_put(mif_buf *buf, const mif_value *value, unsigned flags);
 
 #endif /* MIF_VALUE_H */

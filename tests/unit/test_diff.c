@@ -344,6 +344,74 @@ test_written_as_mif(void **state)
 	mif_doc_free(b);
 }
 
+/* The rest of a comparison written to a stream in one form. */
+static char *
+report(mif_diff_format format, bool header)
+{
+	mif_doc *a = table("", "{\"a\", 1} {\"b\", 2} {\"c\"}");
+	mif_doc *b = table("", "{\"b\", 3} {\"c\", 0} {\"d\"}");
+	mif_rows *ra = view(a), *rb = view(b);
+	mif_diff *d = mif_diff_new(ra, rb, NULL, NULL);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&text, &len);
+
+	assert_non_null(d);
+	assert_non_null(fp);
+	assert_true(mif_diff_report_write(fp, d, "old.mif", "new.mif", format,
+	    header));
+	assert_int_equal(fclose(fp), 0);
+	mif_diff_free(d);
+	mif_rows_free(ra);
+	mif_rows_free(rb);
+	mif_doc_free(a);
+	mif_doc_free(b);
+	return text;
+}
+
+static void
+test_report_write(void **state)
+{
+	(void)state;
+	char *text = report(MIF_DIFF_TEXT, false);
+	assert_string_equal(text,
+	    "- a: only in old\n"
+	    "~ b: Count: 2 -> 3\n"
+	    "+ d: only in new\n"
+	    "1 changed, 1 only in old, 1 only in new, 1 the same\n");
+	free(text);
+	text = report(MIF_DIFF_TSV, true);
+	assert_string_equal(text,
+	    "change\tHost\tattribute\told\tnew\n"
+	    "removed\ta\t\t\t\n"
+	    "changed\tb\tCount\t2\t3\n"
+	    "added\td\t\t\t\n");
+	free(text);
+	text = report(MIF_DIFF_JSON, false);
+	assert_string_equal(text,
+	    "{\"old\":\"old.mif\",\"new\":\"new.mif\",\"key\":[\"Host\"],"
+	    "\"rows\":[\n"
+	    "{\"change\":\"removed\",\"key\":[\"a\"]},\n"
+	    "{\"change\":\"changed\",\"key\":[\"b\"],\"attributes\":["
+	    "{\"name\":\"Count\",\"old\":\"2\",\"new\":\"3\"}]},\n"
+	    "{\"change\":\"added\",\"key\":[\"d\"]}\n"
+	    "],\"counts\":{\"changed\":1,\"removed\":1,\"added\":1,\"same\":1}}\n");
+	free(text);
+
+	/* a stream that cannot be written: false, and no counts */
+	mif_doc *a = table("", "{\"a\", 1}");
+	mif_rows *ra = view(a);
+	mif_diff *d = mif_diff_new(ra, ra, NULL, NULL);
+	FILE *fp = fopen("/dev/null", "r");
+	assert_non_null(fp);
+	assert_false(mif_diff_report_write(fp, d, "x", "y", MIF_DIFF_JSON,
+	    false));
+	fclose(fp);
+	mif_diff_free(d);
+	mif_rows_free(ra);
+	mif_doc_free(a);
+}
+
 int
 main(void)
 {
@@ -358,6 +426,7 @@ main(void)
 		cmocka_unit_test(test_values_of_a_change),
 		cmocka_unit_test(test_default_spec),
 		cmocka_unit_test(test_written_as_mif),
+		cmocka_unit_test(test_report_write),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
