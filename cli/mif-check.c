@@ -49,19 +49,6 @@ struct settings {
 	mif_parse_options input;
 };
 
-/* The profile called name; false when there is none. */
-static bool
-parse_profile(const char *name, mif_profile *out)
-{
-	for (int p = MIF_PROFILE_DMI; p <= MIF_PROFILE_AUTO; p++) {
-		if (strcmp(name, mif_profile_name((mif_profile)p)) == 0) {
-			*out = (mif_profile)p;
-			return true;
-		}
-	}
-	return false;
-}
-
 /* Say which profile --profile auto chose, as a note without a place. */
 static void
 report_chosen(const char *name, mif_profile profile)
@@ -134,7 +121,7 @@ main(int argc, char *argv[])
 				    optarg);
 			break;
 		case OPT_PROFILE:
-			if (!parse_profile(optarg, &set.profile))
+			if (!mif_profile_parse(optarg, &set.profile))
 				cli_usage_error(prog, usage, "--profile wants dmi, "
 				    "status, noidmif, idmif or auto, not '%s'", optarg);
 			break;

@@ -48,62 +48,24 @@ enum {
 	OPT_INPUT_ENCODING
 };
 
-enum format { FMT_NONE, FMT_MIF, FMT_XML, FMT_JSON };
+/* A format of -f or -t: a mif_input_form, or none given. */
+enum { FORM_NONE = -1 };
 
-static enum format
+static int
 parse_format(const char *option, const char *text)
 {
 	if (strcmp(text, "mif") == 0)
-		return FMT_MIF;
+		return MIF_INPUT_MIF;
 	if (strcmp(text, "xml") == 0)
-		return FMT_XML;
+		return MIF_INPUT_XML;
 	if (strcmp(text, "json") == 0)
-		return FMT_JSON;
+		return MIF_INPUT_JSON;
 	cli_usage_error(prog, usage, "%s wants mif, xml or json, not '%s'",
 	    option, text);
 }
 
-/*
- * The format of an input from its first character that is not blank,
- * after any byte-order mark (in UTF-16, the low byte of a code unit):
- * '<' is XML, '{' or '[' JSON, anything else MIF.  UTF-16 without a
- * mark shows by a zero byte in its first code unit, as XML parsers
- * detect it.
- */
-static enum format
-detect(const char *data, size_t len)
-{
-	const unsigned char *u = (const unsigned char *)data;
-	size_t i = 0, step = 1;
-
-	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-		i = 3;
-	} else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
-		i = 2; /* UTF-16LE: the character, then 0 */
-		step = 2;
-	} else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
-		i = 3; /* UTF-16BE: 0, then the character */
-		step = 2;
-	} else if (len >= 2 && u[0] != 0 && u[1] == 0) {
-		step = 2; /* UTF-16LE without a mark */
-	} else if (len >= 2 && u[0] == 0 && u[1] != 0) {
-		i = 1; /* UTF-16BE without a mark */
-		step = 2;
-	}
-	for (; i < len; i += step) {
-		if (u[i] == ' ' || u[i] == '\t' || u[i] == '\r' || u[i] == '\n')
-			continue;
-		if (u[i] == '<')
-			return FMT_XML;
-		if (u[i] == '{' || u[i] == '[')
-			return FMT_JSON;
-		break;
-	}
-	return FMT_MIF;
-}
-
 static int
-convert(const char *path, enum format from, enum format to,
+convert(const char *path, int from, int to,
     const mif_parse_options *input, const mif_write_options *wopts)
 {
 	const char *name = cli_display_name(path);
@@ -114,17 +76,17 @@ convert(const char *path, enum format from, enum format to,
 		report_fatal(stderr, prog, name, "%s", cli_read_error(errno));
 		return CLI_TROUBLE;
 	}
-	if (from == FMT_NONE)
-		from = detect(data, len);
-	if (to == FMT_NONE)
-		to = from == FMT_MIF ? FMT_XML : FMT_MIF;
-	if (to != FMT_MIF && (wopts->encoding != MIF_ENC_SOURCE ||
+	if (from == FORM_NONE)
+		from = (int)mif_detect_form(data, len);
+	if (to == FORM_NONE)
+		to = from == MIF_INPUT_MIF ? MIF_INPUT_XML : MIF_INPUT_MIF;
+	if (to != MIF_INPUT_MIF && (wopts->encoding != MIF_ENC_SOURCE ||
 	    wopts->newline != MIF_NL_SOURCE)) {
 		free(data);
 		cli_usage_error(prog, usage,
 		    "--newline and --encoding are for MIF output");
 	}
-	if (from != FMT_MIF && input->input_encoding_given) {
+	if (from != MIF_INPUT_MIF && input->input_encoding_given) {
 		free(data);
 		cli_usage_error(prog, usage, "--input-encoding is for MIF input");
 	}
@@ -133,10 +95,10 @@ convert(const char *path, enum format from, enum format to,
 	mif_error err;
 	mif_doc *doc;
 	switch (from) {
-	case FMT_XML:
+	case MIF_INPUT_XML:
 		doc = mif_parse_xml(data, len, &popts, &err);
 		break;
-	case FMT_JSON:
+	case MIF_INPUT_JSON:
 		doc = mif_parse_json(data, len, &popts, &err);
 		break;
 	default:
@@ -159,10 +121,10 @@ convert(const char *path, enum format from, enum format to,
 	size_t outlen = 0;
 	int rc;
 	switch (to) {
-	case FMT_XML:
+	case MIF_INPUT_XML:
 		rc = mif_write_xml(doc, &out, &outlen, &err);
 		break;
-	case FMT_JSON:
+	case MIF_INPUT_JSON:
 		rc = mif_write_json(doc, &out, &outlen, &err);
 		break;
 	default:
@@ -173,7 +135,7 @@ convert(const char *path, enum format from, enum format to,
 		report_write_error(stderr, prog, name, &err);
 		/* a character the input's own encoding cannot hold is the
 		 * input's fault; one that --encoding excludes is not */
-		if (err.code == MIF_E_ENCODING && to == FMT_MIF &&
+		if (err.code == MIF_E_ENCODING && to == MIF_INPUT_MIF &&
 		    wopts->encoding == MIF_ENC_SOURCE) {
 			mif_error note = { .severity = MIF_INFO };
 			snprintf(note.text, sizeof note.text, "the input asks for "
@@ -208,7 +170,7 @@ main(int argc, char *argv[])
 	};
 	mif_write_options wopts = { MIF_ENC_SOURCE, MIF_NL_SOURCE };
 	mif_parse_options input = { .source_name = NULL };
-	enum format from = FMT_NONE, to = FMT_NONE;
+	int from = FORM_NONE, to = FORM_NONE;
 	int c;
 
 	opterr = 0;
@@ -243,10 +205,10 @@ main(int argc, char *argv[])
 	if (argc - optind > 1)
 		cli_usage_error(prog, usage, "one input file at most");
 	if ((wopts.encoding != MIF_ENC_SOURCE || wopts.newline != MIF_NL_SOURCE)
-	    && to != FMT_MIF && to != FMT_NONE)
+	    && to != MIF_INPUT_MIF && to != FORM_NONE)
 		cli_usage_error(prog, usage,
 		    "--newline and --encoding are for MIF output");
-	if (input.input_encoding_given && from != FMT_MIF && from != FMT_NONE)
+	if (input.input_encoding_given && from != MIF_INPUT_MIF && from != FORM_NONE)
 		cli_usage_error(prog, usage, "--input-encoding is for MIF input");
 
 	int status = convert(optind < argc ? argv[optind] : "-", from, to,

@@ -49,6 +49,22 @@ mif_doc *mif_parse_xml(const void *data, size_t len,
 mif_doc *mif_parse_json(const void *data, size_t len,
     const mif_parse_options *opts, mif_error *err) MIF_MUST_USE;
 
+/* The forms a document is read from. */
+typedef enum mif_input_form {
+	MIF_INPUT_MIF,
+	MIF_INPUT_XML,
+	MIF_INPUT_JSON,
+} mif_input_form;
+
+/*
+ * The form of len bytes of input, from its first character that is not
+ * blank (space, tab, CR, LF), after any byte-order mark (UTF-8 or
+ * UTF-16; in UTF-16 the low byte of each code unit): '<' is XML, '{' or
+ * '[' JSON, anything else MIF.  UTF-16 without a mark shows by a zero
+ * byte in its first code unit, as XML parsers detect it.
+ */
+mif_input_form mif_detect_form(const void *data, size_t len);
+
 /* The XML Schema (schema/mif.xsd) that mif_parse_xml() validates
  * against, as NUL-terminated text owned by the library. */
 const char *mif_xml_schema(void);

@@ -49,6 +49,9 @@ size_t mif_check(mif_doc *doc, const mif_check_options *opts);
 
 /* "dmi", "status", "noidmif", "idmif", "auto"; "?" for no profile. */
 const char *mif_profile_name(mif_profile profile);
+/* The reverse: the profile called name (exactly as mif_profile_name()
+ * spells it) into *profile; false when there is none. */
+bool mif_profile_parse(const char *name, mif_profile *profile);
 
 /*
  * The profile a document's content asks for: MIF_PROFILE_STATUS when a

@@ -22,6 +22,18 @@ mif_profile_name(mif_profile profile)
 	return (unsigned)profile < sizeof n / sizeof n[0] ? n[profile] : "?";
 }
 
+bool
+mif_profile_parse(const char *name, mif_profile *profile)
+{
+	for (int p = MIF_PROFILE_DMI; p <= MIF_PROFILE_AUTO; p++) {
+		if (strcmp(name, mif_profile_name((mif_profile)p)) == 0) {
+			*profile = (mif_profile)p;
+			return true;
+		}
+	}
+	return false;
+}
+
 static bool
 has_status_group(const mif_block *comp)
 {

@@ -107,6 +107,17 @@ test_profile_names(void **state)
 	assert_string_equal(mif_profile_name(MIF_PROFILE_AUTO), "auto");
 	assert_string_equal(mif_profile_name((mif_profile)5), "?");
 	assert_string_equal(mif_profile_name((mif_profile)-1), "?");
+
+	/* the reverse, for every name; only the exact spelling */
+	mif_profile p = MIF_PROFILE_DMI;
+	for (int i = MIF_PROFILE_DMI; i <= MIF_PROFILE_AUTO; i++) {
+		assert_true(mif_profile_parse(mif_profile_name((mif_profile)i), &p));
+		assert_int_equal(p, i);
+	}
+	assert_false(mif_profile_parse("?", &p));
+	assert_false(mif_profile_parse("Status", &p));
+	assert_false(mif_profile_parse("", &p));
+	assert_int_equal(p, MIF_PROFILE_AUTO); /* untouched */
 }
 
 static mif_profile

@@ -523,6 +523,38 @@ test_samples(void **state)
 	assert_int_equal(f.failures, 0);
 }
 
+/* The form of an input from its first character that is not blank,
+ * after a byte-order mark, in UTF-8 and UTF-16 with or without one. */
+static void
+test_detect_form(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *bytes;
+		size_t len;
+		mif_input_form form;
+	} cases[] = {
+		{ "", 0, MIF_INPUT_MIF },
+		{ "START COMPONENT", 15, MIF_INPUT_MIF },
+		{ "// {comment}", 12, MIF_INPUT_MIF },
+		{ "<?xml version", 13, MIF_INPUT_XML },
+		{ " \t\r\n<mif", 8, MIF_INPUT_XML },
+		{ "{\"component\"", 12, MIF_INPUT_JSON },
+		{ "\n[", 2, MIF_INPUT_JSON },
+		{ "\xEF\xBB\xBF  {", 6, MIF_INPUT_JSON },
+		{ "\xEF\xBB\xBFSTART", 8, MIF_INPUT_MIF },
+		{ "\xFF\xFE \0<\0", 6, MIF_INPUT_XML },        /* UTF-16LE */
+		{ "\xFE\xFF\0 \0{", 6, MIF_INPUT_JSON },       /* UTF-16BE */
+		{ "<\0?\0", 4, MIF_INPUT_XML },                /* LE, no mark */
+		{ "\0\n\0[", 4, MIF_INPUT_JSON },              /* BE, no mark */
+		{ "\xFF\xFES\0", 4, MIF_INPUT_MIF },
+		{ "   ", 3, MIF_INPUT_MIF },                   /* blank only */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_int_equal(mif_detect_form(cases[i].bytes, cases[i].len),
+		    cases[i].form);
+}
+
 int
 main(void)
 {
@@ -539,6 +571,7 @@ main(void)
 		cmocka_unit_test(test_schema_text),
 		cmocka_unit_test(test_places),
 		cmocka_unit_test(test_samples),
+		cmocka_unit_test(test_detect_form),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
