@@ -1,5 +1,4 @@
 /* mif-audit's inventory folder: see audit_inventory.h. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +7,7 @@
 
 #include "audit_inventory.h"
 #include "cli.h"
+#include "inputs.h"
 #include "load.h"
 
 /* The folder being read, and how to read its NOIDMIFs. */
@@ -16,35 +16,14 @@ typedef struct loading {
 	const mif_parse_options *input;
 } loading;
 
-/* ".mif" in any case. */
-static bool
-mif_ending(const char *name)
-{
-	static const char ending[] = ".mif";
-	size_t n = strlen(name);
-
-	if (n <= 4)
-		return false;
-	for (size_t i = 0; i < 4; i++)
-		if ((name[n - 4 + i] | 0x20) != ending[i])
-			return false;
-	return true;
-}
-
 /* ---- reading the folder ---- */
 
-static int
-by_name(const struct dirent **a, const struct dirent **b)
-{
-	return strcmp((*a)->d_name, (*b)->d_name);
-}
-
 /* The length of name without a ".mif" ending (any case), or 0 when it
- * has none or is nothing else. */
+ * has none, is nothing else or is hidden. */
 static size_t
 stem_length(const char *name)
 {
-	return mif_ending(name) ? strlen(name) - 4 : 0;
+	return inputs_mif_name(name) ? strlen(name) - 4 : 0;
 }
 
 static int
@@ -83,23 +62,12 @@ join(const char *dir, const char *name)
 	return p;
 }
 
-/* The names in a folder, sorted; -1 after reporting. */
+/* The names in a folder that are not hidden, sorted; -1 after
+ * reporting. */
 static int
 list(const char *prog, const char *dir, struct dirent ***names)
 {
-	int n = scandir(dir, names, visible, by_name);
-
-	if (n < 0)
-		fprintf(stderr, "%s: %s: %s\n", prog, dir, strerror(errno));
-	return n;
-}
-
-static void
-free_list(struct dirent **names, int n)
-{
-	for (int i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	return inputs_list_folder(prog, dir, names, visible);
 }
 
 /* Every NAME.mif of DIR/SMSID/ as NOIDMIFs of the client. */
@@ -125,7 +93,7 @@ load_client_folder(loading *l, const char *prog, const char *dir,
 		free(path);
 	}
 	if (n >= 0)
-		free_list(names, n);
+		inputs_free_names(names, n);
 	return ok;
 }
 
@@ -178,7 +146,7 @@ audit_inventory_load(const char *prog, const char *dir,
 		if (!load_entry(&l, prog, dir, names[i]->d_name))
 			ok = false;
 	if (n >= 0)
-		free_list(names, n);
+		inputs_free_names(names, n);
 	if (!ok) {
 		mif_audit_inventory_free(l.inv);
 		return NULL;

@@ -5,18 +5,17 @@
  * Q152229), and what the clients' NOIDMIFs give back.  Exit 0 when every
  * history was audited, 1 when some were skipped, 2 on trouble.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "audit_inventory.h"
 #include "audit_workers.h"
 #include "cli.h"
+#include "inputs.h"
 #include "jobs.h"
 #include "progress.h"
 #include "report.h"
@@ -49,107 +48,11 @@ static const char help[] =
     "- reads standard input.  Exit status: 0 all audited, 1 some history\n"
     "skipped, 2 trouble.\n";
 
-/* ---- the histories to audit ---- */
-
-/* Paths, NUL-terminated one after another in one buffer. */
-typedef struct inputs {
-	char *pool;
-	size_t len, cap;
-	size_t *at;            /* offsets of the paths */
-	size_t n, n_cap;
-} inputs;
-
 static void
 out_of_memory(void)
 {
 	fprintf(stderr, "%s: out of memory\n", prog);
 	exit(CLI_TROUBLE);
-}
-
-static void
-add_input(inputs *in, const char *dir, const char *name)
-{
-	size_t need = (dir != NULL ? strlen(dir) + 1 : 0) + strlen(name) + 1;
-
-	while (in->len + need > in->cap) {
-		in->cap = in->cap > 0 ? in->cap * 2 : 4096;
-		if ((in->pool = realloc(in->pool, in->cap)) == NULL)
-			out_of_memory();
-	}
-	if (in->n == in->n_cap) {
-		in->n_cap = in->n_cap > 0 ? in->n_cap * 2 : 256;
-		if ((in->at = realloc(in->at, in->n_cap * sizeof *in->at)) == NULL)
-			out_of_memory();
-	}
-	in->at[in->n++] = in->len;
-	if (dir != NULL)
-		snprintf(in->pool + in->len, need, "%s/%s", dir, name);
-	else
-		memcpy(in->pool + in->len, name, need);
-	in->len += need;
-}
-
-static const char *
-input(const inputs *in, size_t i)
-{
-	return in->pool + in->at[i];
-}
-
-static int
-by_name(const struct dirent **a, const struct dirent **b)
-{
-	return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-static int
-mif_name(const struct dirent *d)
-{
-	size_t n = strlen(d->d_name);
-	const char *e = d->d_name + n - 4;
-
-	return d->d_name[0] != '.' && n > 4 && e[0] == '.' &&
-	    (e[1] | 0x20) == 'm' && (e[2] | 0x20) == 'i' && (e[3] | 0x20) == 'f';
-}
-
-/* A folder's *.mif files in name order, not its subfolders. */
-static bool
-add_folder(inputs *in, const char *dir)
-{
-	struct dirent **names;
-	int n = scandir(dir, &names, mif_name, by_name);
-
-	if (n < 0) {
-		fprintf(stderr, "%s: %s: %s\n", prog, dir, strerror(errno));
-		return false;
-	}
-	for (int i = 0; i < n; i++) {
-		size_t before = in->n;
-		add_input(in, dir, names[i]->d_name);
-		struct stat st;
-		if (stat(input(in, before), &st) == 0 && S_ISDIR(st.st_mode)) {
-			in->n = before; /* no recursion */
-			in->len = in->at[before];
-		}
-		free(names[i]);
-	}
-	free(names);
-	return true;
-}
-
-static bool
-expand(inputs *in, char *const *args, size_t nargs)
-{
-	bool ok = true;
-
-	for (size_t i = 0; i < nargs; i++) {
-		struct stat st;
-		if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 &&
-		    S_ISDIR(st.st_mode))
-			ok = add_folder(in, args[i]) && ok;
-		else
-			add_input(in, NULL, args[i]); /* read errors come later */
-	}
-	return ok;
 }
 
 /* ---- messages of the library ---- */
@@ -232,7 +135,7 @@ static bool
 produce(void *ctx, size_t i, audit_record *rec)
 {
 	audit *a = ctx;
-	const char *path = input(&a->in, i);
+	const char *path = inputs_path(&a->in, i);
 	const char *name = cli_display_name(path);
 	FILE *out = open_memstream(&rec->out, &rec->out_len);
 	FILE *err = open_memstream(&rec->err, &rec->err_len);
@@ -287,7 +190,7 @@ consume(void *ctx, size_t i, const audit_record *rec)
 		fwrite(rec->err, 1, rec->err_len, stderr);
 	}
 	progress_before_report(&a->progress);
-	const char *name = cli_display_name(input(&a->in, i));
+	const char *name = cli_display_name(inputs_path(&a->in, i));
 	mif_error e;
 	bool placed = rec->kind == AUDIT_RECORD_JOB
 	    ? mif_audit_put_job(&a->report, rec->out, rec->out_len, &rec->counts,
@@ -300,7 +203,8 @@ consume(void *ctx, size_t i, const audit_record *rec)
 			say(&e);
 		return false; /* a write error: said by cli_flush_stdout() */
 	}
-	progress_update(&a->progress, i + 1, a->in.n, progress_now());
+	progress_update(&a->progress, i + 1, inputs_count(&a->in),
+	    progress_now());
 	return true;
 }
 
@@ -341,7 +245,7 @@ parse_versions(const char *text, const mif_sms_version **out)
 static int
 run_audit(audit *a, char *const *args, size_t nargs, unsigned workers)
 {
-	if (!expand(&a->in, args, nargs))
+	if (!inputs_add_args(&a->in, prog, args, nargs))
 		return CLI_TROUBLE;
 	mif_error e;
 	if (!mif_audit_begin(&a->report, &e)) {
@@ -350,7 +254,8 @@ run_audit(audit *a, char *const *args, size_t nargs, unsigned workers)
 	}
 	progress_start(&a->progress, prog, "histories", stderr, stdout,
 	    isatty(STDERR_FILENO), isatty(STDOUT_FILENO), progress_now());
-	bool ok = audit_workers_run(prog, workers, a->in.n, produce, consume, a);
+	bool ok = audit_workers_run(prog, workers,
+	    inputs_count(&a->in), produce, consume, a);
 	progress_clear(&a->progress);
 	if (ok && !(ok = mif_audit_end(&a->report, &e)))
 		say(&e);
@@ -507,7 +412,6 @@ main(int argc, char *argv[])
 	int status = run_audit(&a, argv + optind, (size_t)(argc - optind),
 	    workers);
 	mif_audit_inventory_free(inv);
-	free(a.in.pool);
-	free(a.in.at);
+	inputs_free(&a.in);
 	return status;
 }
