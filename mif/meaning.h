@@ -535,7 +535,7 @@ const char *mif_diff_default_spec(const mif_doc *doc);
 mif_doc *mif_diff_write(mif_diff *diff, const char *old_name,
     const char *new_name) MIF_MUST_USE;
 
-/* The forms of mif_diff_report_write(): mif-diff(1), OUTPUT. */
+/* The forms of mif_diff_report_write(): mif-diff(1) -f. */
 typedef enum mif_diff_format {
 	MIF_DIFF_TEXT,
 	MIF_DIFF_TSV,

@@ -1,7 +1,7 @@
 /*
  * A comparison written for people (text) and for scripts (TSV, JSON),
  * row by row as mif_diff_next() returns them, so that nothing is kept
- * but the row at hand (mif-diff(1), OUTPUT).
+ * but the row at hand (mif-diff(1), -f).
  */
 #include <stdio.h>
 #include <stdlib.h>
