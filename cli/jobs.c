@@ -87,16 +87,16 @@ jobs_report(const char *prog, const char *path, const mif_doc *doc,
 
 mif_doc *
 jobs_load_table(const char *prog, const char *path,
-    const mif_parse_options *input, mif_sms_table *table)
+    const mif_parse_options *input, mif_sms_table *table, int *status)
 {
-	int status;
 	mif_error err;
-	mif_doc *doc = cli_load(prog, path, input, CLI_TROUBLE, &status);
+	mif_doc *doc = cli_load(prog, path, input, status);
 
 	if (doc == NULL)
 		return NULL;
 	if (!mif_sms_table_read(doc, table, &err)) {
 		jobs_report(prog, path, doc, &err);
+		*status = report_status(&err);
 		mif_doc_free(doc);
 		return NULL;
 	}
@@ -106,7 +106,7 @@ jobs_load_table(const char *prog, const char *path,
 mif_doc *
 jobs_load_status_mif(const char *prog, const char *path,
     const mif_parse_options *input, mif_sms_instruction *ins,
-    const char **description)
+    const char **description, int *status)
 {
 	const char *name = cli_display_name(path);
 	mif_parse_options o = cli_input_named(input, name);
@@ -116,6 +116,7 @@ jobs_load_status_mif(const char *prog, const char *path,
 
 	if (doc == NULL) {
 		report_diag(stderr, prog, name, NULL, &err);
+		*status = report_status(&err);
 		return NULL;
 	}
 	if (mif_doc_error_count(doc) == 0)
@@ -129,8 +130,11 @@ jobs_load_status_mif(const char *prog, const char *path,
 	if (mif_doc_error_count(doc) == 0 &&
 	    mif_sms_status_mif_read(doc, ins, description, &err))
 		return doc;
-	if (mif_doc_error_count(doc) == 0)
+	*status = CLI_INPUT;
+	if (mif_doc_error_count(doc) == 0) {
 		report_diag(stderr, prog, name, doc, &err);
+		*status = report_status(&err);
+	}
 	mif_doc_free(doc);
 	return NULL;
 }

@@ -40,8 +40,8 @@ static const char help[] =
     "against the schema of mif-xml(5).  Problems found in reading the\n"
     "input, warnings too, go to standard error as mif-check prints them;\n"
     "an input with errors is not converted.\n"
-    "Exit status: 0 converted, 1 the input has errors, 2 trouble (bad\n"
-    "usage, unreadable file, write error).\n";
+    "Exit status (miftools(7)): 0 converted, 2 trouble (bad usage,\n"
+    "unreadable file, write error), 3 the input has errors.\n";
 
 enum {
 	OPT_NEWLINE = 256, OPT_ENCODING, OPT_HELP, OPT_VERSION,
@@ -152,7 +152,7 @@ convert(const char *path, enum format from, enum format to,
 	report_doc(stderr, prog, name, doc);
 	if (mif_doc_error_count(doc) > 0) {
 		mif_doc_free(doc);
-		return CLI_NO;
+		return CLI_INPUT;
 	}
 
 	char *out = NULL;
@@ -180,7 +180,7 @@ convert(const char *path, enum format from, enum format to,
 			    "%s; --encoding chooses another",
 			    cli_encoding_name(mif_doc_encoding(doc)));
 			report_diag(stderr, prog, name, NULL, &note);
-			rc = CLI_NO;
+			rc = CLI_INPUT;
 		} else {
 			rc = CLI_TROUBLE;
 		}

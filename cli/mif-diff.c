@@ -40,8 +40,8 @@ static const char help[] =
     "      --help           this help\n"
     "      --version        the version\n"
     "\n"
-    "OLD or NEW may be - for standard input.  Exit status: 0 equal,\n"
-    "1 different, 2 trouble.\n";
+    "OLD or NEW may be - for standard input.  Exit status (miftools(7)):\n"
+    "0 equal, 1 different, 2 trouble, 3 OLD or NEW has errors.\n";
 
 enum format { TEXT, TSV, JSON, MIF };
 
@@ -306,7 +306,7 @@ static int
 load_side(side *s, const mif_parse_options *input)
 {
 	int status = CLI_OK;
-	s->doc = cli_load(prog, s->path, input, CLI_TROUBLE, &status);
+	s->doc = cli_load(prog, s->path, input, &status);
 	return s->doc != NULL ? CLI_OK : status;
 }
 
@@ -325,7 +325,7 @@ open_rows(side *s, const char *group)
 	}
 	if (s->rows == NULL) {
 		report_diag(stderr, prog, name, s->doc, &err);
-		return CLI_TROUBLE;
+		return report_status(&err);
 	}
 	return CLI_OK;
 }
@@ -337,13 +337,16 @@ compare(job *j, const mif_diff_options *opts)
 	j->diff = mif_diff_new(j->old.rows, j->new_side.rows, opts, &err);
 	if (j->diff == NULL) {
 		/* the library names the side; messages name the file */
-		const char *file = strcmp(err.source, "new") == 0 ? j->new_side.path
-		    : strcmp(err.source, "old") == 0 ? j->old.path : NULL;
-		if (file != NULL)
-			report_fatal(stderr, prog, cli_display_name(file), "%s", err.text);
+		const side *s = strcmp(err.source, "new") == 0 ? &j->new_side
+		    : strcmp(err.source, "old") == 0 ? &j->old : NULL;
+		if (s != NULL)
+			report_diag(stderr, prog, cli_display_name(s->path), s->doc,
+			    &err);
 		else
 			fprintf(stderr, "%s: %s\n", prog, err.text);
-		return CLI_TROUBLE;
+		/* a key or ignored attribute the table lacks is the command
+		 * line's fault; a key given twice, the file's */
+		return err.code == MIF_E_KEY ? CLI_TROUBLE : report_status(&err);
 	}
 	if (j->format == JSON && !j->quiet)
 		json_start(j);
@@ -470,8 +473,6 @@ main(int argc, char *argv[])
 		status = open_rows(&j.new_side, group);
 	if (status == CLI_OK)
 		status = compare(&j, &opts);
-	else
-		status = CLI_TROUBLE; /* an invalid side is trouble for a diff */
 
 	mif_diff_free(j.diff);
 	mif_rows_free(j.old.rows);

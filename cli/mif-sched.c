@@ -5,7 +5,7 @@
  * Reads advertisements (a MIF) and the client's timeline, simulates, and
  * prints when each program was scheduled and when it ran: text for
  * people, TSV or JSON for scripts; --explain adds every assignment
- * looked at and every speed test.  Exit 0, or 2 on trouble.
+ * looked at and every speed test.  Exit statuses as miftools(7) says.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -40,15 +40,15 @@ static const char help[] =
     "      --version          the version\n"
     "\n"
     "ADVERTS is a MIF of advertisements, TIMELINE the client's events\n"
-    "(mif-sched(5)); either may be - for standard input.  Exit status:\n"
-    "0 done, 2 trouble.\n";
+    "(mif-sched(5)); either may be - for standard input.  Exit status\n"
+    "(miftools(7)): 0 done, 2 trouble, 3 ADVERTS or TIMELINE has errors.\n";
 
 /* ---- inputs ----------------------------------------------------------- */
 
 /* Read and parse the timeline, reporting every bad line; NULL when it
- * cannot be read or has errors. */
+ * cannot be read or has errors, *status saying which. */
 static mif_sched_timeline *
-load_timeline(const char *path)
+load_timeline(const char *path, int *status)
 {
 	const char *name = cli_display_name(path);
 	size_t len;
@@ -56,42 +56,44 @@ load_timeline(const char *path)
 
 	if (text == NULL) {
 		report_fatal(stderr, prog, name, "%s", cli_read_error(errno));
+		*status = CLI_TROUBLE;
 		return NULL;
 	}
 	mif_sched_timeline *tl = mif_sched_timeline_parse(text, len, name);
 	free(text);
 	if (tl == NULL) {
 		report_fatal(stderr, prog, name, "out of memory");
+		*status = CLI_TROUBLE;
 		return NULL;
 	}
 	size_t n = mif_sched_timeline_error_count(tl);
-	for (size_t i = 0; i < n; i++) {
-		const mif_error *e = mif_sched_timeline_error(tl, i);
-		/* a line-oriented file: the line says enough */
-		fprintf(stderr, "%s: %s:%u: %s: %s\n", prog, name, e->mark.line,
-		    mif_severity_name(e->severity), e->text);
-	}
+	for (size_t i = 0; i < n; i++)
+		report_diag(stderr, prog, name, NULL,
+		    mif_sched_timeline_error(tl, i));
 	if (n > 0) {
 		mif_sched_timeline_free(tl);
+		*status = CLI_INPUT;
 		return NULL;
 	}
 	return tl;
 }
 
-/* The advertisements of a MIF that parses and checks clean. */
+/* The advertisements of a MIF that parses and checks clean; NULL
+ * after reporting, with *status what that deserves. */
 static mif_sched_adverts *
-load_adverts(const char *path, const mif_parse_options *input)
+load_adverts(const char *path, const mif_parse_options *input, int *status)
 {
 	const char *name = cli_display_name(path);
-	int status;
-	mif_doc *doc = cli_load(prog, path, input, CLI_TROUBLE, &status);
+	mif_doc *doc = cli_load(prog, path, input, status);
 
 	if (doc == NULL)
 		return NULL;
 	mif_error err;
 	mif_sched_adverts *a = mif_sched_adverts_read(doc, &err);
-	if (a == NULL)
+	if (a == NULL) {
 		report_diag(stderr, prog, name, doc, &err);
+		*status = report_status(&err);
+	}
 	mif_doc_free(doc);
 	return a;
 }
@@ -166,9 +168,12 @@ main(int argc, char *argv[])
 
 	/* Both files are read before giving up, so that one run reports
 	 * the mistakes of both. */
-	mif_sched_adverts *adverts = load_adverts(argv[optind], &input);
-	mif_sched_timeline *tl = load_timeline(argv[optind + 1]);
-	int status = CLI_TROUBLE;
+	int adverts_status = CLI_OK, timeline_status = CLI_OK;
+	mif_sched_adverts *adverts = load_adverts(argv[optind], &input,
+	    &adverts_status);
+	mif_sched_timeline *tl = load_timeline(argv[optind + 1],
+	    &timeline_status);
+	int status = cli_worse(adverts_status, timeline_status);
 	mif_sched_sim *sim = NULL;
 	if (adverts != NULL && tl != NULL) {
 		size_t nevents;
@@ -176,8 +181,11 @@ main(int argc, char *argv[])
 		    &nevents);
 		mif_error err;
 		sim = mif_sched_simulate(adverts, events, nevents, &opts, &err);
-		if (sim == NULL)
-			fprintf(stderr, "%s: %s\n", prog, err.text);
+		if (sim == NULL) {
+			report_diag(stderr, prog,
+			    cli_display_name(argv[optind + 1]), NULL, &err);
+			status = report_status(&err);
+		}
 	}
 	if (sim != NULL) {
 		bool ok = mif_sched_report_write(stdout, sim, adverts, &opts,

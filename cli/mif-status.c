@@ -56,7 +56,7 @@ static const char help[] =
     "\n"
     "A status MIF is read from STATUSMIF, or from standard input.\n"
     "TIME is yyyy-mm-dd[Thh:mm[:ss]][Z|+hh:mm] or a DMI date, UTC by default.\n"
-    "Exit status: 0 done, 2 trouble.\n";
+    "Exit status (miftools(7)): 0 done, 2 trouble, 3 an input has errors.\n";
 
 /* The options, each a bit, so that each mode can say which it takes. */
 enum {
@@ -264,9 +264,10 @@ despool(const settings *s, mode m)
 
 	if (m == DESPOOL) {
 		in = jobs_load_status_mif(prog, s->nfiles > 0 ? s->files[0] : "-",
-		    &s->input, &e.instruction, &e.description);
+		    &s->input, &e.instruction, &e.description, &status);
 		if (in == NULL)
-			return CLI_TROUBLE;
+			return status;
+		status = CLI_TROUBLE;
 	}
 	if (!mif_sms_detail_of(s->version, s->job, &e, &d)) {
 		fprintf(stderr, "%s: note: SMS %s creates no detailed job status "
@@ -300,25 +301,29 @@ static int
 apply(const settings *s)
 {
 	mif_sms_table t;
-	mif_doc *table_doc = jobs_load_table(prog, s->table, &s->input, &t);
+	int status = CLI_TROUBLE;
+	mif_doc *table_doc = jobs_load_table(prog, s->table, &s->input, &t,
+	    &status);
 	int n = s->nfiles > 0 ? s->nfiles : 1;
 	mif_doc **docs = calloc((size_t)n, sizeof *docs);
-	int status = CLI_TROUBLE;
 
-	if (table_doc == NULL || docs == NULL)
+	if (table_doc == NULL)
+		goto done;
+	status = CLI_TROUBLE;
+	if (docs == NULL)
 		goto done;
 	/* each MIF's strings live in its document until the table is out */
 	for (int i = 0; i < n; i++) {
 		const char *path = s->nfiles > 0 ? s->files[i] : "-";
-		int st;
 		mif_error err;
 		mif_sms_detail d;
 		bool loaded;
-		if ((docs[i] = cli_load(prog, path, &s->input, CLI_TROUBLE,
-		    &st)) == NULL)
+		if ((docs[i] = cli_load(prog, path, &s->input, &status)) == NULL)
 			goto done;
+		status = CLI_TROUBLE;
 		if (!mif_sms_table_apply(&t, docs[i], &d, &loaded, &err)) {
 			jobs_report(prog, path, docs[i], &err);
+			status = report_status(&err);
 			goto done;
 		}
 		if (!loaded) {
@@ -380,14 +385,14 @@ replay(const settings *s)
 	mif_error err;
 	mif_sms_history h;
 	mif_sms_table t;
-	mif_doc *in = cli_load(prog, s->history, &s->input, CLI_TROUBLE, &st);
+	mif_doc *in = cli_load(prog, s->history, &s->input, &st);
 
 	if (in == NULL)
-		return CLI_TROUBLE;
+		return st;
 	if (!mif_sms_history_read(in, &h, &err)) {
 		jobs_report(prog, s->history, in, &err);
 		mif_doc_free(in);
-		return CLI_TROUBLE;
+		return report_status(&err);
 	}
 	for (size_t w = 0; w < h.nwarnings; w++)
 		jobs_report(prog, s->history, in, &h.warnings[w]);
@@ -442,21 +447,26 @@ noidmif(const settings *s)
 	char *text = NULL, why[ATOMIC_WHY_SIZE];
 	size_t len;
 	atomic_lock lock = { .fd = -1 };
-	mif_doc *in = jobs_load_status_mif(prog,
-	    s->nfiles > 0 ? s->files[0] : "-", &s->input, &result, &description);
-	mif_doc *doc = NULL;
 	int status = CLI_TROUBLE;
+	mif_doc *in = jobs_load_status_mif(prog,
+	    s->nfiles > 0 ? s->files[0] : "-", &s->input, &result, &description,
+	    &status);
+	mif_doc *doc = NULL;
 
 	/* no other update of the file between reading and writing it */
 	if (in != NULL && s->update != NULL &&
-	    atomic_lock_take(s->update, &lock, why) != 0)
+	    atomic_lock_take(s->update, &lock, why) != 0) {
 		jobs_error(prog, s->update, "not updated: %s", why);
-	else if (in != NULL)
-		doc = noidmif_load(prog, s->update, &s->input);
+		status = CLI_TROUBLE;
+	} else if (in != NULL) {
+		doc = noidmif_load(prog, s->update, &s->input, &status);
+	}
 	if (doc == NULL)
 		goto done;
+	status = CLI_TROUBLE;
 	if (!mif_sms_noidmif_record(doc, s->package, result, s->time, &err)) {
 		report_diag(stderr, prog, what, NULL, &err);
+		status = report_status(&err);
 		goto done;
 	}
 	/* SMS reads a NOIDMIF only as ANSI text: no UTF-8 for want of a

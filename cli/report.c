@@ -241,5 +241,5 @@ report_status(const mif_error *err)
 	/* an input past the limit is one that cannot be taken at all, as
 	 * /dev/zero cannot: trouble, not an answer */
 	return err->code == MIF_E_IO || err->code == MIF_E_NOMEM ||
-	    err->code == MIF_E_TOO_BIG ? CLI_TROUBLE : CLI_NO;
+	    err->code == MIF_E_TOO_BIG ? CLI_TROUBLE : CLI_INPUT;
 }
