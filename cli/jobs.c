@@ -156,7 +156,7 @@ jobs_render(const char *prog, const char *what, mif_doc *doc, bool ansi_only,
 		if (mif_write_buffer(doc, &o, &out, len, &err) == 0)
 			return out;
 	}
-	report_write_error(stderr, prog, what, &err);
+	report_diag(stderr, prog, what, doc, &err);
 	return NULL;
 }
 

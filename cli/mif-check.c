@@ -86,7 +86,8 @@ check_file(const char *path, const struct settings *set)
 	mif_doc *doc = mif_parse_path(path, &popts, &err);
 
 	if (doc == NULL) {
-		if (!set->quiet)
+		/* -q hides the answer, never trouble */
+		if (!set->quiet || report_status(&err) == CLI_TROUBLE)
 			report_diag(stderr, prog, name, NULL, &err);
 		/* errors are mif-check's answer, not a failure to give one */
 		return report_status(&err) == CLI_TROUBLE ? CLI_TROUBLE : CLI_NO;

@@ -170,7 +170,7 @@ convert(const char *path, enum format from, enum format to,
 		break;
 	}
 	if (rc != 0) {
-		report_write_error(stderr, prog, name, &err);
+		report_diag(stderr, prog, name, doc, &err);
 		/* a character the input's own encoding cannot hold is the
 		 * input's fault; one that --encoding excludes is not */
 		if (err.code == MIF_E_ENCODING && to == FMT_MIF &&

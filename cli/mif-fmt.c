@@ -123,7 +123,7 @@ format_file(const char *path, const struct settings *set)
 	mif_error err;
 	if (set->mode == MODE_PRINT) {
 		if (mif_write_stream(doc, &set->write, stdout, &err) != 0) {
-			report_write_error(stderr, prog, name, &err);
+			report_diag(stderr, prog, name, doc, &err);
 			status = CLI_TROUBLE;
 		}
 		mif_doc_free(doc);
@@ -134,7 +134,7 @@ format_file(const char *path, const struct settings *set)
 	char *out = NULL;
 	size_t outlen = 0;
 	if (mif_write_buffer(doc, &set->write, &out, &outlen, &err) != 0) {
-		report_write_error(stderr, prog, name, &err);
+		report_diag(stderr, prog, name, doc, &err);
 		mif_doc_free(doc);
 		free(data);
 		atomic_lock_release(&lock);

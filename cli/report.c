@@ -225,15 +225,6 @@ report_fatal(FILE *out, const char *prog, const char *file,
 	report_diag(out, prog, file, NULL, &err);
 }
 
-void
-report_write_error(FILE *out, const char *prog, const char *file,
-    const mif_error *err)
-{
-	mif_error placeless = *err;
-
-	placeless.mark.line = 0;
-	report_diag(out, prog, file, NULL, &placeless);
-}
 
 int
 report_status(const mif_error *err)

@@ -40,10 +40,6 @@ void report_doubts(FILE *out, const char *prog, const char *file,
 void report_fatal(FILE *out, const char *prog, const char *file,
     const char *fmt, ...) CLI_PRINTF(4, 5);
 
-/* A failure of mif_write_*(): its place is in the output, not in the
- * source, so it is shown without one. */
-void report_write_error(FILE *out, const char *prog, const char *file,
-    const mif_error *err);
 
 /* The exit status an error deserves: CLI_TROUBLE when an input could
  * not be read (or is too large) or memory ran out, CLI_INPUT when the
