@@ -268,8 +268,8 @@ demo: deps
 	run 'mif-fmt -w $(B)/demo/*.mif && mif-fmt --check $(B)/demo/*.mif && echo "(all canonical now)"' && \
 	run 'mif-fmt --encoding utf-16le --newline crlf $(DEMO_VALID) | od -c | head -3' && \
 	run 'cat samples/sched/kb-fast-at-3pm.timeline' && \
-	run 'mif-sched --explain samples/sched/kb-adverts.mif samples/sched/kb-fast-at-3pm.timeline' && \
-	run 'mif-status --sms 1.0 --replay samples/jobs/seed-history.mif --at 1996-06-03T23:59:59 | mif-get -H -g "Detailed Status"' && \
+	run 'mif-sched --all-assignments samples/sched/kb-adverts.mif samples/sched/kb-fast-at-3pm.timeline' && \
+	run 'mif-status --sms 1.0 --replay samples/jobs/seed-history.mif --until 1996-06-03T23:59:59 | mif-get -H -g "Detailed Status"' && \
 	run 'mif-expire --sms 1.1 --explain samples/jobs/seed-day1.mif > $(B)/demo/expired-1.1.mif' && \
 	run 'tests/demo/side-by-side samples/jobs/seed-day1.mif' && \
 	run 'mif-audit --inventory samples/jobs/inventory samples/jobs/seed-history.mif'

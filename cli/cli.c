@@ -31,6 +31,13 @@ cli_worse(int a, int b)
 }
 
 void
+cli_deprecated(const char *prog, const char *old, const char *now)
+{
+	fprintf(stderr, "%s: warning: %s is now spelled %s; %s will go\n", prog,
+	    old, now, old);
+}
+
+void
 cli_version(const char *prog)
 {
 	printf("%s (miftools) %s\n", prog, MIF_VERSION_STRING);

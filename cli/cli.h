@@ -29,6 +29,11 @@ enum {
  * trouble (2) before errors in an input (3) before no (1) before yes. */
 int cli_worse(int a, int b);
 
+/* An option spelled as it was before miftools(7), OPTIONS, gave one
+ * meaning to each spelling: "PROG: warning: OLD is now spelled NEW;
+ * OLD will go" on standard error.  The option still works. */
+void cli_deprecated(const char *prog, const char *old, const char *now);
+
 /* Print "PROG (miftools) VERSION" on standard output. */
 void cli_version(const char *prog);
 

@@ -32,6 +32,10 @@ jobs_version(const char *prog, const char *usage, const char *text)
 
 	if (v != NULL)
 		return v;
+	/* --sms takes a comma list everywhere (mif-audit audits several) */
+	if (strchr(text, ',') != NULL)
+		cli_usage_error(prog, usage, "--sms: one version here, not a list "
+		    "(\"%s\")", text);
 	cli_usage_error(prog, usage, "unknown SMS version \"%s\" (known: %s)",
 	    text, jobs_version_list(known, sizeof known));
 }

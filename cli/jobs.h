@@ -16,7 +16,8 @@
 const char *jobs_version_list(char *buf, size_t size);
 
 /* The version named on the command line; a usage error (exit 2) when
- * there is no such version. */
+ * there is no such version, or a list (VERSION,VERSION) where one is
+ * wanted. */
 const mif_sms_version *jobs_version(const char *prog, const char *usage,
     const char *text);
 

@@ -19,7 +19,7 @@
 static const char prog[] = "mif-diff";
 
 static const char usage[] =
-    "usage: mif-diff [-qH] [-f text|tsv|json|mif] [-g GROUP] [-k ATTRIBUTE]...\n"
+    "usage: mif-diff [-qH] [-f text|tsv|json|mif] [-g GROUP] [-K ATTRIBUTE]...\n"
     "                [--ignore ATTRIBUTE]... [--input-encoding ENC] OLD NEW\n";
 
 static const char help[] =
@@ -29,8 +29,9 @@ static const char help[] =
     "  -g, --group GROUP    the group or table to compare, by ID, class or\n"
     "                       name, as mif-get -g shows its rows (default:\n"
     "                       the class of OLD's first group with a KEY)\n"
-    "  -k, --key ATTRIBUTE  key on this attribute (repeat for several;\n"
-    "                       default: the table's KEY)\n"
+    "  -K, --key-attribute ATTRIBUTE  key on this attribute (repeat for\n"
+    "                       several; default: the table's KEY; -k ATTRIBUTE\n"
+    "                       is its old spelling)\n"
     "      --ignore ATTRIBUTE  leave this attribute out (repeatable)\n"
     "  -H, --header         a header line first (tsv)\n"
     "  -q, --quiet          print nothing; the exit status tells\n"
@@ -402,6 +403,7 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "group", required_argument, NULL, 'g' },
+		{ "key-attribute", required_argument, NULL, 'K' },
 		{ "key", required_argument, NULL, 'k' },
 		{ "ignore", required_argument, NULL, OPT_IGNORE },
 		{ "header", no_argument, NULL, 'H' },
@@ -418,7 +420,7 @@ main(int argc, char *argv[])
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:g:k:Hq", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:g:k:K:Hq", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0) j.format = TEXT;
@@ -428,7 +430,16 @@ main(int argc, char *argv[])
 			else cli_usage_error(prog, usage, "unknown format \"%s\"", optarg);
 			break;
 		case 'g': group = optarg; break;
-		case 'k': push(&key, &opts.nkey, optarg); break;
+		case 'k':
+			/* -k KEY=VALUE selects rows in mif-get: here only the
+			 * old spelling of -K */
+			if (strchr(optarg, '=') != NULL)
+				cli_usage_error(prog, usage, "-k KEY=VALUE selects "
+				    "rows in mif-get; key attributes are -K ATTRIBUTE");
+			cli_deprecated(prog, "-k ATTRIBUTE (--key)",
+			    "-K ATTRIBUTE (--key-attribute)");
+			/* FALLTHROUGH */
+		case 'K': push(&key, &opts.nkey, optarg); break;
 		case OPT_IGNORE: push(&ignore, &opts.nignore, optarg); break;
 		case 'H': j.header = true; break;
 		case 'q': j.quiet = true; break;

@@ -4,7 +4,7 @@
  *
  * Reads advertisements (a MIF) and the client's timeline, simulates, and
  * prints when each program was scheduled and when it ran: text for
- * people, TSV or JSON for scripts; --explain adds every assignment
+ * people, TSV or JSON for scripts; --all-assignments adds every assignment
  * looked at and every speed test.  Exit statuses as miftools(7) says.
  */
 #include <errno.h>
@@ -22,7 +22,8 @@ static const char prog[] = "mif-sched";
 
 static const char usage[] =
     "usage: mif-sched [--threshold BPS] [--until TIME] [-f text|tsv|json]\n"
-    "                 [--explain] [--input-encoding ENC] ADVERTS TIMELINE\n";
+    "                 [--all-assignments] [--input-encoding ENC]\n"
+    "                 ADVERTS TIMELINE\n";
 
 static const char help[] =
     "Simulate the SMS 2.0 client scheduling advertised programs, with\n"
@@ -32,7 +33,8 @@ static const char help[] =
     "      --threshold BPS    slower than this is slow (default 40000)\n"
     "      --until TIME       stop at TIME (default: when every scheduled\n"
     "                         program has run)\n"
-    "      --explain          every assignment looked at, every speed test\n"
+    "      --all-assignments  every assignment looked at, every speed test\n"
+    "                         (--explain is its old spelling)\n"
     "      --input-encoding ENC  read ADVERTS as latin1, utf-8, utf-16le or\n"
     "                         utf-16be (default: as its byte-order mark\n"
     "                         says, latin1 without one)\n"
@@ -101,12 +103,13 @@ load_adverts(const char *path, const mif_parse_options *input, int *status)
 int
 main(int argc, char *argv[])
 {
-	enum { OPT_THRESHOLD = 256, OPT_UNTIL, OPT_EXPLAIN, OPT_HELP,
-		OPT_VERSION, OPT_INPUT_ENCODING };
+	enum { OPT_THRESHOLD = 256, OPT_UNTIL, OPT_ALL_ASSIGNMENTS,
+		OPT_EXPLAIN, OPT_HELP, OPT_VERSION, OPT_INPUT_ENCODING };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
 		{ "until", required_argument, NULL, OPT_UNTIL },
+		{ "all-assignments", no_argument, NULL, OPT_ALL_ASSIGNMENTS },
 		{ "explain", no_argument, NULL, OPT_EXPLAIN },
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
@@ -145,6 +148,11 @@ main(int argc, char *argv[])
 			opts.has_until = true;
 			break;
 		case OPT_EXPLAIN:
+			/* --explain writes why on standard error in every tool;
+			 * these are rows of the report, on standard output */
+			cli_deprecated(prog, "--explain", "--all-assignments");
+			/* FALLTHROUGH */
+		case OPT_ALL_ASSIGNMENTS:
 			explain = true;
 			break;
 		case OPT_INPUT_ENCODING:
