@@ -175,11 +175,13 @@ deps:
 check: deps
 	@$(MAKE) --no-print-directory test
 
-# Unit tests, golden tool tests and lint; one summary line at the end.
+# Unit tests, golden tool tests, the contract of miftools(7) run against
+# every tool, and lint; one summary line at the end.
 test: all $(UNIT_BIN)
 	@mkdir -p $(B)/check; rm -f $(B)/check/*.sum; status=0; \
 	$(TEST_ENV) tests/unit/run --summary $(B)/check/unit.sum $(B) || status=1; \
 	$(TEST_ENV) tests/tools/run --summary $(B)/check/tools.sum $(B) || status=1; \
+	$(TEST_ENV) tests/contract/run --summary $(B)/check/contract.sum $(B) || status=1; \
 	if ! $(MAKE) --no-print-directory lint; then \
 		echo "0 1" > $(B)/check/lint.sum; status=1; \
 	fi; \
