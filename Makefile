@@ -175,11 +175,13 @@ deps:
 check: deps
 	@$(MAKE) --no-print-directory test
 
-# Unit tests, golden tool tests and lint; one summary line at the end.
+# Unit tests, golden tool tests, the contract of miftools(7) run against
+# every tool, and lint; one summary line at the end.
 test: all $(UNIT_BIN)
 	@mkdir -p $(B)/check; rm -f $(B)/check/*.sum; status=0; \
 	$(TEST_ENV) tests/unit/run --summary $(B)/check/unit.sum $(B) || status=1; \
 	$(TEST_ENV) tests/tools/run --summary $(B)/check/tools.sum $(B) || status=1; \
+	$(TEST_ENV) tests/contract/run --summary $(B)/check/contract.sum $(B) || status=1; \
 	if ! $(MAKE) --no-print-directory lint; then \
 		echo "0 1" > $(B)/check/lint.sum; status=1; \
 	fi; \
@@ -268,8 +270,8 @@ demo: deps
 	run 'mif-fmt -w $(B)/demo/*.mif && mif-fmt --check $(B)/demo/*.mif && echo "(all canonical now)"' && \
 	run 'mif-fmt --encoding utf-16le --newline crlf $(DEMO_VALID) | od -c | head -3' && \
 	run 'cat samples/sched/kb-fast-at-3pm.timeline' && \
-	run 'mif-sched --explain samples/sched/kb-adverts.mif samples/sched/kb-fast-at-3pm.timeline' && \
-	run 'mif-status --sms 1.0 --replay samples/jobs/seed-history.mif --at 1996-06-03T23:59:59 | mif-get -H -g "Detailed Status"' && \
+	run 'mif-sched --all-assignments samples/sched/kb-adverts.mif samples/sched/kb-fast-at-3pm.timeline' && \
+	run 'mif-status --sms 1.0 --replay samples/jobs/seed-history.mif --until 1996-06-03T23:59:59 | mif-get -H -g "Detailed Status"' && \
 	run 'mif-expire --sms 1.1 --explain samples/jobs/seed-day1.mif > $(B)/demo/expired-1.1.mif' && \
 	run 'tests/demo/side-by-side samples/jobs/seed-day1.mif' && \
 	run 'mif-audit --inventory samples/jobs/inventory samples/jobs/seed-history.mif'

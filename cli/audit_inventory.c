@@ -9,11 +9,14 @@
 #include "cli.h"
 #include "inputs.h"
 #include "load.h"
+#include "report.h"
 
 /* The folder being read, and how to read its NOIDMIFs. */
 typedef struct loading {
 	mif_audit_inventory *inv;
 	const mif_parse_options *input;
+	int status;    /* the worst so far (cli_worse()) */
+	size_t loaded; /* NOIDMIFs read */
 } loading;
 
 /* ---- reading the folder ---- */
@@ -39,15 +42,20 @@ load_noidmif(loading *l, const char *prog, const char *path,
     const char *sms_id)
 {
 	int status;
-	mif_doc *doc = cli_load(prog, path, l->input, CLI_TROUBLE, &status);
+	mif_doc *doc = cli_load(prog, path, l->input, &status);
 	mif_error e;
 
-	if (doc == NULL)
+	if (doc == NULL) {
+		l->status = cli_worse(l->status, status);
 		return false;
+	}
 	bool ok = mif_audit_inventory_add(l->inv, sms_id, doc, &e);
+	if (!ok) {
+		report_diag(stderr, prog, path, doc, &e);
+		l->status = cli_worse(l->status, report_status(&e));
+	}
 	mif_doc_free(doc);
-	if (!ok)
-		fprintf(stderr, "%s: %s\n", prog, e.text);
+	l->loaded += ok;
 	return ok;
 }
 
@@ -79,11 +87,14 @@ load_client_folder(loading *l, const char *prog, const char *dir,
 	int n = list(prog, dir, &names);
 	bool ok = n >= 0;
 
+	if (!ok)
+		l->status = CLI_TROUBLE;
 	for (int i = 0; i < n; i++) {
 		char *path = join(dir, names[i]->d_name);
 		struct stat st;
 		if (path == NULL) {
-			fprintf(stderr, "%s: out of memory\n", prog);
+			report_fatal(stderr, prog, dir, "out of memory");
+			l->status = CLI_TROUBLE;
 			ok = false;
 		} else if (stem_length(names[i]->d_name) > 0 &&
 		    stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
@@ -107,11 +118,14 @@ load_entry(loading *l, const char *prog, const char *dir,
 	bool ok = true;
 
 	if (path == NULL || id == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_fatal(stderr, prog, dir, "out of memory");
 		ok = false;
 	} else if (stat(path, &st) != 0) {
-		fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+		report_fatal(stderr, prog, path, "%s", strerror(errno));
 		ok = false;
+	}
+	if (!ok) {
+		l->status = CLI_TROUBLE;
 	} else if (S_ISDIR(st.st_mode) || (S_ISREG(st.st_mode) &&
 	    stem_length(name) > 0)) {
 		if (S_ISDIR(st.st_mode)) {
@@ -128,28 +142,41 @@ load_entry(loading *l, const char *prog, const char *dir,
 
 mif_audit_inventory *
 audit_inventory_load(const char *prog, const char *dir,
-    const mif_parse_options *input)
+    const mif_parse_options *input, int *status)
 {
-	loading l = { mif_audit_inventory_new(), input };
+	loading l = { mif_audit_inventory_new(), input, CLI_OK, 0 };
 	struct dirent **names;
 	bool ok = true;
 
+	*status = CLI_TROUBLE;
 	if (l.inv == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_fatal(stderr, prog, dir, "out of memory");
 		return NULL;
 	}
 	int n = list(prog, dir, &names);
-	if (n < 0)
+	if (n < 0) {
+		l.status = CLI_TROUBLE;
 		ok = false;
+	}
 	/* go on after a bad file, so that one run names them all */
 	for (int i = 0; i < n; i++)
 		if (!load_entry(&l, prog, dir, names[i]->d_name))
 			ok = false;
 	if (n >= 0)
 		inputs_free_names(names, n);
+	if (ok && l.loaded == 0) {
+		/* a mistyped or empty folder would audit as if no client had
+		 * installed anything */
+		report_fatal(stderr, prog, dir, "no NOIDMIF in this folder "
+		    "(SMSID.mif or SMSID/*.mif)");
+		l.status = CLI_TROUBLE;
+		ok = false;
+	}
 	if (!ok) {
+		*status = l.status != CLI_OK ? l.status : CLI_TROUBLE;
 		mif_audit_inventory_free(l.inv);
 		return NULL;
 	}
+	*status = CLI_OK;
 	return l.inv;
 }

@@ -13,7 +13,11 @@
 
 #include "mif.h"
 
-enum audit_record_kind { AUDIT_RECORD_JOB, AUDIT_RECORD_SKIP };
+/* A job audited, or a history skipped: for its errors, or because it
+ * could not be read (which is trouble, miftools(7), EXIT STATUS). */
+enum audit_record_kind {
+	AUDIT_RECORD_JOB, AUDIT_RECORD_SKIP, AUDIT_RECORD_SKIP_UNREAD
+};
 
 /* What one item gave: its part of the report and of standard error. */
 typedef struct audit_record {

@@ -12,10 +12,29 @@
 #include "cli.h"
 #include "mif.h"
 
+/* How bad an exit status is: trouble worst, then errors in an input. */
+static int
+badness(int status)
+{
+	switch (status) {
+	case CLI_OK: return 0;
+	case CLI_NO: return 1;
+	case CLI_INPUT: return 2;
+	default: return 3;
+	}
+}
+
 int
 cli_worse(int a, int b)
 {
-	return a > b ? a : b;
+	return badness(a) >= badness(b) ? a : b;
+}
+
+void
+cli_deprecated(const char *prog, const char *old, const char *now)
+{
+	fprintf(stderr, "%s: warning: %s is now spelled %s; %s will go\n", prog,
+	    old, now, old);
 }
 
 void

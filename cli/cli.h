@@ -17,15 +17,22 @@
 #define CLI_PRINTF(f, a)
 #endif
 
-/* Exit statuses, as every tool's manual page documents them. */
+/* Exit statuses, as miftools(7), EXIT STATUS, tabulates them. */
 enum {
-	CLI_OK = 0,      /* all well */
+	CLI_OK = 0,      /* done, and the answer is yes */
 	CLI_NO = 1,      /* the answer is "no": invalid, different ... */
 	CLI_TROUBLE = 2, /* bad usage, unreadable input, write error */
+	CLI_INPUT = 3,   /* an input has errors: no answer can be given */
 };
 
-/* The worse of two exit statuses. */
+/* The worse of two exit statuses, in the order of miftools(7):
+ * trouble (2) before errors in an input (3) before no (1) before yes. */
 int cli_worse(int a, int b);
+
+/* An option spelled as it was before miftools(7), OPTIONS, gave one
+ * meaning to each spelling: "PROG: warning: OLD is now spelled NEW;
+ * OLD will go" on standard error.  The option still works. */
+void cli_deprecated(const char *prog, const char *old, const char *now);
 
 /* Print "PROG (miftools) VERSION" on standard output. */
 void cli_version(const char *prog);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "inputs.h"
+#include "report.h"
 
 /* Said once: nothing more is added after it. */
 static bool
@@ -79,7 +80,7 @@ inputs_list_folder(const char *prog, const char *dir,
 	int n = scandir(dir, names, keep, by_name);
 
 	if (n < 0)
-		fprintf(stderr, "%s: %s: %s\n", prog, dir, strerror(errno));
+		report_fatal(stderr, prog, dir, "%s", strerror(errno));
 	return n;
 }
 
@@ -103,6 +104,7 @@ inputs_add_folder(inputs *in, const char *prog, const char *dir)
 	struct dirent **names;
 	int n = inputs_list_folder(prog, dir, &names, mif_entry);
 	bool ok = n >= 0;
+	size_t had = in->n;
 
 	for (int i = 0; ok && i < n; i++) {
 		size_t before = in->n;
@@ -116,6 +118,11 @@ inputs_add_folder(inputs *in, const char *prog, const char *dir)
 	}
 	if (n >= 0)
 		inputs_free_names(names, n);
+	/* a mistyped or empty folder is trouble, not a run over nothing */
+	if (ok && in->n == had) {
+		report_fatal(stderr, prog, dir, "no *.mif file in this folder");
+		ok = false;
+	}
 	return ok;
 }
 

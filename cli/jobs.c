@@ -32,6 +32,10 @@ jobs_version(const char *prog, const char *usage, const char *text)
 
 	if (v != NULL)
 		return v;
+	/* --sms takes a comma list everywhere (mif-audit audits several) */
+	if (strchr(text, ',') != NULL)
+		cli_usage_error(prog, usage, "--sms: one version here, not a list "
+		    "(\"%s\")", text);
 	cli_usage_error(prog, usage, "unknown SMS version \"%s\" (known: %s)",
 	    text, jobs_version_list(known, sizeof known));
 }
@@ -87,16 +91,16 @@ jobs_report(const char *prog, const char *path, const mif_doc *doc,
 
 mif_doc *
 jobs_load_table(const char *prog, const char *path,
-    const mif_parse_options *input, mif_sms_table *table)
+    const mif_parse_options *input, mif_sms_table *table, int *status)
 {
-	int status;
 	mif_error err;
-	mif_doc *doc = cli_load(prog, path, input, CLI_TROUBLE, &status);
+	mif_doc *doc = cli_load(prog, path, input, status);
 
 	if (doc == NULL)
 		return NULL;
 	if (!mif_sms_table_read(doc, table, &err)) {
 		jobs_report(prog, path, doc, &err);
+		*status = report_status(&err);
 		mif_doc_free(doc);
 		return NULL;
 	}
@@ -106,7 +110,7 @@ jobs_load_table(const char *prog, const char *path,
 mif_doc *
 jobs_load_status_mif(const char *prog, const char *path,
     const mif_parse_options *input, mif_sms_instruction *ins,
-    const char **description)
+    const char **description, int *status)
 {
 	const char *name = cli_display_name(path);
 	mif_parse_options o = cli_input_named(input, name);
@@ -116,6 +120,7 @@ jobs_load_status_mif(const char *prog, const char *path,
 
 	if (doc == NULL) {
 		report_diag(stderr, prog, name, NULL, &err);
+		*status = report_status(&err);
 		return NULL;
 	}
 	if (mif_doc_error_count(doc) == 0)
@@ -129,8 +134,11 @@ jobs_load_status_mif(const char *prog, const char *path,
 	if (mif_doc_error_count(doc) == 0 &&
 	    mif_sms_status_mif_read(doc, ins, description, &err))
 		return doc;
-	if (mif_doc_error_count(doc) == 0)
+	*status = CLI_INPUT;
+	if (mif_doc_error_count(doc) == 0) {
 		report_diag(stderr, prog, name, doc, &err);
+		*status = report_status(&err);
+	}
 	mif_doc_free(doc);
 	return NULL;
 }
@@ -152,7 +160,7 @@ jobs_render(const char *prog, const char *what, mif_doc *doc, bool ansi_only,
 		if (mif_write_buffer(doc, &o, &out, len, &err) == 0)
 			return out;
 	}
-	report_write_error(stderr, prog, what, &err);
+	report_diag(stderr, prog, what, doc, &err);
 	return NULL;
 }
 

@@ -16,7 +16,8 @@
 const char *jobs_version_list(char *buf, size_t size);
 
 /* The version named on the command line; a usage error (exit 2) when
- * there is no such version. */
+ * there is no such version, or a list (VERSION,VERSION) where one is
+ * wanted. */
 const mif_sms_version *jobs_version(const char *prog, const char *usage,
     const char *text);
 
@@ -42,18 +43,19 @@ void jobs_report(const char *prog, const char *path, const mif_doc *doc,
 
 /* Read a job status table from path ("-": standard input) as input
  * says (cli_load()): parsed, checked, then read into *table.  Returns the document, which the rows'
- * strings point into; NULL after reporting what is wrong (exit 2). */
+ * strings point into; NULL after reporting what is wrong, with *status
+ * the exit status that deserves (CLI_TROUBLE or CLI_INPUT). */
 mif_doc *jobs_load_table(const char *prog, const char *path,
-    const mif_parse_options *input, mif_sms_table *table);
+    const mif_parse_options *input, mif_sms_table *table, int *status);
 
 /* Read a status MIF as input says: parsed and checked with the status
  * profile, whose errors and warnings (the despooler's) are reported, and
  * report_doubts()'s; the DMI checks' warnings are left to
- * mif-check.  Returns the document; NULL after
- * reporting (exit 2). */
+ * mif-check.  Returns the document; NULL after reporting, with *status
+ * as jobs_load_table() sets it. */
 mif_doc *jobs_load_status_mif(const char *prog, const char *path,
     const mif_parse_options *input, mif_sms_instruction *ins,
-    const char **description);
+    const char **description, int *status);
 
 /*
  * The document as canonical MIF in a malloc'd buffer: ISO 8859-1, or,

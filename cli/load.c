@@ -7,7 +7,7 @@
 
 mif_doc *
 cli_load(const char *prog, const char *path, const mif_parse_options *input,
-    int error_status, int *status)
+    int *status)
 {
 	const char *name = cli_display_name(path);
 	mif_parse_options o = cli_input_named(input, name);
@@ -16,8 +16,7 @@ cli_load(const char *prog, const char *path, const mif_parse_options *input,
 
 	if (doc == NULL) {
 		report_diag(stderr, prog, name, NULL, &err);
-		*status = report_status(&err) == CLI_TROUBLE ? CLI_TROUBLE
-		    : error_status;
+		*status = report_status(&err);
 		return NULL;
 	}
 	if (mif_doc_error_count(doc) == 0)
@@ -31,7 +30,7 @@ cli_load(const char *prog, const char *path, const mif_parse_options *input,
 	}
 	if (mif_doc_error_count(doc) > 0) {
 		mif_doc_free(doc);
-		*status = error_status;
+		*status = CLI_INPUT;
 		return NULL;
 	}
 	return doc;

@@ -45,8 +45,9 @@ static const char help[] =
     "      --version        the version\n"
     "\n"
     "A HISTORY that is a folder stands for its *.mif files, in name order;\n"
-    "- reads standard input.  Exit status: 0 all audited, 1 some history\n"
-    "skipped, 2 trouble.\n";
+    "- reads standard input.  Exit status (miftools(7)): 0 all audited,\n"
+    "2 trouble (a history unreadable, a folder missing or empty), 3 a\n"
+    "history skipped for its errors.\n";
 
 static void
 out_of_memory(void)
@@ -94,7 +95,8 @@ skip(audit *a, const char *name, const mif_error *e, FILE *out,
 {
 	mif_audit_skip s = { name, e->mark.line, e->mark.column, e->text };
 
-	rec->kind = AUDIT_RECORD_SKIP;
+	rec->kind = report_status(e) == CLI_TROUBLE ? AUDIT_RECORD_SKIP_UNREAD
+	    : AUDIT_RECORD_SKIP;
 	rec->id = mif_audit_skip_identity(&s);
 	mif_audit_write_skip(&a->report, &s, out);
 }
@@ -192,6 +194,9 @@ consume(void *ctx, size_t i, const audit_record *rec)
 	progress_before_report(&a->progress);
 	const char *name = cli_display_name(inputs_path(&a->in, i));
 	mif_error e;
+
+	a->status = cli_worse(a->status, rec->kind == AUDIT_RECORD_JOB ? CLI_OK
+	    : rec->kind == AUDIT_RECORD_SKIP ? CLI_INPUT : CLI_TROUBLE);
 	bool placed = rec->kind == AUDIT_RECORD_JOB
 	    ? mif_audit_put_job(&a->report, rec->out, rec->out_len, &rec->counts,
 	    rec->id, name, &e)
@@ -245,8 +250,9 @@ parse_versions(const char *text, const mif_sms_version **out)
 static int
 run_audit(audit *a, char *const *args, size_t nargs, unsigned workers)
 {
+	/* the other histories are audited all the same */
 	if (!inputs_add_args(&a->in, prog, args, nargs))
-		return CLI_TROUBLE;
+		a->status = CLI_TROUBLE;
 	mif_error e;
 	if (!mif_audit_begin(&a->report, &e)) {
 		say(&e);
@@ -263,13 +269,14 @@ run_audit(audit *a, char *const *args, size_t nargs, unsigned workers)
 		mif_audit_abandon(&a->report);
 	if (!cli_flush_stdout(prog) || !ok)
 		return CLI_TROUBLE;
-	return a->report.totals.skipped > 0 ? CLI_NO : CLI_OK;
+	return a->status;
 }
 
 /* ---- merging ---- */
 
+/* False after reporting, with *status what that deserves. */
 static bool
-merge_one(mif_audit_merge *m, const char *path)
+merge_one(mif_audit_merge *m, const char *path, int *status)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	const char *name = cli_display_name(path);
@@ -278,11 +285,14 @@ merge_one(mif_audit_merge *m, const char *path)
 
 	if (in == NULL) {
 		report_fatal(stderr, prog, name, "%s", strerror(errno));
+		*status = CLI_TROUBLE;
 		return false;
 	}
 	bool ok = mif_audit_merge_read(m, in, name, &e);
-	if (!ok)
+	if (!ok) {
 		say(&e);
+		*status = report_status(&e);
+	}
 	if (!is_stdin)
 		fclose(in);
 	return ok;
@@ -296,20 +306,26 @@ run_merge(mif_audit_report *r, bool sms_given, char *const *paths,
 {
 	mif_audit_merge *m = mif_audit_merge_new(r, sms_given);
 	bool ok = m != NULL;
+	int status = CLI_TROUBLE;
 	mif_error e;
 
 	if (m == NULL)
 		fprintf(stderr, "%s: out of memory\n", prog);
 	for (size_t i = 0; i < npaths && ok; i++)
-		ok = merge_one(m, paths[i]);
-	if (ok && r->begun && !(ok = mif_audit_end(r, &e)))
+		ok = merge_one(m, paths[i], &status);
+	if (ok && r->begun && !(ok = mif_audit_end(r, &e))) {
 		say(&e);
+		status = report_status(&e);
+	}
 	if (!ok)
 		mif_audit_abandon(r);
 	mif_audit_merge_free(m);
-	if (!cli_flush_stdout(prog) || !ok)
+	if (!cli_flush_stdout(prog))
 		return CLI_TROUBLE;
-	return r->totals.skipped > 0 ? CLI_NO : CLI_OK;
+	if (!ok)
+		return status;
+	/* a history the earlier runs skipped is still unaudited */
+	return r->totals.skipped > 0 ? CLI_INPUT : CLI_OK;
 }
 
 int
@@ -403,9 +419,10 @@ main(int argc, char *argv[])
 
 	mif_audit_inventory *inv = NULL;
 	if (inventory != NULL) {
-		inv = audit_inventory_load(prog, inventory, &a.input);
+		int status;
+		inv = audit_inventory_load(prog, inventory, &a.input, &status);
 		if (inv == NULL)
-			return CLI_TROUBLE;
+			return status;
 		a.inventory = inv;
 		a.report.inventory = true;
 	}

@@ -33,8 +33,8 @@ static const char help[] =
     "      --version       show the version and exit\n"
     "\n"
     "With no FILE, or FILE -, read standard input.\n"
-    "Exit status: 0 no errors (warnings allowed), 1 errors found,\n"
-    "2 trouble (bad usage, unreadable file).\n";
+    "Exit status (miftools(7)): 0 no errors (warnings allowed), 1 errors\n"
+    "found, 2 trouble (bad usage, unreadable file).\n";
 
 enum {
 	OPT_MAX_ERRORS = 256, OPT_PROFILE, OPT_MAX_SIZE, OPT_HELP, OPT_VERSION,
@@ -73,9 +73,11 @@ check_file(const char *path, const struct settings *set)
 	mif_doc *doc = mif_parse_path(path, &popts, &err);
 
 	if (doc == NULL) {
-		if (!set->quiet)
+		/* -q hides the answer, never trouble */
+		if (!set->quiet || report_status(&err) == CLI_TROUBLE)
 			report_diag(stderr, prog, name, NULL, &err);
-		return report_status(&err);
+		/* errors are mif-check's answer, not a failure to give one */
+		return report_status(&err) == CLI_TROUBLE ? CLI_TROUBLE : CLI_NO;
 	}
 	mif_check_options copts = { .max_errors = set->max_errors,
 	    .profile = set->profile, .max_size_kb = set->max_size_kb };

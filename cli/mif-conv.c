@@ -13,7 +13,7 @@
 static const char prog[] = "mif-conv";
 
 static const char usage[] =
-    "usage: mif-conv [-f mif|xml|json] [-t mif|xml|json] [--newline lf|crlf]\n"
+    "usage: mif-conv [-f mif|xml|json] [--from mif|xml|json] [--newline lf|crlf]\n"
     "                [--encoding latin1|utf-8|utf-16le|utf-16be]\n"
     "                [--input-encoding ENC] [FILE]\n";
 
@@ -21,11 +21,12 @@ static const char help[] =
     "Convert a MIF file to XML or JSON, or XML or JSON back to MIF, on\n"
     "standard output.\n"
     "\n"
-    "  -f, --from FORMAT  the input's format: mif, xml or json (default:\n"
-    "                     told by its first character: < is XML, { or [\n"
-    "                     JSON, anything else MIF)\n"
-    "  -t, --to FORMAT    the output's format (default: xml for MIF input,\n"
-    "                     mif for XML and JSON input)\n"
+    "  -f, --format FORMAT  the output's format: mif, xml or json\n"
+    "                     (default: xml for MIF input, mif for XML and\n"
+    "                     JSON input; -t and --to are its old spellings)\n"
+    "      --from FORMAT  the input's format (default: told by its first\n"
+    "                     character: < is XML, { or [ JSON, anything else\n"
+    "                     MIF)\n"
     "      --newline NL   MIF output: end lines with lf or crlf (default:\n"
     "                     as the input says)\n"
     "      --encoding ENC MIF output: latin1, utf-8, utf-16le or utf-16be\n"
@@ -40,11 +41,11 @@ static const char help[] =
     "against the schema of mif-xml(5).  Problems found in reading the\n"
     "input, warnings too, go to standard error as mif-check prints them;\n"
     "an input with errors is not converted.\n"
-    "Exit status: 0 converted, 1 the input has errors, 2 trouble (bad\n"
-    "usage, unreadable file, write error).\n";
+    "Exit status (miftools(7)): 0 converted, 2 trouble (bad usage,\n"
+    "unreadable file, write error), 3 the input has errors.\n";
 
 enum {
-	OPT_NEWLINE = 256, OPT_ENCODING, OPT_HELP, OPT_VERSION,
+	OPT_NEWLINE = 256, OPT_ENCODING, OPT_HELP, OPT_VERSION, OPT_FROM, OPT_TO,
 	OPT_INPUT_ENCODING
 };
 
@@ -114,7 +115,7 @@ convert(const char *path, int from, int to,
 	report_doc(stderr, prog, name, doc);
 	if (mif_doc_error_count(doc) > 0) {
 		mif_doc_free(doc);
-		return CLI_NO;
+		return CLI_INPUT;
 	}
 
 	char *out = NULL;
@@ -132,7 +133,7 @@ convert(const char *path, int from, int to,
 		break;
 	}
 	if (rc != 0) {
-		report_write_error(stderr, prog, name, &err);
+		report_diag(stderr, prog, name, doc, &err);
 		/* a character the input's own encoding cannot hold is the
 		 * input's fault; one that --encoding excludes is not */
 		if (err.code == MIF_E_ENCODING && to == MIF_INPUT_MIF &&
@@ -142,7 +143,7 @@ convert(const char *path, int from, int to,
 			    "%s; --encoding chooses another",
 			    cli_encoding_name(mif_doc_encoding(doc)));
 			report_diag(stderr, prog, name, NULL, &note);
-			rc = CLI_NO;
+			rc = CLI_INPUT;
 		} else {
 			rc = CLI_TROUBLE;
 		}
@@ -159,8 +160,9 @@ int
 main(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
-		{ "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "from", required_argument, NULL, OPT_FROM },
+		{ "to", required_argument, NULL, OPT_TO },
 		{ "newline", required_argument, NULL, OPT_NEWLINE },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
@@ -171,16 +173,22 @@ main(int argc, char *argv[])
 	mif_write_options wopts = { MIF_ENC_SOURCE, MIF_NL_SOURCE };
 	mif_parse_options input = { .source_name = NULL };
 	int from = FORM_NONE, to = FORM_NONE;
+	const char *f_arg = NULL, *t_arg = NULL, *t_name = NULL;
 	int c;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":f:t:", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			from = parse_format("-f", optarg);
+			f_arg = optarg;
+			break;
+		case OPT_FROM:
+			from = parse_format("--from", optarg);
 			break;
 		case 't':
-			to = parse_format("-t", optarg);
+		case OPT_TO:
+			t_arg = optarg;
+			t_name = c == 't' ? "-t" : "--to";
 			break;
 		case OPT_NEWLINE:
 			wopts.newline = cli_parse_newline(prog, usage, optarg);
@@ -201,6 +209,18 @@ main(int argc, char *argv[])
 		default:
 			cli_bad_option(prog, usage, c, argv, longopts);
 		}
+	}
+	/* -f is the output's format, as in every tool; -t was, and -f the
+	 * input's, so -f beside -t keeps its old meaning */
+	if (t_arg != NULL) {
+		cli_deprecated(prog, t_name, t_name[1] == 't' ? "-f" : "--format");
+		to = parse_format(t_name, t_arg);
+		if (f_arg != NULL) {
+			cli_deprecated(prog, "-f beside -t", "--from");
+			from = parse_format("-f", f_arg);
+		}
+	} else if (f_arg != NULL) {
+		to = parse_format("-f", f_arg);
 	}
 	if (argc - optind > 1)
 		cli_usage_error(prog, usage, "one input file at most");

@@ -18,7 +18,7 @@
 static const char prog[] = "mif-diff";
 
 static const char usage[] =
-    "usage: mif-diff [-qH] [-f text|tsv|json|mif] [-g GROUP] [-k ATTRIBUTE]...\n"
+    "usage: mif-diff [-qH] [-f text|tsv|json|mif] [-g GROUP] [-K ATTRIBUTE]...\n"
     "                [--ignore ATTRIBUTE]... [--input-encoding ENC] OLD NEW\n";
 
 static const char help[] =
@@ -28,8 +28,9 @@ static const char help[] =
     "  -g, --group GROUP    the group or table to compare, by ID, class or\n"
     "                       name, as mif-get -g shows its rows (default:\n"
     "                       the class of OLD's first group with a KEY)\n"
-    "  -k, --key ATTRIBUTE  key on this attribute (repeat for several;\n"
-    "                       default: the table's KEY)\n"
+    "  -K, --key-attribute ATTRIBUTE  key on this attribute (repeat for\n"
+    "                       several; default: the table's KEY; -k ATTRIBUTE\n"
+    "                       is its old spelling)\n"
     "      --ignore ATTRIBUTE  leave this attribute out (repeatable)\n"
     "  -H, --header         a header line first (tsv)\n"
     "  -q, --quiet          print nothing; the exit status tells\n"
@@ -39,8 +40,8 @@ static const char help[] =
     "      --help           this help\n"
     "      --version        the version\n"
     "\n"
-    "OLD or NEW may be - for standard input.  Exit status: 0 equal,\n"
-    "1 different, 2 trouble.\n";
+    "OLD or NEW may be - for standard input.  Exit status (miftools(7)):\n"
+    "0 equal, 1 different, 2 trouble, 3 OLD or NEW has errors.\n";
 
 /* The forms of mif_diff_report_write(), and MIF (mif_diff_write()). */
 enum { MIF = MIF_DIFF_JSON + 1 };
@@ -73,7 +74,7 @@ static int
 load_side(side *s, const mif_parse_options *input)
 {
 	int status = CLI_OK;
-	s->doc = cli_load(prog, s->path, input, CLI_TROUBLE, &status);
+	s->doc = cli_load(prog, s->path, input, &status);
 	return s->doc != NULL ? CLI_OK : status;
 }
 
@@ -92,7 +93,7 @@ open_rows(side *s, const char *group)
 	}
 	if (s->rows == NULL) {
 		report_diag(stderr, prog, name, s->doc, &err);
-		return CLI_TROUBLE;
+		return report_status(&err);
 	}
 	return CLI_OK;
 }
@@ -104,13 +105,16 @@ compare(job *j, const mif_diff_options *opts)
 	j->diff = mif_diff_new(j->old.rows, j->new_side.rows, opts, &err);
 	if (j->diff == NULL) {
 		/* the library names the side; messages name the file */
-		const char *file = strcmp(err.source, "new") == 0 ? j->new_side.path
-		    : strcmp(err.source, "old") == 0 ? j->old.path : NULL;
-		if (file != NULL)
-			report_fatal(stderr, prog, cli_display_name(file), "%s", err.text);
+		const side *s = strcmp(err.source, "new") == 0 ? &j->new_side
+		    : strcmp(err.source, "old") == 0 ? &j->old : NULL;
+		if (s != NULL)
+			report_diag(stderr, prog, cli_display_name(s->path), s->doc,
+			    &err);
 		else
 			fprintf(stderr, "%s: %s\n", prog, err.text);
-		return CLI_TROUBLE;
+		/* a key or ignored attribute the table lacks is the command
+		 * line's fault; a key given twice, the file's */
+		return err.code == MIF_E_KEY ? CLI_TROUBLE : report_status(&err);
 	}
 	const char *old_name = cli_display_name(j->old.path);
 	const char *new_name = cli_display_name(j->new_side.path);
@@ -156,6 +160,7 @@ main(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "group", required_argument, NULL, 'g' },
+		{ "key-attribute", required_argument, NULL, 'K' },
 		{ "key", required_argument, NULL, 'k' },
 		{ "ignore", required_argument, NULL, OPT_IGNORE },
 		{ "header", no_argument, NULL, 'H' },
@@ -172,7 +177,7 @@ main(int argc, char *argv[])
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:g:k:Hq", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:g:k:K:Hq", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0) j.format = MIF_DIFF_TEXT;
@@ -182,7 +187,16 @@ main(int argc, char *argv[])
 			else cli_usage_error(prog, usage, "unknown format \"%s\"", optarg);
 			break;
 		case 'g': group = optarg; break;
-		case 'k': push(&key, &opts.nkey, optarg); break;
+		case 'k':
+			/* -k KEY=VALUE selects rows in mif-get: here only the
+			 * old spelling of -K */
+			if (strchr(optarg, '=') != NULL)
+				cli_usage_error(prog, usage, "-k KEY=VALUE selects "
+				    "rows in mif-get; key attributes are -K ATTRIBUTE");
+			cli_deprecated(prog, "-k ATTRIBUTE (--key)",
+			    "-K ATTRIBUTE (--key-attribute)");
+			/* FALLTHROUGH */
+		case 'K': push(&key, &opts.nkey, optarg); break;
 		case OPT_IGNORE: push(&ignore, &opts.nignore, optarg); break;
 		case 'H': j.header = true; break;
 		case 'q': j.quiet = true; break;
@@ -227,8 +241,6 @@ main(int argc, char *argv[])
 		status = open_rows(&j.new_side, group);
 	if (status == CLI_OK)
 		status = compare(&j, &opts);
-	else
-		status = CLI_TROUBLE; /* an invalid side is trouble for a diff */
 
 	mif_diff_free(j.diff);
 	mif_rows_free(j.old.rows);

@@ -37,7 +37,7 @@ static const char help[] =
     "The table is read from TABLE, or from standard input, and written to\n"
     "standard output.\n"
     "TIME is yyyy-mm-dd[Thh:mm[:ss]][Z|+hh:mm] or a DMI date, UTC by default.\n"
-    "Exit status: 0 done, 2 trouble.\n";
+    "Exit status (miftools(7)): 0 done, 2 trouble, 3 TABLE has errors.\n";
 
 typedef struct settings {
 	const mif_sms_version *version;
@@ -202,11 +202,12 @@ main(int argc, char **argv)
 	int status = CLI_TROUBLE;
 
 	parse_options(argc, argv, &s);
-	mif_doc *in = jobs_load_table(prog, s.table, &s.input, &t);
+	mif_doc *in = jobs_load_table(prog, s.table, &s.input, &t, &status);
 	if (in == NULL) {
 		free(s.polled);
-		return CLI_TROUBLE;
+		return status;
 	}
+	status = CLI_TROUBLE;
 	size_t n = t.nrows > 0 ? t.nrows : 1;
 	bool *polled = calloc(n, sizeof *polled);
 	mif_sms_fate *fates = calloc(n, sizeof *fates);

@@ -36,9 +36,9 @@ static const char help[] =
     "With no FILE, or FILE -, read standard input (not with -w).\n"
     "Problems, warnings as well as errors, go to standard error as\n"
     "mif-check prints them; a file with errors is never written.\n"
-    "Exit status: 0 all well (warnings allowed), 1 errors found (or,\n"
-    "with --check, a file not in canonical form), 2 trouble (bad usage,\n"
-    "unreadable file, write error).\n";
+    "Exit status (miftools(7)): 0 all well (warnings allowed), 1 with\n"
+    "--check or -l, a file not in canonical form, 2 trouble (bad usage,\n"
+    "unreadable file, write error), 3 a file has errors.\n";
 
 enum {
 	OPT_CHECK = 256, OPT_NEWLINE, OPT_ENCODING, OPT_HELP, OPT_VERSION,
@@ -86,7 +86,7 @@ load(const char *name, const char *data, size_t len,
 	report_doc(stderr, prog, name, doc); /* warnings too, as mif-check */
 	if (mif_doc_error_count(doc) > 0) {
 		mif_doc_free(doc);
-		*status = CLI_NO;
+		*status = CLI_INPUT;
 		return NULL;
 	}
 	return doc;
@@ -123,7 +123,7 @@ format_file(const char *path, const struct settings *set)
 	mif_error err;
 	if (set->mode == MODE_PRINT) {
 		if (mif_write_stream(doc, &set->write, stdout, &err) != 0) {
-			report_write_error(stderr, prog, name, &err);
+			report_diag(stderr, prog, name, doc, &err);
 			status = CLI_TROUBLE;
 		}
 		mif_doc_free(doc);
@@ -134,7 +134,7 @@ format_file(const char *path, const struct settings *set)
 	char *out = NULL;
 	size_t outlen = 0;
 	if (mif_write_buffer(doc, &set->write, &out, &outlen, &err) != 0) {
-		report_write_error(stderr, prog, name, &err);
+		report_diag(stderr, prog, name, doc, &err);
 		mif_doc_free(doc);
 		free(data);
 		atomic_lock_release(&lock);
@@ -153,6 +153,7 @@ format_file(const char *path, const struct settings *set)
 		if (changed) {
 			cli_put_text(stdout, name);
 			putc('\n', stdout);
+			status = CLI_NO;
 		}
 		break;
 	case MODE_CHECK:

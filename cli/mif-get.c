@@ -37,7 +37,8 @@ static const char help[] =
     "or of a table, however many rows there are; with -a: the values alone.\n"
     "Fields are separated by tabs.\n"
     "With no FILE, or FILE -, read standard input.\n"
-    "Exit status: 0 something printed, 1 nothing matched, 2 trouble.\n";
+    "Exit status (miftools(7)): 0 something printed, 1 nothing matched,\n"
+    "2 trouble, 3 a file has errors.\n";
 
 enum { OPT_HELP = 256, OPT_VERSION, OPT_INPUT_ENCODING };
 
@@ -58,7 +59,7 @@ typedef struct job {
 	const char *name;   /* the file, as messages name it */
 	mif_doc *doc;
 	int status;         /* CLI_OK once something is printed */
-	bool trouble;
+	int failed;         /* CLI_TROUBLE or CLI_INPUT when no answer */
 } job;
 
 /* ---- printing --------------------------------------------------------- */
@@ -99,7 +100,7 @@ static void
 report(job *j, const mif_error *err)
 {
 	report_diag(stderr, prog, j->name, j->doc, err);
-	j->trouble = true;
+	j->failed = cli_worse(j->failed, report_status(err));
 }
 
 /* ---- the outline ------------------------------------------------------ */
@@ -268,7 +269,7 @@ get_group(job *j)
 		fprintf(stderr, "%s: %s: %s: -k %s=%s: %s\n", prog, j->name,
 		    mif_severity_name(err.severity), set->keys[bad].attr,
 		    set->keys[bad].value, err.text);
-		j->trouble = true;
+		j->failed = CLI_TROUBLE; /* the command line's fault */
 	} else if (f == NULL) {
 		report(j, &err);
 	} else if (!mif_rows_filter_empty(f)) {
@@ -292,13 +293,13 @@ get_file(const char *path, const struct settings *set)
 	j.doc = mif_parse_path(path, &popts, &err);
 	if (j.doc == NULL) {
 		report_diag(stderr, prog, j.name, NULL, &err);
-		return CLI_TROUBLE;
+		return report_status(&err);
 	}
 	if (mif_doc_error_count(j.doc) > 0) {
 		/* no answers from a file that does not parse */
 		report_doc(stderr, prog, j.name, j.doc);
 		mif_doc_free(j.doc);
-		return CLI_TROUBLE;
+		return CLI_INPUT;
 	}
 	report_doubts(stderr, prog, j.name, j.doc);
 	if (set->group == NULL)
@@ -306,7 +307,7 @@ get_file(const char *path, const struct settings *set)
 	else
 		get_group(&j);
 	mif_doc_free(j.doc);
-	return j.trouble ? CLI_TROUBLE : j.status;
+	return j.failed != CLI_OK ? j.failed : j.status;
 }
 
 /* Split KEY=VALUE in place, the '=' ending the key; false when there is
@@ -393,16 +394,18 @@ main(int argc, char *argv[])
 		    "-a prints values alone: no -p with it");
 	set.prefix = argc - optind > 1;
 
-	/* Trouble anywhere wins; else anything printed anywhere. */
-	bool trouble = false, printed = false;
+	/* A file without an answer anywhere wins (trouble before errors);
+	 * else anything printed anywhere. */
+	int failed = CLI_OK;
+	bool printed = false;
 	if (optind == argc) {
 		int s = get_file("-", &set);
-		trouble = s == CLI_TROUBLE;
+		failed = s == CLI_NO ? CLI_OK : s;
 		printed = s == CLI_OK;
 	}
 	for (int i = optind; i < argc; i++) {
 		int s = get_file(argv[i], &set);
-		trouble = trouble || s == CLI_TROUBLE;
+		failed = cli_worse(failed, s == CLI_NO ? CLI_OK : s);
 		printed = printed || s == CLI_OK;
 		if (fflush(stdout) != 0)
 			break;
@@ -410,5 +413,5 @@ main(int argc, char *argv[])
 	free(set.keys);
 	if (!cli_flush_stdout(prog))
 		return CLI_TROUBLE;
-	return trouble ? CLI_TROUBLE : printed ? CLI_OK : CLI_NO;
+	return failed != CLI_OK ? failed : printed ? CLI_OK : CLI_NO;
 }

@@ -4,8 +4,8 @@
  *
  * Reads advertisements (a MIF) and the client's timeline, simulates, and
  * prints when each program was scheduled and when it ran: text for
- * people, TSV or JSON for scripts; --explain adds every assignment
- * looked at and every speed test.  Exit 0, or 2 on trouble.
+ * people, TSV or JSON for scripts; --all-assignments adds every assignment
+ * looked at and every speed test.  Exit statuses as miftools(7) says.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -22,7 +22,8 @@ static const char prog[] = "mif-sched";
 
 static const char usage[] =
     "usage: mif-sched [--threshold BPS] [--until TIME] [-f text|tsv|json]\n"
-    "                 [--explain] [--input-encoding ENC] ADVERTS TIMELINE\n";
+    "                 [--all-assignments] [--input-encoding ENC]\n"
+    "                 ADVERTS TIMELINE\n";
 
 static const char help[] =
     "Simulate the SMS 2.0 client scheduling advertised programs, with\n"
@@ -32,7 +33,8 @@ static const char help[] =
     "      --threshold BPS    slower than this is slow (default 40000)\n"
     "      --until TIME       stop at TIME (default: when every scheduled\n"
     "                         program has run)\n"
-    "      --explain          every assignment looked at, every speed test\n"
+    "      --all-assignments  every assignment looked at, every speed test\n"
+    "                         (--explain is its old spelling)\n"
     "      --input-encoding ENC  read ADVERTS as latin1, utf-8, utf-16le or\n"
     "                         utf-16be (default: as its byte-order mark\n"
     "                         says, latin1 without one)\n"
@@ -40,15 +42,15 @@ static const char help[] =
     "      --version          the version\n"
     "\n"
     "ADVERTS is a MIF of advertisements, TIMELINE the client's events\n"
-    "(mif-sched(5)); either may be - for standard input.  Exit status:\n"
-    "0 done, 2 trouble.\n";
+    "(mif-sched(5)); either may be - for standard input.  Exit status\n"
+    "(miftools(7)): 0 done, 2 trouble, 3 ADVERTS or TIMELINE has errors.\n";
 
 /* ---- inputs ----------------------------------------------------------- */
 
 /* Read and parse the timeline, reporting every bad line; NULL when it
- * cannot be read or has errors. */
+ * cannot be read or has errors, *status saying which. */
 static mif_sched_timeline *
-load_timeline(const char *path)
+load_timeline(const char *path, int *status)
 {
 	const char *name = cli_display_name(path);
 	size_t len;
@@ -56,42 +58,44 @@ load_timeline(const char *path)
 
 	if (text == NULL) {
 		report_fatal(stderr, prog, name, "%s", cli_read_error(errno));
+		*status = CLI_TROUBLE;
 		return NULL;
 	}
 	mif_sched_timeline *tl = mif_sched_timeline_parse(text, len, name);
 	free(text);
 	if (tl == NULL) {
 		report_fatal(stderr, prog, name, "out of memory");
+		*status = CLI_TROUBLE;
 		return NULL;
 	}
 	size_t n = mif_sched_timeline_error_count(tl);
-	for (size_t i = 0; i < n; i++) {
-		const mif_error *e = mif_sched_timeline_error(tl, i);
-		/* a line-oriented file: the line says enough */
-		fprintf(stderr, "%s: %s:%u: %s: %s\n", prog, name, e->mark.line,
-		    mif_severity_name(e->severity), e->text);
-	}
+	for (size_t i = 0; i < n; i++)
+		report_diag(stderr, prog, name, NULL,
+		    mif_sched_timeline_error(tl, i));
 	if (n > 0) {
 		mif_sched_timeline_free(tl);
+		*status = CLI_INPUT;
 		return NULL;
 	}
 	return tl;
 }
 
-/* The advertisements of a MIF that parses and checks clean. */
+/* The advertisements of a MIF that parses and checks clean; NULL
+ * after reporting, with *status what that deserves. */
 static mif_sched_adverts *
-load_adverts(const char *path, const mif_parse_options *input)
+load_adverts(const char *path, const mif_parse_options *input, int *status)
 {
 	const char *name = cli_display_name(path);
-	int status;
-	mif_doc *doc = cli_load(prog, path, input, CLI_TROUBLE, &status);
+	mif_doc *doc = cli_load(prog, path, input, status);
 
 	if (doc == NULL)
 		return NULL;
 	mif_error err;
 	mif_sched_adverts *a = mif_sched_adverts_read(doc, &err);
-	if (a == NULL)
+	if (a == NULL) {
 		report_diag(stderr, prog, name, doc, &err);
+		*status = report_status(&err);
+	}
 	mif_doc_free(doc);
 	return a;
 }
@@ -99,12 +103,13 @@ load_adverts(const char *path, const mif_parse_options *input)
 int
 main(int argc, char *argv[])
 {
-	enum { OPT_THRESHOLD = 256, OPT_UNTIL, OPT_EXPLAIN, OPT_HELP,
-		OPT_VERSION, OPT_INPUT_ENCODING };
+	enum { OPT_THRESHOLD = 256, OPT_UNTIL, OPT_ALL_ASSIGNMENTS,
+		OPT_EXPLAIN, OPT_HELP, OPT_VERSION, OPT_INPUT_ENCODING };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
 		{ "until", required_argument, NULL, OPT_UNTIL },
+		{ "all-assignments", no_argument, NULL, OPT_ALL_ASSIGNMENTS },
 		{ "explain", no_argument, NULL, OPT_EXPLAIN },
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
@@ -143,6 +148,11 @@ main(int argc, char *argv[])
 			opts.has_until = true;
 			break;
 		case OPT_EXPLAIN:
+			/* --explain writes why on standard error in every tool;
+			 * these are rows of the report, on standard output */
+			cli_deprecated(prog, "--explain", "--all-assignments");
+			/* FALLTHROUGH */
+		case OPT_ALL_ASSIGNMENTS:
 			explain = true;
 			break;
 		case OPT_INPUT_ENCODING:
@@ -166,9 +176,12 @@ main(int argc, char *argv[])
 
 	/* Both files are read before giving up, so that one run reports
 	 * the mistakes of both. */
-	mif_sched_adverts *adverts = load_adverts(argv[optind], &input);
-	mif_sched_timeline *tl = load_timeline(argv[optind + 1]);
-	int status = CLI_TROUBLE;
+	int adverts_status = CLI_OK, timeline_status = CLI_OK;
+	mif_sched_adverts *adverts = load_adverts(argv[optind], &input,
+	    &adverts_status);
+	mif_sched_timeline *tl = load_timeline(argv[optind + 1],
+	    &timeline_status);
+	int status = cli_worse(adverts_status, timeline_status);
 	mif_sched_sim *sim = NULL;
 	if (adverts != NULL && tl != NULL) {
 		size_t nevents;
@@ -176,8 +189,11 @@ main(int argc, char *argv[])
 		    &nevents);
 		mif_error err;
 		sim = mif_sched_simulate(adverts, events, nevents, &opts, &err);
-		if (sim == NULL)
-			fprintf(stderr, "%s: %s\n", prog, err.text);
+		if (sim == NULL) {
+			report_diag(stderr, prog,
+			    cli_display_name(argv[optind + 1]), NULL, &err);
+			status = report_status(&err);
+		}
 	}
 	if (sim != NULL) {
 		bool ok = mif_sched_report_write(stdout, sim, adverts, &opts,

@@ -24,7 +24,7 @@ static const char usage[] =
     "       mif-status --sms VERSION --job JOBID --sms-id SMSID [--time TIME] "
     "--expired\n"
     "       mif-status --apply TABLE [DETAILMIF...]\n"
-    "       mif-status --sms VERSION --replay HISTORY [--at TIME] [-o DIR]\n"
+    "       mif-status --sms VERSION --replay HISTORY [--until TIME] [-o DIR]\n"
     "       mif-status --noidmif --package PKGID [--time TIME] "
     "[--update FILE] [STATUSMIF]\n"
     "       each but --expired also takes [--input-encoding ENC]\n";
@@ -40,7 +40,7 @@ static const char help[] =
     "  --apply TABLE       load detailed job status MIFs into a job status\n"
     "                      table; the new table on standard output\n"
     "  --replay HISTORY    replay a job history; its table on standard output\n"
-    "  --at TIME           the table as of that time (with --replay)\n"
+    "  --until TIME        the table as of that time (with --replay)\n"
     "  -o, --output DIR    also write each detailed job status MIF created,\n"
     "                      DIR/0001.mif, 0002.mif ... (with --replay)\n"
     "  --noidmif           write a NOIDMIF recording the package's install\n"
@@ -56,20 +56,20 @@ static const char help[] =
     "\n"
     "A status MIF is read from STATUSMIF, or from standard input.\n"
     "TIME is yyyy-mm-dd[Thh:mm[:ss]][Z|+hh:mm] or a DMI date, UTC by default.\n"
-    "Exit status: 0 done, 2 trouble.\n";
+    "Exit status (miftools(7)): 0 done, 2 trouble, 3 an input has errors.\n";
 
 /* The options, each a bit, so that each mode can say which it takes. */
 enum {
 	O_SMS = 1 << 0, O_JOB = 1 << 1, O_SMS_ID = 1 << 2, O_TIME = 1 << 3,
 	O_EXPIRED = 1 << 4, O_APPLY = 1 << 5, O_REPLAY = 1 << 6,
-	O_AT = 1 << 7, O_OUTPUT = 1 << 8, O_NOIDMIF = 1 << 9,
+	O_UNTIL = 1 << 7, O_OUTPUT = 1 << 8, O_NOIDMIF = 1 << 9,
 	O_PACKAGE = 1 << 10, O_UPDATE = 1 << 11, O_INPUT_ENCODING = 1 << 12,
 	O_COUNT = 13,
 };
 
 static const char *const option_names[O_COUNT] = {
 	"--sms", "--job", "--sms-id", "--time", "--expired", "--apply",
-	"--replay", "--at", "--output", "--noidmif", "--package", "--update",
+	"--replay", "--until", "--output", "--noidmif", "--package", "--update",
 	"--input-encoding",
 };
 
@@ -87,7 +87,7 @@ static const struct mode_rule {
 	    O_SMS | O_JOB | O_SMS_ID | O_TIME | O_EXPIRED, 0 },
 	[APPLY] = { "--apply", O_APPLY, O_APPLY | O_INPUT_ENCODING, -1 },
 	[REPLAY] = { "--replay", O_SMS | O_REPLAY,
-	    O_SMS | O_REPLAY | O_AT | O_OUTPUT | O_INPUT_ENCODING, 0 },
+	    O_SMS | O_REPLAY | O_UNTIL | O_OUTPUT | O_INPUT_ENCODING, 0 },
 	[NOIDMIF] = { "--noidmif", O_PACKAGE,
 	    O_NOIDMIF | O_PACKAGE | O_TIME | O_UPDATE | O_INPUT_ENCODING, 1 },
 };
@@ -96,7 +96,7 @@ typedef struct settings {
 	unsigned given;
 	const mif_sms_version *version;
 	const char *job, *sms_id, *package;
-	int64_t time, at;
+	int64_t time, until;
 	const char *table, *history, *output, *update;
 	char **files;
 	int nfiles;
@@ -149,6 +149,7 @@ parse_options(int argc, char **argv, settings *s)
 		{ "expired", no_argument, NULL, 'x' },
 		{ "apply", required_argument, NULL, 'a' },
 		{ "replay", required_argument, NULL, 'r' },
+		{ "until", required_argument, NULL, 'U' },
 		{ "at", required_argument, NULL, 'A' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "noidmif", no_argument, NULL, 'n' },
@@ -193,9 +194,12 @@ parse_options(int argc, char **argv, settings *s)
 			bit = O_REPLAY;
 			s->history = optarg;
 			break;
-		case 'A':
-			bit = O_AT;
-			s->at = jobs_time(prog, usage, "--at", optarg);
+		case 'A': /* "up to" is --until in every tool; --at "the moment of" */
+			cli_deprecated(prog, "--at", "--until");
+			/* FALLTHROUGH */
+		case 'U':
+			bit = O_UNTIL;
+			s->until = jobs_time(prog, usage, "--until", optarg);
 			break;
 		case 'o':
 			bit = O_OUTPUT;
@@ -264,9 +268,10 @@ despool(const settings *s, mode m)
 
 	if (m == DESPOOL) {
 		in = jobs_load_status_mif(prog, s->nfiles > 0 ? s->files[0] : "-",
-		    &s->input, &e.instruction, &e.description);
+		    &s->input, &e.instruction, &e.description, &status);
 		if (in == NULL)
-			return CLI_TROUBLE;
+			return status;
+		status = CLI_TROUBLE;
 	}
 	if (!mif_sms_detail_of(s->version, s->job, &e, &d)) {
 		fprintf(stderr, "%s: note: SMS %s creates no detailed job status "
@@ -300,25 +305,29 @@ static int
 apply(const settings *s)
 {
 	mif_sms_table t;
-	mif_doc *table_doc = jobs_load_table(prog, s->table, &s->input, &t);
+	int status = CLI_TROUBLE;
+	mif_doc *table_doc = jobs_load_table(prog, s->table, &s->input, &t,
+	    &status);
 	int n = s->nfiles > 0 ? s->nfiles : 1;
 	mif_doc **docs = calloc((size_t)n, sizeof *docs);
-	int status = CLI_TROUBLE;
 
-	if (table_doc == NULL || docs == NULL)
+	if (table_doc == NULL)
+		goto done;
+	status = CLI_TROUBLE;
+	if (docs == NULL)
 		goto done;
 	/* each MIF's strings live in its document until the table is out */
 	for (int i = 0; i < n; i++) {
 		const char *path = s->nfiles > 0 ? s->files[i] : "-";
-		int st;
 		mif_error err;
 		mif_sms_detail d;
 		bool loaded;
-		if ((docs[i] = cli_load(prog, path, &s->input, CLI_TROUBLE,
-		    &st)) == NULL)
+		if ((docs[i] = cli_load(prog, path, &s->input, &status)) == NULL)
 			goto done;
+		status = CLI_TROUBLE;
 		if (!mif_sms_table_apply(&t, docs[i], &d, &loaded, &err)) {
 			jobs_report(prog, path, docs[i], &err);
+			status = report_status(&err);
 			goto done;
 		}
 		if (!loaded) {
@@ -380,14 +389,14 @@ replay(const settings *s)
 	mif_error err;
 	mif_sms_history h;
 	mif_sms_table t;
-	mif_doc *in = cli_load(prog, s->history, &s->input, CLI_TROUBLE, &st);
+	mif_doc *in = cli_load(prog, s->history, &s->input, &st);
 
 	if (in == NULL)
-		return CLI_TROUBLE;
+		return st;
 	if (!mif_sms_history_read(in, &h, &err)) {
 		jobs_report(prog, s->history, in, &err);
 		mif_doc_free(in);
-		return CLI_TROUBLE;
+		return report_status(&err);
 	}
 	for (size_t w = 0; w < h.nwarnings; w++)
 		jobs_report(prog, s->history, in, &h.warnings[w]);
@@ -397,7 +406,7 @@ replay(const settings *s)
 	outdir_file *files = NULL;
 	outdir *staged = NULL;
 	mif_doc *out = NULL;
-	if (!mif_sms_history_replay(&h, s->version, (s->given & O_AT) ? &s->at
+	if (!mif_sms_history_replay(&h, s->version, (s->given & O_UNTIL) ? &s->until
 	    : NULL, &t, s->output != NULL ? &details : NULL, &count)) {
 		fprintf(stderr, "%s: out of memory\n", prog);
 		goto done_history;
@@ -442,21 +451,26 @@ noidmif(const settings *s)
 	char *text = NULL, why[ATOMIC_WHY_SIZE];
 	size_t len;
 	atomic_lock lock = { .fd = -1 };
-	mif_doc *in = jobs_load_status_mif(prog,
-	    s->nfiles > 0 ? s->files[0] : "-", &s->input, &result, &description);
-	mif_doc *doc = NULL;
 	int status = CLI_TROUBLE;
+	mif_doc *in = jobs_load_status_mif(prog,
+	    s->nfiles > 0 ? s->files[0] : "-", &s->input, &result, &description,
+	    &status);
+	mif_doc *doc = NULL;
 
 	/* no other update of the file between reading and writing it */
 	if (in != NULL && s->update != NULL &&
-	    atomic_lock_take(s->update, &lock, why) != 0)
+	    atomic_lock_take(s->update, &lock, why) != 0) {
 		jobs_error(prog, s->update, "not updated: %s", why);
-	else if (in != NULL)
-		doc = noidmif_load(prog, s->update, &s->input);
+		status = CLI_TROUBLE;
+	} else if (in != NULL) {
+		doc = noidmif_load(prog, s->update, &s->input, &status);
+	}
 	if (doc == NULL)
 		goto done;
+	status = CLI_TROUBLE;
 	if (!mif_sms_noidmif_record(doc, s->package, result, s->time, &err)) {
 		report_diag(stderr, prog, what, NULL, &err);
+		status = report_status(&err);
 		goto done;
 	}
 	/* SMS reads a NOIDMIF only as ANSI text: no UTF-8 for want of a

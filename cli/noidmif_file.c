@@ -40,12 +40,13 @@ passes(const char *prog, const char *name, mif_doc *doc, bool written)
 
 mif_doc *
 noidmif_load(const char *prog, const char *path,
-    const mif_parse_options *input)
+    const mif_parse_options *input, int *status)
 {
 	mif_error err;
 	struct stat st;
 	mif_doc *doc;
 
+	*status = CLI_TROUBLE;
 	if (path == NULL || (stat(path, &st) != 0 && errno == ENOENT)) {
 		if ((doc = mif_doc_create(NULL)) == NULL)
 			fprintf(stderr, "%s: out of memory\n", prog);
@@ -55,11 +56,13 @@ noidmif_load(const char *prog, const char *path,
 	mif_parse_options o = cli_input_named(input, name);
 	if ((doc = mif_parse_path(path, &o, &err)) == NULL) {
 		report_diag(stderr, prog, name, NULL, &err);
+		*status = report_status(&err);
 		return NULL;
 	}
 	if (passes(prog, name, doc, true))
 		return doc;
 	mif_doc_free(doc);
+	*status = CLI_INPUT;
 	return NULL;
 }
 

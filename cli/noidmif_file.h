@@ -17,10 +17,11 @@
  * noidmif profile, whose errors are reported as PROG: FILE:LINE:COL
  * (warnings are left to mif-check, but report_doubts()'s); a new, empty document when path is NULL or no file
  * has that name.
- * NULL after reporting.  The caller frees the document.
+ * NULL after reporting, with *status what that deserves (CLI_TROUBLE or
+ * CLI_INPUT).  The caller frees the document.
  */
 mif_doc *noidmif_load(const char *prog, const char *path,
-    const mif_parse_options *input);
+    const mif_parse_options *input, int *status);
 
 /*
  * Whether text, the NOIDMIF about to be written as `what`, passes the

@@ -225,15 +225,6 @@ report_fatal(FILE *out, const char *prog, const char *file,
 	report_diag(out, prog, file, NULL, &err);
 }
 
-void
-report_write_error(FILE *out, const char *prog, const char *file,
-    const mif_error *err)
-{
-	mif_error placeless = *err;
-
-	placeless.mark.line = 0;
-	report_diag(out, prog, file, NULL, &placeless);
-}
 
 int
 report_status(const mif_error *err)
@@ -241,5 +232,5 @@ report_status(const mif_error *err)
 	/* an input past the limit is one that cannot be taken at all, as
 	 * /dev/zero cannot: trouble, not an answer */
 	return err->code == MIF_E_IO || err->code == MIF_E_NOMEM ||
-	    err->code == MIF_E_TOO_BIG ? CLI_TROUBLE : CLI_NO;
+	    err->code == MIF_E_TOO_BIG ? CLI_TROUBLE : CLI_INPUT;
 }

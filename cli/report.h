@@ -40,14 +40,10 @@ void report_doubts(FILE *out, const char *prog, const char *file,
 void report_fatal(FILE *out, const char *prog, const char *file,
     const char *fmt, ...) CLI_PRINTF(4, 5);
 
-/* A failure of mif_write_*(): its place is in the output, not in the
- * source, so it is shown without one. */
-void report_write_error(FILE *out, const char *prog, const char *file,
-    const mif_error *err);
 
-/* The exit status an input that could not be parsed at all deserves:
- * CLI_TROUBLE when it could not be read (or is too large), CLI_NO when
- * it is no MIF. */
+/* The exit status an error deserves: CLI_TROUBLE when an input could
+ * not be read (or is too large) or memory ran out, CLI_INPUT when the
+ * input itself is wrong. */
 int report_status(const mif_error *err);
 
 #endif /* REPORT_H */

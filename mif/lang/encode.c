@@ -100,9 +100,9 @@ mif_encode(const char *text, size_t len, mif_encoding encoding,
 		if (n == 0) {
 			free(buf.data);
 			mif_error_set(err, MIF_E_ENCODING, source_name,
-			    "line %u: invalid UTF-8 in the text to write", line);
+			    "invalid UTF-8 in the text to write");
 			if (err != NULL)
-				err->mark = (mif_mark){ line, column, buf.len };
+				err->mark = (mif_mark){ line, column, i };
 			return -1;
 		}
 		if (cp == '\n' && newline == MIF_NL_CRLF)
@@ -110,10 +110,10 @@ mif_encode(const char *text, size_t len, mif_encoding encoding,
 		if (!put_char(&buf, cp, encoding)) {
 			free(buf.data);
 			mif_error_set(err, MIF_E_ENCODING, source_name,
-			    "line %u: character U+%04X cannot be written in "
-			    "ISO 8859-1", line, (unsigned)cp);
+			    "character U+%04X cannot be written in ISO 8859-1",
+			    (unsigned)cp);
 			if (err != NULL)
-				err->mark = (mif_mark){ line, column, buf.len };
+				err->mark = (mif_mark){ line, column, i };
 			return -1;
 		}
 		if (cp == '\n') {

@@ -653,6 +653,42 @@ is_ascii(const char *s, size_t len)
 	return (any & 0x8080808080808080u) == 0;
 }
 
+/*
+ * An error of mif_encode() is placed in the text written; messages
+ * place it in the input instead, at the first occurrence there of the
+ * character that cannot be written (the writer keeps the input's
+ * order).  A character the input does not hold as such (a document
+ * built, not read) keeps no place: its line in the output is told.
+ */
+static void
+place_in_source(const mif_doc *doc, const char *text, size_t len,
+    mif_error *err)
+{
+	size_t at = (size_t)err->mark.offset;
+	uint32_t cp;
+	size_t n = at < len ? mif_utf8_get((const unsigned char *)text + at,
+	    len - at, &cp) : 0;
+	const char *src = doc->text;
+	size_t src_len = src != NULL ? doc->text_len : 0;
+
+	if (n == 0)
+		n = 1; /* an invalid byte stands for itself */
+	for (size_t i = 0; at < len && n <= len - at && i + n <= src_len; i++) {
+		const char *hit = memchr(src + i, text[at], src_len - i - n + 1);
+		if (hit == NULL)
+			break;
+		i = (size_t)(hit - src);
+		if (memcmp(hit, text + at, n) == 0 && i <= UINT32_MAX) {
+			err->mark = mif_doc_mark(doc, (uint32_t)i);
+			return;
+		}
+	}
+	size_t used = strlen(err->text);
+	snprintf(err->text + used, sizeof err->text - used,
+	    " (line %u of the output)", err->mark.line);
+	err->mark = (mif_mark){ 0, 0, 0 };
+}
+
 /* Text read as ISO 8859-1 that may be UTF-8 keeps its bytes only in
  * ISO 8859-1: in another encoding a misread "Ã¼" would stay so. */
 static bool
@@ -703,6 +739,8 @@ mif_write_buffer(const mif_doc *doc, const mif_write_options *opts,
 	int rc = mif_encode(text.data != NULL ? text.data : "", text.len,
 	    encoding, newline, mif_doc_eof_mark(doc), mif_doc_source_name(doc),
 	    out, len, err);
+	if (rc != 0 && err != NULL && err->code == MIF_E_ENCODING)
+		place_in_source(doc, text.data, text.len, err);
 	free(text.data);
 	return rc;
 }

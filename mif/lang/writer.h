@@ -114,7 +114,8 @@ void mif_walk_done(mif_walk *parent, const mif_walk *nested);
  * Turn the writer's UTF-8 text (LF line ends) into the bytes of a file:
  * byte-order mark, encoding, line ends, and a final ^Z when eof_mark.
  * On success *out is malloc'd; on failure returns -1 with *err set (a
- * character ISO 8859-1 cannot hold, invalid UTF-8, no memory).
+ * character ISO 8859-1 cannot hold, invalid UTF-8, no memory), its mark
+ * the line and column in text and, as offset, where in text it is.
  */
 int mif_encode(const char *text, size_t len, mif_encoding encoding,
     mif_newline newline, bool eof_mark, const char *source_name,

@@ -231,15 +231,34 @@ key_text(const mif_diff *d, const mif_rows *rows, bool old, size_t row,
 	}
 }
 
+/* Where a row starts in its file: its '{', or the START of the group
+ * that gives it in place. */
+static mif_mark
+row_mark(const mif_rows *rows, size_t row)
+{
+	const mif_row *r = mif_rows_row(rows, row);
+	const mif_block *g = mif_rows_instance(rows, row);
+	uint32_t pos = r != NULL ? r->pos : g != NULL ? g->pos : 0;
+
+	return mif_doc_mark(mif_rows_doc(rows), pos);
+}
+
 static bool
 duplicate(const mif_diff *d, const mif_rows *rows, bool old, size_t first,
     size_t again, mif_error *err)
 {
 	char key[128];
+	mif_mark at = row_mark(rows, again), before = row_mark(rows, first);
+
 	key_text(d, rows, old, again, key, sizeof key);
 	mif_error_set(err, MIF_E_DUP_ROW, old ? "old" : "new",
-	    "the key %s is given twice (rows %zu and %zu)", key, first + 1,
-	    again + 1);
+	    "the key %s is given twice (first at line %u, column %u)", key,
+	    before.line, before.column);
+	if (err != NULL) {
+		err->severity = MIF_ERROR;
+		err->mark = at;
+		err->context = before;
+	}
 	return false;
 }
 

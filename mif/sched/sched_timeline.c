@@ -120,6 +120,7 @@ error_at(line_ctx *c, mif_code code, unsigned column, unsigned context_line,
 	memset(e, 0, sizeof *e);
 	memcpy(e->source, tl->source, sizeof e->source);
 	e->mark.line = c->line;
+	e->mark.column = column;
 	if (tl->nerrors > MIF_MAX_ERRORS_DEFAULT) {
 		/* the error past the limit says so, as the parser's does */
 		e->code = MIF_E_TOO_MANY;
@@ -130,7 +131,6 @@ error_at(line_ctx *c, mif_code code, unsigned column, unsigned context_line,
 	}
 	e->code = code;
 	e->severity = MIF_ERROR;
-	e->mark.column = column;
 	e->context.line = context_line;
 	va_list ap;
 	va_start(ap, fmt);

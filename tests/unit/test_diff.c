@@ -129,7 +129,13 @@ test_errors(void **state)
 	assert_null(mif_diff_new(ra, ra, &o, &err));
 	assert_int_equal(err.code, MIF_E_DUP_ROW);
 	assert_string_equal(err.source, "old");
-	assert_string_equal(err.text, "the key \"1\" is given twice (rows 1 and 2)");
+	assert_string_equal(err.text,
+	    "the key \"1\" is given twice (first at line 7, column 1)");
+	/* placed at the second row, the first its context */
+	assert_int_equal(err.mark.line, 7);
+	assert_int_equal(err.mark.column, 10);
+	assert_int_equal(err.context.line, 7);
+	assert_int_equal(err.context.column, 1);
 	const char *nokey[] = { "Colour" };
 	o.key = nokey;
 	assert_null(mif_diff_new(ra, ra, &o, &err));
@@ -154,7 +160,9 @@ test_repeated_table_key(void **state)
 	assert_null(mif_diff_new(ra, rb, NULL, &err));
 	assert_int_equal(err.code, MIF_E_DUP_ROW);
 	assert_string_equal(err.source, "new");
-	assert_string_equal(err.text, "the key \"b\" is given twice (rows 1 and 3)");
+	assert_string_equal(err.text,
+	    "the key \"b\" is given twice (first at line 7, column 1)");
+	assert_int_equal(err.mark.column, 19);
 	assert_null(mif_diff_new(rb, ra, NULL, &err));
 	assert_string_equal(err.source, "old");
 	mif_rows_free(ra);
@@ -178,7 +186,9 @@ test_absent_key_value(void **state)
 	mif_error err;
 	assert_null(mif_diff_new(ra, rc, NULL, &err));
 	assert_string_equal(err.source, "new");
-	assert_string_equal(err.text, "the key \"\" is given twice (rows 1 and 2)");
+	assert_string_equal(err.text,
+	    "the key \"\" is given twice (first at line 7, column 1)");
+	assert_int_equal(err.mark.column, 7);
 	mif_rows_free(ra);
 	mif_rows_free(rc);
 	mif_doc_free(a);
