@@ -19,7 +19,7 @@
 static const char prog[] = "mif-diff";
 
 static const char usage[] =
-    "usage: mif-diff [-qH] [-f text|tsv|json|mif] [-g GROUP] [-k ATTRIBUTE]...\n"
+    "usage: mif-diff [-qsH] [-f text|tsv|json|mif] [-g GROUP] [-k ATTRIBUTE]...\n"
     "                [--ignore ATTRIBUTE]... [--input-encoding ENC] OLD NEW\n";
 
 static const char help[] =
@@ -34,6 +34,7 @@ static const char help[] =
     "      --ignore ATTRIBUTE  leave this attribute out (repeatable)\n"
     "  -H, --header         a header line first (tsv)\n"
     "  -q, --quiet          print nothing; the exit status tells\n"
+    "  -s, --summary        end the text with the counts, even when equal\n"
     "      --input-encoding ENC  read OLD and NEW as latin1, utf-8,\n"
     "                       utf-16le or utf-16be (default: as the\n"
     "                       byte-order mark says, latin1 without one)\n"
@@ -53,7 +54,7 @@ typedef struct side {
 
 typedef struct job {
 	enum format format;
-	bool header, quiet;
+	bool header, quiet, summary;
 	side old, new_side;
 	mif_diff *diff;
 	char *buf;      /* formatted values */
@@ -369,7 +370,7 @@ compare(job *j, const mif_diff_options *opts)
 		first = false;
 	}
 	mif_diff_counts n = mif_diff_counts_of(j->diff);
-	if (!j->quiet && j->format == TEXT)
+	if (!j->quiet && j->summary && j->format == TEXT)
 		text_summary(&n);
 	if (!j->quiet && j->format == JSON)
 		json_end(&n);
@@ -403,6 +404,7 @@ main(int argc, char *argv[])
 		{ "ignore", required_argument, NULL, OPT_IGNORE },
 		{ "header", no_argument, NULL, 'H' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "summary", no_argument, NULL, 's' },
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
@@ -415,7 +417,7 @@ main(int argc, char *argv[])
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:g:k:Hq", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:g:k:Hqs", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0) j.format = TEXT;
@@ -429,6 +431,7 @@ main(int argc, char *argv[])
 		case OPT_IGNORE: push(&ignore, &opts.nignore, optarg); break;
 		case 'H': j.header = true; break;
 		case 'q': j.quiet = true; break;
+		case 's': j.summary = true; break;
 		case OPT_INPUT_ENCODING:
 			cli_parse_input_encoding(prog, usage, optarg, &j.input);
 			break;
