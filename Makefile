@@ -15,6 +15,7 @@ INCLUDEDIR ?= $(PREFIX)/include
 MANDIR ?= $(PREFIX)/share/man
 SCHEMADIR ?= $(PREFIX)/share/miftools
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 
 CC ?= cc
 CLANG ?= clang
@@ -182,6 +183,7 @@ test: all $(UNIT_BIN)
 	$(TEST_ENV) tests/unit/run --summary $(B)/check/unit.sum $(B) || status=1; \
 	$(TEST_ENV) tests/tools/run --summary $(B)/check/tools.sum $(B) || status=1; \
 	$(TEST_ENV) tests/contract/run --summary $(B)/check/contract.sum $(B) || status=1; \
+	tests/install/run --summary $(B)/check/install.sum "$(MAKE)" $(SANITIZE) || status=1; \
 	if ! $(MAKE) --no-print-directory lint; then \
 		echo "0 1" > $(B)/check/lint.sum; status=1; \
 	fi; \
@@ -283,7 +285,7 @@ install: all
 	    $(DESTDIR)$(INCLUDEDIR)/mif $(DESTDIR)$(PKGCONFIGDIR) \
 	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man3 $(DESTDIR)$(MANDIR)/man5 \
 	    $(DESTDIR)$(MANDIR)/man7 \
-	    $(DESTDIR)$(SCHEMADIR)
+	    $(DESTDIR)$(SCHEMADIR) $(DESTDIR)$(COMPLETIONDIR)
 	$(INSTALL) -m 755 $(TOOLS) $(DESTDIR)$(BINDIR)
 	$(INSTALL) -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)
 	$(INSTALL) -m 755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)
@@ -300,6 +302,8 @@ install: all
 	$(INSTALL) -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
 	$(INSTALL) -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
 	$(INSTALL) -m 644 schema/mif.xsd $(DESTDIR)$(SCHEMADIR)
+	$(INSTALL) -m 644 completion/miftools.bash $(DESTDIR)$(COMPLETIONDIR)/miftools
+	for t in $(TOOLS:$(B)/%=%); do ln -sf miftools $(DESTDIR)$(COMPLETIONDIR)/$$t; done
 
 uninstall:
 	rm -f $(TOOLS:$(B)/%=$(DESTDIR)$(BINDIR)/%)
@@ -313,6 +317,8 @@ uninstall:
 	    $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%) \
 	    $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
 	rm -f $(DESTDIR)$(SCHEMADIR)/mif.xsd
+	rm -f $(DESTDIR)$(COMPLETIONDIR)/miftools \
+	    $(TOOLS:$(B)/%=$(DESTDIR)$(COMPLETIONDIR)/%)
 
 clean:
 	rm -rf build build-san

@@ -149,7 +149,7 @@ jobs_render(const char *prog, const char *what, mif_doc *doc, bool ansi_only,
 {
 	/* ANSI only: whatever the input was read as (--input-encoding) */
 	mif_write_options o = { ansi_only ? MIF_ENC_LATIN1 : MIF_ENC_SOURCE,
-	    MIF_NL_SOURCE };
+	    MIF_NL_SOURCE, MIF_EOF_SOURCE };
 	mif_error err;
 	char *out = NULL;
 

@@ -170,7 +170,7 @@ main(int argc, char *argv[])
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
-	mif_write_options wopts = { MIF_ENC_SOURCE, MIF_NL_SOURCE };
+	mif_write_options wopts = { MIF_ENC_SOURCE, MIF_NL_SOURCE, MIF_EOF_SOURCE };
 	mif_parse_options input = { .source_name = NULL };
 	int from = FORM_NONE, to = FORM_NONE;
 	const char *f_arg = NULL, *t_arg = NULL, *t_name = NULL;

@@ -18,7 +18,7 @@
 static const char prog[] = "mif-diff";
 
 static const char usage[] =
-    "usage: mif-diff [-qH] [-f text|tsv|json|mif] [-g GROUP] [-K ATTRIBUTE]...\n"
+    "usage: mif-diff [-qsH] [-f text|tsv|json|mif] [-g GROUP] [-K ATTRIBUTE]...\n"
     "                [--ignore ATTRIBUTE]... [--input-encoding ENC] OLD NEW\n";
 
 static const char help[] =
@@ -34,6 +34,7 @@ static const char help[] =
     "      --ignore ATTRIBUTE  leave this attribute out (repeatable)\n"
     "  -H, --header         a header line first (tsv)\n"
     "  -q, --quiet          print nothing; the exit status tells\n"
+    "  -s, --summary        end the text with the counts, even when equal\n"
     "      --input-encoding ENC  read OLD and NEW as latin1, utf-8,\n"
     "                       utf-16le or utf-16be (default: as the\n"
     "                       byte-order mark says, latin1 without one)\n"
@@ -54,7 +55,7 @@ typedef struct side {
 
 typedef struct job {
 	int format;     /* a mif_diff_format, or MIF */
-	bool header, quiet;
+	bool header, quiet, summary;
 	side old, new_side;
 	mif_diff *diff;
 	mif_parse_options input;
@@ -132,7 +133,9 @@ compare(job *j, const mif_diff_options *opts)
 		if (!jobs_print(prog, j->out))
 			return CLI_TROUBLE;
 	} else if (!(ok = mif_diff_report_write(stdout, j->diff, old_name,
-	    new_name, (mif_diff_format)j->format, j->header)) &&
+	    new_name, (mif_diff_format)j->format,
+	    (j->header ? MIF_DIFF_HEADER : 0) |
+	    (j->summary ? MIF_DIFF_SUMMARY : 0))) &&
 	    !ferror(stdout)) {
 		fprintf(stderr, "%s: out of memory\n", prog);
 	}
@@ -165,6 +168,7 @@ main(int argc, char *argv[])
 		{ "ignore", required_argument, NULL, OPT_IGNORE },
 		{ "header", no_argument, NULL, 'H' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "summary", no_argument, NULL, 's' },
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
@@ -177,7 +181,7 @@ main(int argc, char *argv[])
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:g:k:K:Hq", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:g:k:K:Hqs", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0) j.format = MIF_DIFF_TEXT;
@@ -200,6 +204,7 @@ main(int argc, char *argv[])
 		case OPT_IGNORE: push(&ignore, &opts.nignore, optarg); break;
 		case 'H': j.header = true; break;
 		case 'q': j.quiet = true; break;
+		case 's': j.summary = true; break;
 		case OPT_INPUT_ENCODING:
 			cli_parse_input_encoding(prog, usage, optarg, &j.input);
 			break;

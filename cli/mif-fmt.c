@@ -10,23 +10,27 @@
 #include "cli.h"
 #include "mif.h"
 #include "report.h"
+#include "udiff.h"
 
 static const char prog[] = "mif-fmt";
 
 static const char usage[] =
-    "usage: mif-fmt [-w | -l | --check] [--newline lf|crlf]\n"
+    "usage: mif-fmt [-w | -l | -d | --check] [--newline lf|crlf]\n"
     "               [--encoding latin1|utf-8|utf-16le|utf-16be]\n"
-    "               [--input-encoding ENC] [FILE...]\n";
+    "               [--input-encoding ENC] [--eof-mark keep|drop|add] [FILE...]\n";
 
 static const char help[] =
     "Write MIF files in canonical form on standard output.\n"
     "\n"
     "  -w, --write        rewrite each FILE in place, when it changes\n"
     "  -l, --list         list the files whose formatting would change\n"
+    "  -d, --diff         print what -w would change as a unified diff\n"
     "      --check        exit 1 if any file's formatting would change\n"
     "      --newline NL   write line ends as lf or crlf (default: as read)\n"
     "      --encoding ENC write latin1, utf-8, utf-16le or utf-16be\n"
     "                     (default: as read)\n"
+    "      --eof-mark MARK\n"
+    "                     end with a ^Z: keep (as read), drop or add\n"
     "      --input-encoding ENC\n"
     "                     read each FILE as one of these (default: as its\n"
     "                     byte-order mark says, latin1 without one)\n"
@@ -37,12 +41,12 @@ static const char help[] =
     "Problems, warnings as well as errors, go to standard error as\n"
     "mif-check prints them; a file with errors is never written.\n"
     "Exit status (miftools(7)): 0 all well (warnings allowed), 1 with\n"
-    "--check or -l, a file not in canonical form, 2 trouble (bad usage,\n"
-    "unreadable file, write error), 3 a file has errors.\n";
+    "--check, -l or -d, a file not in canonical form, 2 trouble (bad\n"
+    "usage, unreadable file, write error), 3 a file has errors.\n";
 
 enum {
 	OPT_CHECK = 256, OPT_NEWLINE, OPT_ENCODING, OPT_HELP, OPT_VERSION,
-	OPT_INPUT_ENCODING
+	OPT_INPUT_ENCODING, OPT_EOF_MARK
 };
 
 enum mode {
@@ -50,6 +54,7 @@ enum mode {
 	MODE_WRITE, /* rewrite in place */
 	MODE_LIST,  /* name the files that would change */
 	MODE_CHECK, /* exit 1 if any would change */
+	MODE_DIFF,  /* show what would change, exit 1 if anything would */
 };
 
 struct settings {
@@ -58,12 +63,25 @@ struct settings {
 	mif_parse_options input;
 };
 
+static mif_eof_mark
+parse_eof_mark(const char *text)
+{
+	if (strcmp(text, "keep") == 0)
+		return MIF_EOF_SOURCE;
+	if (strcmp(text, "drop") == 0)
+		return MIF_EOF_DROP;
+	if (strcmp(text, "add") == 0)
+		return MIF_EOF_ADD;
+	cli_usage_error(prog, usage,
+	    "--eof-mark wants keep, drop or add, not '%s'", text);
+}
+
 static void
 set_mode(struct settings *set, enum mode mode)
 {
 	if (set->mode != MODE_PRINT && set->mode != mode)
 		cli_usage_error(prog, usage,
-		    "-w, -l and --check exclude each other");
+		    "-w, -l, -d and --check exclude each other");
 	set->mode = mode;
 }
 
@@ -90,6 +108,32 @@ load(const char *name, const char *data, size_t len,
 		return NULL;
 	}
 	return doc;
+}
+
+/* The unified diff of a file and its canonical form, labelled a/NAME
+ * and b/NAME as git writes them (patch -p1 applies it); as diff(1)
+ * does, only a line that says they differ when either holds a NUL
+ * byte (UTF-16). */
+static bool
+print_diff(const char *name, const char *old, size_t old_len,
+    const char *new_text, size_t new_len)
+{
+	size_t n = strlen(name) + 3;
+	char *a = malloc(n), *b = malloc(n);
+	bool ok = a != NULL && b != NULL;
+
+	if (ok) {
+		snprintf(a, n, "a/%s", name);
+		snprintf(b, n, "b/%s", name);
+	}
+	if (ok && (memchr(old, 0, old_len) != NULL ||
+	    memchr(new_text, 0, new_len) != NULL))
+		printf("Binary files %s and %s differ\n", a, b);
+	else if (ok)
+		ok = udiff_write(stdout, a, old, old_len, b, new_text, new_len);
+	free(a);
+	free(b);
+	return ok;
 }
 
 /* Format one file; returns its exit status. */
@@ -160,6 +204,15 @@ format_file(const char *path, const struct settings *set)
 		if (changed)
 			status = CLI_NO;
 		break;
+	case MODE_DIFF:
+		if (changed) {
+			status = CLI_NO;
+			if (!print_diff(name, data, len, out, outlen)) {
+				fprintf(stderr, "%s: out of memory\n", prog);
+				status = CLI_TROUBLE;
+			}
+		}
+		break;
 	case MODE_PRINT:
 		break;
 	}
@@ -176,6 +229,8 @@ main(int argc, char *argv[])
 		{ "write", no_argument, NULL, 'w' },
 		{ "list", no_argument, NULL, 'l' },
 		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "diff", no_argument, NULL, 'd' },
+		{ "eof-mark", required_argument, NULL, OPT_EOF_MARK },
 		{ "newline", required_argument, NULL, OPT_NEWLINE },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
@@ -183,12 +238,12 @@ main(int argc, char *argv[])
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct settings set = { MODE_PRINT, { MIF_ENC_SOURCE, MIF_NL_SOURCE },
+	struct settings set = { MODE_PRINT, { MIF_ENC_SOURCE, MIF_NL_SOURCE, MIF_EOF_SOURCE },
 	    { .source_name = NULL } };
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":wl", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":wld", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'w':
 			set_mode(&set, MODE_WRITE);
@@ -198,6 +253,12 @@ main(int argc, char *argv[])
 			break;
 		case OPT_CHECK:
 			set_mode(&set, MODE_CHECK);
+			break;
+		case 'd':
+			set_mode(&set, MODE_DIFF);
+			break;
+		case OPT_EOF_MARK:
+			set.write.eof_mark = parse_eof_mark(optarg);
 			break;
 		case OPT_NEWLINE:
 			set.write.newline = cli_parse_newline(prog, usage, optarg);

@@ -407,9 +407,17 @@ const char *mif_storage_name(mif_storage storage);        /* "COMMON" */
 /* ------------------------------------------------------------------ */
 /* Writing                                                             */
 
+/* The ^Z (0x1A) some DOS-era writers end a file with. */
+typedef enum mif_eof_mark {
+	MIF_EOF_SOURCE,   /* written when the input had one */
+	MIF_EOF_DROP,     /* never written */
+	MIF_EOF_ADD,      /* always written */
+} mif_eof_mark;
+
 typedef struct mif_write_options {
 	mif_encoding encoding; /* MIF_ENC_SOURCE to keep the document's */
 	mif_newline newline;   /* MIF_NL_SOURCE to keep the document's */
+	mif_eof_mark eof_mark; /* MIF_EOF_SOURCE (0) to keep the document's */
 } mif_write_options;
 
 /*

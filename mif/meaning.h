@@ -545,16 +545,19 @@ typedef enum mif_diff_format {
 /*
  * The rest of a comparison (mif_diff_next() until it returns false)
  * written to out in format, as mif-diff(1) prints it: text, a line per
- * row and a line of counts; TSV, a line per attribute that changed and
- * per row removed or added, after a header line when `header` is true;
- * or one JSON object whose "old" and "new" are old_name and new_name.
+ * row, then a line of counts with MIF_DIFF_SUMMARY in flags; TSV, a line
+ * per attribute that changed and per row removed or added, after a
+ * header line with MIF_DIFF_HEADER; or one JSON object whose "old" and
+ * "new" are old_name and new_name, its counts always in it.
  * Values in text and TSV are escaped (MIF_FORMAT_ESCAPE); in JSON they
  * are as mif_value_format() writes them without flags.  Rows are
  * written as they come, nothing is kept.  False when memory runs out
  * or out has a write error; the report then stops without its counts.
  */
+#define MIF_DIFF_HEADER  0x01u /* TSV: a header line first */
+#define MIF_DIFF_SUMMARY 0x02u /* text: the line of counts last */
 bool mif_diff_report_write(FILE *out, mif_diff *diff, const char *old_name,
-    const char *new_name, mif_diff_format format, bool header);
+    const char *new_name, mif_diff_format format, unsigned flags);
 
 #ifdef __cplusplus
 }

@@ -568,8 +568,16 @@ read_element(struct jr *jr, int list, json_t *v)
 	}
 }
 
+/* A statement's bit in a set of those seen (a PLATFORM per platform). */
+static unsigned
+stmt_bit(mif_keyword kw, unsigned platform)
+{
+	return 1u << (kw == MIF_KW_PLATFORM ? MIF_KW_COUNT + platform : kw);
+}
+
 /* One name of a block's sequence: a statement or the next element of a
- * list.  used[] counts what each list gave. */
+ * list.  used[] counts what each list gave.  A name that no longer has
+ * a member or an element (jq removed it) is passed over. */
 static void
 take(struct jr *jr, json_t *obj, const char *name, int kind, size_t *used,
     unsigned *stmts_seen)
@@ -580,11 +588,8 @@ take(struct jr *jr, json_t *obj, const char *name, int kind, size_t *used,
 	int l = list_of(kind, name);
 	if (l >= 0) {
 		json_t *array = json_object_get(obj, name);
-		if (array == NULL || used[l] >= json_array_size(array)) {
-			fail(jr, "\"order\" names \"%s\" more often than it has "
-			    "elements", name);
-			return;
-		}
+		if (array == NULL || used[l] >= json_array_size(array))
+			return; /* a stale name: its element was removed */
 		size_t saved = push_key(jr, name);
 		push_index(jr, used[l]);
 		read_element(jr, l, json_array_get(array, used[l]++));
@@ -592,11 +597,13 @@ take(struct jr *jr, json_t *obj, const char *name, int kind, size_t *used,
 		return;
 	}
 	json_t *v = json_object_get(obj, name);
-	if (kind < 0 || !mif_conv_stmt_parse(name, &kw, &platform) || v == NULL) {
+	if (kind < 0 || !mif_conv_stmt_parse(name, &kw, &platform)) {
 		fail(jr, "\"order\" names \"%.40s\", which is no member here", name);
 		return;
 	}
-	unsigned bit = 1u << (kw == MIF_KW_PLATFORM ? MIF_KW_COUNT + platform : kw);
+	if (v == NULL)
+		return; /* a stale name: the statement was removed */
+	unsigned bit = stmt_bit(kw, platform);
 	if (*stmts_seen & bit) {
 		fail(jr, "\"order\" names \"%s\" twice", name);
 		return;
@@ -605,6 +612,60 @@ take(struct jr *jr, json_t *obj, const char *name, int kind, size_t *used,
 	size_t saved = push_key(jr, name);
 	read_stmt(jr, v, kw, platform, (mif_block_kind)kind);
 	pop(jr, saved);
+}
+
+/*
+ * The members of a block object in the order "order" gives, so that a
+ * text edited with jq reads back: first the statements it leaves out
+ * (added since), then what it names, skipping names whose member or
+ * element is gone (removed since), then the elements of each array
+ * that it leaves out (appended since), in turn.
+ */
+static void
+read_in_order(struct jr *jr, json_t *obj, json_t *order, int kind, bool top)
+{
+	size_t used[L_COUNT] = { 0 };
+	unsigned stmts_seen = 0, named = 0;
+	mif_keyword kw;
+	unsigned platform;
+	const char *key;
+	json_t *v;
+
+	if (!json_is_array(order)) {
+		expected(jr, order, "\"order\" as an array of names");
+		return;
+	}
+	for (size_t i = 0; i < json_array_size(order); i++) {
+		json_t *name = json_array_get(order, i);
+		if (!json_is_string(name)) {
+			size_t saved = push_key(jr, "order");
+			push_index(jr, i);
+			expected(jr, name, "a name");
+			pop(jr, saved);
+			return;
+		}
+		if (kind >= 0 && list_of(kind, json_string_value(name)) < 0 &&
+		    mif_conv_stmt_parse(json_string_value(name), &kw, &platform))
+			named |= stmt_bit(kw, platform);
+	}
+	json_object_foreach(obj, key, v) {
+		if ((top && is_doc_key(key)) || !reading(jr) || kind < 0 ||
+		    list_of(kind, key) >= 0 ||
+		    !mif_conv_stmt_parse(key, &kw, &platform) ||
+		    (named & stmt_bit(kw, platform)) != 0)
+			continue;
+		take(jr, obj, key, kind, used, &stmts_seen);
+	}
+	for (size_t i = 0; i < json_array_size(order) && reading(jr); i++)
+		take(jr, obj, json_string_value(json_array_get(order, i)), kind,
+		    used, &stmts_seen);
+	json_object_foreach(obj, key, v) {
+		int l = list_of(kind, key);
+		if ((top && is_doc_key(key)) || l < 0)
+			continue;
+		while (reading(jr) && used[l] < json_array_size(v))
+			take(jr, obj, key, kind, used, &stmts_seen);
+	}
 }
 
 /*
@@ -643,51 +704,15 @@ read_members(struct jr *jr, json_t *obj, int kind, bool top)
 		return;
 
 	json_t *order = json_object_get(obj, "order");
-	if (order != NULL) {
-		if (!json_is_array(order)) {
-			expected(jr, order, "\"order\" as an array of names");
-			return;
-		}
-		for (size_t i = 0; i < json_array_size(order) && reading(jr); i++) {
-			json_t *name = json_array_get(order, i);
-			if (!json_is_string(name)) {
-				size_t saved = push_key(jr, "order");
-				push_index(jr, i);
-				expected(jr, name, "a name");
-				pop(jr, saved);
-				return;
-			}
-			take(jr, obj, json_string_value(name), kind, used,
-			    &stmts_seen);
-		}
-	} else {
+	if (order != NULL)
+		read_in_order(jr, obj, order, kind, top);
+	else {
 		json_object_foreach(obj, key, v) {
 			if ((top && is_doc_key(key)) || !reading(jr))
 				continue;
 			size_t n = list_of(kind, key) >= 0 ? json_array_size(v) : 1;
 			for (size_t i = 0; i < n; i++)
 				take(jr, obj, key, kind, used, &stmts_seen);
-		}
-	}
-
-	/* "order" must name everything there is */
-	json_object_foreach(obj, key, v) {
-		mif_keyword kw;
-		unsigned platform;
-		if ((top && is_doc_key(key)) || strcmp(key, "order") == 0)
-			continue;
-		int l = list_of(kind, key);
-		if (l >= 0 && used[l] < json_array_size(v)) {
-			fail(jr, "\"order\" names \"%s\" %zu time%s, but it has "
-			    "%zu elements", key, used[l], used[l] == 1 ? "" : "s",
-			    json_array_size(v));
-			return;
-		}
-		if (kind >= 0 && mif_conv_stmt_parse(key, &kw, &platform) &&
-		    !(stmts_seen & (1u << (kw == MIF_KW_PLATFORM
-		    ? MIF_KW_COUNT + platform : kw)))) {
-			fail(jr, "\"order\" leaves out \"%s\"", key);
-			return;
 		}
 	}
 }

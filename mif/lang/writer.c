@@ -711,6 +711,9 @@ mif_write_buffer(const mif_doc *doc, const mif_write_options *opts,
 {
 	mif_encoding encoding = opts != NULL ? opts->encoding : MIF_ENC_SOURCE;
 	mif_newline newline = opts != NULL ? opts->newline : MIF_NL_SOURCE;
+	mif_eof_mark mark = opts != NULL ? opts->eof_mark : MIF_EOF_SOURCE;
+	bool eof_mark = mark == MIF_EOF_ADD ||
+	    (mark == MIF_EOF_SOURCE && mif_doc_eof_mark(doc));
 	mif_buf text;
 
 	*out = NULL;
@@ -730,14 +733,14 @@ mif_write_buffer(const mif_doc *doc, const mif_write_options *opts,
 	/* ASCII text with LF line ends is already its ISO 8859-1 encoding:
 	 * hand it over rather than copy what may be hundreds of megabytes */
 	if (text.data != NULL && encoding == MIF_ENC_LATIN1 &&
-	    newline != MIF_NL_CRLF && !mif_doc_eof_mark(doc) &&
+	    newline != MIF_NL_CRLF && !eof_mark &&
 	    is_ascii(text.data, text.len)) {
 		*out = text.data;
 		*len = text.len;
 		return 0;
 	}
 	int rc = mif_encode(text.data != NULL ? text.data : "", text.len,
-	    encoding, newline, mif_doc_eof_mark(doc), mif_doc_source_name(doc),
+	    encoding, newline, eof_mark, mif_doc_source_name(doc),
 	    out, len, err);
 	if (rc != 0 && err != NULL && err->code == MIF_E_ENCODING)
 		place_in_source(doc, text.data, text.len, err);

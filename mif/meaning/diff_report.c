@@ -223,7 +223,7 @@ json_change(job *j, const mif_diff_change *ch, bool first)
 
 bool
 mif_diff_report_write(FILE *out, mif_diff *diff, const char *old_name,
-    const char *new_name, mif_diff_format format, bool header)
+    const char *new_name, mif_diff_format format, unsigned flags)
 {
 	job j = { .out = out, .diff = diff };
 	mif_diff_change ch;
@@ -231,7 +231,7 @@ mif_diff_report_write(FILE *out, mif_diff *diff, const char *old_name,
 
 	if (format == MIF_DIFF_JSON)
 		json_start(&j, old_name, new_name);
-	if (format == MIF_DIFF_TSV && header)
+	if (format == MIF_DIFF_TSV && (flags & MIF_DIFF_HEADER))
 		tsv_header(&j);
 	while (!j.text.nomem && !ferror(out) && mif_diff_next(diff, &ch)) {
 		if (format == MIF_DIFF_TEXT)
@@ -247,7 +247,7 @@ mif_diff_report_write(FILE *out, mif_diff *diff, const char *old_name,
 	if (!ok)
 		return false; /* no counts of a report cut short */
 	mif_diff_counts n = mif_diff_counts_of(diff);
-	if (format == MIF_DIFF_TEXT)
+	if (format == MIF_DIFF_TEXT && (flags & MIF_DIFF_SUMMARY))
 		fprintf(out, "%zu changed, %zu only in old, %zu only in new, "
 		    "%zu the same\n", n.changed, n.removed, n.added, n.same);
 	if (format == MIF_DIFF_JSON)

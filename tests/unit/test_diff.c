@@ -356,7 +356,7 @@ test_written_as_mif(void **state)
 
 /* The rest of a comparison written to a stream in one form. */
 static char *
-report(mif_diff_format format, bool header)
+report(mif_diff_format format, unsigned flags)
 {
 	mif_doc *a = table("", "{\"a\", 1} {\"b\", 2} {\"c\"}");
 	mif_doc *b = table("", "{\"b\", 3} {\"c\", 0} {\"d\"}");
@@ -369,7 +369,7 @@ report(mif_diff_format format, bool header)
 	assert_non_null(d);
 	assert_non_null(fp);
 	assert_true(mif_diff_report_write(fp, d, "old.mif", "new.mif", format,
-	    header));
+	    flags));
 	assert_int_equal(fclose(fp), 0);
 	mif_diff_free(d);
 	mif_rows_free(ra);
@@ -383,21 +383,28 @@ static void
 test_report_write(void **state)
 {
 	(void)state;
-	char *text = report(MIF_DIFF_TEXT, false);
+	char *text = report(MIF_DIFF_TEXT, MIF_DIFF_SUMMARY);
 	assert_string_equal(text,
 	    "- a: only in old\n"
 	    "~ b: Count: 2 -> 3\n"
 	    "+ d: only in new\n"
 	    "1 changed, 1 only in old, 1 only in new, 1 the same\n");
 	free(text);
-	text = report(MIF_DIFF_TSV, true);
+	/* without MIF_DIFF_SUMMARY, silent on the counts as diff(1) is */
+	text = report(MIF_DIFF_TEXT, 0);
+	assert_string_equal(text,
+	    "- a: only in old\n"
+	    "~ b: Count: 2 -> 3\n"
+	    "+ d: only in new\n");
+	free(text);
+	text = report(MIF_DIFF_TSV, MIF_DIFF_HEADER);
 	assert_string_equal(text,
 	    "change\tHost\tattribute\told\tnew\n"
 	    "removed\ta\t\t\t\n"
 	    "changed\tb\tCount\t2\t3\n"
 	    "added\td\t\t\t\n");
 	free(text);
-	text = report(MIF_DIFF_JSON, false);
+	text = report(MIF_DIFF_JSON, 0);
 	assert_string_equal(text,
 	    "{\"old\":\"old.mif\",\"new\":\"new.mif\",\"key\":[\"Host\"],"
 	    "\"rows\":[\n"
@@ -414,8 +421,7 @@ test_report_write(void **state)
 	mif_diff *d = mif_diff_new(ra, ra, NULL, NULL);
 	FILE *fp = fopen("/dev/null", "r");
 	assert_non_null(fp);
-	assert_false(mif_diff_report_write(fp, d, "x", "y", MIF_DIFF_JSON,
-	    false));
+	assert_false(mif_diff_report_write(fp, d, "x", "y", MIF_DIFF_JSON, 0));
 	fclose(fp);
 	mif_diff_free(d);
 	mif_rows_free(ra);

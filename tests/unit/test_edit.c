@@ -14,7 +14,7 @@ written(const mif_doc *doc)
 {
 	char *out;
 	size_t len;
-	mif_write_options o = { MIF_ENC_SOURCE, MIF_NL_SOURCE };
+	mif_write_options o = { MIF_ENC_SOURCE, MIF_NL_SOURCE, MIF_EOF_SOURCE };
 	assert_int_equal(mif_write_buffer(doc, &o, &out, &len, NULL), 0);
 	char *s = malloc(len + 1);
 	memcpy(s, out, len);

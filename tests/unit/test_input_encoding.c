@@ -239,8 +239,8 @@ test_doubted_text_is_not_reencoded(void **state)
 {
 	(void)state;
 	mif_doc *doc = parse_text(ZURICH_UTF8);
-	mif_write_options utf8 = { MIF_ENC_UTF8, MIF_NL_SOURCE };
-	mif_write_options latin1 = { MIF_ENC_LATIN1, MIF_NL_SOURCE };
+	mif_write_options utf8 = { MIF_ENC_UTF8, MIF_NL_SOURCE, MIF_EOF_SOURCE };
+	mif_write_options latin1 = { MIF_ENC_LATIN1, MIF_NL_SOURCE, MIF_EOF_SOURCE };
 	mif_error err;
 	char *out = NULL;
 	size_t len;

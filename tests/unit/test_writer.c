@@ -600,14 +600,14 @@ test_encoding_options(void **state)
 	size_t len, wantlen;
 	char *out;
 
-	mif_write_options be = { MIF_ENC_UTF16BE, MIF_NL_LF };
+	mif_write_options be = { MIF_ENC_UTF16BE, MIF_NL_LF, MIF_EOF_SOURCE };
 	out = write_doc(doc, &be, &len);
 	wantlen = to_utf16(small_canonical, true, false, want);
 	assert_bytes(out, len, want, wantlen);
 	assert_stable(doc, out, len, &be);
 	free(out);
 
-	mif_write_options utf8 = { MIF_ENC_UTF8, MIF_NL_CRLF };
+	mif_write_options utf8 = { MIF_ENC_UTF8, MIF_NL_CRLF, MIF_EOF_SOURCE };
 	out = write_doc(doc, &utf8, &len);
 	static const char utf8_want[] = "\xEF\xBB\xBF" "START COMPONENT\r\n"
 	    "  NAME = \"x\"\r\n" "END COMPONENT\r\n";
@@ -615,7 +615,7 @@ test_encoding_options(void **state)
 	assert_stable(doc, out, len, &utf8);
 	free(out);
 
-	mif_write_options latin1 = { MIF_ENC_LATIN1, MIF_NL_SOURCE };
+	mif_write_options latin1 = { MIF_ENC_LATIN1, MIF_NL_SOURCE, MIF_EOF_SOURCE };
 	out = write_doc(doc, &latin1, &len);
 	assert_bytes(out, len, small_canonical, strlen(small_canonical));
 	free(out);
@@ -630,7 +630,7 @@ test_latin1_output(void **state)
 	static const char in[] = "\xEF\xBB\xBF" "START COMPONENT NAME = \"caf\xC3\xA9\" "
 	    "DESCRIPTION = \"ok\" PRAGMA = \"\xC4\x81\" END COMPONENT";
 	mif_doc *doc = parse_bytes(in, sizeof in - 1);
-	mif_write_options latin1 = { MIF_ENC_LATIN1, MIF_NL_LF };
+	mif_write_options latin1 = { MIF_ENC_LATIN1, MIF_NL_LF, MIF_EOF_SOURCE };
 	mif_error err;
 	char *out = (char *)"untouched";
 	size_t len = 7;
@@ -683,7 +683,7 @@ test_eof_mark_kept(void **state)
 	assert_stable(doc, out, len, NULL);
 	free(out);
 
-	mif_write_options le = { MIF_ENC_UTF16LE, MIF_NL_LF };
+	mif_write_options le = { MIF_ENC_UTF16LE, MIF_NL_LF, MIF_EOF_SOURCE };
 	out = write_doc(doc, &le, &len);
 	char want16[512];
 	size_t wantlen = to_utf16(small_canonical, false, false, want16);
@@ -732,12 +732,12 @@ test_every_byte_round_trip(void **state)
 	n += (size_t)snprintf(src + n, sizeof src - n, "\" END COMPONENT\n");
 
 	mif_doc *doc = parse_bytes(src, n);
-	mif_write_options utf8 = { MIF_ENC_UTF8, MIF_NL_LF };
+	mif_write_options utf8 = { MIF_ENC_UTF8, MIF_NL_LF, MIF_EOF_SOURCE };
 	size_t len;
 	char *out = write_doc(doc, &utf8, &len);
 	assert_stable(doc, out, len, &utf8);
 	free(out);
-	mif_write_options latin1 = { MIF_ENC_LATIN1, MIF_NL_CRLF };
+	mif_write_options latin1 = { MIF_ENC_LATIN1, MIF_NL_CRLF, MIF_EOF_SOURCE };
 	out = write_doc(doc, &latin1, &len);
 	assert_stable(doc, out, len, &latin1);
 	free(out);
@@ -757,14 +757,14 @@ test_comment_ending_in_cr(void **state)
 
 	assert_int_equal(count, 1);
 	assert_string_equal(c[0].text->bytes, " a\r");
-	mif_write_options lf = { MIF_ENC_SOURCE, MIF_NL_LF };
+	mif_write_options lf = { MIF_ENC_SOURCE, MIF_NL_LF, MIF_EOF_SOURCE };
 	char *out = write_doc(doc, &lf, &len);
 	static const char want_lf[] = "START COMPONENT // a\r\r\n"
 	    "  NAME = \"x\"\nEND COMPONENT\n";
 	assert_bytes(out, len, want_lf, sizeof want_lf - 1);
 	assert_stable(doc, out, len, &lf);
 	free(out);
-	mif_write_options crlf = { MIF_ENC_SOURCE, MIF_NL_CRLF };
+	mif_write_options crlf = { MIF_ENC_SOURCE, MIF_NL_CRLF, MIF_EOF_SOURCE };
 	out = write_doc(doc, &crlf, &len);
 	static const char want_crlf[] = "START COMPONENT // a\r\r\n"
 	    "  NAME = \"x\"\r\nEND COMPONENT\r\n";
