@@ -53,6 +53,11 @@ split(merge *m, char *line, unsigned lineno, tsv_line *t)
 	/* a report that went through Windows: a field's own CR is "\r" */
 	if (len > 0 && line[len - 1] == '\r')
 		line[--len] = '\0';
+	/* mif-audit writes UTF-8: other bytes would go on into the output */
+	size_t utf8 = mif_utf8_span(line, len);
+	if (utf8 < len)
+		return merge_fail(m, lineno, (unsigned)utf8 + 1, "bytes that are "
+		    "not UTF-8");
 	t->n = 0;
 	for (char *s = line; ; ) {
 		if (t->n == TSV_MAX_FIELDS)
