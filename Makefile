@@ -222,7 +222,7 @@ lint:
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h mif/*.h) $(LIB_HDR) $(LIB_SRC) \
     $(GEN_SRC) $(GEN_HDR)
 	@mkdir -p $(@D)
-	$(CLANG) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	$(CLANG) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -DJPULL_CHUNK=61 \
 	    -D_POSIX_C_SOURCE=200809L $(INCLUDES) $(XML_CFLAGS) $(JSON_CFLAGS) $(YAJL_CFLAGS) $(GEN_CFLAGS) \
 	    -o $@ $< $(LIB_SRC) $(GEN_SRC) $(XML_LIBS) $(JSON_LIBS) $(YAJL_LIBS) -lm
 

@@ -26,7 +26,11 @@
  * is no report, and reading on would only grow memory (yajl keeps a
  * token whole until its end). */
 #define MAX_TOKEN (1u << 20)
-#define CHUNK 16384
+/* The bytes read at a time; the fuzzing build makes it small, so that
+ * tokens often straddle two chunks. */
+#ifndef JPULL_CHUNK
+#define JPULL_CHUNK 16384
+#endif
 
 typedef struct place {
 	unsigned line, column;
@@ -41,8 +45,8 @@ typedef struct queued {
 struct jpull_in {
 	FILE *file;
 	yajl_handle yajl;
-	unsigned char chunk[CHUNK];
-	size_t chunk_len;
+	unsigned char *chunk;
+	size_t chunk_len, chunk_cap;
 	size_t seen;               /* bytes of the chunk the placer has been
 	                              through */
 	bool finishing;            /* in yajl_complete_parse(): no chunk */
@@ -470,6 +474,34 @@ check_begun(jpull_in *in)
 		    MAX_TOKEN);
 }
 
+/*
+ * Read the next chunk into in->chunk; its length, 0 at the end (or on
+ * a read error, or out of memory: in->ended then).  yajl reads a token
+ * that straddles chunks again from its start at each chunk: a chunk as
+ * long as the part of the token already read keeps that work linear.
+ */
+static size_t
+read_chunk(jpull_in *in)
+{
+	size_t want = JPULL_CHUNK;
+
+	if (in->state == IN_TOKEN && in->offset - in->start_offset > want)
+		want = (size_t)(in->offset - in->start_offset);
+	if (want > in->chunk_cap) {
+		unsigned char *c = realloc(in->chunk, want);
+		if (c == NULL) {
+			end(in, in->at, "out of memory");
+			return 0;
+		}
+		in->chunk = c;
+		in->chunk_cap = want;
+	}
+	size_t n = fread(in->chunk, 1, want, in->file);
+	if (n == 0 && ferror(in->file))
+		end(in, in->at, "a read error");
+	return n;
+}
+
 /* Read on until some token is queued, or the end. */
 static void
 refill(jpull_in *in)
@@ -477,13 +509,11 @@ refill(jpull_in *in)
 	in->queued = in->next = 0;
 	in->text_len = 0;
 	while (in->queued == 0 && !in->ended) {
-		size_t n = fread(in->chunk, 1, CHUNK, in->file);
+		size_t n = read_chunk(in);
 		yajl_status s;
 
-		if (n == 0 && ferror(in->file)) {
-			end(in, in->at, "a read error");
+		if (in->ended)
 			return;
-		}
 		if (n == 0) {
 			in->finishing = true;
 			s = yajl_complete_parse(in->yajl);
@@ -534,6 +564,7 @@ jpull_free(jpull *p)
 	if (p->in == NULL)
 		return;
 	yajl_free(p->in->yajl);
+	free(p->in->chunk);
 	free(p->in->queue);
 	free(p->in->text);
 	free(p->in);
