@@ -58,14 +58,20 @@ JSON_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
 JSON_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null)
 JSON_PC := jansson
 endif
+# yajl likewise, for streaming the JSON reports that mif-audit merges.
+ifneq ($(shell grep -l 'include <yajl/' mif/*/*.c 2>/dev/null),)
+YAJL_CFLAGS := $(shell $(PKG_CONFIG) --cflags yajl 2>/dev/null)
+YAJL_LIBS := $(shell $(PKG_CONFIG) --libs yajl 2>/dev/null)
+YAJL_PC := yajl
+endif
 
 # The public headers are mif.h and mif/LAYER.h; the library's own files
 # name their internal headers by layer ("lang/internal.h").
 INCLUDES := -I. -Imif -I$(B)/gen
-CPPFLAGS_ALL := -D_POSIX_C_SOURCE=200809L $(INCLUDES) $(XML_CFLAGS) $(JSON_CFLAGS) $(CPPFLAGS)
+CPPFLAGS_ALL := -D_POSIX_C_SOURCE=200809L $(INCLUDES) $(XML_CFLAGS) $(JSON_CFLAGS) $(YAJL_CFLAGS) $(CPPFLAGS)
 CFLAGS_ALL := $(CFLAGS) $(SAN_FLAGS) -MD -MP
 LDFLAGS_ALL := $(LDFLAGS) $(SAN_FLAGS)
-LIBS_ALL := $(XML_LIBS) $(JSON_LIBS) -lm $(LDLIBS)
+LIBS_ALL := $(XML_LIBS) $(JSON_LIBS) $(YAJL_LIBS) -lm $(LDLIBS)
 # flex's and bison's output is not ours to tidy.
 GEN_CFLAGS := -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -220,9 +226,9 @@ lint:
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h mif/*.h) $(LIB_HDR) $(LIB_SRC) \
     $(GEN_SRC) $(GEN_HDR)
 	@mkdir -p $(@D)
-	$(CLANG) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
-	    -D_POSIX_C_SOURCE=200809L $(INCLUDES) $(XML_CFLAGS) $(JSON_CFLAGS) $(GEN_CFLAGS) \
-	    -o $@ $< $(LIB_SRC) $(GEN_SRC) $(XML_LIBS) $(JSON_LIBS) -lm
+	$(CLANG) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -DJPULL_CHUNK=61 \
+	    -D_POSIX_C_SOURCE=200809L $(INCLUDES) $(XML_CFLAGS) $(JSON_CFLAGS) $(YAJL_CFLAGS) $(GEN_CFLAGS) \
+	    -o $@ $< $(LIB_SRC) $(GEN_SRC) $(XML_LIBS) $(JSON_LIBS) $(YAJL_LIBS) -lm
 
 fuzz:
 	@.ci/install-deps clang
@@ -295,7 +301,7 @@ install: all
 	$(INSTALL) -m 644 $(PUBLIC_HDR) $(DESTDIR)$(INCLUDEDIR)/mif
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
-	    -e 's|@REQUIRES_PRIVATE@|$(XML_PC) $(JSON_PC)|' mif.pc.in \
+	    -e 's|@REQUIRES_PRIVATE@|$(XML_PC) $(JSON_PC) $(YAJL_PC)|' mif.pc.in \
 	    > $(DESTDIR)$(PKGCONFIGDIR)/mif.pc
 	$(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	$(INSTALL) -m 644 $(MAN3) $(DESTDIR)$(MANDIR)/man3

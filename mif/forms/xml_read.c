@@ -840,18 +840,6 @@ utf16_to_text(char *out, const unsigned char *p, size_t len, bool big)
 	return (size_t)(o - out);
 }
 
-/* Whether len bytes are UTF-8 throughout. */
-static bool
-is_utf8(const unsigned char *u, size_t len)
-{
-	uint32_t cp;
-
-	for (size_t i = 0, n; i < len; i += n)
-		if ((n = mif_utf8_get(u + i, len - i, &cp)) == 0)
-			return false;
-	return true;
-}
-
 /*
  * Keep the XML as the document's text, for places and quoted lines, in
  * UTF-8, where libxml2's columns (counted in characters) land right: as
@@ -864,7 +852,7 @@ keep_text(mif_doc *doc, const void *data, size_t len)
 	const unsigned char *u = data;
 	size_t bom = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
 	bool big, wide = is_utf16(u, len, &big, &bom);
-	bool bytes = !wide && !is_utf8(u + bom, len - bom);
+	bool bytes = !wide && mif_utf8_span(u + bom, len - bom) != len - bom;
 	size_t cap = wide ? len / 2 * 3 + 2 : bytes ? len * 2 + 2 : len + 2;
 
 	doc->input = malloc(cap);

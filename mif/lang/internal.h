@@ -260,6 +260,9 @@ void mif_parse_text(mif_doc *doc, unsigned max_errors);
 size_t mif_utf8_put(char *buf, uint32_t cp);
 /* Decode one UTF-8 sequence; returns its length, or 0 if invalid. */
 size_t mif_utf8_get(const unsigned char *s, size_t len, uint32_t *cp);
+/* How many of the len bytes at s, from the first, are UTF-8 (len when
+ * all are). */
+size_t mif_utf8_span(const void *s, size_t len);
 /* The length of s cut to at most len bytes without splitting a UTF-8
  * sequence: a character that would cross the cut is left out.  s[len]
  * must be readable. */

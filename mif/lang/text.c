@@ -30,6 +30,18 @@ mif_utf8_put(char *buf, uint32_t cp)
 }
 
 size_t
+mif_utf8_span(const void *s, size_t len)
+{
+	const unsigned char *u = s;
+	uint32_t cp;
+	size_t i = 0, n;
+
+	while (i < len && (n = mif_utf8_get(u + i, len - i, &cp)) != 0)
+		i += n;
+	return i;
+}
+
+size_t
 mif_utf8_get(const unsigned char *s, size_t len, uint32_t *cp)
 {
 	if (len == 0)

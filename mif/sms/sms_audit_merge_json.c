@@ -1,6 +1,6 @@
 /*
  * Reading a JSON report of mif-audit for a merge, a token at a time
- * (jsonr.h): the versions and the inventory first, then each job as it
+ * (sms_json_pull.h): the versions and the inventory first, then each job as it
  * comes, each skipped history (mif-audit(1), OUTPUT).
  */
 #include <errno.h>
@@ -10,119 +10,95 @@
 #include <string.h>
 
 #include "sms/sms_audit_merge.h"
-#include "sms/sms_jsonr.h"
+#include "sms/sms_json_pull.h"
 
 static bool
-json_fail(merge *m, jsonr *j)
+json_fail(merge *m, jpull *j)
 {
 	return merge_fail(m, j->line, j->column, "%s", j->error);
 }
 
-/* The next token, which must be `want`. */
+/* t, the end of the input or an error, where `want` should be. */
 static bool
-expect(merge *m, jsonr *j, jsonr_token want)
+unexpected(merge *m, jpull *j, jpull_token t, const char *want)
 {
-	jsonr_token t = jsonr_next(j);
-
-	if (t == want)
-		return true;
-	if (t != JSONR_ERROR)
-		jsonr_fail(j, "%s where %s should be", jsonr_token_name(t),
-		    jsonr_token_name(want));
-	return json_fail(m, j);
+	if (t == JPULL_ERROR)
+		return json_fail(m, j);
+	return merge_fail(m, j->line, j->column, "%s where %s should be",
+	    jpull_token_name(t), want);
 }
 
 /*
  * Go through an object's members: for each, `member` is called with the
  * key (copied: the reader's text is then the value's) and the first
  * token of the value, which it must read whole.  Keys longer than
- * keys of this format are given as "".
+ * keys of this format are given as "".  yajl has checked the grammar:
+ * what comes instead of a key is the end of the input or an error.
  */
-typedef bool member_fn(merge *m, jsonr *j, void *arg, const char *key,
-    jsonr_token value);
+typedef bool member_fn(merge *m, jpull *j, void *arg, const char *key,
+    jpull_token value);
 
 static bool
-members(merge *m, jsonr *j, void *arg, member_fn *member)
+members(merge *m, jpull *j, void *arg, member_fn *member)
 {
-	jsonr_token t = jsonr_next(j);
+	const char *want = "a key";
 
-	if (t == JSONR_END_OBJECT)
-		return true;
-	for (;;) {
+	for (jpull_token t = jpull_next(j); t != JPULL_END_OBJECT;
+	    t = jpull_next(j)) {
 		char key[NAME_MAX_LEN];
-		if (t != JSONR_STRING) {
-			if (t != JSONR_ERROR)
-				jsonr_fail(j, "%s where a key should be",
-				    jsonr_token_name(t));
-			return json_fail(m, j);
-		}
+		if (t != JPULL_KEY)
+			return unexpected(m, j, t, want);
 		snprintf(key, sizeof key, "%s", j->len < sizeof key ? j->text : "");
-		if (!expect(m, j, JSONR_COLON) ||
-		    !member(m, j, arg, key, jsonr_next(j)))
+		if (!member(m, j, arg, key, jpull_next(j)))
 			return false;
-		t = jsonr_next(j);
-		if (t == JSONR_END_OBJECT)
-			return true;
-		if (t != JSONR_COMMA) {
-			if (t != JSONR_ERROR)
-				jsonr_fail(j, "%s where , or } should be",
-				    jsonr_token_name(t));
-			return json_fail(m, j);
-		}
-		t = jsonr_next(j);
+		want = ", or }";
 	}
+	return true;
 }
 
 /* The same for an array's elements. */
-typedef bool element_fn(merge *m, jsonr *j, void *arg, jsonr_token value);
+typedef bool element_fn(merge *m, jpull *j, void *arg, jpull_token value);
 
 static bool
-elements(merge *m, jsonr *j, void *arg, element_fn *element)
+elements(merge *m, jpull *j, void *arg, element_fn *element)
 {
-	jsonr_token t = jsonr_next(j);
+	bool first = true;
 
-	if (t == JSONR_END_ARRAY)
-		return true;
-	for (;;) {
+	for (jpull_token t = jpull_next(j); t != JPULL_END_ARRAY;
+	    t = jpull_next(j)) {
+		if (!first && (t == JPULL_EOF || t == JPULL_ERROR))
+			return unexpected(m, j, t, ", or ]");
 		if (!element(m, j, arg, t))
 			return false;
-		t = jsonr_next(j);
-		if (t == JSONR_END_ARRAY)
-			return true;
-		if (t != JSONR_COMMA) {
-			if (t != JSONR_ERROR)
-				jsonr_fail(j, "%s where , or ] should be",
-				    jsonr_token_name(t));
-			return json_fail(m, j);
-		}
-		t = jsonr_next(j);
+		first = false;
 	}
+	return true;
 }
 
 /* A value of the wrong kind. */
 static bool
-wrong(merge *m, jsonr *j, jsonr_token t, const char *key, const char *want)
+wrong(merge *m, jpull *j, jpull_token t, const char *key, const char *want)
 {
-	if (t == JSONR_ERROR)
+	if (t == JPULL_ERROR)
 		return json_fail(m, j);
 	return merge_fail(m, j->line, j->column, "\"%s\" is %s; it should be %s",
-	    key, jsonr_token_name(t), want);
+	    key, jpull_token_name(t), want);
 }
 
 static bool
-skip_value(merge *m, jsonr *j, jsonr_token t)
+skip_value(merge *m, jpull *j, jpull_token t)
 {
-	return jsonr_skip(j, t) || json_fail(m, j);
+	return jpull_skip(j, t) || json_fail(m, j);
 }
 
 /* A count: a whole number from 0 up, at most max. */
 static bool
-read_count(merge *m, jsonr *j, jsonr_token t, const char *key, size_t max,
+read_count(merge *m, jpull *j, jpull_token t, const char *key, size_t max,
     size_t *out)
 {
 	char *end;
 
-	if (t != JSONR_NUMBER)
+	if (t != JPULL_NUMBER)
 		return wrong(m, j, t, key, "a number from 0 up");
 	errno = 0;
 	unsigned long long n = j->text[0] != '-' ? strtoull(j->text, &end, 10)
@@ -135,7 +111,7 @@ read_count(merge *m, jsonr *j, jsonr_token t, const char *key, size_t max,
 }
 
 static bool
-read_unsigned(merge *m, jsonr *j, jsonr_token t, const char *key,
+read_unsigned(merge *m, jpull *j, jpull_token t, const char *key,
     unsigned *out)
 {
 	size_t n;
@@ -168,8 +144,8 @@ version_of(merge *m, const char *name)
 }
 
 static bool
-version_member(merge *m, jsonr *j, void *arg, const char *key,
-    jsonr_token t)
+version_member(merge *m, jpull *j, void *arg, const char *key,
+    jpull_token t)
 {
 	row_ctx *c = arg;
 	size_t v = version_of(m, key);
@@ -178,12 +154,12 @@ version_member(merge *m, jsonr *j, void *arg, const char *key,
 		return merge_fail(m, j->line, j->column, "\"%s\" is not one of the "
 		    "report's versions", key);
 	if (c->in_lost) {
-		if (t != JSONR_TRUE && t != JSONR_FALSE)
+		if (t != JPULL_TRUE && t != JPULL_FALSE)
 			return wrong(m, j, t, key, "true or false");
-		c->row->lost[v] = t == JSONR_TRUE;
+		c->row->lost[v] = t == JPULL_TRUE;
 		c->lost |= 1u << v;
 	} else {
-		if (t != JSONR_STRING)
+		if (t != JPULL_STRING)
 			return wrong(m, j, t, key, "a status");
 		if (!mif_sms_status_parse(j->text, &c->row->shown[v]))
 			return merge_fail(m, j->line, j->column, "unknown status "
@@ -194,13 +170,13 @@ version_member(merge *m, jsonr *j, void *arg, const char *key,
 }
 
 static bool
-row_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
+row_member(merge *m, jpull *j, void *arg, const char *key, jpull_token t)
 {
 	row_ctx *c = arg;
 
 	if (strcmp(key, "truth") == 0 || strcmp(key, "inventory") == 0) {
 		bool truth = key[0] == 't';
-		if (t != JSONR_STRING)
+		if (t != JPULL_STRING)
 			return wrong(m, j, t, key, "a string");
 		if (truth && !mif_audit_truth_parse(j->text, &c->row->truth))
 			return merge_fail(m, j->line, j->column, "unknown truth \"%s\" "
@@ -215,14 +191,14 @@ row_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
 		return true;
 	}
 	if (strcmp(key, "shown") == 0 || strcmp(key, "lost") == 0) {
-		if (t != JSONR_BEGIN_OBJECT)
+		if (t != JPULL_BEGIN_OBJECT)
 			return wrong(m, j, t, key, "an object");
 		c->in_lost = key[0] == 'l';
 		c->seen |= c->in_lost ? 8u : 4u;
 		return members(m, j, c, version_member);
 	}
 	if (strcmp(key, "sms_id") == 0) {
-		if (t != JSONR_STRING)
+		if (t != JPULL_STRING)
 			return wrong(m, j, t, key, "a string");
 		c->seen |= 1u;
 		/* the row is the last one made: its string goes last */
@@ -240,13 +216,13 @@ row_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
 }
 
 static bool
-row_element(merge *m, jsonr *j, void *arg, jsonr_token t)
+row_element(merge *m, jpull *j, void *arg, jpull_token t)
 {
 	unsigned line = j->line, column = j->column;
 	row_ctx c = { 0 };
 
 	(void)arg;
-	if (t != JSONR_BEGIN_OBJECT)
+	if (t != JPULL_BEGIN_OBJECT)
 		return wrong(m, j, t, "rows[]", "an object");
 	c.row = merge_job_row(m, "", &c.inv);
 	if (c.row == NULL || !members(m, j, &c, row_member))
@@ -266,19 +242,19 @@ row_element(merge *m, jsonr *j, void *arg, jsonr_token t)
 /* ---- a job: {"id":...,"file":...,"rows":[...]} ---- */
 
 static bool
-job_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
+job_member(merge *m, jpull *j, void *arg, const char *key, jpull_token t)
 {
 	unsigned *seen = arg;
 
 	if (strcmp(key, "id") == 0 || strcmp(key, "file") == 0) {
 		bool id = key[0] == 'i';
-		if (t != JSONR_STRING)
+		if (t != JPULL_STRING)
 			return wrong(m, j, t, key, "a string");
 		*seen |= id ? 1u : 2u;
 		return merge_pool_add(m, j->text, id ? &m->id_at : &m->file_at);
 	}
 	if (strcmp(key, "rows") == 0) {
-		if (t != JSONR_BEGIN_ARRAY)
+		if (t != JPULL_BEGIN_ARRAY)
 			return wrong(m, j, t, key, "an array");
 		*seen |= 4u;
 		return elements(m, j, NULL, row_element);
@@ -287,12 +263,12 @@ job_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
 }
 
 static bool
-job_element(merge *m, jsonr *j, void *arg, jsonr_token t)
+job_element(merge *m, jpull *j, void *arg, jpull_token t)
 {
 	unsigned line = j->line, column = j->column, seen = 0;
 
 	(void)arg;
-	if (t != JSONR_BEGIN_OBJECT)
+	if (t != JPULL_BEGIN_OBJECT)
 		return wrong(m, j, t, "jobs[]", "an object");
 	if (!merge_job_start(m) || !members(m, j, &seen, job_member))
 		return false;
@@ -311,14 +287,14 @@ typedef struct skip_ctx {
 } skip_ctx;
 
 static bool
-skip_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
+skip_member(merge *m, jpull *j, void *arg, const char *key, jpull_token t)
 {
 	skip_ctx *c = arg;
 
 	if (strcmp(key, "file") == 0 || strcmp(key, "error") == 0) {
 		bool file = key[0] == 'f';
 		size_t at;
-		if (t != JSONR_STRING)
+		if (t != JPULL_STRING)
 			return wrong(m, j, t, key, "a string");
 		if (!merge_pool_add(m, j->text, &at))
 			return false;
@@ -341,13 +317,13 @@ skip_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
 }
 
 static bool
-skip_element(merge *m, jsonr *j, void *arg, jsonr_token t)
+skip_element(merge *m, jpull *j, void *arg, jpull_token t)
 {
 	unsigned line = j->line, column = j->column;
 	skip_ctx c = { { NULL, 0, 0, NULL }, 0, 0 };
 
 	(void)arg;
-	if (t != JSONR_BEGIN_OBJECT)
+	if (t != JPULL_BEGIN_OBJECT)
 		return wrong(m, j, t, "skipped[]", "an object");
 	m->pool_len = 0;
 	if (!members(m, j, &c, skip_member))
@@ -391,7 +367,7 @@ static const char *const truth_keys[MIF_AUDIT_TRUTHS] = {
 
 /* A member of "lost" or "recovered" (by version) or of "truth". */
 static bool
-count_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
+count_member(merge *m, jpull *j, void *arg, const char *key, jpull_token t)
 {
 	totals_ctx *c = arg;
 	size_t i = 0;
@@ -411,8 +387,8 @@ count_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
 }
 
 static bool
-totals_member(merge *m, jsonr *j, void *arg, const char *key,
-    jsonr_token t)
+totals_member(merge *m, jpull *j, void *arg, const char *key,
+    jpull_token t)
 {
 	static const char *const counts[] = { "jobs", "skipped",
 	    "workstations", "disagreements", "before_offer", "expired_again" };
@@ -429,7 +405,7 @@ totals_member(merge *m, jsonr *j, void *arg, const char *key,
 		}
 	for (unsigned i = 0; i < 3; i++)
 		if (strcmp(key, objects[i]) == 0) {
-			if (t != JSONR_BEGIN_OBJECT)
+			if (t != JPULL_BEGIN_OBJECT)
 				return wrong(m, j, t, key, "an object");
 			c->seen |= 64u << i;
 			c->which = i;
@@ -441,11 +417,11 @@ totals_member(merge *m, jsonr *j, void *arg, const char *key,
 
 /* Read the totals (after the versions) into c->given. */
 static bool
-read_totals(merge *m, jsonr *j, top_ctx *c, jsonr_token t)
+read_totals(merge *m, jpull *j, top_ctx *c, jpull_token t)
 {
 	totals_ctx tc = { .n = &c->given };
 
-	if (t != JSONR_BEGIN_OBJECT)
+	if (t != JPULL_BEGIN_OBJECT)
 		return wrong(m, j, t, "totals", "an object");
 	if (c->totals)
 		return merge_fail(m, j->line, j->column, "\"totals\" comes twice");
@@ -472,11 +448,11 @@ read_totals(merge *m, jsonr *j, top_ctx *c, jsonr_token t)
 }
 
 static bool
-version_element(merge *m, jsonr *j, void *arg, jsonr_token t)
+version_element(merge *m, jpull *j, void *arg, jpull_token t)
 {
 	top_ctx *c = arg;
 
-	if (t != JSONR_STRING)
+	if (t != JPULL_STRING)
 		return wrong(m, j, t, "versions[]", "a version");
 	if (mif_sms_version_find(j->text) == NULL)
 		return merge_fail(m, j->line, j->column, "unknown SMS version "
@@ -491,7 +467,7 @@ version_element(merge *m, jsonr *j, void *arg, jsonr_token t)
 /* The versions and the inventory come before the jobs: declare them
  * before the first job or skipped entry. */
 static bool
-top_declare(merge *m, jsonr *j, top_ctx *c)
+top_declare(merge *m, jpull *j, top_ctx *c)
 {
 	const char *names[MIF_SMS_AUDIT_MAX];
 
@@ -509,12 +485,12 @@ top_declare(merge *m, jsonr *j, top_ctx *c)
 }
 
 static bool
-top_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
+top_member(merge *m, jpull *j, void *arg, const char *key, jpull_token t)
 {
 	top_ctx *c = arg;
 
 	if (strcmp(key, "versions") == 0) {
-		if (t != JSONR_BEGIN_ARRAY)
+		if (t != JPULL_BEGIN_ARRAY)
 			return wrong(m, j, t, key, "an array");
 		if (c->versions)
 			return merge_fail(m, j->line, j->column, "\"versions\" comes "
@@ -525,16 +501,16 @@ top_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
 		return elements(m, j, c, version_element);
 	}
 	if (strcmp(key, "inventory") == 0) {
-		if (t != JSONR_TRUE && t != JSONR_FALSE)
+		if (t != JPULL_TRUE && t != JPULL_FALSE)
 			return wrong(m, j, t, key, "true or false");
 		if (c->declared)
 			return merge_fail(m, j->line, j->column, "\"inventory\" comes "
 			    "after the jobs");
-		c->inventory = t == JSONR_TRUE;
+		c->inventory = t == JPULL_TRUE;
 		return true;
 	}
 	if (strcmp(key, "jobs") == 0 || strcmp(key, "skipped") == 0) {
-		if (t != JSONR_BEGIN_ARRAY)
+		if (t != JPULL_BEGIN_ARRAY)
 			return wrong(m, j, t, key, "an array");
 		return top_declare(m, j, c) && elements(m, j, NULL,
 		    key[0] == 'j' ? job_element : skip_element);
@@ -547,7 +523,7 @@ top_member(merge *m, jsonr *j, void *arg, const char *key, jsonr_token t)
 /* One report's object, its { read: its jobs and skipped histories
  * placed once it is whole, with totals that count them. */
 static bool
-read_report(merge *m, jsonr *j)
+read_report(merge *m, jpull *j)
 {
 	top_ctx c = { .n = 0 };
 	unsigned line = j->line, column = j->column;
@@ -570,25 +546,27 @@ read_report(merge *m, jsonr *j)
 bool
 merge_read_json(merge *m, FILE *in)
 {
-	jsonr j;
+	jpull j;
 	bool ok;
 
-	jsonr_init(&j, in);
-	ok = expect(m, &j, JSONR_BEGIN_OBJECT) && read_report(m, &j);
+	if (!jpull_init(&j, in))
+		return merge_nomem(m);
+	jpull_token t = jpull_next(&j);
+	ok = t == JPULL_BEGIN_OBJECT ? read_report(m, &j)
+	    : unexpected(m, &j, t, "{");
 	/* reports joined with cat(1): one object after another */
 	while (ok) {
-		jsonr_token t = jsonr_next(&j);
-		if (t == JSONR_EOF)
+		t = jpull_next(&j);
+		if (t == JPULL_EOF)
 			break;
-		if (t == JSONR_BEGIN_OBJECT)
+		if (t == JPULL_BEGIN_OBJECT)
 			ok = read_report(m, &j);
-		else if (t == JSONR_ERROR)
+		else if (t == JPULL_ERROR)
 			ok = json_fail(m, &j);
 		else
 			ok = merge_fail(m, j.line, j.column, "more after the report's "
 			    "object");
 	}
-	jsonr_free(&j);
+	jpull_free(&j);
 	return ok;
 }
-

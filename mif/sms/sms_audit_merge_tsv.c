@@ -17,13 +17,12 @@
 /* Undo the escapes of mif_audit_format.c in place; false for a stray
  * backslash. */
 static bool
-unescape(char *s)
+unescape(char *s, size_t *len)
 {
-	size_t len = strlen(s);
-
-	if (!mif_unescape(s, &len) || memchr(s, '\0', len) != NULL)
+	*len = strlen(s);
+	if (!mif_unescape(s, len) || memchr(s, '\0', *len) != NULL)
 		return false;
-	s[len] = '\0';
+	s[*len] = '\0';
 	return true;
 }
 
@@ -66,10 +65,17 @@ split(merge *m, char *line, unsigned lineno, tsv_line *t)
 		*tab = '\0';
 		s = tab + 1;
 	}
-	for (size_t i = 0; i < t->n; i++)
-		if (!unescape(t->field[i]))
+	for (size_t i = 0; i < t->n; i++) {
+		size_t n;
+		if (!unescape(t->field[i], &n))
 			return merge_fail(m, lineno, t->column[i], "a backslash that "
 			    "escapes nothing known");
+		/* mif-audit writes UTF-8: other bytes would go on into the
+		 * merged report */
+		if (mif_utf8_span(t->field[i], n) != n)
+			return merge_fail(m, lineno, t->column[i], "a field that is "
+			    "not UTF-8");
+	}
 	return true;
 }
 
