@@ -66,7 +66,8 @@ parse_profile(const char *name, mif_profile *out)
 static void
 report_chosen(const char *name, mif_profile profile)
 {
-	mif_error note = { .code = MIF_E_PROFILE, .severity = MIF_INFO };
+	mif_error note = { .code = MIF_E_PROFILE, .severity = MIF_INFO,
+	    .rule = MIF_RULE_PROFILE_CHOSEN };
 	const char *what = profile == MIF_PROFILE_STATUS ? "a status MIF"
 	    : profile == MIF_PROFILE_IDMIF ? "an IDMIF" : "a NOIDMIF";
 

@@ -175,7 +175,9 @@ convert(const char *path, enum format from, enum format to,
 		 * input's fault; one that --encoding excludes is not */
 		if (err.code == MIF_E_ENCODING && to == FMT_MIF &&
 		    wopts->encoding == MIF_ENC_SOURCE) {
-			mif_error note = { .severity = MIF_INFO };
+			mif_error note = { .code = MIF_E_ENCODING,
+			    .severity = MIF_INFO,
+			    .rule = MIF_RULE_ENCODING_UNWRITABLE };
 			snprintf(note.text, sizeof note.text, "the input asks for "
 			    "%s; --encoding chooses another",
 			    cli_encoding_name(mif_doc_encoding(doc)));
