@@ -19,6 +19,7 @@
 #include "cli.h"
 #include "jobs.h"
 #include "progress.h"
+#include "diag_options.h"
 #include "report.h"
 
 static const char prog[] = "mif-audit";
@@ -42,6 +43,7 @@ static const char help[] =
     "      --input-encoding ENC  read histories and NOIDMIFs as latin1,\n"
     "                       utf-8, utf-16le or utf-16be (default: as the\n"
     "                       byte-order mark says, latin1 without one)\n"
+    DIAG_HELP
     "      --help           this help\n"
     "      --version        the version\n"
     "\n"
@@ -423,6 +425,7 @@ main(int argc, char *argv[])
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		DIAG_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	audit a = { .report = { .format = MIF_AUDIT_TEXT } };
@@ -432,7 +435,7 @@ main(int argc, char *argv[])
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:j:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:j:" DIAG_OPTSTRING, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0) a.report.format = MIF_AUDIT_TEXT;
@@ -462,7 +465,8 @@ main(int argc, char *argv[])
 			cli_version(prog);
 			return CLI_OK;
 		default:
-			cli_bad_option(prog, usage, c, argv, longopts);
+			if (!diag_option(prog, usage, c, optarg))
+				cli_bad_option(prog, usage, c, argv, longopts);
 		}
 	}
 	if (optind == argc)
@@ -493,8 +497,8 @@ main(int argc, char *argv[])
 	a.report.warn = warn;
 
 	if (merge)
-		return run_merge(&a.report, sms_given, argv + optind,
-		    (size_t)(argc - optind));
+		return report_finish(run_merge(&a.report, sms_given,
+		    argv + optind, (size_t)(argc - optind)), CLI_NO);
 
 	mif_audit_inventory *inv = NULL;
 	if (inventory != NULL) {
@@ -509,5 +513,5 @@ main(int argc, char *argv[])
 	mif_audit_inventory_free(inv);
 	free(a.in.pool);
 	free(a.in.at);
-	return status;
+	return report_finish(status, CLI_NO);
 }

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "mif.h"
+#include "diag_options.h"
 #include "report.h"
 
 static const char prog[] = "mif-conv";
@@ -33,6 +34,7 @@ static const char help[] =
     "      --input-encoding ENC\n"
     "                     MIF input: read it as one of these (default: as\n"
     "                     its byte-order mark says, latin1 without one)\n"
+    DIAG_HELP
     "      --help         show this help and exit\n"
     "      --version      show the version and exit\n"
     "\n"
@@ -206,6 +208,7 @@ main(int argc, char *argv[])
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		DIAG_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	mif_write_options wopts = { MIF_ENC_SOURCE, MIF_NL_SOURCE };
@@ -214,7 +217,7 @@ main(int argc, char *argv[])
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:t:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:t:" DIAG_OPTSTRING, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			from = parse_format("-f", optarg);
@@ -239,7 +242,8 @@ main(int argc, char *argv[])
 			cli_version(prog);
 			return cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE;
 		default:
-			cli_bad_option(prog, usage, c, argv, longopts);
+			if (!diag_option(prog, usage, c, optarg))
+				cli_bad_option(prog, usage, c, argv, longopts);
 		}
 	}
 	if (argc - optind > 1)
@@ -255,5 +259,5 @@ main(int argc, char *argv[])
 	    &input, &wopts);
 	if (!cli_flush_stdout(prog))
 		status = CLI_TROUBLE;
-	return status;
+	return report_finish(status, CLI_NO);
 }

@@ -14,6 +14,7 @@
 #include "jobs.h"
 #include "jsonw.h"
 #include "load.h"
+#include "diag_options.h"
 #include "report.h"
 
 static const char prog[] = "mif-diff";
@@ -37,6 +38,7 @@ static const char help[] =
     "      --input-encoding ENC  read OLD and NEW as latin1, utf-8,\n"
     "                       utf-16le or utf-16be (default: as the\n"
     "                       byte-order mark says, latin1 without one)\n"
+    DIAG_HELP
     "      --help           this help\n"
     "      --version        the version\n"
     "\n"
@@ -406,6 +408,7 @@ main(int argc, char *argv[])
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		DIAG_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	job j = { .format = TEXT };
@@ -415,7 +418,7 @@ main(int argc, char *argv[])
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:g:k:Hq", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:g:k:Hq" DIAG_OPTSTRING, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0) j.format = TEXT;
@@ -440,7 +443,8 @@ main(int argc, char *argv[])
 			cli_version(prog);
 			return CLI_OK;
 		default:
-			cli_bad_option(prog, usage, c, argv, longopts);
+			if (!diag_option(prog, usage, c, optarg))
+				cli_bad_option(prog, usage, c, argv, longopts);
 		}
 	}
 	if (argc - optind != 2)
@@ -482,5 +486,5 @@ main(int argc, char *argv[])
 	free(j.buf);
 	free(key);
 	free(ignore);
-	return status;
+	return report_finish(status, CLI_NO);
 }

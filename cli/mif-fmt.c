@@ -9,6 +9,7 @@
 #include "atomic.h"
 #include "cli.h"
 #include "mif.h"
+#include "diag_options.h"
 #include "report.h"
 
 static const char prog[] = "mif-fmt";
@@ -30,6 +31,7 @@ static const char help[] =
     "      --input-encoding ENC\n"
     "                     read each FILE as one of these (default: as its\n"
     "                     byte-order mark says, latin1 without one)\n"
+    DIAG_HELP
     "      --help         show this help and exit\n"
     "      --version      show the version and exit\n"
     "\n"
@@ -180,6 +182,7 @@ main(int argc, char *argv[])
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		DIAG_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	struct settings set = { MODE_PRINT, { MIF_ENC_SOURCE, MIF_NL_SOURCE },
@@ -187,7 +190,7 @@ main(int argc, char *argv[])
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":wl", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":wl" DIAG_OPTSTRING, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'w':
 			set_mode(&set, MODE_WRITE);
@@ -215,7 +218,8 @@ main(int argc, char *argv[])
 			cli_version(prog);
 			return cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE;
 		default:
-			cli_bad_option(prog, usage, c, argv, longopts);
+			if (!diag_option(prog, usage, c, optarg))
+				cli_bad_option(prog, usage, c, argv, longopts);
 		}
 	}
 
@@ -235,5 +239,5 @@ main(int argc, char *argv[])
 		status = cli_worse(status, format_file(argv[i], &set));
 	if (!cli_flush_stdout(prog))
 		status = CLI_TROUBLE;
-	return status;
+	return report_finish(status, CLI_NO);
 }
