@@ -103,7 +103,7 @@ check_file(const char *path, const struct settings *set)
 	mif_check(doc, &copts);
 	if (!set->quiet)
 		report_doc(stderr, prog, name, doc);
-	int status = mif_doc_error_count(doc) > 0 ? CLI_NO : CLI_OK;
+	int status = report_doc_fails(doc) ? CLI_NO : CLI_OK;
 	mif_doc_free(doc);
 	return status;
 }

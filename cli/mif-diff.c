@@ -162,7 +162,13 @@ static void
 text_change(job *j, const mif_diff_change *ch)
 {
 	static const char mark[] = { '=', '-', '+', '~' };
+	static const char *const colour[] = { NULL, REPORT_SGR_REMOVED,
+	    REPORT_SGR_ADDED, REPORT_SGR_CHANGED };
+	/* the line in its colour on a terminal (miftools(7), WARNINGS) */
+	bool coloured = colour[ch->kind] != NULL && report_colour_on(stdout);
 
+	if (coloured)
+		fputs(colour[ch->kind], stdout);
 	printf("%c ", mark[ch->kind]);
 	text_key(j, ch);
 	if (ch->kind == MIF_DIFF_REMOVED)
@@ -179,6 +185,8 @@ text_change(job *j, const mif_diff_change *ch)
 		const char *n = value_text(j, false, ch->new_row, c, MIF_FORMAT_ESCAPE);
 		fputs(n != NULL ? n : "(none)", stdout);
 	}
+	if (coloured)
+		fputs(REPORT_SGR_RESET, stdout);
 	putchar('\n');
 }
 

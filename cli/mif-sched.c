@@ -67,12 +67,9 @@ load_timeline(const char *path)
 		return NULL;
 	}
 	size_t n = mif_sched_timeline_error_count(tl);
-	for (size_t i = 0; i < n; i++) {
-		const mif_error *e = mif_sched_timeline_error(tl, i);
-		/* a line-oriented file: the line says enough */
-		fprintf(stderr, "%s: %s:%u: %s: %s\n", prog, name, e->mark.line,
-		    mif_severity_name(e->severity), e->text);
-	}
+	for (size_t i = 0; i < n; i++)
+		report_diag(stderr, prog, name, NULL,
+		    mif_sched_timeline_error(tl, i));
 	if (n > 0) {
 		mif_sched_timeline_free(tl);
 		return NULL;

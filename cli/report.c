@@ -255,6 +255,20 @@ filter(const mif_error *diag, mif_error *shown)
 	return true;
 }
 
+bool
+report_doc_fails(const mif_doc *doc)
+{
+	for (size_t i = 0; i < mif_doc_diag_count(doc); i++) {
+		const mif_error *diag = mif_doc_diag(doc, i);
+		if (diag->severity >= MIF_ERROR ||
+		    (diag->severity == MIF_WARNING &&
+		    settings.warnings == REPORT_WARNINGS_ERROR &&
+		    !settings.silenced[mif_error_rule(diag)]))
+			return true;
+	}
+	return false;
+}
+
 void
 report_diag(FILE *out, const char *prog, const char *file,
     const mif_doc *doc, const mif_error *given)

@@ -56,6 +56,10 @@ int report_finish(int status, int error_status);
 void report_diag(FILE *out, const char *prog, const char *file,
     const mif_doc *doc, const mif_error *diag);
 
+/* Whether doc has an error, once --warnings error made its warnings
+ * errors: for a tool that prints nothing (-q) but must exit as if. */
+bool report_doc_fails(const mif_doc *doc);
+
 /* Every diagnostic of doc, in order. */
 void report_doc(FILE *out, const char *prog, const char *file,
     const mif_doc *doc);
