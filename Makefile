@@ -167,7 +167,13 @@ $(B)/libmif.so: $(B)/libmif.so.$(SOMAJOR)
 $(B)/mif-%: $(B)/obj/cli/mif-%.o $(CLI_OBJ) $(STATIC_LIB)
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS_ALL)
 
-$(B)/tests/test_%: $(B)/obj/tests/unit/test_%.o $(UNIT_HELP_OBJ) $(STATIC_LIB)
+# The tools' shared helpers as an archive, so that a unit test that
+# compiles one of them in takes the others only as it needs them.
+$(B)/libcli.a: $(CLI_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/tests/test_%: $(B)/obj/tests/unit/test_%.o $(UNIT_HELP_OBJ) $(B)/libcli.a $(STATIC_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(LDFLAGS_ALL) -pthread -o $@ $^ $(CMOCKA_LIBS) $(LIBS_ALL)
 

@@ -18,6 +18,7 @@
 #include "inputs.h"
 #include "jobs.h"
 #include "progress.h"
+#include "diag_options.h"
 #include "report.h"
 
 static const char prog[] = "mif-audit";
@@ -41,6 +42,7 @@ static const char help[] =
     "      --input-encoding ENC  read histories and NOIDMIFs as latin1,\n"
     "                       utf-8, utf-16le or utf-16be (default: as the\n"
     "                       byte-order mark says, latin1 without one)\n"
+    DIAG_HELP
     "      --help           this help\n"
     "      --version        the version\n"
     "\n"
@@ -344,6 +346,7 @@ main(int argc, char *argv[])
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		DIAG_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	audit a = { .report = { .format = MIF_AUDIT_TEXT } };
@@ -353,7 +356,7 @@ main(int argc, char *argv[])
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:j:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:j:" DIAG_OPTSTRING, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0) a.report.format = MIF_AUDIT_TEXT;
@@ -383,7 +386,8 @@ main(int argc, char *argv[])
 			cli_version(prog);
 			return CLI_OK;
 		default:
-			cli_bad_option(prog, usage, c, argv, longopts);
+			if (!diag_option(prog, usage, c, optarg))
+				cli_bad_option(prog, usage, c, argv, longopts);
 		}
 	}
 	if (optind == argc)
@@ -414,8 +418,8 @@ main(int argc, char *argv[])
 	a.report.warn = warn;
 
 	if (merge)
-		return run_merge(&a.report, sms_given, argv + optind,
-		    (size_t)(argc - optind));
+		return report_finish(run_merge(&a.report, sms_given,
+		    argv + optind, (size_t)(argc - optind)), CLI_INPUT);
 
 	mif_audit_inventory *inv = NULL;
 	if (inventory != NULL) {
@@ -430,5 +434,5 @@ main(int argc, char *argv[])
 	    workers);
 	mif_audit_inventory_free(inv);
 	inputs_free(&a.in);
-	return status;
+	return report_finish(status, CLI_INPUT);
 }

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "mif.h"
+#include "diag_options.h"
 #include "report.h"
 
 static const char prog[] = "mif-check";
@@ -29,6 +30,7 @@ static const char help[] =
     "                      read each FILE as latin1, utf-8, utf-16le or\n"
     "                      utf-16be (default: as its byte-order mark says,\n"
     "                      latin1 without one)\n"
+    DIAG_HELP
     "      --help          show this help and exit\n"
     "      --version       show the version and exit\n"
     "\n"
@@ -53,7 +55,8 @@ struct settings {
 static void
 report_chosen(const char *name, mif_profile profile)
 {
-	mif_error note = { .code = MIF_E_PROFILE, .severity = MIF_INFO };
+	mif_error note = { .code = MIF_E_PROFILE, .severity = MIF_INFO,
+	    .rule = MIF_RULE_PROFILE_CHOSEN };
 	const char *what = profile == MIF_PROFILE_STATUS ? "a status MIF"
 	    : profile == MIF_PROFILE_IDMIF ? "an IDMIF" : "a NOIDMIF";
 
@@ -89,7 +92,7 @@ check_file(const char *path, const struct settings *set)
 	mif_check(doc, &copts);
 	if (!set->quiet)
 		report_doc(stderr, prog, name, doc);
-	int status = mif_doc_error_count(doc) > 0 ? CLI_NO : CLI_OK;
+	int status = report_doc_fails(doc) ? CLI_NO : CLI_OK;
 	mif_doc_free(doc);
 	return status;
 }
@@ -105,13 +108,14 @@ main(int argc, char *argv[])
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		DIAG_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	struct settings set = { .profile = MIF_PROFILE_DMI };
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":q", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":q" DIAG_OPTSTRING, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'q':
 			set.quiet = true;
@@ -145,7 +149,8 @@ main(int argc, char *argv[])
 			cli_version(prog);
 			return cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE;
 		default:
-			cli_bad_option(prog, usage, c, argv, longopts);
+			if (!diag_option(prog, usage, c, optarg))
+				cli_bad_option(prog, usage, c, argv, longopts);
 		}
 	}
 
@@ -154,5 +159,5 @@ main(int argc, char *argv[])
 		status = check_file("-", &set);
 	for (int i = optind; i < argc; i++)
 		status = cli_worse(status, check_file(argv[i], &set));
-	return status;
+	return report_finish(status, CLI_NO);
 }

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "mif.h"
+#include "diag_options.h"
 #include "report.h"
 
 static const char prog[] = "mif-conv";
@@ -34,6 +35,7 @@ static const char help[] =
     "      --input-encoding ENC\n"
     "                     MIF input: read it as one of these (default: as\n"
     "                     its byte-order mark says, latin1 without one)\n"
+    DIAG_HELP
     "      --help         show this help and exit\n"
     "      --version      show the version and exit\n"
     "\n"
@@ -138,7 +140,9 @@ convert(const char *path, int from, int to,
 		 * input's fault; one that --encoding excludes is not */
 		if (err.code == MIF_E_ENCODING && to == MIF_INPUT_MIF &&
 		    wopts->encoding == MIF_ENC_SOURCE) {
-			mif_error note = { .severity = MIF_INFO };
+			mif_error note = { .code = MIF_E_ENCODING,
+			    .severity = MIF_INFO,
+			    .rule = MIF_RULE_ENCODING_UNWRITABLE };
 			snprintf(note.text, sizeof note.text, "the input asks for "
 			    "%s; --encoding chooses another",
 			    cli_encoding_name(mif_doc_encoding(doc)));
@@ -168,6 +172,7 @@ main(int argc, char *argv[])
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		DIAG_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	mif_write_options wopts = { MIF_ENC_SOURCE, MIF_NL_SOURCE, MIF_EOF_SOURCE };
@@ -177,7 +182,7 @@ main(int argc, char *argv[])
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:t:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:t:" DIAG_OPTSTRING, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			f_arg = optarg;
@@ -207,7 +212,8 @@ main(int argc, char *argv[])
 			cli_version(prog);
 			return cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE;
 		default:
-			cli_bad_option(prog, usage, c, argv, longopts);
+			if (!diag_option(prog, usage, c, optarg))
+				cli_bad_option(prog, usage, c, argv, longopts);
 		}
 	}
 	/* -f is the output's format, as in every tool; -t was, and -f the
@@ -235,5 +241,5 @@ main(int argc, char *argv[])
 	    &input, &wopts);
 	if (!cli_flush_stdout(prog))
 		status = CLI_TROUBLE;
-	return status;
+	return report_finish(status, CLI_INPUT);
 }

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "jobs.h"
 #include "load.h"
+#include "diag_options.h"
 #include "report.h"
 
 static const char prog[] = "mif-diff";
@@ -38,6 +39,7 @@ static const char help[] =
     "      --input-encoding ENC  read OLD and NEW as latin1, utf-8,\n"
     "                       utf-16le or utf-16be (default: as the\n"
     "                       byte-order mark says, latin1 without one)\n"
+    DIAG_HELP
     "      --help           this help\n"
     "      --version        the version\n"
     "\n"
@@ -135,7 +137,8 @@ compare(job *j, const mif_diff_options *opts)
 	} else if (!(ok = mif_diff_report_write(stdout, j->diff, old_name,
 	    new_name, (mif_diff_format)j->format,
 	    (j->header ? MIF_DIFF_HEADER : 0) |
-	    (j->summary ? MIF_DIFF_SUMMARY : 0))) &&
+	    (j->summary ? MIF_DIFF_SUMMARY : 0) |
+	    (report_colour_on(stdout) ? MIF_DIFF_COLOUR : 0))) &&
 	    !ferror(stdout)) {
 		fprintf(stderr, "%s: out of memory\n", prog);
 	}
@@ -172,6 +175,7 @@ main(int argc, char *argv[])
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		DIAG_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	job j = { .format = MIF_DIFF_TEXT };
@@ -181,7 +185,7 @@ main(int argc, char *argv[])
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:g:k:K:Hqs", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:g:k:K:Hqs" DIAG_OPTSTRING, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0) j.format = MIF_DIFF_TEXT;
@@ -216,7 +220,8 @@ main(int argc, char *argv[])
 			cli_version(prog);
 			return CLI_OK;
 		default:
-			cli_bad_option(prog, usage, c, argv, longopts);
+			if (!diag_option(prog, usage, c, optarg))
+				cli_bad_option(prog, usage, c, argv, longopts);
 		}
 	}
 	if (argc - optind != 2)
@@ -255,5 +260,5 @@ main(int argc, char *argv[])
 	mif_doc_free(j.out);
 	free(key);
 	free(ignore);
-	return status;
+	return report_finish(status, CLI_INPUT);
 }

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "jobs.h"
+#include "diag_options.h"
 #include "report.h"
 
 static const char prog[] = "mif-expire";
@@ -31,6 +32,7 @@ static const char help[] =
     "  --input-encoding ENC  read TABLE as latin1, utf-8, utf-16le or\n"
     "                      utf-16be (default: as its byte-order mark says,\n"
     "                      latin1 without one)\n"
+    DIAG_HELP
     "  --help              show this help and exit\n"
     "  --version           show the version and exit\n"
     "\n"
@@ -81,13 +83,14 @@ parse_options(int argc, char **argv, settings *s)
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		DIAG_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 	char known[128];
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":" DIAG_OPTSTRING, longopts, NULL)) != -1) {
 		switch (c) {
 		case OPT_SMS:
 			s->version = jobs_version(prog, usage, optarg);
@@ -113,7 +116,8 @@ parse_options(int argc, char **argv, settings *s)
 			cli_version(prog);
 			exit(cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE);
 		default:
-			cli_bad_option(prog, usage, c, argv, longopts);
+			if (!diag_option(prog, usage, c, optarg))
+				cli_bad_option(prog, usage, c, argv, longopts);
 		}
 	}
 	if (s->version == NULL)
@@ -237,5 +241,5 @@ done:
 	free(s.polled);
 	mif_sms_table_release(&t);
 	mif_doc_free(in);
-	return status;
+	return report_finish(status, CLI_INPUT);
 }

@@ -9,6 +9,7 @@
 #include "atomic.h"
 #include "cli.h"
 #include "mif.h"
+#include "diag_options.h"
 #include "report.h"
 #include "udiff.h"
 
@@ -34,6 +35,7 @@ static const char help[] =
     "      --input-encoding ENC\n"
     "                     read each FILE as one of these (default: as its\n"
     "                     byte-order mark says, latin1 without one)\n"
+    DIAG_HELP
     "      --help         show this help and exit\n"
     "      --version      show the version and exit\n"
     "\n"
@@ -236,6 +238,7 @@ main(int argc, char *argv[])
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		DIAG_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	struct settings set = { MODE_PRINT, { MIF_ENC_SOURCE, MIF_NL_SOURCE, MIF_EOF_SOURCE },
@@ -243,7 +246,7 @@ main(int argc, char *argv[])
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":wld", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":wld" DIAG_OPTSTRING, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'w':
 			set_mode(&set, MODE_WRITE);
@@ -277,7 +280,8 @@ main(int argc, char *argv[])
 			cli_version(prog);
 			return cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE;
 		default:
-			cli_bad_option(prog, usage, c, argv, longopts);
+			if (!diag_option(prog, usage, c, optarg))
+				cli_bad_option(prog, usage, c, argv, longopts);
 		}
 	}
 
@@ -297,5 +301,5 @@ main(int argc, char *argv[])
 		status = cli_worse(status, format_file(argv[i], &set));
 	if (!cli_flush_stdout(prog))
 		status = CLI_TROUBLE;
-	return status;
+	return report_finish(status, CLI_INPUT);
 }

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "mif.h"
+#include "diag_options.h"
 #include "report.h"
 
 static const char prog[] = "mif-get";
@@ -29,6 +30,7 @@ static const char help[] =
     "                         read each FILE as latin1, utf-8, utf-16le or\n"
     "                         utf-16be (default: as its byte-order mark\n"
     "                         says, latin1 without one)\n"
+    DIAG_HELP
     "      --help             show this help and exit\n"
     "      --version          show the version and exit\n"
     "\n"
@@ -337,6 +339,7 @@ main(int argc, char *argv[])
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		DIAG_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	struct settings set = { 0 };
@@ -348,7 +351,7 @@ main(int argc, char *argv[])
 		return CLI_TROUBLE;
 	}
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":g:a:k:Hp", longopts,
+	while ((c = getopt_long(argc, argv, ":g:a:k:Hp" DIAG_OPTSTRING, longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'g':
@@ -382,7 +385,8 @@ main(int argc, char *argv[])
 			cli_version(prog);
 			return cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE;
 		default:
-			cli_bad_option(prog, usage, c, argv, longopts);
+			if (!diag_option(prog, usage, c, optarg))
+				cli_bad_option(prog, usage, c, argv, longopts);
 		}
 	}
 	if (set.group == NULL && (set.attr != NULL || set.nkeys > 0 ||
@@ -413,5 +417,6 @@ main(int argc, char *argv[])
 	free(set.keys);
 	if (!cli_flush_stdout(prog))
 		return CLI_TROUBLE;
-	return failed != CLI_OK ? failed : printed ? CLI_OK : CLI_NO;
+	return report_finish(failed != CLI_OK ? failed : printed ? CLI_OK
+	    : CLI_NO, CLI_INPUT);
 }

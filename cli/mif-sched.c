@@ -16,6 +16,7 @@
 
 #include "cli.h"
 #include "load.h"
+#include "diag_options.h"
 #include "report.h"
 
 static const char prog[] = "mif-sched";
@@ -38,6 +39,7 @@ static const char help[] =
     "      --input-encoding ENC  read ADVERTS as latin1, utf-8, utf-16le or\n"
     "                         utf-16be (default: as its byte-order mark\n"
     "                         says, latin1 without one)\n"
+    DIAG_HELP
     "      --help             this help\n"
     "      --version          the version\n"
     "\n"
@@ -114,6 +116,7 @@ main(int argc, char *argv[])
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		DIAG_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	mif_sched_format format = MIF_SCHED_TEXT;
@@ -124,7 +127,7 @@ main(int argc, char *argv[])
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:" DIAG_OPTSTRING, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0) format = MIF_SCHED_TEXT;
@@ -166,7 +169,8 @@ main(int argc, char *argv[])
 			cli_version(prog);
 			return CLI_OK;
 		default:
-			cli_bad_option(prog, usage, c, argv, longopts);
+			if (!diag_option(prog, usage, c, optarg))
+				cli_bad_option(prog, usage, c, argv, longopts);
 		}
 	}
 	if (argc - optind != 2)
@@ -205,5 +209,5 @@ main(int argc, char *argv[])
 	mif_sched_sim_free(sim);
 	mif_sched_timeline_free(tl);
 	mif_sched_adverts_free(adverts);
-	return status;
+	return report_finish(status, CLI_INPUT);
 }

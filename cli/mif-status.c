@@ -14,6 +14,7 @@
 #include "load.h"
 #include "noidmif_file.h"
 #include "outdir.h"
+#include "diag_options.h"
 #include "report.h"
 
 static const char prog[] = "mif-status";
@@ -51,6 +52,7 @@ static const char help[] =
     "  --input-encoding ENC  read the MIFs as latin1, utf-8, utf-16le or\n"
     "                      utf-16be (default: as each one's byte-order\n"
     "                      mark says, latin1 without one)\n"
+    DIAG_HELP
     "  --help              show this help and exit\n"
     "  --version           show the version and exit\n"
     "\n"
@@ -158,13 +160,14 @@ parse_options(int argc, char **argv, settings *s)
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
+		DIAG_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 	char known[128];
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:" DIAG_OPTSTRING, longopts, NULL)) != -1) {
 		unsigned bit = 0;
 		switch (c) {
 		case 's':
@@ -228,7 +231,8 @@ parse_options(int argc, char **argv, settings *s)
 			cli_version(prog);
 			exit(cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE);
 		default:
-			cli_bad_option(prog, usage, c, argv, longopts);
+			if (!diag_option(prog, usage, c, optarg))
+				cli_bad_option(prog, usage, c, argv, longopts);
 		}
 		s->given |= bit;
 	}
@@ -501,17 +505,24 @@ main(int argc, char **argv)
 {
 	settings s = { 0 };
 
+	int status = CLI_TROUBLE;
+
 	switch (parse_options(argc, argv, &s)) {
 	case DESPOOL:
-		return despool(&s, DESPOOL);
+		status = despool(&s, DESPOOL);
+		break;
 	case EXPIRED:
-		return despool(&s, EXPIRED);
+		status = despool(&s, EXPIRED);
+		break;
 	case APPLY:
-		return apply(&s);
+		status = apply(&s);
+		break;
 	case REPLAY:
-		return replay(&s);
+		status = replay(&s);
+		break;
 	case NOIDMIF:
-		return noidmif(&s);
+		status = noidmif(&s);
+		break;
 	}
-	return CLI_TROUBLE;
+	return report_finish(status, CLI_INPUT);
 }

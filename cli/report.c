@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "report.h"
@@ -23,6 +24,65 @@
 #define QUOTE_BYTES (4 * QUOTE_WIDTH)
 /* Characters in those bytes: each byte may print on its own. */
 #define QUOTE_UNITS (2 * QUOTE_BYTES + 1)
+
+/*
+ * What the options of diag_options.h chose, for the whole run: the tools
+ * are programs, and every diagnostic of one goes through here.  The
+ * count of warnings made errors is atomic, for mif-audit's threads of
+ * output.
+ */
+static struct {
+	bool silenced[MIF_RULE_COUNT];
+	enum report_warnings warnings;
+	enum report_format format;
+	enum report_colour colour;
+	_Atomic size_t promoted;
+} settings;
+
+void
+report_silence(mif_rule rule)
+{
+	if (rule > MIF_RULE_OF_CODE && rule < MIF_RULE_COUNT)
+		settings.silenced[rule] = true;
+}
+
+void
+report_set_warnings(enum report_warnings warnings)
+{
+	settings.warnings = warnings;
+}
+
+void
+report_set_format(const char *prog, enum report_format format)
+{
+	settings.format = format;
+	if (format != REPORT_TEXT)
+		report_capture_start(prog);
+}
+
+void
+report_set_colour(enum report_colour colour)
+{
+	settings.colour = colour;
+}
+
+bool
+report_colour_on(FILE *stream)
+{
+	if (settings.colour != REPORT_COLOUR_AUTO)
+		return settings.colour == REPORT_COLOUR_ALWAYS;
+	const char *no = getenv("NO_COLOR");
+	return (no == NULL || no[0] == '\0') && isatty(fileno(stream));
+}
+
+/* The colour of a severity word: red errors, magenta warnings, cyan
+ * notes, all bold, as compilers have them. */
+static const char *
+severity_colour(mif_severity severity)
+{
+	return severity >= MIF_ERROR ? REPORT_SGR_ERROR
+	    : severity == MIF_WARNING ? REPORT_SGR_WARNING : REPORT_SGR_NOTE;
+}
 
 /* A quoted part cut into its characters as printed. */
 struct units {
@@ -147,13 +207,23 @@ put_diag(FILE *out, const char *prog, const char *file,
     const mif_doc *doc, const mif_error *diag)
 {
 	const char *severity = mif_severity_name(diag->severity);
+	/* standard error, where the text goes in the end, decides: out may
+	 * be a buffer on its way there */
+	bool colour = report_colour_on(stderr);
 
 	fprintf(out, "%s: ", prog);
 	put_text(out, file);
 	if (diag->mark.line != 0)
 		fprintf(out, ":%u:%u", diag->mark.line, diag->mark.column);
-	fprintf(out, ": %s: ", severity);
+	if (colour)
+		fprintf(out, ": %s%s%s: ", severity_colour(diag->severity),
+		    severity, REPORT_SGR_RESET);
+	else
+		fprintf(out, ": %s: ", severity);
 	put_text(out, diag->text);
+	const char *code = mif_rule_name(mif_error_rule(diag));
+	if (code != NULL)
+		fprintf(out, " [%s]", code);
 	putc('\n', out);
 	if (diag->mark.line == 0 || doc == NULL)
 		return;
@@ -166,10 +236,52 @@ put_diag(FILE *out, const char *prog, const char *file,
 		print_line_and_caret(out, &part);
 }
 
+/* Whether diag is shown at all; *shown receives it as shown: a warning
+ * made an error by --warnings error. */
+static bool
+filter(const mif_error *diag, mif_error *shown)
+{
+	*shown = *diag;
+	if (diag->severity >= MIF_ERROR)
+		return true; /* trouble and errors are never hidden */
+	if (settings.warnings == REPORT_WARNINGS_NONE ||
+	    settings.silenced[mif_error_rule(diag)])
+		return false;
+	if (settings.warnings == REPORT_WARNINGS_ERROR &&
+	    diag->severity == MIF_WARNING) {
+		shown->severity = MIF_ERROR;
+		settings.promoted++;
+	}
+	return true;
+}
+
+bool
+report_doc_fails(const mif_doc *doc)
+{
+	for (size_t i = 0; i < mif_doc_diag_count(doc); i++) {
+		const mif_error *diag = mif_doc_diag(doc, i);
+		if (diag->severity >= MIF_ERROR ||
+		    (diag->severity == MIF_WARNING &&
+		    settings.warnings == REPORT_WARNINGS_ERROR &&
+		    !settings.silenced[mif_error_rule(diag)]))
+			return true;
+	}
+	return false;
+}
+
 void
 report_diag(FILE *out, const char *prog, const char *file,
-    const mif_doc *doc, const mif_error *diag)
+    const mif_doc *doc, const mif_error *given)
 {
+	mif_error shown;
+
+	if (!filter(given, &shown))
+		return;
+	const mif_error *diag = &shown;
+	if (settings.format != REPORT_TEXT) {
+		report_capture_put(out, file, diag, settings.format);
+		return;
+	}
 	/* Built whole first, so that it reaches an unbuffered standard
 	 * error in one write, whole between other processes' messages. */
 	char *text = NULL;
@@ -233,4 +345,11 @@ report_status(const mif_error *err)
 	 * /dev/zero cannot: trouble, not an answer */
 	return err->code == MIF_E_IO || err->code == MIF_E_NOMEM ||
 	    err->code == MIF_E_TOO_BIG ? CLI_TROUBLE : CLI_INPUT;
+}
+
+int
+report_finish(int status, int error_status)
+{
+	report_capture_end(settings.format);
+	return settings.promoted > 0 ? cli_worse(status, error_status) : status;
 }

@@ -15,9 +15,50 @@
 #include "cli.h"
 #include "mif.h"
 
-/* One diagnostic; doc (may be NULL) gives the source line. */
+/* What --warnings, --diagnostics-format and --color chose
+ * (diag_options.h); the defaults are ALL, TEXT and AUTO. */
+enum report_warnings {
+	REPORT_WARNINGS_ALL, REPORT_WARNINGS_NONE, REPORT_WARNINGS_ERROR
+};
+enum report_format { REPORT_TEXT, REPORT_JSON, REPORT_SARIF };
+enum report_colour {
+	REPORT_COLOUR_AUTO, REPORT_COLOUR_ALWAYS, REPORT_COLOUR_NEVER
+};
+/* Hide the warnings and notes of rule (--no-warn). */
+void report_silence(mif_rule rule);
+void report_set_warnings(enum report_warnings warnings);
+/* JSON and SARIF start taking standard error in (report_capture.c). */
+void report_set_format(const char *prog, enum report_format format);
+void report_set_colour(enum report_colour colour);
+
+/* Whether what goes to stream gets colour: as --color says, else when
+ * stream is a terminal and NO_COLOR is unset or empty. */
+bool report_colour_on(FILE *stream);
+/* The colours (ECMA-48 SGR): severity words, and mif-diff's lines. */
+#define REPORT_SGR_ERROR "\033[1;31m"
+#define REPORT_SGR_WARNING "\033[1;35m"
+#define REPORT_SGR_NOTE "\033[1;36m"
+#define REPORT_SGR_ADDED "\033[32m"
+#define REPORT_SGR_REMOVED "\033[31m"
+#define REPORT_SGR_CHANGED "\033[33m"
+#define REPORT_SGR_RESET "\033[0m"
+
+/*
+ * The end of a tool's run: write the JSON or SARIF document of what
+ * standard error took in, and return status, made at least error_status
+ * (the tool's status for an input with errors) when a warning was made
+ * an error.
+ */
+int report_finish(int status, int error_status);
+
+/* One diagnostic; doc (may be NULL) gives the source line.  Warnings
+ * and notes pass the --no-warn and --warnings filters first. */
 void report_diag(FILE *out, const char *prog, const char *file,
     const mif_doc *doc, const mif_error *diag);
+
+/* Whether doc has an error, once --warnings error made its warnings
+ * errors: for a tool that prints nothing (-q) but must exit as if. */
+bool report_doc_fails(const mif_doc *doc);
 
 /* Every diagnostic of doc, in order. */
 void report_doc(FILE *out, const char *prog, const char *file,
@@ -45,5 +86,22 @@ void report_fatal(FILE *out, const char *prog, const char *file,
  * not be read (or is too large) or memory ran out, CLI_INPUT when the
  * input itself is wrong. */
 int report_status(const mif_error *err);
+
+/* ---- JSON and SARIF (report_capture.c) ---------------------------------- */
+
+/*
+ * From now on standard error goes to a temporary file, so that all that
+ * is said on it, by this process and by the workers whose output it
+ * relays, in the order it comes, ends in one document; at exit the
+ * document is written (report_capture_end() once more does nothing).
+ */
+void report_capture_start(const char *prog);
+/* diag as one line of JSON: an object of the JSON form, or a SARIF
+ * result. */
+void report_capture_put(FILE *out, const char *file, const mif_error *diag,
+    enum report_format format);
+/* Write the document on the real standard error, each line not written
+ * by report_capture_put() as a diagnostic without a code. */
+void report_capture_end(enum report_format format);
 
 #endif /* REPORT_H */

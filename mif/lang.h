@@ -96,6 +96,49 @@ typedef struct mif_mark {
 } mif_mark;
 
 /*
+ * Which check a diagnostic comes from, finer than mif_code: one per
+ * distinct check, each with a stable short name (mif_rule_name()) that
+ * the tools print with the diagnostic and take in options, and that
+ * miftools(7) lists under DIAGNOSTIC CODES.  Names never change once
+ * published; new rules are added at the end.
+ */
+typedef enum mif_rule {
+	MIF_RULE_OF_CODE = 0, /* none given: the rule of the mif_code */
+	/* one for each mif_code, in its order: its first or only check */
+	MIF_RULE_IO, MIF_RULE_NOMEM, MIF_RULE_TOO_BIG, MIF_RULE_ENCODING,
+	MIF_RULE_TOO_MANY, MIF_RULE_CHAR, MIF_RULE_STRING, MIF_RULE_ESCAPE,
+	MIF_RULE_TOKEN_LONG, MIF_RULE_NUMBER, MIF_RULE_KEYWORD,
+	MIF_RULE_SYNTAX, MIF_RULE_UNCLOSED, MIF_RULE_UNMATCHED,
+	MIF_RULE_STATEMENT, MIF_RULE_CONFLICT, MIF_RULE_DUPLICATE,
+	MIF_RULE_MISSING, MIF_RULE_TYPE, MIF_RULE_RANGE, MIF_RULE_SIZE,
+	MIF_RULE_DATE, MIF_RULE_ENUM, MIF_RULE_DUP_ID, MIF_RULE_KEY,
+	MIF_RULE_CLASS, MIF_RULE_TABLE, MIF_RULE_DUP_ROW, MIF_RULE_ACCESS,
+	MIF_RULE_OVERLAY, MIF_RULE_COMPONENTID, MIF_RULE_PROFILE,
+	MIF_RULE_READ_AS,
+	/* the further checks of a code */
+	MIF_RULE_ENCODING_MARK, MIF_RULE_ENCODING_DOUBT,
+	MIF_RULE_ENCODING_UNWRITABLE, MIF_RULE_ESCAPE_OCTAL,
+	MIF_RULE_PATH_DOUBLE_BACKSLASH, MIF_RULE_DATE_EMPTY,
+	MIF_RULE_ENUM_UNKNOWN, MIF_RULE_ENUM_CASE, MIF_RULE_ENUM_TWICE,
+	MIF_RULE_ENUM_VALUE_TWICE, MIF_RULE_ENUM_SYMBOL_TWICE,
+	MIF_RULE_CLASS_FORM, MIF_RULE_COMPONENTID_CLASS,
+	MIF_RULE_COMPONENTID_ATTRIBUTE, MIF_RULE_COMPONENTID_VALUE,
+	MIF_RULE_COMPONENTID_TYPE,
+	MIF_RULE_STATUS_LENGTH, MIF_RULE_STATUS_NO_GROUP,
+	MIF_RULE_STATUS_NO_STATUS, MIF_RULE_STATUS_NO_VALUE,
+	MIF_RULE_STATUS_VALUE, MIF_RULE_STATUS_CASE,
+	MIF_RULE_STATUS_DESCRIPTION, MIF_RULE_ANSI_UTF8, MIF_RULE_ANSI_ONLY,
+	MIF_RULE_SIZE_LIMIT, MIF_RULE_CLASS_INSTANCES, MIF_RULE_DATE_UNQUOTED,
+	MIF_RULE_IDMIF_HEADER, MIF_RULE_IDMIF_HEADER_FORM,
+	MIF_RULE_IDMIF_HEADER_ORDER, MIF_RULE_IDMIF_CLASS_LENGTH,
+	MIF_RULE_IDMIF_ARCHITECTURE, MIF_RULE_IDMIF_ARCHITECTURE_GROUP,
+	MIF_RULE_IDMIF_ARCHITECTURE_EMPTY,
+	MIF_RULE_HISTORY_BEFORE_OFFER, MIF_RULE_HISTORY_EXPIRED_TWICE,
+	MIF_RULE_AUDITED_AGAIN, MIF_RULE_PROFILE_CHOSEN,
+	MIF_RULE_COUNT /* not a rule: how many there are, 0 included */
+} mif_rule;
+
+/*
  * One diagnostic.  Callers allocate it (on the stack is fine) and pass
  * its address, or NULL when they do not want it.  `context` is a second
  * place that explains the first, such as the START that an END fails to
@@ -108,10 +151,23 @@ typedef struct mif_error {
 	mif_mark mark;
 	mif_mark context;
 	char text[256];
+	mif_rule rule;        /* MIF_RULE_OF_CODE: see mif_error_rule() */
 } mif_error;
 
 /* "error", "warning", ... */
 const char *mif_severity_name(mif_severity severity);
+
+/* The rule of a diagnostic: its own, else its code's. */
+mif_rule mif_error_rule(const mif_error *err);
+/* A rule's stable name, as "escape-unknown"; NULL past the last rule
+ * and for MIF_RULE_OF_CODE. */
+const char *mif_rule_name(mif_rule rule);
+/* What a rule checks, in a few words; NULL as for mif_rule_name(). */
+const char *mif_rule_summary(mif_rule rule);
+/* The code a rule's diagnostics carry. */
+mif_code mif_rule_code(mif_rule rule);
+/* The rule called name; false when there is none. */
+bool mif_rule_parse(const char *name, mif_rule *out);
 
 /* ------------------------------------------------------------------ */
 /* The tree                                                            */

@@ -556,6 +556,9 @@ typedef enum mif_diff_format {
  */
 #define MIF_DIFF_HEADER  0x01u /* TSV: a header line first */
 #define MIF_DIFF_SUMMARY 0x02u /* text: the line of counts last */
+#define MIF_DIFF_COLOUR  0x04u /* text: rows in ANSI colours, for a
+                                  terminal: removed red, added green,
+                                  changed yellow */
 bool mif_diff_report_write(FILE *out, mif_diff *diff, const char *old_name,
     const char *new_name, mif_diff_format format, unsigned flags);
 

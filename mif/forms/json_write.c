@@ -552,6 +552,8 @@ mif_write_json(const mif_doc *doc, char **out, size_t *len, mif_error *err)
 	if (jw.problem != NULL) {
 		mif_error_set(err, MIF_E_ENCODING, name,
 		    "cannot write %s as JSON", jw.problem);
+		if (err != NULL)
+			err->rule = MIF_RULE_ENCODING_UNWRITABLE;
 	} else if (jw.nomem || buf.nomem) {
 		mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
 	} else {

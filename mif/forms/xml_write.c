@@ -400,6 +400,8 @@ mif_write_xml(const mif_doc *doc, char **out, size_t *len, mif_error *err)
 	if (x.problem != NULL) {
 		mif_error_set(err, MIF_E_ENCODING, name,
 		    "cannot write %s as XML", x.problem);
+		if (err != NULL)
+			err->rule = MIF_RULE_ENCODING_UNWRITABLE;
 	} else if (x.failed) {
 		mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
 	} else if ((*out = malloc(xmlBufferLength(buf) + 1)) == NULL) {

@@ -249,6 +249,15 @@ bool
 mif_vdiag(mif_doc *doc, mif_code code, mif_severity severity,
     uint32_t pos, uint32_t context_pos, const char *fmt, va_list ap)
 {
+	return mif_vdiag_rule(doc, code, MIF_RULE_OF_CODE, severity, pos,
+	    context_pos, fmt, ap);
+}
+
+bool
+mif_vdiag_rule(mif_doc *doc, mif_code code, mif_rule rule,
+    mif_severity severity, uint32_t pos, uint32_t context_pos,
+    const char *fmt, va_list ap)
+{
 	if (doc->stopped)
 		return false;
 	/* Warnings are capped too, so a pathological file cannot grow the
@@ -272,6 +281,7 @@ mif_vdiag(mif_doc *doc, mif_code code, mif_severity severity,
 		return false;
 	}
 	e.code = code;
+	e.rule = rule;
 	e.severity = severity;
 	if (!doc->scanning && context_pos != MIF_NOPOS)
 		e.context = mark_in(lines_upto(doc, context_pos), doc, context_pos);
@@ -330,6 +340,19 @@ mif_diag(mif_doc *doc, mif_code code, mif_severity severity,
 
 	va_start(ap, fmt);
 	bool go_on = mif_vdiag(doc, code, severity, pos, context_pos, fmt, ap);
+	va_end(ap);
+	return go_on;
+}
+
+bool
+mif_diag_rule(mif_doc *doc, mif_rule rule, mif_severity severity,
+    uint32_t pos, uint32_t context_pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	bool go_on = mif_vdiag_rule(doc, mif_rule_code(rule), rule, severity,
+	    pos, context_pos, fmt, ap);
 	va_end(ap);
 	return go_on;
 }

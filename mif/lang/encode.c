@@ -112,8 +112,10 @@ mif_encode(const char *text, size_t len, mif_encoding encoding,
 			mif_error_set(err, MIF_E_ENCODING, source_name,
 			    "character U+%04X cannot be written in ISO 8859-1",
 			    (unsigned)cp);
-			if (err != NULL)
+			if (err != NULL) {
 				err->mark = (mif_mark){ line, column, i };
+				err->rule = MIF_RULE_ENCODING_UNWRITABLE;
+			}
 			return -1;
 		}
 		if (cp == '\n') {

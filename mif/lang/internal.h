@@ -192,6 +192,13 @@ bool mif_diag(mif_doc *doc, mif_code code, mif_severity severity,
     MIF_PRINTF(6, 7);
 bool mif_vdiag(mif_doc *doc, mif_code code, mif_severity severity,
     uint32_t pos, uint32_t context_pos, const char *fmt, va_list ap);
+/* The same, for a check with a rule of its own (its code the rule's). */
+bool mif_diag_rule(mif_doc *doc, mif_rule rule, mif_severity severity,
+    uint32_t pos, uint32_t context_pos, const char *fmt, ...)
+    MIF_PRINTF(6, 7);
+bool mif_vdiag_rule(mif_doc *doc, mif_code code, mif_rule rule,
+    mif_severity severity, uint32_t pos, uint32_t context_pos,
+    const char *fmt, va_list ap);
 
 /* The line of pos, also while scanning (pos before the current token). */
 unsigned mif_doc_line_at(mif_doc *doc, uint32_t pos);

@@ -114,13 +114,13 @@ warn_path_escape(mif_parser *p, const char *esc, size_t n, uint32_t cp,
 	char what[48];
 
 	if (esc[1] == '\\') {
-		mif_diag(p->doc, MIF_E_READ_AS, MIF_WARNING, pos, MIF_NOPOS,
+		mif_diag_rule(p->doc, MIF_RULE_PATH_DOUBLE_BACKSLASH, MIF_WARNING, pos, MIF_NOPOS,
 		    "escape \\\\ in what looks like a Windows path, among "
 		    "single backslashes; read as one backslash, not two");
 		return;
 	}
 	describe_char(cp, what, sizeof what);
-	mif_diag(p->doc, MIF_E_READ_AS, MIF_WARNING, pos, MIF_NOPOS,
+	mif_diag_rule(p->doc, MIF_RULE_READ_AS, MIF_WARNING, pos, MIF_NOPOS,
 	    "escape %.*s in what looks like a Windows path; read as %s, "
 	    "not a backslash and \"%.*s\"", (int)n, esc, what,
 	    (int)n - 1, esc + 1);
@@ -140,7 +140,7 @@ keep_backslash(mif_parser *p, const char *body, size_t len, size_t at,
 		n = 1;
 	*i = at + 1 + n;
 	memcpy(out, body + at, 1 + n);
-	mif_diag(p->doc, MIF_E_ESCAPE, MIF_WARNING, pos + (uint32_t)at,
+	mif_diag_rule(p->doc, MIF_RULE_ESCAPE, MIF_WARNING, pos + (uint32_t)at,
 	    MIF_NOPOS, "unknown escape \\%.*s; read as a backslash and \"%.*s\"",
 	    (int)n, body + at + 1, (int)n, body + at + 1);
 	return 1 + n;
@@ -158,7 +158,7 @@ octal_escape(mif_parser *p, const char *body, size_t len, size_t at,
 	for (; n < 3 && k < len && body[k] >= '0' && body[k] <= '7'; n++, k++) {
 		uint32_t next = v * 8 + (uint32_t)(body[k] - '0');
 		if (next > 0377) {
-			mif_diag(p->doc, MIF_E_ESCAPE, MIF_WARNING,
+			mif_diag_rule(p->doc, MIF_RULE_ESCAPE_OCTAL, MIF_WARNING,
 			    pos + (uint32_t)at, MIF_NOPOS,
 			    "octal escape over \\377; read as \\%o then \"%c\"",
 			    v, body[k]);

@@ -260,8 +260,10 @@ mif_source_load(mif_doc *doc, size_t len, const mif_parse_options *opts,
 		    "the file starts with the byte-order mark of %s, but is to "
 		    "be read as %s", mif_encoding_name(marked),
 		    mif_encoding_name(doc->encoding));
-		if (err != NULL)
+		if (err != NULL) {
 			err->mark = (mif_mark){ 1, 1, 0 };
+			err->rule = MIF_RULE_ENCODING_MARK;
+		}
 		return false;
 	}
 	doc->unmarked = given && doc->bom_len == 0 &&

@@ -71,7 +71,7 @@ mif_utf8_doubt_note(mif_doc *doc, const mif_utf8_doubt *d, bool warn)
 		return;
 	as_latin1(d, misread, sizeof misread);
 	size_t before = doc->ndiags;
-	mif_diag(doc, MIF_E_ENCODING, MIF_WARNING, doc->first_high, MIF_NOPOS,
+	mif_diag_rule(doc, MIF_RULE_ENCODING_DOUBT, MIF_WARNING, doc->first_high, MIF_NOPOS,
 	    "no byte-order mark, so read as ISO 8859-1, but the file is valid "
 	    "UTF-8 (\"%.*s\" is read as \"%s\"); say --input-encoding utf-8 if "
 	    "it is UTF-8", (int)d->word_len, d->word, misread);

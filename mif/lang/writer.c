@@ -702,6 +702,8 @@ may_reencode(const mif_doc *doc, mif_encoding encoding, mif_error *err)
 	    "not written in %s: the text read as ISO 8859-1 may be UTF-8 "
 	    "(line %u); name the input encoding", mif_encoding_name(encoding),
 	    doubt->mark.line);
+	if (err != NULL)
+		err->rule = MIF_RULE_ENCODING_UNWRITABLE;
 	return false;
 }
 

@@ -74,7 +74,7 @@ check_component(check_ctx *c)
 		check_report(c, MIF_E_MISSING, MIF_ERROR, comp->pos,
 		    MIF_NOPOS, "component has no NAME");
 	if (c->group1 == NULL)
-		check_report(c, MIF_E_COMPONENTID, MIF_WARNING, comp->pos,
+		check_report_rule(c, MIF_RULE_COMPONENTID, MIF_WARNING, comp->pos,
 		    MIF_NOPOS, "no ComponentID group (ID 1)");
 	for (const mif_block *b = comp->u.children; b != NULL && !c->stop;
 	    b = b->next) {
@@ -124,10 +124,13 @@ mif_check(mif_doc *doc, const mif_check_options *opts)
 	c.doc = doc;
 	c.component = doc->component;
 	c.stop = doc->stopped;
+	c.profile = opts != NULL ? opts->profile : MIF_PROFILE_DMI;
+	if (c.profile == MIF_PROFILE_AUTO)
+		c.profile = mif_detect_profile(doc);
 	if (c.component != NULL && !c.stop)
 		check_component(&c);
 	if (opts != NULL && !c.stop)
-		check_profile(&c, opts->profile, opts->max_size_kb);
+		check_profile(&c, c.profile, opts->max_size_kb);
 	release(&c);
 	return doc->nerrors - before;
 }

@@ -47,6 +47,7 @@
 #define check_quote mif_check_quote
 #define check_range_text mif_check_range_text
 #define check_report mif_check_report
+#define check_report_rule mif_check_report_rule
 #define check_same_folded mif_check_same_folded
 #define check_same_item mif_check_same_item
 #define check_set_add mif_check_set_add
@@ -180,10 +181,15 @@ typedef struct check_ctx {
 	size_t ntmpl, tmpl_cap;
 	check_set ids;           /* first group or table of each ID */
 	const mif_block *group1; /* the first group with ID 1 */
+	mif_profile profile;     /* what the file is checked as (not auto) */
 } check_ctx;
 
 /* mif_diag() that remembers when to stop; false then (check_report.c). */
 bool check_report(check_ctx *c, mif_code code, mif_severity severity,
+    uint32_t pos, uint32_t context_pos, const char *fmt, ...)
+    MIF_PRINTF(6, 7);
+/* The same, for a check with a rule of its own. */
+bool check_report_rule(check_ctx *c, mif_rule rule, mif_severity severity,
     uint32_t pos, uint32_t context_pos, const char *fmt, ...)
     MIF_PRINTF(6, 7);
 /* Report running out of memory once and stop. */

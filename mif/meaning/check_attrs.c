@@ -158,13 +158,13 @@ report_type(check_ctx *c, const check_attr *a)
 		    "%s type needs a size", mif_type_name(a->kind));
 		return;
 	case CHECK_TYPE_NO_ENUM:
-		check_report(c, MIF_E_ENUM, MIF_ERROR, at, MIF_NOPOS,
+		check_report_rule(c, MIF_RULE_ENUM_UNKNOWN, MIF_ERROR, at, MIF_NOPOS,
 		    "type %s of attribute %s names no enum of the component",
 		    check_quote(tname, sizeof tname, a->type->v.str), name);
 		return;
 	case CHECK_TYPE_ENUM_CASE:
 		check_block_name(c, ename, sizeof ename, a->enum_block);
-		check_report(c, MIF_E_ENUM, MIF_WARNING, at, MIF_NOPOS,
+		check_report_rule(c, MIF_RULE_ENUM_CASE, MIF_WARNING, at, MIF_NOPOS,
 		    "type %s of attribute %s names enum %s only when case is "
 		    "ignored", check_quote(tname, sizeof tname,
 		    a->type->v.str), name, ename);

@@ -66,7 +66,7 @@ check_componentid_class(check_ctx *c, const mif_block *group)
 	if (s == NULL || s->form != MIF_F_STRING ||
 	    check_is_componentid(c, group))
 		return;
-	check_report(c, MIF_E_COMPONENTID, MIF_WARNING, s->pos, MIF_NOPOS,
+	check_report_rule(c, MIF_RULE_COMPONENTID_CLASS, MIF_WARNING, s->pos, MIF_NOPOS,
 	    "group 1 %s has class %s, not \"" COMPONENTID_CLASS "\"",
 	    check_block_name(c, name, sizeof name, group),
 	    check_quote(cls, sizeof cls, s->v.str));
@@ -85,7 +85,7 @@ check_componentid_missing(check_ctx *c, const mif_block *group,
 	}
 	for (size_t i = 0; i < NSTANDARD && !c->stop; i++)
 		if (!found[i] && !standard[i].optional)
-			check_report(c, MIF_E_COMPONENTID, MIF_WARNING,
+			check_report_rule(c, MIF_RULE_COMPONENTID_ATTRIBUTE, MIF_WARNING,
 			    group->pos, MIF_NOPOS,
 			    "ComponentID group has no \"%s\" attribute",
 			    standard[i].name);
@@ -101,7 +101,7 @@ check_verify_value(check_ctx *c, const check_attr *a, const char *name)
 		return;
 	if (v->v.u <= 7 && !((v->flags & MIF_NEGATIVE) && v->v.u != 0))
 		return;
-	check_report(c, MIF_E_COMPONENTID, MIF_WARNING, v->pos, MIF_NOPOS,
+	check_report_rule(c, MIF_RULE_COMPONENTID_VALUE, MIF_WARNING, v->pos, MIF_NOPOS,
 	    "ComponentID attribute %s has value %s, not 0 to 7", name,
 	    check_number_text(num, sizeof num, v->v.u, v->flags));
 }
@@ -139,7 +139,7 @@ check_componentid_attr(check_ctx *c, const check_attr *a)
 		snprintf(want, sizeof want, "INTEGER or an enum");
 		break;
 	}
-	check_report(c, MIF_E_COMPONENTID, MIF_WARNING, a->type->pos,
+	check_report_rule(c, MIF_RULE_COMPONENTID_TYPE, MIF_WARNING, a->type->pos,
 	    MIF_NOPOS, "ComponentID attribute %s has type %s, not %s", name,
 	    check_type_text(type, sizeof type, a->kind, a->size), want);
 }

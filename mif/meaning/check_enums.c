@@ -164,7 +164,7 @@ check_enum_name(check_ctx *c, const mif_block *block)
 	if (first == NULL || first == block)
 		return;
 	uint32_t at = mif_block_stmt(first, MIF_KW_NAME)->pos;
-	check_report(c, MIF_E_ENUM, MIF_WARNING,
+	check_report_rule(c, MIF_RULE_ENUM_TWICE, MIF_WARNING,
 	    mif_block_stmt(block, MIF_KW_NAME)->pos, at,
 	    "enum %s is defined twice (first at line %u)",
 	    check_quote(name, sizeof name, s), check_line(c, at));
@@ -212,7 +212,7 @@ check_items(check_ctx *c, const mif_block *block, const check_enum *e)
 			break;
 		}
 		if (first != NULL)
-			check_report(c, MIF_E_ENUM, MIF_WARNING, it->pos,
+			check_report_rule(c, MIF_RULE_ENUM_VALUE_TWICE, MIF_WARNING, it->pos,
 			    first->pos, "enum %s gives value %s twice (first "
 			    "at line %u)", name, num,
 			    check_line(c, first->pos));
@@ -222,7 +222,7 @@ check_items(check_ctx *c, const mif_block *block, const check_enum *e)
 		    check_hash_ptr(it->symbol), it->symbol, item_has_symbol,
 		    NULL);
 		if (first != NULL && first != it)
-			check_report(c, MIF_E_ENUM, MIF_WARNING, it->pos,
+			check_report_rule(c, MIF_RULE_ENUM_SYMBOL_TWICE, MIF_WARNING, it->pos,
 			    first->pos, "enum %s gives symbol %s twice (first "
 			    "at line %u)", name,
 			    check_quote(sym, sizeof sym, it->symbol),

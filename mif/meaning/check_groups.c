@@ -54,7 +54,7 @@ check_class_form(check_ctx *c, const mif_block *block)
 	}
 	if (parts == 3 && !empty)
 		return;
-	check_report(c, MIF_E_CLASS, MIF_WARNING, s->pos, MIF_NOPOS,
+	check_report_rule(c, MIF_RULE_CLASS_FORM, MIF_WARNING, s->pos, MIF_NOPOS,
 	    "class %s of group %s is not of the form "
 	    "\"defining body|specific name|version\"",
 	    check_quote(cls, sizeof cls, s->v.str),

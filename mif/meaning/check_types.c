@@ -90,7 +90,7 @@ check_symbol(check_ctx *c, const check_attr *a, const mif_stmt *v)
 		    "value %s of attribute %s is not a symbol of %s", sym, attr,
 		    enm);
 	else
-		check_report(c, MIF_E_ENUM, MIF_WARNING, v->pos, MIF_NOPOS,
+		check_report_rule(c, MIF_RULE_ENUM_CASE, MIF_WARNING, v->pos, MIF_NOPOS,
 		    "value %s of attribute %s matches symbol %s of %s only "
 		    "when case is ignored", sym, attr,
 		    check_quote(found, sizeof found, item->symbol), enm);
@@ -117,7 +117,7 @@ check_date_value(check_ctx *c, const check_attr *a, const mif_stmt *v)
 	char why[128], text[CHECK_QUOTE_MAX], attr[CHECK_QUOTE_MAX];
 
 	if (v->v.str->len == 0)
-		check_report(c, MIF_E_DATE, MIF_WARNING, v->pos, MIF_NOPOS,
+		check_report_rule(c, MIF_RULE_DATE_EMPTY, MIF_WARNING, v->pos, MIF_NOPOS,
 		    "value of attribute %s is an empty DATE, taken as unknown",
 		    ATTR_NAME(c, a, attr));
 	else if (check_date(v->v.str, why, sizeof why) != NULL)

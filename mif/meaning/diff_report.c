@@ -14,6 +14,7 @@
 typedef struct job {
 	FILE *out;
 	mif_diff *diff;
+	bool colour;    /* text lines in their colours (MIF_DIFF_COLOUR) */
 	mif_buf text;   /* a value for JSON, formatted */
 } job;
 
@@ -70,7 +71,13 @@ static void
 text_change(const job *j, const mif_diff_change *ch)
 {
 	static const char mark[] = { '=', '-', '+', '~' };
+	/* ANSI colours: removed red, added green, changed yellow */
+	static const char *const colour[] = { NULL, "\033[31m", "\033[32m",
+	    "\033[33m" };
+	bool coloured = j->colour && colour[ch->kind] != NULL;
 
+	if (coloured)
+		fputs(colour[ch->kind], j->out);
 	fprintf(j->out, "%c ", mark[ch->kind]);
 	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++) {
 		fputs(k > 0 ? ", " : "", j->out);
@@ -89,6 +96,8 @@ text_change(const job *j, const mif_diff_change *ch)
 		fputs(" -> ", j->out);
 		print_column(j, false, ch->new_row, c, "(none)");
 	}
+	if (coloured)
+		fputs("\033[0m", j->out);
 	putc('\n', j->out);
 }
 
@@ -225,7 +234,8 @@ bool
 mif_diff_report_write(FILE *out, mif_diff *diff, const char *old_name,
     const char *new_name, mif_diff_format format, unsigned flags)
 {
-	job j = { .out = out, .diff = diff };
+	job j = { .out = out, .diff = diff,
+	    .colour = (flags & MIF_DIFF_COLOUR) != 0 };
 	mif_diff_change ch;
 	bool first = true;
 

@@ -18,12 +18,20 @@
 #define check_idmif_rules mif_check_idmif_rules
 #define check_noidmif_rules mif_check_noidmif_rules
 #define check_profile mif_check_profile
+#define check_profile_allows mif_check_profile_allows
 #define check_size_limit mif_check_size_limit
 #define check_status_rules mif_check_status_rules
 
 /* Run the rules of a profile (MIF_PROFILE_AUTO: of the detected one);
  * max_size_kb 0 means MIF_MAX_SIZE_KB_DEFAULT (profile_detect.c). */
 void check_profile(check_ctx *c, mif_profile profile, unsigned max_size_kb);
+
+/*
+ * Whether a profile takes what a warning of rule says as the way its SMS
+ * files are: what the SMS tools write, or SMS writers are documented to
+ * write, is no fault under its own profile (profile_detect.c).
+ */
+bool check_profile_allows(mif_profile profile, mif_rule rule);
 
 /* The status MIF of a package (profile_status.c). */
 void check_status_rules(check_ctx *c);

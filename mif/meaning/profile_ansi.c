@@ -29,7 +29,7 @@ check_ansi_text(check_ctx *c)
 	uint32_t at = utf8_without_bom(c->doc);
 
 	if (at != MIF_NOPOS) {
-		check_report(c, MIF_E_PROFILE, MIF_WARNING, at, MIF_NOPOS,
+		check_report_rule(c, MIF_RULE_ANSI_UTF8, MIF_WARNING, at, MIF_NOPOS,
 		    "the file reads as UTF-8 without a byte-order mark; SMS "
 		    "reads a NOIDMIF as ANSI text, so this character and those "
 		    "like it would come out garbled");
@@ -38,7 +38,7 @@ check_ansi_text(check_ctx *c)
 	if (enc == MIF_ENC_LATIN1 || enc > MIF_ENC_UTF16BE ||
 	    (c->doc->unmarked && enc == MIF_ENC_UTF8))
 		return;
-	check_report(c, MIF_E_PROFILE, MIF_ERROR, MIF_NOPOS, MIF_NOPOS,
+	check_report_rule(c, MIF_RULE_ANSI_ONLY, MIF_ERROR, MIF_NOPOS, MIF_NOPOS,
 	    "the file is %s (%s); SMS reads a NOIDMIF only as ANSI text",
 	    mif_encoding_name(enc), c->doc->unmarked ? "as read, without a "
 	    "byte-order mark" : "it starts with a byte-order mark");

@@ -125,7 +125,7 @@ check_header_form(check_ctx *c, const mif_comment *comment,
 	const char *fault = header_fault(comment->text, line, buf, sizeof buf);
 
 	if (fault != NULL)
-		check_report(c, MIF_E_PROFILE, MIF_ERROR, comment->pos, MIF_NOPOS,
+		check_report_rule(c, MIF_RULE_IDMIF_HEADER_FORM, MIF_ERROR, comment->pos, MIF_NOPOS,
 		    "malformed IDMIF header: //%s<%s> expected; %s", line->word,
 		    line->what, fault);
 }
@@ -166,14 +166,14 @@ check_header(check_ctx *c)
 	size_t agent = find_line(header, n, &agent_id);
 
 	if (arch == n) {
-		check_report(c, MIF_E_PROFILE, MIF_ERROR, missing_pos(c, header, n, 0),
+		check_report_rule(c, MIF_RULE_IDMIF_HEADER, MIF_ERROR, missing_pos(c, header, n, 0),
 		    MIF_NOPOS, uid == n ? "an IDMIF starts with the lines "
 		    "//Architecture<Name> and //UniqueID<id>, and this file has "
 		    "neither" : "an IDMIF starts with a //Architecture<Name> line, "
 		    "and this file has none");
 	} else {
 		if (arch > 0)
-			check_report(c, MIF_E_PROFILE, MIF_ERROR, header[arch].pos,
+			check_report_rule(c, MIF_RULE_IDMIF_HEADER_ORDER, MIF_ERROR, header[arch].pos,
 			    header[0].pos, "the //Architecture line must be the "
 			    "file's first comment (line %u comes before it)",
 			    check_line(c, header[0].pos));
@@ -181,13 +181,13 @@ check_header(check_ctx *c)
 	}
 	if (uid < n) {
 		if (arch < n && uid != arch + 1)
-			check_report(c, MIF_E_PROFILE, MIF_ERROR, header[uid].pos,
+			check_report_rule(c, MIF_RULE_IDMIF_HEADER_ORDER, MIF_ERROR, header[uid].pos,
 			    header[arch].pos, "the //UniqueID line must come right "
 			    "after the //Architecture line (line %u)",
 			    check_line(c, header[arch].pos));
 		check_header_form(c, &header[uid], &unique_id);
 	} else if (arch < n) {
-		check_report(c, MIF_E_PROFILE, MIF_ERROR,
+		check_report_rule(c, MIF_RULE_IDMIF_HEADER, MIF_ERROR,
 		    missing_pos(c, header, n, arch + 1), MIF_NOPOS,
 		    "no //UniqueID<id> line after the //Architecture line");
 	}
@@ -263,7 +263,7 @@ check_long_class(check_ctx *c, const mif_block *group)
 		return;
 	size_t n = check_char_count(s->v.str);
 	if (n > CLASS_MAX)
-		check_report(c, MIF_E_PROFILE, MIF_WARNING, s->pos, MIF_NOPOS,
+		check_report_rule(c, MIF_RULE_IDMIF_CLASS_LENGTH, MIF_WARNING, s->pos, MIF_NOPOS,
 		    "class %s is %zu characters long; SMS does not store a class "
 		    "over %d", check_quote(cls, sizeof cls, s->v.str), n,
 		    CLASS_MAX);
@@ -288,7 +288,7 @@ check_idmif_rules(check_ctx *c, unsigned max_size_kb)
 	if (arch_name != NULL) {
 		check_quote(quoted, sizeof quoted, arch_name);
 		if (is_refused_architecture(arch_name))
-			check_report(c, MIF_E_PROFILE, MIF_WARNING, arch->pos,
+			check_report_rule(c, MIF_RULE_IDMIF_ARCHITECTURE, MIF_WARNING, arch->pos,
 			    MIF_NOPOS, "architecture %s: SMS 2.0 refused IDMIFs of the "
 			    "System and Personal Computer architectures from clients, "
 			    "while Configuration Manager documents System as its "
@@ -298,7 +298,7 @@ check_idmif_rules(check_ctx *c, unsigned max_size_kb)
 		return;
 	if (arch_name != NULL &&
 	    (arch_group = architecture_group(comp, arch_name)) == NULL)
-		check_report(c, MIF_E_PROFILE, MIF_ERROR, comp->pos, arch->pos,
+		check_report_rule(c, MIF_RULE_IDMIF_ARCHITECTURE_GROUP, MIF_ERROR, comp->pos, arch->pos,
 		    "no group has the class of architecture %s (line %u): the "
 		    "name itself, or \"BODY|NAME|VERSION\" with the name in the "
 		    "middle", quoted, check_line(c, arch->pos));
@@ -308,7 +308,7 @@ check_idmif_rules(check_ctx *c, unsigned max_size_kb)
 		if (b->kind != MIF_GROUP)
 			continue;
 		if (b == arch_group && attribute_count(b) == 0)
-			check_report(c, MIF_E_PROFILE, MIF_ERROR, b->pos, MIF_NOPOS,
+			check_report_rule(c, MIF_RULE_IDMIF_ARCHITECTURE_EMPTY, MIF_ERROR, b->pos, MIF_NOPOS,
 			    "group %s of the architecture's class has no attribute",
 			    check_block_name(c, name, sizeof name, b));
 		check_long_class(c, b);

@@ -20,7 +20,7 @@ check_size_limit(check_ctx *c, unsigned max_size_kb)
 
 	if (size <= limit)
 		return;
-	check_report(c, MIF_E_PROFILE, MIF_ERROR, MIF_NOPOS, MIF_NOPOS,
+	check_report_rule(c, MIF_RULE_SIZE_LIMIT, MIF_ERROR, MIF_NOPOS, MIF_NOPOS,
 	    "the file has %zu bytes, over the size limit of %u KB (%llu bytes)",
 	    size, max_size_kb, (unsigned long long)limit);
 }
@@ -57,7 +57,7 @@ check_class_instance(check_ctx *c, check_set *seen, const mif_block *group)
 	if (first == NULL || (has_key(first) && has_key(group)))
 		return;
 	const mif_stmt *fs = mif_block_stmt(first, MIF_KW_CLASS);
-	check_report(c, MIF_E_PROFILE, MIF_ERROR, s->pos, fs->pos,
+	check_report_rule(c, MIF_RULE_CLASS_INSTANCES, MIF_ERROR, s->pos, fs->pos,
 	    "group %s is another instance of its class (first at line %u), and "
 	    "%s no KEY: SMS keeps only one instance of a class without a key",
 	    check_block_name(c, name, sizeof name, group),
@@ -90,7 +90,7 @@ check_date_form(check_ctx *c, const mif_block *attr, const mif_stmt *v)
 	if (v == NULL || v->form >= sizeof forms / sizeof forms[0] ||
 	    forms[v->form] == NULL)
 		return;
-	check_report(c, MIF_E_PROFILE, MIF_ERROR, v->pos, MIF_NOPOS,
+	check_report_rule(c, MIF_RULE_DATE_UNQUOTED, MIF_ERROR, v->pos, MIF_NOPOS,
 	    "value of DATE attribute %s is %s, not a quoted date: SMS "
 	    "reads dates only from strings",
 	    check_block_name(c, name, sizeof name, attr), forms[v->form]);

@@ -101,7 +101,7 @@ check_length(check_ctx *c, const mif_block *attr, size_t max,
 	size_t n = check_char_count(v->v.str);
 	if (declared_size(attr) != 0 || n <= max)
 		return;
-	check_report(c, MIF_E_PROFILE, MIF_ERROR, v->pos, MIF_NOPOS,
+	check_report_rule(c, MIF_RULE_STATUS_LENGTH, MIF_ERROR, v->pos, MIF_NOPOS,
 	    "value of %s attribute %s is %zu characters long; with no size "
 	    "declared, a status MIF allows %zu", what,
 	    check_block_name(c, name, sizeof name, attr), n, max);
@@ -127,6 +127,17 @@ value_text(char *buf, size_t size, const mif_stmt *v)
 	}
 }
 
+/* Whether s has no lower-case letter: "FAILED", as older status
+ * writers spell it (docs/sms-model.md), which SMS reads as "Failed". */
+static bool
+is_upper_case(const mif_string *s)
+{
+	for (size_t i = 0; i < s->len; i++)
+		if (s->bytes[i] >= 'a' && s->bytes[i] <= 'z')
+			return false;
+	return true;
+}
+
 static void
 check_status(check_ctx *c, const mif_block *group)
 {
@@ -135,13 +146,13 @@ check_status(check_ctx *c, const mif_block *group)
 
 	check_block_name(c, name, sizeof name, group);
 	if (attr == NULL) {
-		check_report(c, MIF_E_PROFILE, MIF_ERROR, group->pos, MIF_NOPOS,
+		check_report_rule(c, MIF_RULE_STATUS_NO_STATUS, MIF_ERROR, group->pos, MIF_NOPOS,
 		    "InstallStatus group %s has no \"Status\" attribute", name);
 		return;
 	}
 	const mif_stmt *v = mif_block_stmt(attr, MIF_KW_VALUE);
 	if (v == NULL) {
-		check_report(c, MIF_E_PROFILE, MIF_ERROR, attr->pos, MIF_NOPOS,
+		check_report_rule(c, MIF_RULE_STATUS_NO_VALUE, MIF_ERROR, attr->pos, MIF_NOPOS,
 		    "attribute \"Status\" of InstallStatus group %s has no VALUE; "
 		    "it must be \"Success\" or \"Failed\"", name);
 		return;
@@ -149,11 +160,13 @@ check_status(check_ctx *c, const mif_block *group)
 	const char *word = v->form == MIF_F_STRING ? canonical_status(v->v.str)
 	    : NULL;
 	if (word == NULL)
-		check_report(c, MIF_E_PROFILE, MIF_ERROR, v->pos, MIF_NOPOS,
+		check_report_rule(c, MIF_RULE_STATUS_VALUE, MIF_ERROR, v->pos, MIF_NOPOS,
 		    "status %s is neither \"Success\" nor \"Failed\"",
 		    value_text(text, sizeof text, v));
-	else if (memcmp(v->v.str->bytes, word, v->v.str->len) != 0)
-		check_report(c, MIF_E_PROFILE, MIF_WARNING, v->pos, MIF_NOPOS,
+	else if (memcmp(v->v.str->bytes, word, v->v.str->len) != 0 &&
+	    !is_upper_case(v->v.str))
+		check_report_rule(c, MIF_RULE_STATUS_CASE, MIF_WARNING, v->pos,
+		    MIF_NOPOS,
 		    "status %s is spelled \"%s\" in a status MIF",
 		    check_quote(text, sizeof text, v->v.str), word);
 }
@@ -175,22 +188,22 @@ check_description(check_ctx *c, const mif_block *group)
 
 	check_block_name(c, name, sizeof name, group);
 	if (attr == NULL) {
-		check_report(c, MIF_E_PROFILE, MIF_WARNING, group->pos, MIF_NOPOS,
+		check_report_rule(c, MIF_RULE_STATUS_DESCRIPTION, MIF_WARNING, group->pos, MIF_NOPOS,
 		    "InstallStatus group %s has no \"Description\" attribute; "
 		    "SMS shows it as the status message", name);
 		return;
 	}
 	const mif_stmt *v = mif_block_stmt(attr, MIF_KW_VALUE);
 	if (v == NULL)
-		check_report(c, MIF_E_PROFILE, MIF_WARNING, attr->pos, MIF_NOPOS,
+		check_report_rule(c, MIF_RULE_STATUS_DESCRIPTION, MIF_WARNING, attr->pos, MIF_NOPOS,
 		    "attribute \"Description\" of InstallStatus group %s has no "
 		    "VALUE", name);
 	else if (v->form != MIF_F_STRING)
-		check_report(c, MIF_E_PROFILE, MIF_WARNING, v->pos, MIF_NOPOS,
+		check_report_rule(c, MIF_RULE_STATUS_DESCRIPTION, MIF_WARNING, v->pos, MIF_NOPOS,
 		    "the description of InstallStatus group %s is %s, not a "
 		    "message", name, value_text(text, sizeof text, v));
 	else if (is_blank(v->v.str))
-		check_report(c, MIF_E_PROFILE, MIF_WARNING, v->pos, MIF_NOPOS,
+		check_report_rule(c, MIF_RULE_STATUS_DESCRIPTION, MIF_WARNING, v->pos, MIF_NOPOS,
 		    "the description of InstallStatus group %s is %s", name,
 		    v->v.str->len == 0 ? "empty" : "blank");
 	else
@@ -224,7 +237,7 @@ check_status_rules(check_ctx *c)
 	const mif_block *cid = group_of_class(comp, COMPONENTID_CLASS);
 	const mif_block *status = group_of_class(comp, JOBSTATUS_CLASS);
 	if (status == NULL)
-		check_report(c, MIF_E_PROFILE, MIF_ERROR, comp->pos, MIF_NOPOS,
+		check_report_rule(c, MIF_RULE_STATUS_NO_GROUP, MIF_ERROR, comp->pos, MIF_NOPOS,
 		    "no InstallStatus group (class \"" JOBSTATUS_CLASS "\"): "
 		    "not a status MIF");
 	/* in file order, as the DMI checks report */

@@ -500,6 +500,7 @@ first_time(mif_audit_report *r, mif_audit_identity id, const char *file,
 			mif_error_set(&w, MIF_E_DUPLICATE, file, "audited again; the "
 			    "report lists it once");
 			w.severity = MIF_WARNING;
+			w.rule = MIF_RULE_AUDITED_AGAIN;
 			r->warn(r->warn_ctx, &w);
 		}
 		return false;

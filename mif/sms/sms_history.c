@@ -23,11 +23,11 @@ mif_sms_history_release(mif_sms_history *h)
 	h->ntargets = h->nevents = h->nwarnings = 0;
 }
 
-/* Keep a warning at pos (and context) of doc; false when out of
- * memory. */
+/* Keep a warning of rule at pos (and context) of doc; false when out
+ * of memory. */
 static bool
-warn(mif_sms_history *h, const mif_doc *doc, uint32_t pos, uint32_t context,
-    const char *text)
+warn(mif_sms_history *h, mif_rule rule, const mif_doc *doc, uint32_t pos,
+    uint32_t context, const char *text)
 {
 	/* grown by doubling: the count is a power of two when full */
 	if ((h->nwarnings & (h->nwarnings - 1)) == 0) {
@@ -40,6 +40,7 @@ warn(mif_sms_history *h, const mif_doc *doc, uint32_t pos, uint32_t context,
 	mif_error *w = &h->warnings[h->nwarnings++];
 	sms_error(w, doc, pos, context, MIF_E_PROFILE, "%s", text);
 	w->severity = MIF_WARNING;
+	w->rule = rule;
 	return true;
 }
 
@@ -116,8 +117,8 @@ check_sent(const sms_view *v, size_t r, const mif_sms_job *job,
 		    "ignored", mif_sms_instruction_name(e->instruction),
 		    mif_time_iso(e->time, a), job->job_id,
 		    mif_time_iso(job->offer, b));
-		return warn(h, v->doc, sms_view_pos(v, r, INS_TIME), MIF_NOPOS,
-		    text);
+		return warn(h, MIF_RULE_HISTORY_BEFORE_OFFER, v->doc,
+		    sms_view_pos(v, r, INS_TIME), MIF_NOPOS, text);
 	}
 	if (e->instruction != MIF_SMS_EXPIRED)
 		return true;
@@ -130,7 +131,8 @@ check_sent(const sms_view *v, size_t r, const mif_sms_job *job,
 	    "first at line %u): the Package Command Manager sends one when the "
 	    "job expires; it is replayed", e->sms_id,
 	    mif_doc_mark(v->doc, *first).line);
-	return warn(h, v->doc, pos, *first, text);
+	return warn(h, MIF_RULE_HISTORY_EXPIRED_TWICE, v->doc, pos, *first,
+	    text);
 }
 
 static bool

@@ -16,7 +16,6 @@
 #include <cmocka.h>
 
 #include "../../cli/inputs.c"
-#include "../../cli/report.c"
 
 static void
 touch(const char *dir, const char *name)

@@ -1,0 +1,20 @@
+/* JSON strings for scripts: see jsonw.h. */
+#include <string.h>
+
+#include "jsonw.h"
+#include "mif.h"
+
+void
+json_string(FILE *out, const char *s, size_t len)
+{
+	mif_json_print(s, len, out);
+}
+
+void
+json_cstring(FILE *out, const char *s)
+{
+	if (s == NULL)
+		fputs("null", out);
+	else
+		mif_json_print(s, strlen(s), out);
+}

@@ -1,0 +1,14 @@
+/* Writing JSON text for scripts: strings escaped by the library's rule
+ * (mif_json_print()). */
+#ifndef JSONW_H
+#define JSONW_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* A JSON string literal of len bytes of UTF-8 (NUL included as \u0000). */
+void json_string(FILE *out, const char *s, size_t len);
+/* The same for a NUL-terminated string; NULL gives null. */
+void json_cstring(FILE *out, const char *s);
+
+#endif /* JSONW_H */
