@@ -234,14 +234,14 @@ tsv_change(job *j, const mif_diff_change *ch)
 
 /* ---- JSON ---- */
 
-/* A value as a JSON string, null when absent. */
+/* A compared value of a row on one side, typed (miftools(7), OUTPUT). */
 static void
-json_bytes(const char *v, size_t len)
+json_side_value(const job *j, bool old, size_t row, size_t c)
 {
-	if (v != NULL)
-		json_string(stdout, v, len);
-	else
-		fputs("null", stdout);
+	mif_value v;
+
+	mif_diff_value(j->diff, old, row, c, &v);
+	json_value(stdout, &v);
 }
 
 static void
@@ -264,14 +264,14 @@ static void
 json_change(job *j, const mif_diff_change *ch, bool first)
 {
 	fputs(first ? "\n" : ",\n", stdout);
-	size_t len;
 
 	printf("{\"change\":\"%s\",\"key\":[", mif_diff_kind_name(ch->kind));
 	for (size_t k = 0; k < mif_diff_key_count(j->diff); k++) {
 		if (k > 0)
 			putchar(',');
-		const char *v = key_bytes(j, ch, k, 0, &len);
-		json_bytes(v, len);
+		bool old = ch->old_row != MIF_NO_ROW;
+		json_side_value(j, old, old ? ch->old_row : ch->new_row,
+		    mif_diff_key_column(j->diff, k));
 	}
 	putchar(']');
 	if (ch->kind == MIF_DIFF_CHANGED) {
@@ -281,11 +281,9 @@ json_change(job *j, const mif_diff_change *ch, bool first)
 			fputs(i > 0 ? ",{\"name\":" : "{\"name\":", stdout);
 			json_attr_name(j, c);
 			fputs(",\"old\":", stdout);
-			const char *o = value_bytes(j, true, ch->old_row, c, 0, &len);
-			json_bytes(o, len);
+			json_side_value(j, true, ch->old_row, c);
 			fputs(",\"new\":", stdout);
-			const char *n = value_bytes(j, false, ch->new_row, c, 0, &len);
-			json_bytes(n, len);
+			json_side_value(j, false, ch->new_row, c);
 			putchar('}');
 		}
 		putchar(']');
