@@ -375,9 +375,14 @@ merge_one(mif_audit_merge *m, const char *path)
 		report_fatal(stderr, prog, name, "%s", strerror(errno));
 		return false;
 	}
-	bool ok = mif_audit_merge_read(m, in, name, &e);
+	/* a report PowerShell rewrote is UTF-16: read it as UTF-8 */
+	FILE *text;
+	bool ok = mif_text_utf8_stream(in, &text, name, &e) &&
+	    mif_audit_merge_read(m, text, name, &e);
 	if (!ok)
 		say(&e);
+	if (text != in)
+		fclose(text);
 	if (!is_stdin)
 		fclose(in);
 	return ok;

@@ -109,6 +109,7 @@ convert(const char *path, enum format from, enum format to,
 	const char *name = cli_display_name(path);
 	size_t len;
 	char *data = cli_read_file(path, &len);
+	mif_error err;
 
 	if (data == NULL) {
 		report_fatal(stderr, prog, name, "%s", cli_read_error(errno));
@@ -116,6 +117,12 @@ convert(const char *path, enum format from, enum format to,
 	}
 	if (from == FMT_NONE)
 		from = detect(data, len);
+	/* XML says its own encoding; MIF is read by its rules */
+	if (from == FMT_JSON && !mif_text_utf8(&data, &len, name, &err)) {
+		report_diag(stderr, prog, name, NULL, &err);
+		free(data);
+		return report_status(&err);
+	}
 	if (to == FMT_NONE)
 		to = from == FMT_MIF ? FMT_XML : FMT_MIF;
 	if (to != FMT_MIF && (wopts->encoding != MIF_ENC_SOURCE ||
@@ -130,7 +137,6 @@ convert(const char *path, enum format from, enum format to,
 	}
 
 	mif_parse_options popts = cli_input_named(input, name);
-	mif_error err;
 	mif_doc *doc;
 	switch (from) {
 	case FMT_XML:

@@ -17,6 +17,7 @@
 #include "cli.h"
 #include "load.h"
 #include "report.h"
+#include "text_input.h"
 
 static const char prog[] = "mif-sched";
 
@@ -52,12 +53,11 @@ load_timeline(const char *path)
 {
 	const char *name = cli_display_name(path);
 	size_t len;
-	char *text = cli_read_file(path, &len);
+	mif_error err;
+	char *text = cli_read_text(prog, path, &len, &err);
 
-	if (text == NULL) {
-		report_fatal(stderr, prog, name, "%s", cli_read_error(errno));
+	if (text == NULL)
 		return NULL;
-	}
 	mif_sched_timeline *tl = mif_sched_timeline_parse(text, len, name);
 	free(text);
 	if (tl == NULL) {
