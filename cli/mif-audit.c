@@ -20,12 +20,14 @@
 #include "jobs.h"
 #include "progress.h"
 #include "report.h"
+#include "walk.h"
 
 static const char prog[] = "mif-audit";
 
 static const char usage[] =
     "usage: mif-audit [--sms VERSIONS] [--inventory DIR] [-f text|tsv|json]\n"
-    "                 [-j N] [--input-encoding ENC] HISTORY...\n"
+    "                 [-j N] [--input-encoding ENC] [-R] [--files-from LIST [-0]]\n"
+    "                 HISTORY...\n"
     "       mif-audit --merge [--sms VERSIONS] [-f text|tsv|json] REPORT...\n";
 
 static const char help[] =
@@ -39,118 +41,20 @@ static const char help[] =
     "  -f, --format FORMAT  text (default), tsv or json\n"
     "  -j, --jobs N         audit in N processes (default 1)\n"
     "      --merge          combine the TSV or JSON reports of earlier runs\n"
+    "  -R, --recursive      a HISTORY folder's subfolders too\n"
+    "      --files-from LIST  the HISTORYs LIST names, one a line (-:\n"
+    "                       standard input)\n"
+    "  -0, --null           names in LIST end in NUL (find -print0)\n"
     "      --input-encoding ENC  read histories and NOIDMIFs as latin1,\n"
     "                       utf-8, utf-16le or utf-16be (default: as the\n"
     "                       byte-order mark says, latin1 without one)\n"
     "      --help           this help\n"
     "      --version        the version\n"
     "\n"
-    "A HISTORY that is a folder stands for its *.mif files, in name order;\n"
+    "A HISTORY that is a folder stands for its *.mif files, in name order\n"
+    "(with -R, its subfolders' too, where they fall in that order);\n"
     "- reads standard input.  Exit status: 0 all audited, 1 some history\n"
     "skipped, 2 trouble.\n";
-
-/* ---- the histories to audit ---- */
-
-/* Paths, NUL-terminated one after another in one buffer. */
-typedef struct inputs {
-	char *pool;
-	size_t len, cap;
-	size_t *at;            /* offsets of the paths */
-	size_t n, n_cap;
-} inputs;
-
-static void
-out_of_memory(void)
-{
-	fprintf(stderr, "%s: out of memory\n", prog);
-	exit(CLI_TROUBLE);
-}
-
-static void
-add_input(inputs *in, const char *dir, const char *name)
-{
-	size_t need = (dir != NULL ? strlen(dir) + 1 : 0) + strlen(name) + 1;
-
-	while (in->len + need > in->cap) {
-		in->cap = in->cap > 0 ? in->cap * 2 : 4096;
-		if ((in->pool = realloc(in->pool, in->cap)) == NULL)
-			out_of_memory();
-	}
-	if (in->n == in->n_cap) {
-		in->n_cap = in->n_cap > 0 ? in->n_cap * 2 : 256;
-		if ((in->at = realloc(in->at, in->n_cap * sizeof *in->at)) == NULL)
-			out_of_memory();
-	}
-	in->at[in->n++] = in->len;
-	if (dir != NULL)
-		snprintf(in->pool + in->len, need, "%s/%s", dir, name);
-	else
-		memcpy(in->pool + in->len, name, need);
-	in->len += need;
-}
-
-static const char *
-input(const inputs *in, size_t i)
-{
-	return in->pool + in->at[i];
-}
-
-static int
-by_name(const struct dirent **a, const struct dirent **b)
-{
-	return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-static int
-mif_name(const struct dirent *d)
-{
-	size_t n = strlen(d->d_name);
-	const char *e = d->d_name + n - 4;
-
-	return d->d_name[0] != '.' && n > 4 && e[0] == '.' &&
-	    (e[1] | 0x20) == 'm' && (e[2] | 0x20) == 'i' && (e[3] | 0x20) == 'f';
-}
-
-/* A folder's *.mif files in name order, not its subfolders. */
-static bool
-add_folder(inputs *in, const char *dir)
-{
-	struct dirent **names;
-	int n = scandir(dir, &names, mif_name, by_name);
-
-	if (n < 0) {
-		fprintf(stderr, "%s: %s: %s\n", prog, dir, strerror(errno));
-		return false;
-	}
-	for (int i = 0; i < n; i++) {
-		size_t before = in->n;
-		add_input(in, dir, names[i]->d_name);
-		struct stat st;
-		if (stat(input(in, before), &st) == 0 && S_ISDIR(st.st_mode)) {
-			in->n = before; /* no recursion */
-			in->len = in->at[before];
-		}
-		free(names[i]);
-	}
-	free(names);
-	return true;
-}
-
-static bool
-expand(inputs *in, char *const *args, size_t nargs)
-{
-	bool ok = true;
-
-	for (size_t i = 0; i < nargs; i++) {
-		struct stat st;
-		if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 &&
-		    S_ISDIR(st.st_mode))
-			ok = add_folder(in, args[i]) && ok;
-		else
-			add_input(in, NULL, args[i]); /* read errors come later */
-	}
-	return ok;
-}
 
 /* ---- messages of the library ---- */
 
@@ -179,7 +83,7 @@ typedef struct audit {
 	const mif_sms_version *versions[MIF_SMS_AUDIT_MAX];
 	const mif_audit_inventory *inventory;
 	mif_parse_options input;
-	inputs in;
+	walk_files in;
 	progress progress;
 	int status;
 } audit;
@@ -232,7 +136,7 @@ static bool
 produce(void *ctx, size_t i, audit_record *rec)
 {
 	audit *a = ctx;
-	const char *path = input(&a->in, i);
+	const char *path = walk_file(&a->in, i);
 	const char *name = cli_display_name(path);
 	FILE *out = open_memstream(&rec->out, &rec->out_len);
 	FILE *err = open_memstream(&rec->err, &rec->err_len);
@@ -287,7 +191,7 @@ consume(void *ctx, size_t i, const audit_record *rec)
 		fwrite(rec->err, 1, rec->err_len, stderr);
 	}
 	progress_before_report(&a->progress);
-	const char *name = cli_display_name(input(&a->in, i));
+	const char *name = cli_display_name(walk_file(&a->in, i));
 	mif_error e;
 	bool placed = rec->kind == AUDIT_RECORD_JOB
 	    ? mif_audit_put_job(&a->report, rec->out, rec->out_len, &rec->counts,
@@ -305,6 +209,13 @@ consume(void *ctx, size_t i, const audit_record *rec)
 }
 
 /* ---- options ---- */
+
+static _Noreturn void
+out_of_memory(void)
+{
+	fprintf(stderr, "%s: out of memory\n", prog);
+	exit(CLI_TROUBLE);
+}
 
 /* --sms 1.0,1.2: versions in the order given. */
 static size_t
@@ -339,9 +250,10 @@ parse_versions(const char *text, const mif_sms_version **out)
 }
 
 static int
-run_audit(audit *a, char *const *args, size_t nargs, unsigned workers)
+run_audit(audit *a, const walk_options *wo, char *const *args, size_t nargs,
+    unsigned workers)
 {
-	if (!expand(&a->in, args, nargs))
+	if (!walk_collect(prog, wo, args, nargs, &a->in))
 		return CLI_TROUBLE;
 	mif_error e;
 	if (!mif_audit_begin(&a->report, &e)) {
@@ -425,6 +337,7 @@ main(int argc, char *argv[])
 		{ "format", required_argument, NULL, 'f' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "merge", no_argument, NULL, OPT_MERGE },
+		WALK_LONGOPTS,
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
@@ -434,10 +347,14 @@ main(int argc, char *argv[])
 	const char *inventory = NULL;
 	bool merge = false, sms_given = false;
 	unsigned workers = 1;
+	walk_options wo = { .folders = true };
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:j:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:j:" WALK_SHORTOPTS, longopts,
+	    NULL)) != -1) {
+		if (walk_option(c, optarg, &wo))
+			continue;
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0) a.report.format = MIF_AUDIT_TEXT;
@@ -470,9 +387,13 @@ main(int argc, char *argv[])
 			cli_bad_option(prog, usage, c, argv, longopts);
 		}
 	}
-	if (optind == argc)
+	if (optind == argc && (merge || wo.files_from == NULL))
 		cli_usage_error(prog, usage, merge ? "no report to merge"
 		    : "no history to audit");
+	if (merge && (wo.recursive || wo.files_from != NULL || wo.nul))
+		cli_usage_error(prog, usage, "--merge takes reports as they are "
+		    "named: no %s", wo.recursive ? "-R" : wo.nul ? "-0"
+		    : "--files-from");
 	/* read twice, it would give nothing the second time, or with -j
 	 * share its bytes between two processes */
 	for (int i = optind, seen = 0; i < argc; i++)
@@ -509,10 +430,9 @@ main(int argc, char *argv[])
 		a.inventory = inv;
 		a.report.inventory = true;
 	}
-	int status = run_audit(&a, argv + optind, (size_t)(argc - optind),
+	int status = run_audit(&a, &wo, argv + optind, (size_t)(argc - optind),
 	    workers);
 	mif_audit_inventory_free(inv);
-	free(a.in.pool);
-	free(a.in.at);
+	walk_free(&a.in);
 	return status;
 }

@@ -11,12 +11,14 @@
 #include "jsonw.h"
 #include "mif.h"
 #include "report.h"
+#include "walk.h"
 
 static const char prog[] = "mif-get";
 
 static const char usage[] =
     "usage: mif-get [-Hl] [-f tsv|json] [-g GROUP [-a ATTRIBUTE [-r] | -p]\n"
-    "               [-k KEY=VALUE]...] [--input-encoding ENC] [FILE...]\n";
+    "               [-k KEY=VALUE]...] [--input-encoding ENC]\n"
+    "               [-R] [--files-from LIST [-0]] [FILE...]\n";
 
 static const char help[] =
     "Print groups, attributes, values and table rows of MIF files.\n"
@@ -34,7 +36,10 @@ static const char help[] =
     "      --input-encoding ENC\n"
     "                         read each FILE as latin1, utf-8, utf-16le or\n"
     "                         utf-16be (default: as its byte-order mark\n"
-    "                         says, latin1 without one)\n"
+    "                         says, latin1 without one)\n";
+
+/* after the options of walk_help() */
+static const char help_end[] =
     "      --help             show this help and exit\n"
     "      --version          show the version and exit\n"
     "\n"
@@ -465,11 +470,13 @@ main(int argc, char *argv[])
 		{ "files-with-matches", no_argument, NULL, 'l' },
 		{ "pairs", no_argument, NULL, 'p' },
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
+		WALK_LONGOPTS,
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct settings set = { 0 };
+	walk_options wo = { .stdin_default = true };
 	int c;
 
 	set.keys = calloc((size_t)argc + 1, sizeof *set.keys);
@@ -478,8 +485,10 @@ main(int argc, char *argv[])
 		return CLI_TROUBLE;
 	}
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":g:a:k:Hpf:rl", longopts,
-	    NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":g:a:k:Hpf:rl" WALK_SHORTOPTS,
+	    longopts, NULL)) != -1) {
+		if (walk_option(c, optarg, &wo))
+			continue;
 		switch (c) {
 		case 'g':
 			set.group = optarg;
@@ -522,6 +531,8 @@ main(int argc, char *argv[])
 			free(set.keys);
 			fputs(usage, stdout);
 			fputs(help, stdout);
+			walk_help(stdout, 25);
+			fputs(help_end, stdout);
 			return cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE;
 		case OPT_VERSION:
 			free(set.keys);
@@ -547,28 +558,28 @@ main(int argc, char *argv[])
 		cli_usage_error(prog, usage, "-r or -l, not both");
 	if (set.json && set.pairs)
 		cli_usage_error(prog, usage, "-f json prints no pairs");
-	set.prefix = argc - optind > 1 && !set.json && !set.raw;
+	/* named files, not how many a folder holds, shape the lines */
+	set.prefix = (argc - optind > 1 || wo.recursive ||
+	    wo.files_from != NULL) && !set.json && !set.raw;
 
 	/* Trouble anywhere wins; else anything printed anywhere. */
-	bool trouble = false, printed = false;
+	walk_files files;
+	bool trouble = !walk_collect(prog, &wo, argv + optind,
+	    (size_t)(argc - optind), &files), printed = false;
 	size_t nraw = 0, raw_len = 0;
 	char *raw = NULL;
 	job all = { .nraw = &nraw, .raw = &raw, .raw_len = &raw_len };
 	if (set.json)
 		putchar('[');
-	if (optind == argc) {
-		int s = get_file("-", &set, &all);
-		trouble = s == CLI_TROUBLE;
-		printed = s == CLI_OK;
-	}
-	for (int i = optind; i < argc; i++) {
-		int s = get_file(argv[i], &set, &all);
+	for (size_t i = 0; i < files.n; i++) {
+		int s = get_file(walk_file(&files, i), &set, &all);
 		trouble = trouble || s == CLI_TROUBLE;
 		printed = printed || s == CLI_OK;
 		if (fflush(stdout) != 0)
 			break;
 	}
 	free(set.keys);
+	walk_free(&files);
 	if (set.json)
 		fputs(all.items > 0 ? "\n]\n" : "]\n", stdout);
 	if (nraw == 1) {
