@@ -22,7 +22,7 @@
 static const char prog[] = "mif-sched";
 
 static const char usage[] =
-    "usage: mif-sched [--threshold BPS] [--until TIME] [-f text|tsv|json]\n"
+    "usage: mif-sched [--threshold BPS] [--until TIME] [-H] [-f text|tsv|json]\n"
     "                 [--explain] [--input-encoding ENC] ADVERTS TIMELINE\n";
 
 static const char help[] =
@@ -30,6 +30,7 @@ static const char help[] =
     "\"assignments are not mandatory over slow links\".\n"
     "\n"
     "  -f, --format FORMAT    text (default), tsv or json\n"
+    "  -H, --header           a header line first (tsv)\n"
     "      --threshold BPS    slower than this is slow (default 40000)\n"
     "      --until TIME       stop at TIME (default: when every scheduled\n"
     "                         program has run)\n"
@@ -103,6 +104,7 @@ main(int argc, char *argv[])
 		OPT_VERSION, OPT_INPUT_ENCODING };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "header", no_argument, NULL, 'H' },
 		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
 		{ "until", required_argument, NULL, OPT_UNTIL },
 		{ "explain", no_argument, NULL, OPT_EXPLAIN },
@@ -113,13 +115,13 @@ main(int argc, char *argv[])
 	};
 	mif_sched_format format = MIF_SCHED_TEXT;
 	mif_sched_options opts = { 0 };
-	bool explain = false;
+	bool explain = false, header = false;
 	mif_parse_options input = { .source_name = NULL };
 	unsigned threshold;
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:H", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0) format = MIF_SCHED_TEXT;
@@ -127,6 +129,9 @@ main(int argc, char *argv[])
 			else if (strcmp(optarg, "json") == 0) format = MIF_SCHED_JSON;
 			else cli_usage_error(prog, usage,
 			    "unknown format \"%s\" (text, tsv or json)", optarg);
+			break;
+		case 'H':
+			header = true;
 			break;
 		case OPT_THRESHOLD:
 			if (!cli_parse_count(optarg, &threshold))
@@ -180,6 +185,8 @@ main(int argc, char *argv[])
 			fprintf(stderr, "%s: %s\n", prog, err.text);
 	}
 	if (sim != NULL) {
+		if (header && format == MIF_SCHED_TSV)
+			fputs(mif_sched_tsv_header(), stdout);
 		bool ok = mif_sched_report_write(stdout, sim, adverts, &opts,
 		    format, explain);
 		if (!ok && !ferror(stdout))
