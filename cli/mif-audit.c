@@ -39,6 +39,7 @@ static const char help[] =
     "  --inventory DIR      the clients' package status NOIDMIFs, as\n"
     "                       DIR/SMSID.mif or DIR/SMSID/*.mif\n"
     "  -f, --format FORMAT  text (default), tsv or json\n"
+    "  -H, --header         (the tsv report always starts with its header)\n"
     "  -j, --jobs N         audit in N processes (default 1)\n"
     "      --merge          combine the TSV or JSON reports of earlier runs\n"
     "  -R, --recursive      a HISTORY folder's subfolders too\n"
@@ -335,6 +336,7 @@ main(int argc, char *argv[])
 		{ "sms", required_argument, NULL, OPT_SMS },
 		{ "inventory", required_argument, NULL, OPT_INVENTORY },
 		{ "format", required_argument, NULL, 'f' },
+		{ "header", no_argument, NULL, 'H' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "merge", no_argument, NULL, OPT_MERGE },
 		WALK_LONGOPTS,
@@ -351,7 +353,7 @@ main(int argc, char *argv[])
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:j:" WALK_SHORTOPTS, longopts,
+	while ((c = getopt_long(argc, argv, ":f:j:H" WALK_SHORTOPTS, longopts,
 	    NULL)) != -1) {
 		if (walk_option(c, optarg, &wo))
 			continue;
@@ -362,6 +364,8 @@ main(int argc, char *argv[])
 			else if (strcmp(optarg, "json") == 0) a.report.format = MIF_AUDIT_JSON;
 			else cli_usage_error(prog, usage, "unknown format \"%s\"", optarg);
 			break;
+		case 'H':
+			break; /* a report's header is part of its format */
 		case 'j':
 			if (!cli_parse_count(optarg, &workers))
 				cli_usage_error(prog, usage, "-j: \"%s\" is not a number "
