@@ -1,4 +1,5 @@
 /* JSON strings for scripts: see jsonw.h. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "jsonw.h"
@@ -17,4 +18,13 @@ json_cstring(FILE *out, const char *s)
 		fputs("null", out);
 	else
 		mif_json_print(s, strlen(s), out);
+}
+
+void
+json_value(FILE *out, const mif_value *v)
+{
+	if (!mif_value_json_print(v, out) && !ferror(out)) {
+		fputs("out of memory\n", stderr);
+		exit(2);
+	}
 }

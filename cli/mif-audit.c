@@ -15,17 +15,18 @@
 #include "audit_inventory.h"
 #include "audit_workers.h"
 #include "cli.h"
-#include "inputs.h"
 #include "jobs.h"
 #include "progress.h"
 #include "diag_options.h"
 #include "report.h"
+#include "walk.h"
 
 static const char prog[] = "mif-audit";
 
 static const char usage[] =
     "usage: mif-audit [--sms VERSIONS] [--inventory DIR] [-f text|tsv|json]\n"
-    "                 [-j N] [--input-encoding ENC] HISTORY...\n"
+    "                 [-j N] [--input-encoding ENC] [-R] [--files-from LIST [-0]]\n"
+    "                 HISTORY...\n"
     "       mif-audit --merge [--sms VERSIONS] [-f text|tsv|json] REPORT...\n";
 
 static const char help[] =
@@ -37,8 +38,13 @@ static const char help[] =
     "  --inventory DIR      the clients' package status NOIDMIFs, as\n"
     "                       DIR/SMSID.mif or DIR/SMSID/*.mif\n"
     "  -f, --format FORMAT  text (default), tsv or json\n"
+    "  -H, --header         (the tsv report always starts with its header)\n"
     "  -j, --jobs N         audit in N processes (default 1)\n"
     "      --merge          combine the TSV or JSON reports of earlier runs\n"
+    "  -R, --recursive      a HISTORY folder's subfolders too\n"
+    "      --files-from LIST  the HISTORYs LIST names, one a line (-:\n"
+    "                       standard input)\n"
+    "  -0, --null           names in LIST end in NUL (find -print0)\n"
     "      --input-encoding ENC  read histories and NOIDMIFs as latin1,\n"
     "                       utf-8, utf-16le or utf-16be (default: as the\n"
     "                       byte-order mark says, latin1 without one)\n"
@@ -46,17 +52,11 @@ static const char help[] =
     "      --help           this help\n"
     "      --version        the version\n"
     "\n"
-    "A HISTORY that is a folder stands for its *.mif files, in name order;\n"
+    "A HISTORY that is a folder stands for its *.mif files, in name order\n"
+    "(with -R, its subfolders' too, where they fall in that order);\n"
     "- reads standard input.  Exit status (miftools(7)): 0 all audited,\n"
     "2 trouble (a history unreadable, a folder missing or empty), 3 a\n"
     "history skipped for its errors.\n";
-
-static void
-out_of_memory(void)
-{
-	fprintf(stderr, "%s: out of memory\n", prog);
-	exit(CLI_TROUBLE);
-}
 
 /* ---- messages of the library ---- */
 
@@ -85,7 +85,7 @@ typedef struct audit {
 	const mif_sms_version *versions[MIF_SMS_AUDIT_MAX];
 	const mif_audit_inventory *inventory;
 	mif_parse_options input;
-	inputs in;
+	walk_files in;
 	progress progress;
 	int status;
 } audit;
@@ -139,7 +139,7 @@ static bool
 produce(void *ctx, size_t i, audit_record *rec)
 {
 	audit *a = ctx;
-	const char *path = inputs_path(&a->in, i);
+	const char *path = walk_file(&a->in, i);
 	const char *name = cli_display_name(path);
 	FILE *out = open_memstream(&rec->out, &rec->out_len);
 	FILE *err = open_memstream(&rec->err, &rec->err_len);
@@ -194,7 +194,7 @@ consume(void *ctx, size_t i, const audit_record *rec)
 		fwrite(rec->err, 1, rec->err_len, stderr);
 	}
 	progress_before_report(&a->progress);
-	const char *name = cli_display_name(inputs_path(&a->in, i));
+	const char *name = cli_display_name(walk_file(&a->in, i));
 	mif_error e;
 
 	a->status = cli_worse(a->status, rec->kind == AUDIT_RECORD_JOB ? CLI_OK
@@ -210,12 +210,19 @@ consume(void *ctx, size_t i, const audit_record *rec)
 			say(&e);
 		return false; /* a write error: said by cli_flush_stdout() */
 	}
-	progress_update(&a->progress, i + 1, inputs_count(&a->in),
+	progress_update(&a->progress, i + 1, a->in.n,
 	    progress_now());
 	return true;
 }
 
 /* ---- options ---- */
+
+static _Noreturn void
+out_of_memory(void)
+{
+	fprintf(stderr, "%s: out of memory\n", prog);
+	exit(CLI_TROUBLE);
+}
 
 /* --sms 1.0,1.2: versions in the order given. */
 static size_t
@@ -250,11 +257,16 @@ parse_versions(const char *text, const mif_sms_version **out)
 }
 
 static int
-run_audit(audit *a, char *const *args, size_t nargs, unsigned workers)
+run_audit(audit *a, const walk_options *wo, char *const *args, size_t nargs,
+    unsigned workers)
 {
-	/* the other histories are audited all the same */
-	if (!inputs_add_args(&a->in, prog, args, nargs))
+	/* the other histories are audited all the same; with none, there
+	 * is no report to print */
+	if (!walk_collect(prog, wo, args, nargs, &a->in)) {
+		if (a->in.n == 0)
+			return CLI_TROUBLE;
 		a->status = CLI_TROUBLE;
+	}
 	mif_error e;
 	if (!mif_audit_begin(&a->report, &e)) {
 		say(&e);
@@ -263,7 +275,7 @@ run_audit(audit *a, char *const *args, size_t nargs, unsigned workers)
 	progress_start(&a->progress, prog, "histories", stderr, stdout,
 	    isatty(STDERR_FILENO), isatty(STDOUT_FILENO), progress_now());
 	bool ok = audit_workers_run(prog, workers,
-	    inputs_count(&a->in), produce, consume, a);
+	    a->in.n, produce, consume, a);
 	progress_clear(&a->progress);
 	if (ok && !(ok = mif_audit_end(&a->report, &e)))
 		say(&e);
@@ -290,11 +302,16 @@ merge_one(mif_audit_merge *m, const char *path, int *status)
 		*status = CLI_TROUBLE;
 		return false;
 	}
-	bool ok = mif_audit_merge_read(m, in, name, &e);
+	/* a report PowerShell rewrote is UTF-16: read it as UTF-8 */
+	FILE *text;
+	bool ok = mif_text_utf8_stream(in, &text, name, &e) &&
+	    mif_audit_merge_read(m, text, name, &e);
 	if (!ok) {
 		say(&e);
 		*status = report_status(&e);
 	}
+	if (text != in)
+		fclose(text);
 	if (!is_stdin)
 		fclose(in);
 	return ok;
@@ -341,8 +358,10 @@ main(int argc, char *argv[])
 		{ "sms", required_argument, NULL, OPT_SMS },
 		{ "inventory", required_argument, NULL, OPT_INVENTORY },
 		{ "format", required_argument, NULL, 'f' },
+		{ "header", no_argument, NULL, 'H' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "merge", no_argument, NULL, OPT_MERGE },
+		WALK_LONGOPTS,
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
@@ -353,10 +372,14 @@ main(int argc, char *argv[])
 	const char *inventory = NULL;
 	bool merge = false, sms_given = false;
 	unsigned workers = 1;
+	walk_options wo = { .folders = true };
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:j:" DIAG_OPTSTRING, longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:j:H" WALK_SHORTOPTS
+	    DIAG_OPTSTRING, longopts, NULL)) != -1) {
+		if (walk_option(c, optarg, &wo))
+			continue;
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0) a.report.format = MIF_AUDIT_TEXT;
@@ -364,6 +387,8 @@ main(int argc, char *argv[])
 			else if (strcmp(optarg, "json") == 0) a.report.format = MIF_AUDIT_JSON;
 			else cli_usage_error(prog, usage, "unknown format \"%s\"", optarg);
 			break;
+		case 'H':
+			break; /* a report's header is part of its format */
 		case 'j':
 			if (!cli_parse_count(optarg, &workers))
 				cli_usage_error(prog, usage, "-j: \"%s\" is not a number "
@@ -390,9 +415,13 @@ main(int argc, char *argv[])
 				cli_bad_option(prog, usage, c, argv, longopts);
 		}
 	}
-	if (optind == argc)
+	if (optind == argc && (merge || wo.files_from == NULL))
 		cli_usage_error(prog, usage, merge ? "no report to merge"
 		    : "no history to audit");
+	if (merge && (wo.recursive || wo.files_from != NULL || wo.nul))
+		cli_usage_error(prog, usage, "--merge takes reports as they are "
+		    "named: no %s", wo.recursive ? "-R" : wo.nul ? "-0"
+		    : "--files-from");
 	/* read twice, it would give nothing the second time, or with -j
 	 * share its bytes between two processes */
 	for (int i = optind, seen = 0; i < argc; i++)
@@ -430,9 +459,9 @@ main(int argc, char *argv[])
 		a.inventory = inv;
 		a.report.inventory = true;
 	}
-	int status = run_audit(&a, argv + optind, (size_t)(argc - optind),
+	int status = run_audit(&a, &wo, argv + optind, (size_t)(argc - optind),
 	    workers);
 	mif_audit_inventory_free(inv);
-	inputs_free(&a.in);
+	walk_free(&a.in);
 	return report_finish(status, CLI_INPUT);
 }

@@ -8,12 +8,13 @@
 #include "mif.h"
 #include "diag_options.h"
 #include "report.h"
+#include "walk.h"
 
 static const char prog[] = "mif-check";
 
 static const char usage[] =
     "usage: mif-check [-q] [--max-errors N] [--profile NAME] [--max-size KB]\n"
-    "                 [--input-encoding ENC] [FILE...]\n";
+    "                 [--input-encoding ENC] [-R] [--files-from LIST [-0]] [FILE...]\n";
 
 static const char help[] =
     "Parse and validate MIF files; print every problem as\n"
@@ -30,7 +31,10 @@ static const char help[] =
     "                      read each FILE as latin1, utf-8, utf-16le or\n"
     "                      utf-16be (default: as its byte-order mark says,\n"
     "                      latin1 without one)\n"
-    DIAG_HELP
+    DIAG_HELP;
+
+/* after the options of walk_help() */
+static const char help_end[] =
     "      --help          show this help and exit\n"
     "      --version       show the version and exit\n"
     "\n"
@@ -106,16 +110,21 @@ main(int argc, char *argv[])
 		{ "profile", required_argument, NULL, OPT_PROFILE },
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
+		WALK_LONGOPTS,
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		DIAG_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	struct settings set = { .profile = MIF_PROFILE_DMI };
+	walk_options wo = { .stdin_default = true };
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":q" DIAG_OPTSTRING, longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":q" WALK_SHORTOPTS DIAG_OPTSTRING,
+	    longopts, NULL)) != -1) {
+		if (walk_option(c, optarg, &wo))
+			continue;
 		switch (c) {
 		case 'q':
 			set.quiet = true;
@@ -144,6 +153,8 @@ main(int argc, char *argv[])
 		case OPT_HELP:
 			fputs(usage, stdout);
 			fputs(help, stdout);
+			walk_help(stdout, 22);
+			fputs(help_end, stdout);
 			return cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE;
 		case OPT_VERSION:
 			cli_version(prog);
@@ -154,10 +165,11 @@ main(int argc, char *argv[])
 		}
 	}
 
-	int status = CLI_OK;
-	if (optind == argc)
-		status = check_file("-", &set);
-	for (int i = optind; i < argc; i++)
-		status = cli_worse(status, check_file(argv[i], &set));
+	walk_files files;
+	int status = walk_collect(prog, &wo, argv + optind,
+	    (size_t)(argc - optind), &files) ? CLI_OK : CLI_TROUBLE;
+	for (size_t i = 0; i < files.n; i++)
+		status = cli_worse(status, check_file(walk_file(&files, i), &set));
+	walk_free(&files);
 	return report_finish(status, CLI_NO);
 }

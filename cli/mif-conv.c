@@ -74,6 +74,7 @@ convert(const char *path, int from, int to,
 	const char *name = cli_display_name(path);
 	size_t len;
 	char *data = cli_read_file(path, &len);
+	mif_error err;
 
 	if (data == NULL) {
 		report_fatal(stderr, prog, name, "%s", cli_read_error(errno));
@@ -81,6 +82,12 @@ convert(const char *path, int from, int to,
 	}
 	if (from == FORM_NONE)
 		from = (int)mif_detect_form(data, len);
+	/* XML says its own encoding; MIF is read by its rules */
+	if (from == MIF_INPUT_JSON && !mif_text_utf8(&data, &len, name, &err)) {
+		report_diag(stderr, prog, name, NULL, &err);
+		free(data);
+		return report_status(&err);
+	}
 	if (to == FORM_NONE)
 		to = from == MIF_INPUT_MIF ? MIF_INPUT_XML : MIF_INPUT_MIF;
 	if (to != MIF_INPUT_MIF && (wopts->encoding != MIF_ENC_SOURCE ||
@@ -95,7 +102,6 @@ convert(const char *path, int from, int to,
 	}
 
 	mif_parse_options popts = cli_input_named(input, name);
-	mif_error err;
 	mif_doc *doc;
 	switch (from) {
 	case MIF_INPUT_XML:

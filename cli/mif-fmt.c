@@ -12,13 +12,15 @@
 #include "diag_options.h"
 #include "report.h"
 #include "udiff.h"
+#include "walk.h"
 
 static const char prog[] = "mif-fmt";
 
 static const char usage[] =
     "usage: mif-fmt [-w | -l | -d | --check] [--newline lf|crlf]\n"
     "               [--encoding latin1|utf-8|utf-16le|utf-16be]\n"
-    "               [--input-encoding ENC] [--eof-mark keep|drop|add] [FILE...]\n";
+    "               [--input-encoding ENC] [--eof-mark keep|drop|add]\n"
+    "               [-R] [--files-from LIST [-0]] [FILE...]\n";
 
 static const char help[] =
     "Write MIF files in canonical form on standard output.\n"
@@ -35,7 +37,10 @@ static const char help[] =
     "      --input-encoding ENC\n"
     "                     read each FILE as one of these (default: as its\n"
     "                     byte-order mark says, latin1 without one)\n"
-    DIAG_HELP
+    DIAG_HELP;
+
+/* after the options of walk_help() */
+static const char help_end[] =
     "      --help         show this help and exit\n"
     "      --version      show the version and exit\n"
     "\n"
@@ -236,6 +241,7 @@ main(int argc, char *argv[])
 		{ "newline", required_argument, NULL, OPT_NEWLINE },
 		{ "encoding", required_argument, NULL, OPT_ENCODING },
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
+		WALK_LONGOPTS,
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		DIAG_LONGOPTS,
@@ -243,10 +249,14 @@ main(int argc, char *argv[])
 	};
 	struct settings set = { MODE_PRINT, { MIF_ENC_SOURCE, MIF_NL_SOURCE, MIF_EOF_SOURCE },
 	    { .source_name = NULL } };
+	walk_options wo = { .stdin_default = true };
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":wld" DIAG_OPTSTRING, longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":wld" WALK_SHORTOPTS DIAG_OPTSTRING,
+	    longopts, NULL)) != -1) {
+		if (walk_option(c, optarg, &wo))
+			continue;
 		switch (c) {
 		case 'w':
 			set_mode(&set, MODE_WRITE);
@@ -275,6 +285,8 @@ main(int argc, char *argv[])
 		case OPT_HELP:
 			fputs(usage, stdout);
 			fputs(help, stdout);
+			walk_help(stdout, 21);
+			fputs(help_end, stdout);
 			return cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE;
 		case OPT_VERSION:
 			cli_version(prog);
@@ -286,7 +298,7 @@ main(int argc, char *argv[])
 	}
 
 	if (set.mode == MODE_WRITE) {
-		if (optind == argc)
+		if (optind == argc && wo.files_from == NULL)
 			cli_usage_error(prog, usage, "-w needs files to rewrite");
 		for (int i = optind; i < argc; i++)
 			if (strcmp(argv[i], "-") == 0)
@@ -294,11 +306,21 @@ main(int argc, char *argv[])
 				    "-w cannot rewrite standard input");
 	}
 
-	int status = CLI_OK;
-	if (optind == argc)
-		status = format_file("-", &set);
-	for (int i = optind; i < argc; i++)
-		status = cli_worse(status, format_file(argv[i], &set));
+	walk_files files;
+	int status = walk_collect(prog, &wo, argv + optind,
+	    (size_t)(argc - optind), &files) ? CLI_OK : CLI_TROUBLE;
+	for (size_t i = 0; i < files.n; i++) {
+		const char *path = walk_file(&files, i);
+		if (set.mode == MODE_WRITE && strcmp(path, "-") == 0) {
+			/* named in a list: the others are still rewritten */
+			fprintf(stderr, "%s: -w cannot rewrite standard input\n",
+			    prog);
+			status = CLI_TROUBLE;
+			continue;
+		}
+		status = cli_worse(status, format_file(path, &set));
+	}
+	walk_free(&files);
 	if (!cli_flush_stdout(prog))
 		status = CLI_TROUBLE;
 	return report_finish(status, CLI_INPUT);

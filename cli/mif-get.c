@@ -8,15 +8,18 @@
 #include <string.h>
 
 #include "cli.h"
-#include "mif.h"
 #include "diag_options.h"
+#include "jsonw.h"
+#include "mif.h"
 #include "report.h"
+#include "walk.h"
 
 static const char prog[] = "mif-get";
 
 static const char usage[] =
-    "usage: mif-get [-H] [-g GROUP [-a ATTRIBUTE | -p] [-k KEY=VALUE]...]\n"
-    "               [--input-encoding ENC] [FILE...]\n";
+    "usage: mif-get [-Hl] [-f tsv|json] [-g GROUP [-a ATTRIBUTE [-r] | -p]\n"
+    "               [-k KEY=VALUE]...] [--input-encoding ENC]\n"
+    "               [-R] [--files-from LIST [-0]] [FILE...]\n";
 
 static const char help[] =
     "Print groups, attributes, values and table rows of MIF files.\n"
@@ -25,12 +28,20 @@ static const char help[] =
     "  -a, --attribute ATTR   only this attribute's values: ID or name\n"
     "  -k, --key KEY=VALUE    only rows whose attribute KEY has VALUE\n"
     "  -p, --pairs            each row as NAME VALUE lines, rows apart\n"
-    "  -H, --header           print a header line first\n"
+    "  -H, --header           print a header line first (tsv)\n"
+    "  -f, --format FORMAT    tsv (default; text is the same) or json\n"
+    "  -r, --raw              the one value -a finds, unescaped; trouble\n"
+    "                         when there are several\n"
+    "  -l, --files-with-matches\n"
+    "                         only the names of the files that match\n"
     "      --input-encoding ENC\n"
     "                         read each FILE as latin1, utf-8, utf-16le or\n"
     "                         utf-16be (default: as its byte-order mark\n"
     "                         says, latin1 without one)\n"
-    DIAG_HELP
+    DIAG_HELP;
+
+/* after the options of walk_help() */
+static const char help_end[] =
     "      --help             show this help and exit\n"
     "      --version          show the version and exit\n"
     "\n"
@@ -50,6 +61,9 @@ struct settings {
 	mif_rows_condition *keys; /* -k: attribute before the '=', value after */
 	size_t nkeys;
 	bool header;
+	bool json;          /* -f json */
+	bool raw;           /* -r: one value, unescaped */
+	bool list;          /* -l: names of files that match */
 	bool pairs;         /* -p: rows as NAME VALUE lines */
 	bool prefix;        /* name the file on each line */
 	mif_parse_options input;
@@ -62,6 +76,10 @@ typedef struct job {
 	mif_doc *doc;
 	int status;         /* CLI_OK once something is printed */
 	int failed;         /* CLI_TROUBLE or CLI_INPUT when no answer */
+	size_t items;       /* JSON items printed, for the commas */
+	size_t *nraw;       /* -r: values found in all files */
+	char **raw;         /* -r: the first, formatted (malloc'd) */
+	size_t *raw_len;
 } job;
 
 /* ---- printing --------------------------------------------------------- */
@@ -107,14 +125,47 @@ report(job *j, const mif_error *err)
 
 /* ---- the outline ------------------------------------------------------ */
 
-/* A NAME or CLASS in a field of the outline, or a dash. */
+/* A NAME or CLASS in a field of the outline; empty when absent. */
 static void
 print_field(const mif_string *s)
 {
 	if (s != NULL)
 		print_text(s->bytes, s->len);
+}
+
+/* The same as a JSON member value: null when absent. */
+static void
+json_field(const char *name, const mif_string *s)
+{
+	printf(",\"%s\":", name);
+	if (s != NULL)
+		json_string(stdout, s->bytes, s->len);
 	else
-		putchar('-');
+		fputs("null", stdout);
+}
+
+/* A JSON item of a file's list: a comma before all but the first. */
+static void
+json_item(job *j)
+{
+	fputs(j->items++ > 0 ? ",\n" : "\n", stdout);
+}
+
+static void
+json_outline_entry(job *j, const mif_outline_entry *e)
+{
+	uint64_t id;
+
+	json_item(j);
+	fputs("{\"id\":", stdout);
+	if (mif_block_id(e->block, &id))
+		printf("%" PRIu64, id);
+	else
+		fputs("null", stdout);
+	printf(",\"kind\":\"%s\"", mif_outline_kind_name(e->kind));
+	json_field("class", mif_block_string(e->block, MIF_KW_CLASS));
+	json_field("name", mif_block_string(e->block, MIF_KW_NAME));
+	printf(",\"rows\":%zu}", e->rows);
 }
 
 static void
@@ -130,29 +181,52 @@ outline(job *j)
 		report(j, &err);
 		return;
 	}
-	if (j->set->header) {
+	if (n > 0)
+		j->status = CLI_OK;
+	if (j->set->list) {
+		free(list);
+		return;
+	}
+	if (j->set->header && !j->set->json) {
 		line_start(j);
 		fputs("ID\tKIND\tCLASS\tNAME\tROWS\n", stdout);
 	}
 	for (size_t i = 0; i < n; i++) {
 		const mif_block *b = list[i].block;
 		uint64_t id;
+		if (j->set->json) {
+			json_outline_entry(j, &list[i]);
+			continue;
+		}
 		line_start(j);
 		if (mif_block_id(b, &id))
 			printf("%" PRIu64, id);
-		else
-			putchar('-');
 		printf("\t%s\t", mif_outline_kind_name(list[i].kind));
 		print_field(mif_block_string(b, MIF_KW_CLASS));
 		putchar('\t');
 		print_field(mif_block_string(b, MIF_KW_NAME));
 		printf("\t%zu\n", list[i].rows);
-		j->status = CLI_OK;
 	}
 	free(list);
 }
 
 /* ---- printing rows ---------------------------------------------------- */
+
+/* -r: count a value and keep the first, formatted raw. */
+static void
+keep_raw(job *j, const mif_value *v)
+{
+	if ((*j->nraw)++ > 0)
+		return;
+	size_t n = mif_value_format(v, 0, NULL, 0);
+	*j->raw = malloc(n + 1);
+	if (*j->raw == NULL) {
+		fprintf(stderr, "%s: out of memory\n", prog);
+		exit(CLI_TROUBLE);
+	}
+	mif_value_format(v, 0, *j->raw, n + 1);
+	*j->raw_len = n;
+}
 
 /* Print a value; one that does not suit its type is printed as written,
  * and said so (once for a column whose TYPE is broken). */
@@ -170,7 +244,13 @@ print_value(job *j, const mif_rows *rows, size_t row, size_t col,
 		if (broken)
 			type_reported[col] = true;
 	}
-	mif_value_print(&v, MIF_FORMAT_ESCAPE, stdout);
+	if (j->set->json) {
+		json_value(stdout, &v);
+	} else if (j->set->raw) {
+		keep_raw(j, &v);
+	} else {
+		mif_value_print(&v, MIF_FORMAT_ESCAPE, stdout);
+	}
 }
 
 static void
@@ -191,6 +271,36 @@ print_header(const job *j, const mif_rows *rows, size_t only, bool pairs)
 	putchar('\n');
 }
 
+/* A row as an object keyed by attribute name (only: the one of -a). */
+static void
+json_row(job *j, const mif_rows *rows, size_t row, size_t only,
+    bool *type_reported)
+{
+	bool first = true;
+
+	json_item(j);
+	putchar('{');
+	for (size_t c = 0; c < mif_rows_columns(rows); c++) {
+		if (only != MIF_NO_COLUMN && c != only)
+			continue;
+		if (!first)
+			putchar(',');
+		first = false;
+		const mif_block *attr = mif_rows_column(rows, c);
+		const mif_string *name = mif_block_string(attr, MIF_KW_NAME);
+		uint64_t id = 0;
+		if (name != NULL)
+			json_string(stdout, name->bytes, name->len);
+		else if (mif_block_id(attr, &id))
+			printf("\"%" PRIu64 "\"", id);
+		else
+			fputs("\"\"", stdout);
+		putchar(':');
+		print_value(j, rows, row, c, type_reported);
+	}
+	putchar('}');
+}
+
 static void
 print_rows(job *j, const mif_rows *rows, const mif_rows_filter *f,
     size_t only)
@@ -206,12 +316,22 @@ print_rows(job *j, const mif_rows *rows, const mif_rows_filter *f,
 		report(j, &err);
 		return;
 	}
-	if (j->set->header)
+	if (j->set->header && !j->set->json && !j->set->raw)
 		print_header(j, rows, only, pairs);
 	for (size_t row = mif_rows_filter_next(f, 0); row != MIF_NO_ROW;
 	    row = mif_rows_filter_next(f, row + 1)) {
 		if (ncols > 0)
 			j->status = CLI_OK;
+		if (j->set->list)
+			break;
+		if (j->set->json) {
+			json_row(j, rows, row, only, type_reported);
+			continue;
+		}
+		if (j->set->raw) {
+			print_value(j, rows, row, only, type_reported);
+			continue;
+		}
 		if (pairs && printed++ > 0) {
 			/* an empty line between rows: a pair line has a tab */
 			line_start(j);
@@ -285,10 +405,11 @@ get_group(job *j)
 
 /* Returns the file's exit status. */
 static int
-get_file(const char *path, const struct settings *set)
+get_file(const char *path, const struct settings *set, job *all)
 {
 	job j = { .set = set, .name = cli_display_name(path),
-	    .status = CLI_NO };
+	    .status = CLI_NO, .nraw = all->nraw, .raw = all->raw,
+	    .raw_len = all->raw_len };
 	mif_parse_options popts = cli_input_named(&set->input, j.name);
 	mif_error err;
 
@@ -304,10 +425,22 @@ get_file(const char *path, const struct settings *set)
 		return CLI_INPUT;
 	}
 	report_doubts(stderr, prog, j.name, j.doc);
+	if (set->json) {
+		fputs(all->items++ > 0 ? ",\n{\"file\":" : "{\"file\":", stdout);
+		json_cstring(stdout, j.name);
+		fputs(set->group == NULL ? ",\"outline\":[" : ",\"rows\":[",
+		    stdout);
+	}
 	if (set->group == NULL)
 		outline(&j);
 	else
 		get_group(&j);
+	if (set->json)
+		fputs(j.items > 0 ? "\n]}" : "]}", stdout);
+	if (set->list && j.status == CLI_OK) {
+		cli_put_text(stdout, j.name);
+		putchar('\n');
+	}
 	mif_doc_free(j.doc);
 	return j.failed != CLI_OK ? j.failed : j.status;
 }
@@ -335,14 +468,19 @@ main(int argc, char *argv[])
 		{ "attribute", required_argument, NULL, 'a' },
 		{ "key", required_argument, NULL, 'k' },
 		{ "header", no_argument, NULL, 'H' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "raw", no_argument, NULL, 'r' },
+		{ "files-with-matches", no_argument, NULL, 'l' },
 		{ "pairs", no_argument, NULL, 'p' },
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
+		WALK_LONGOPTS,
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		DIAG_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
 	struct settings set = { 0 };
+	walk_options wo = { .stdin_default = true };
 	int c;
 
 	set.keys = calloc((size_t)argc + 1, sizeof *set.keys);
@@ -351,8 +489,11 @@ main(int argc, char *argv[])
 		return CLI_TROUBLE;
 	}
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":g:a:k:Hp" DIAG_OPTSTRING, longopts,
-	    NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":g:a:k:Hpf:rl" WALK_SHORTOPTS
+	    DIAG_OPTSTRING,
+	    longopts, NULL)) != -1) {
+		if (walk_option(c, optarg, &wo))
+			continue;
 		switch (c) {
 		case 'g':
 			set.group = optarg;
@@ -372,6 +513,22 @@ main(int argc, char *argv[])
 		case 'p':
 			set.pairs = true;
 			break;
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				set.json = true;
+			else if (strcmp(optarg, "tsv") == 0 ||
+			    strcmp(optarg, "text") == 0)
+				set.json = false;
+			else
+				cli_usage_error(prog, usage,
+				    "unknown format \"%s\" (tsv or json)", optarg);
+			break;
+		case 'r':
+			set.raw = true;
+			break;
+		case 'l':
+			set.list = true;
+			break;
 		case OPT_INPUT_ENCODING:
 			cli_parse_input_encoding(prog, usage, optarg, &set.input);
 			break;
@@ -379,6 +536,8 @@ main(int argc, char *argv[])
 			free(set.keys);
 			fputs(usage, stdout);
 			fputs(help, stdout);
+			walk_help(stdout, 25);
+			fputs(help_end, stdout);
 			return cli_flush_stdout(prog) ? CLI_OK : CLI_TROUBLE;
 		case OPT_VERSION:
 			free(set.keys);
@@ -396,25 +555,49 @@ main(int argc, char *argv[])
 	if (set.pairs && set.attr != NULL)
 		cli_usage_error(prog, usage,
 		    "-a prints values alone: no -p with it");
-	set.prefix = argc - optind > 1;
+	if (set.raw && set.attr == NULL)
+		cli_usage_error(prog, usage, "-r prints one value: it needs -a");
+	if ((set.raw || set.list) && (set.json || set.header || set.pairs))
+		cli_usage_error(prog, usage, "%s prints no %s", set.raw ? "-r" : "-l",
+		    set.json ? "JSON" : set.header ? "header" : "pairs");
+	if (set.raw && set.list)
+		cli_usage_error(prog, usage, "-r or -l, not both");
+	if (set.json && set.pairs)
+		cli_usage_error(prog, usage, "-f json prints no pairs");
+	/* named files, not how many a folder holds, shape the lines */
+	set.prefix = (argc - optind > 1 || wo.recursive ||
+	    wo.files_from != NULL) && !set.json && !set.raw;
 
 	/* A file without an answer anywhere wins (trouble before errors);
 	 * else anything printed anywhere. */
-	int failed = CLI_OK;
+	walk_files files;
+	int failed = walk_collect(prog, &wo, argv + optind,
+	    (size_t)(argc - optind), &files) ? CLI_OK : CLI_TROUBLE;
 	bool printed = false;
-	if (optind == argc) {
-		int s = get_file("-", &set);
-		failed = s == CLI_NO ? CLI_OK : s;
-		printed = s == CLI_OK;
-	}
-	for (int i = optind; i < argc; i++) {
-		int s = get_file(argv[i], &set);
+	size_t nraw = 0, raw_len = 0;
+	char *raw = NULL;
+	job all = { .nraw = &nraw, .raw = &raw, .raw_len = &raw_len };
+	if (set.json)
+		putchar('[');
+	for (size_t i = 0; i < files.n; i++) {
+		int s = get_file(walk_file(&files, i), &set, &all);
 		failed = cli_worse(failed, s == CLI_NO ? CLI_OK : s);
 		printed = printed || s == CLI_OK;
 		if (fflush(stdout) != 0)
 			break;
 	}
 	free(set.keys);
+	walk_free(&files);
+	if (set.json)
+		fputs(all.items > 0 ? "\n]\n" : "]\n", stdout);
+	if (nraw == 1) {
+		fwrite(raw, 1, raw_len, stdout);
+		putchar('\n');
+	} else if (nraw > 1) {
+		fprintf(stderr, "%s: -r: %zu values, not one\n", prog, nraw);
+		failed = CLI_TROUBLE;
+	}
+	free(raw);
 	if (!cli_flush_stdout(prog))
 		return CLI_TROUBLE;
 	return report_finish(failed != CLI_OK ? failed : printed ? CLI_OK

@@ -18,11 +18,12 @@
 #include "load.h"
 #include "diag_options.h"
 #include "report.h"
+#include "text_input.h"
 
 static const char prog[] = "mif-sched";
 
 static const char usage[] =
-    "usage: mif-sched [--threshold BPS] [--until TIME] [-f text|tsv|json]\n"
+    "usage: mif-sched [--threshold BPS] [--until TIME] [-H] [-f text|tsv|json]\n"
     "                 [--all-assignments] [--input-encoding ENC]\n"
     "                 ADVERTS TIMELINE\n";
 
@@ -31,6 +32,7 @@ static const char help[] =
     "\"assignments are not mandatory over slow links\".\n"
     "\n"
     "  -f, --format FORMAT    text (default), tsv or json\n"
+    "  -H, --header           a header line first (tsv)\n"
     "      --threshold BPS    slower than this is slow (default 40000)\n"
     "      --until TIME       stop at TIME (default: when every scheduled\n"
     "                         program has run)\n"
@@ -56,11 +58,11 @@ load_timeline(const char *path, int *status)
 {
 	const char *name = cli_display_name(path);
 	size_t len;
-	char *text = cli_read_file(path, &len);
+	mif_error err;
+	char *text = cli_read_text(prog, path, &len, &err);
 
 	if (text == NULL) {
-		report_fatal(stderr, prog, name, "%s", cli_read_error(errno));
-		*status = CLI_TROUBLE;
+		*status = report_status(&err);
 		return NULL;
 	}
 	mif_sched_timeline *tl = mif_sched_timeline_parse(text, len, name);
@@ -109,6 +111,7 @@ main(int argc, char *argv[])
 		OPT_EXPLAIN, OPT_HELP, OPT_VERSION, OPT_INPUT_ENCODING };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "header", no_argument, NULL, 'H' },
 		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
 		{ "until", required_argument, NULL, OPT_UNTIL },
 		{ "all-assignments", no_argument, NULL, OPT_ALL_ASSIGNMENTS },
@@ -121,13 +124,14 @@ main(int argc, char *argv[])
 	};
 	mif_sched_format format = MIF_SCHED_TEXT;
 	mif_sched_options opts = { 0 };
-	bool explain = false;
+	bool explain = false, header = false;
 	mif_parse_options input = { .source_name = NULL };
 	unsigned threshold;
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:" DIAG_OPTSTRING, longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:H" DIAG_OPTSTRING, longopts,
+	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0) format = MIF_SCHED_TEXT;
@@ -135,6 +139,9 @@ main(int argc, char *argv[])
 			else if (strcmp(optarg, "json") == 0) format = MIF_SCHED_JSON;
 			else cli_usage_error(prog, usage,
 			    "unknown format \"%s\" (text, tsv or json)", optarg);
+			break;
+		case 'H':
+			header = true;
 			break;
 		case OPT_THRESHOLD:
 			if (!cli_parse_count(optarg, &threshold))
@@ -200,6 +207,8 @@ main(int argc, char *argv[])
 		}
 	}
 	if (sim != NULL) {
+		if (header && format == MIF_SCHED_TSV)
+			fputs(mif_sched_tsv_header(), stdout);
 		bool ok = mif_sched_report_write(stdout, sim, adverts, &opts,
 		    format, explain);
 		if (!ok && !ferror(stdout))

@@ -352,6 +352,29 @@ bool mif_encoding_parse(const char *name, mif_encoding *encoding);
 /* "ISO 8859-1", "UTF-8", "UTF-16LE", "UTF-16BE": for messages. */
 const char *mif_encoding_name(mif_encoding encoding);
 
+/*
+ * Text that is not MIF (a timeline, JSON, a report) as UTF-8, the way
+ * PowerShell and Notepad may have written it: after a UTF-16LE or
+ * UTF-16BE byte-order mark, transcoded (*data, malloc'd, is replaced
+ * by a new malloc'd buffer); after a UTF-8 mark, the mark dropped; else
+ * left as it is.  False with *err (MIF_E_ENCODING, placed at the line
+ * and column of the bad unit; or MIF_E_NOMEM) when the UTF-16 is
+ * invalid (a lone surrogate, an odd byte at the end); *data is then
+ * unchanged.  name is the source name errors carry.
+ */
+bool mif_text_utf8(char **data, size_t *len, const char *name,
+    mif_error *err);
+/*
+ * The same for a stream read a piece at a time, in bounded memory:
+ * *out is in itself, past a UTF-8 mark if it has one, or, after a
+ * UTF-16 mark (or bytes that begin as a mark does but are none), a
+ * temporary file holding the rest as UTF-8 (transcoded, or copied as it
+ * is), which the caller closes.  False with *err as mif_text_utf8()
+ * gives it, or MIF_E_IO, and *out in, when it cannot.
+ */
+bool mif_text_utf8_stream(FILE *in, FILE **out, const char *name,
+    mif_error *err);
+
 typedef enum mif_newline {
 	MIF_NL_LF,
 	MIF_NL_CRLF,

@@ -216,6 +216,13 @@ size_t mif_value_format(const mif_value *value, unsigned flags, char *buf,
     size_t size);
 /* The same onto a stream; false on a write error. */
 bool mif_value_print(const mif_value *value, unsigned flags, FILE *fp);
+/*
+ * A value as JSON, typed as miftools(7), OUTPUT, states: integers, and an
+ * enum value without a symbol, as JSON numbers; an absent value as null;
+ * anything else as a JSON string of what mif_value_format() writes
+ * without flags.  False when memory runs out or fp has a write error.
+ */
+bool mif_value_json_print(const mif_value *value, FILE *fp);
 
 /*
  * Lookups.  They return blocks of the document, valid as long as it,

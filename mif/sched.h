@@ -301,6 +301,9 @@ typedef enum mif_sched_format {
 bool mif_sched_report_write(FILE *out, const mif_sched_sim *sim,
     const mif_sched_adverts *adverts, const mif_sched_options *opts,
     mif_sched_format format, bool explain);
+/* The header line of the TSV form (mif-sched -H): its field names,
+ * newline-terminated. */
+const char *mif_sched_tsv_header(void);
 
 #ifdef __cplusplus
 }

@@ -49,8 +49,9 @@ unit_at(const unsigned char *p, bool big)
 	return big ? (uint32_t)p[0] << 8 | p[1] : (uint32_t)p[1] << 8 | p[0];
 }
 
-/* UTF-16 to UTF-8, stopping at ^Z.  *bad receives the file offset of an
- * invalid unit (odd length, lone surrogate). */
+/* UTF-16 to UTF-8, stopping at ^Z when eof_mark is not NULL.  *bad
+ * receives the file offset of an invalid unit (odd length, lone
+ * surrogate). */
 static char *
 utf16_to_utf8(const unsigned char *p, size_t len, bool big, size_t *outlen,
     bool *eof_mark, size_t *bad)
@@ -63,7 +64,7 @@ utf16_to_utf8(const unsigned char *p, size_t len, bool big, size_t *outlen,
 	*bad = SIZE_MAX;
 	for (; i + 1 < len; i += 2) {
 		uint32_t cp = unit_at(p + i, big);
-		if (cp == 0x1A) {
+		if (cp == 0x1A && eof_mark != NULL) {
 			*eof_mark = true;
 			break;
 		}
@@ -82,7 +83,7 @@ utf16_to_utf8(const unsigned char *p, size_t len, bool big, size_t *outlen,
 		}
 		o += mif_utf8_put(o, cp);
 	}
-	if (*bad == SIZE_MAX && !*eof_mark && i < len)
+	if (*bad == SIZE_MAX && (eof_mark == NULL || !*eof_mark) && i < len)
 		*bad = i; /* an odd byte at the end */
 	*outlen = (size_t)(o - out);
 	return out;
@@ -109,6 +110,21 @@ utf8_invalid_at(const unsigned char *p, size_t len)
 
 /* Place an encoding error: at file byte `offset`, just after `len` bytes
  * of good UTF-8 text (the part decoded before it). */
+/* Move *line and *column past len bytes of UTF-8 text. */
+static void
+advance_place(const char *text, size_t len, unsigned *line, unsigned *column)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == '\n') {
+			++*line;
+			*column = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			++*column;
+		}
+	}
+}
+
 static void
 place_encoding_error(mif_error *err, const char *text, size_t len, size_t offset)
 {
@@ -116,15 +132,7 @@ place_encoding_error(mif_error *err, const char *text, size_t len, size_t offset
 
 	if (err == NULL)
 		return;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)text[i];
-		if (c == '\n') {
-			line++;
-			column = 1;
-		} else if ((c & 0xC0) != 0x80) {
-			column++;
-		}
-	}
+	advance_place(text, len, &line, &column);
 	err->mark = (mif_mark){ line, column, offset };
 }
 
@@ -281,5 +289,163 @@ mif_source_load(mif_doc *doc, size_t len, const mif_parse_options *opts,
 	const char *nl = memchr(doc->text, '\n', doc->text_len);
 	doc->newline = nl != NULL && nl > doc->text && nl[-1] == '\r'
 	    ? MIF_NL_CRLF : MIF_NL_LF;
+	return true;
+}
+
+bool
+mif_text_utf8(char **data, size_t *len, const char *name, mif_error *err)
+{
+	const unsigned char *u = (const unsigned char *)*data;
+	mif_encoding encoding;
+	size_t start = mark_of(u, *len, &encoding), bad = SIZE_MAX, n = 0;
+
+	if (encoding == MIF_ENC_UTF8) {
+		*len -= start;
+		memmove(*data, *data + start, *len);
+	}
+	if (encoding != MIF_ENC_UTF16LE && encoding != MIF_ENC_UTF16BE)
+		return true;
+	char *text = utf16_to_utf8(u + start, *len - start,
+	    encoding == MIF_ENC_UTF16BE, &n, NULL, &bad);
+	if (text == NULL) {
+		mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+		return false;
+	}
+	if (bad != SIZE_MAX) {
+		mif_error_set(err, MIF_E_ENCODING, name,
+		    "invalid %s at byte %zu", mif_encoding_name(encoding),
+		    bad + start);
+		place_encoding_error(err, text, n, bad + start);
+		free(text);
+		return false;
+	}
+	free(*data);
+	*data = text;
+	*len = n;
+	return true;
+}
+
+/* The bytes of in, after the `n` of head already read, copied to out. */
+static bool
+copy_rest(FILE *in, const unsigned char *head, size_t n, FILE *out)
+{
+	char buf[65536];
+	size_t got;
+
+	if (fwrite(head, 1, n, out) != n)
+		return false;
+	while ((got = fread(buf, 1, sizeof buf, in)) > 0)
+		if (fwrite(buf, 1, got, out) != got)
+			return false;
+	return !ferror(in);
+}
+
+/* UTF-16 from in (its mark read) to UTF-8 in out, a chunk at a time; a
+ * high surrogate at the end of a chunk waits for the next. */
+static bool
+utf16_stream(FILE *in, bool big, FILE *out, const char *name, mif_error *err)
+{
+	enum { CHUNK = 65536 };
+	unsigned char *buf = malloc(CHUNK + 2);
+	size_t carry = 0, offset = 2; /* of buf[0] in the file */
+	unsigned line = 1, column = 1;
+	bool ok = buf != NULL;
+
+	if (!ok)
+		mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+	while (ok) {
+		size_t got = fread(buf + carry, 1, CHUNK, in), n = carry + got;
+		bool end = got == 0;
+		if (end && ferror(in)) {
+			mif_error_set(err, MIF_E_IO, name, "read error");
+			ok = false;
+			break;
+		}
+		size_t take = end ? n : n & ~(size_t)1;
+		if (!end && take >= 2) {
+			uint32_t last = unit_at(buf + take - 2, big);
+			if (last >= 0xD800 && last <= 0xDBFF)
+				take -= 2;
+		}
+		size_t outlen, bad;
+		char *text = utf16_to_utf8(buf, take, big, &outlen, NULL, &bad);
+		if (text == NULL) {
+			mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+			ok = false;
+			break;
+		}
+		advance_place(text, outlen, &line, &column);
+		ok = fwrite(text, 1, outlen, out) == outlen;
+		free(text);
+		if (!ok) {
+			mif_error_set(err, MIF_E_IO, name, "cannot write a "
+			    "temporary file");
+			break;
+		}
+		if (bad != SIZE_MAX) {
+			mif_error_set(err, MIF_E_ENCODING, name,
+			    "invalid %s at byte %zu", big ? "UTF-16BE"
+			    : "UTF-16LE", offset + bad);
+			err->mark = (mif_mark){ line, column, offset + bad };
+			ok = false;
+			break;
+		}
+		if (end)
+			break;
+		carry = n - take;
+		memmove(buf, buf + take, carry);
+		offset += take;
+	}
+	free(buf);
+	return ok;
+}
+
+bool
+mif_text_utf8_stream(FILE *in, FILE **out, const char *name,
+    mif_error *err)
+{
+	unsigned char head[3];
+	size_t n = 0;
+	int c;
+
+	*out = in;
+	/* read no further than a mark could go, so that in stays as it is
+	 * for whatever is no mark */
+	while (n < 3 && (c = getc(in)) != EOF) {
+		head[n++] = (unsigned char)c;
+		if (n == 1 && c != 0xEF && c != 0xFF && c != 0xFE) {
+			ungetc(c, in);
+			return true;
+		}
+		if (n == 2 && head[0] != 0xEF)
+			break;
+	}
+	if (n == 0)
+		return true;
+	if (n == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
+		return true;
+	FILE *tmp = tmpfile();
+	if (tmp == NULL) {
+		mif_error_set(err, MIF_E_IO, name, "cannot make a temporary file");
+		return false;
+	}
+	bool utf16 = n == 2 && ((head[0] == 0xFF && head[1] == 0xFE) ||
+	    (head[0] == 0xFE && head[1] == 0xFF));
+	bool ok;
+	if (utf16) {
+		ok = utf16_stream(in, head[0] == 0xFE, tmp, name, err);
+	} else {
+		ok = copy_rest(in, head, n, tmp);
+		if (!ok)
+			mif_error_set(err, MIF_E_IO, name, "read error");
+	}
+	if (!ok || fflush(tmp) != 0 || fseek(tmp, 0, SEEK_SET) != 0) {
+		if (ok)
+			mif_error_set(err, MIF_E_IO, name,
+			    "cannot write a temporary file");
+		fclose(tmp);
+		return false;
+	}
+	*out = tmp;
 	return true;
 }

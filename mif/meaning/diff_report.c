@@ -151,17 +151,12 @@ json_text(const job *j, const char *s, size_t len)
 	mif_json_print(s, len, j->out);
 }
 
-/* A value as a JSON string, null when absent. */
+/* A value typed as miftools(7), OUTPUT, states. */
 static void
 json_value(job *j, const mif_value *v)
 {
-	if (v->kind == MIF_V_ABSENT) {
-		fputs("null", j->out);
-		return;
-	}
-	j->text.len = 0;
-	mif_value_put(&j->text, v, 0);
-	json_text(j, j->text.data != NULL ? j->text.data : "", j->text.len);
+	if (!mif_value_json_print(v, j->out) && !ferror(j->out))
+		j->text.nomem = true;
 }
 
 static void

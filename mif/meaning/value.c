@@ -916,3 +916,33 @@ mif_value_print(const mif_value *value, unsigned flags, FILE *fp)
 	format(value, flags, &k);
 	return !k.failed;
 }
+
+bool
+mif_value_json_print(const mif_value *value, FILE *fp)
+{
+	switch (value->kind) {
+	case MIF_V_ABSENT:
+		return fputs("null", fp) != EOF;
+	case MIF_V_SIGNED:
+	case MIF_V_UNSIGNED:
+		return mif_value_print(value, 0, fp);
+	case MIF_V_ENUM:
+		if (value->str == NULL) /* no symbol: the number */
+			return mif_value_print(value, 0, fp);
+		break;
+	default:
+		break;
+	}
+	/* strings, octets, dates, symbols, UNKNOWN, UNSUPPORTED and
+	 * overlays: their text, as mif_value_format() writes it raw */
+	size_t n = mif_value_format(value, 0, NULL, 0);
+	char small[256];
+	char *buf = n < sizeof small ? small : malloc(n + 1);
+	if (buf == NULL)
+		return false;
+	mif_value_format(value, 0, buf, n + 1);
+	bool ok = mif_json_print(buf, n, fp);
+	if (buf != small)
+		free(buf);
+	return ok;
+}

@@ -276,7 +276,7 @@ tsv_step(const mif_sched_step *s, void *arg)
 	char t[20];
 
 	fprintf(j->out, "%s\t%s\t%s\t", iso(s->time, t), step_name(s->kind),
-	    is_evaluation(s) ? mif_sched_event_name(s->by) : "-");
+	    is_evaluation(s) ? mif_sched_event_name(s->by) : "");
 	print_text(j, pr->package);
 	fputc('\t', j->out);
 	print_text(j, pr->name);
@@ -286,20 +286,27 @@ tsv_step(const mif_sched_step *s, void *arg)
 		fprintf(j->out, "\t%" PRId64 "\t%s", a->number, a->time == MIF_SCHED_ASAP
 		    ? "asap" : iso(a->time, t));
 	} else {
-		fputs("-\t-\t-", j->out);
+		fputs("\t\t", j->out);
 	}
-	fprintf(j->out, "\t%s", has_due ? iso(s->due, t) : "-");
-	fprintf(j->out, "\t%s\t%s", !has_test ? "-" : !s->tested ? "none"
+	fprintf(j->out, "\t%s", has_due ? iso(s->due, t) : "");
+	fprintf(j->out, "\t%s\t%s", !has_test ? "" : !s->tested ? "none"
 	    : s->test.cached ? "cached" : "made",
 	    has_test && s->tested ? mif_sched_verdict_name(s->test.verdict)
-	    : "-");
+	    : "");
 	if (s->kind == MIF_SCHED_STEP_LOOKED)
 		fprintf(j->out, "\t%s\n", s->has_run ? "has-run" : s->qualifies
 		    ? "qualifies" : "skipped");
 	else if (s->kind == MIF_SCHED_STEP_NOT_SCHEDULED)
 		fprintf(j->out, "\t%s\n", s->skipped > 0 ? "slow-link" : "all-run");
 	else
-		fputs("\t-\n", j->out);
+		fputs("\t\n", j->out);
+}
+
+const char *
+mif_sched_tsv_header(void)
+{
+	return "time\tstep\tevent\tpackage\tprogram\tadvertisement\t"
+	    "assignment\tassignment_time\tdue\ttest\tverdict\toutcome\n";
 }
 
 /* Every program's steps in the order they happened. */

@@ -410,7 +410,7 @@ test_report_write(void **state)
 	    "\"rows\":[\n"
 	    "{\"change\":\"removed\",\"key\":[\"a\"]},\n"
 	    "{\"change\":\"changed\",\"key\":[\"b\"],\"attributes\":["
-	    "{\"name\":\"Count\",\"old\":\"2\",\"new\":\"3\"}]},\n"
+	    "{\"name\":\"Count\",\"old\":2,\"new\":3}]},\n"
 	    "{\"change\":\"added\",\"key\":[\"d\"]}\n"
 	    "],\"counts\":{\"changed\":1,\"removed\":1,\"added\":1,\"same\":1}}\n");
 	free(text);
