@@ -7,7 +7,7 @@
 
 #include "audit_inventory.h"
 #include "cli.h"
-#include "inputs.h"
+#include "folder.h"
 #include "load.h"
 #include "report.h"
 
@@ -26,7 +26,7 @@ typedef struct loading {
 static size_t
 stem_length(const char *name)
 {
-	return inputs_mif_name(name) ? strlen(name) - 4 : 0;
+	return folder_mif_name(name) ? strlen(name) - 4 : 0;
 }
 
 static int
@@ -75,7 +75,7 @@ join(const char *dir, const char *name)
 static int
 list(const char *prog, const char *dir, struct dirent ***names)
 {
-	return inputs_list_folder(prog, dir, names, visible);
+	return folder_list(prog, dir, names, visible);
 }
 
 /* Every NAME.mif of DIR/SMSID/ as NOIDMIFs of the client. */
@@ -104,7 +104,7 @@ load_client_folder(loading *l, const char *prog, const char *dir,
 		free(path);
 	}
 	if (n >= 0)
-		inputs_free_names(names, n);
+		folder_free_names(names, n);
 	return ok;
 }
 
@@ -163,7 +163,7 @@ audit_inventory_load(const char *prog, const char *dir,
 		if (!load_entry(&l, prog, dir, names[i]->d_name))
 			ok = false;
 	if (n >= 0)
-		inputs_free_names(names, n);
+		folder_free_names(names, n);
 	if (ok && l.loaded == 0) {
 		/* a mistyped or empty folder would audit as if no client had
 		 * installed anything */

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "folder.h"
 #include "report.h"
 #include "walk.h"
 
@@ -96,25 +97,9 @@ add(const char *prog, walk_files *f, const char *dir, const char *name)
 }
 
 static int
-by_name(const struct dirent **a, const struct dirent **b)
-{
-	return strcmp((*a)->d_name, (*b)->d_name);
-}
-
-static int
 not_hidden(const struct dirent *d)
 {
 	return d->d_name[0] != '.';
-}
-
-static bool
-is_mif_name(const char *name)
-{
-	size_t n = strlen(name);
-	const char *e = name + n - 4;
-
-	return n > 4 && e[0] == '.' && (e[1] | 0x20) == 'm' &&
-	    (e[2] | 0x20) == 'i' && (e[3] | 0x20) == 'f';
 }
 
 /* A folder's *.mif files in name order, and with recursive its
@@ -124,12 +109,10 @@ static bool
 add_folder(const char *prog, walk_files *f, const char *dir, bool recursive)
 {
 	struct dirent **names;
-	int n = scandir(dir, &names, not_hidden, by_name);
+	int n = folder_list(prog, dir, &names, not_hidden);
 
-	if (n < 0) {
-		report_fatal(stderr, prog, dir, "%s", strerror(errno));
+	if (n < 0)
 		return false;
-	}
 	bool ok = true;
 	for (int i = 0; i < n; i++) {
 		size_t before = f->n;
@@ -137,7 +120,7 @@ add_folder(const char *prog, walk_files *f, const char *dir, bool recursive)
 		add(prog, f, dir, names[i]->d_name);
 		const char *path = f->pool + f->at[before];
 		bool is_dir = lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
-		bool keep = !is_dir && is_mif_name(names[i]->d_name) &&
+		bool keep = !is_dir && folder_mif_name(names[i]->d_name) &&
 		    !(stat(path, &st) == 0 && S_ISDIR(st.st_mode));
 		if (!keep) {
 			f->n = before;
@@ -151,9 +134,8 @@ add_folder(const char *prog, walk_files *f, const char *dir, bool recursive)
 			ok = add_folder(prog, f, sub, true) && ok;
 			free(sub);
 		}
-		free(names[i]);
 	}
-	free(names);
+	folder_free_names(names, n);
 	return ok;
 }
 
