@@ -207,8 +207,9 @@ test: all $(UNIT_BIN)
 # tree for it, so that it finds the pages they refer to), a scanner
 # that never backs up (one state per character: fast, and no surprises),
 # and no library file that includes a header of a layer above its own.
-lint:
+lint: $(STATIC_LIB)
 	@tests/lint/layers-test.sh && tests/lint/layers.sh && tests/lint/headers.sh $(CC)
+	@tests/lint/prefix.sh $(STATIC_LIB)
 	@tmp=$$(mktemp -d); for f in $(MAN1) $(MAN3) $(MAN5) $(MAN7); do \
 		mkdir -p $$tmp/man$${f##*.}; cp $$f $$tmp/man$${f##*.}/; \
 	done; \

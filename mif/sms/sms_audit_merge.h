@@ -7,6 +7,22 @@
 #ifndef MIF_SMS_AUDIT_MERGE_H
 #define MIF_SMS_AUDIT_MERGE_H
 
+/* Internal names carry the library's prefix, so that no program that
+ * links libmif statically meets them. */
+#define merge_declare mif_merge_declare
+#define merge_fail mif_merge_fail
+#define merge_job_flush mif_merge_job_flush
+#define merge_job_row mif_merge_job_row
+#define merge_job_start mif_merge_job_start
+#define merge_nomem mif_merge_nomem
+#define merge_pool_add mif_merge_pool_add
+#define merge_put_skip mif_merge_put_skip
+#define merge_read_json mif_merge_read_json
+#define merge_read_tsv mif_merge_read_tsv
+#define merge_spool_begin mif_merge_spool_begin
+#define merge_spool_end mif_merge_spool_end
+
+
 #include "sms/sms_audit_seen.h"
 
 #define NAME_MAX_LEN 32

@@ -7,6 +7,43 @@
 #ifndef MIF_SMS_FIELDS_H
 #define MIF_SMS_FIELDS_H
 
+/* Internal names carry the library's prefix, so that no program that
+ * links libmif statically meets them. */
+#define sms_detail_attrs mif_sms_detail_attrs
+#define sms_instruction_attrs mif_sms_instruction_attrs
+#define sms_job_attrs mif_sms_job_attrs
+#define sms_target_attrs mif_sms_target_attrs
+#define sms_add_attr mif_sms_add_attr
+#define sms_add_attrs mif_sms_add_attrs
+#define sms_add_group mif_sms_add_group
+#define sms_add_table mif_sms_add_table
+#define sms_cell_ok mif_sms_cell_ok
+#define sms_error mif_sms_error
+#define sms_first_duplicate mif_sms_first_duplicate
+#define sms_fit_string mif_sms_fit_string
+#define sms_instruction_list mif_sms_instruction_list
+#define sms_job_read mif_sms_job_read
+#define sms_job_write mif_sms_job_write
+#define sms_new_doc mif_sms_new_doc
+#define sms_set_value mif_sms_set_value
+#define sms_status_list mif_sms_status_list
+#define sms_string_cell mif_sms_string_cell
+#define sms_time_cell mif_sms_time_cell
+#define sms_version_list mif_sms_version_list
+#define sms_view_close mif_sms_view_close
+#define sms_view_count mif_sms_view_count
+#define sms_view_id mif_sms_view_id
+#define sms_view_instruction mif_sms_view_instruction
+#define sms_view_number mif_sms_view_number
+#define sms_view_open mif_sms_view_open
+#define sms_view_pos mif_sms_view_pos
+#define sms_view_row_pos mif_sms_view_row_pos
+#define sms_view_status mif_sms_view_status
+#define sms_view_string mif_sms_view_string
+#define sms_view_time mif_sms_view_time
+#define sms_view_version mif_sms_view_version
+
+
 #include "sms/internal.h"
 
 /* One attribute of a class. */

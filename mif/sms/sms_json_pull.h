@@ -9,6 +9,15 @@
 #ifndef MIF_SMS_JSON_PULL_H
 #define MIF_SMS_JSON_PULL_H
 
+/* Internal names carry the library's prefix, so that no program that
+ * links libmif statically meets them. */
+#define jpull_free mif_jpull_free
+#define jpull_init mif_jpull_init
+#define jpull_next mif_jpull_next
+#define jpull_skip mif_jpull_skip
+#define jpull_token_name mif_jpull_token_name
+
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
