@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "lang/internal.h"
-#include "lang/writer.h"
+#include "lang/buf.h"
 
 static void
 put_unit(mif_buf *buf, uint32_t unit, bool big)

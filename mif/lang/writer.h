@@ -1,27 +1,13 @@
 /*
- * Between the canonical writer (writer.c), its encoder (encode.c) and
- * the tree comparison (same.c): a growable byte buffer, the spelling of
- * values, and the walk over a block's contents in file order with the
+ * Between the canonical writer (writer.c) and the tree comparison
+ * (same.c): the spelling of values, and the walk over a block's contents in file order with the
  * comments in their places.  Internal to libmif.
  */
 #ifndef MIF_WRITER_H
 #define MIF_WRITER_H
 
+#include "lang/buf.h"
 #include "mif/lang.h"
-
-/* ---- growable buffer --------------------------------------------------- */
-
-/* malloc'd bytes; after a failed allocation `nomem` is set and later
- * writes do nothing, so callers check once at the end. */
-typedef struct mif_buf {
-	char *data;
-	size_t len, cap;
-	bool nomem;
-} mif_buf;
-
-void mif_buf_put(mif_buf *buf, const void *bytes, size_t n);
-void mif_buf_puts(mif_buf *buf, const char *s);
-void mif_buf_putc(mif_buf *buf, char c);
 
 /* ---- spelling of values --------------------------------------------------- */
 

@@ -20,6 +20,7 @@
 #define merge_read_json mif_merge_read_json
 #define merge_read_tsv mif_merge_read_tsv
 #define merge_spool_begin mif_merge_spool_begin
+#define merge_spool_close mif_merge_spool_close
 #define merge_spool_end mif_merge_spool_end
 
 
@@ -98,6 +99,8 @@ bool merge_put_skip(merge *m, const mif_audit_skip *s, size_t after,
  * m->err. */
 bool merge_spool_begin(merge *m);
 bool merge_spool_end(merge *m);
+/* Close and forget the spool files of the report being read. */
+void merge_spool_close(merge *m);
 
 /* Read a whole report of each kind into the merged report; false with
  * m->err what is wrong with it. */
