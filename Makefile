@@ -103,6 +103,12 @@ STATIC_LIB := $(B)/libmif.a
 SHARED_LIB := $(B)/libmif.so.$(VERSION)
 SHARED_LINKS := $(B)/libmif.so.$(SOMAJOR) $(B)/libmif.so
 
+# The functions of libmif(3)'s SYNOPSIS (.Fn and .Fo): what libmif.so
+# exports, and the names its page is installed under.
+LIBMIF_PAGE := man/libmif.3
+LIBMIF_FUNCTIONS := $(shell sed -n '/^\.Sh SYNOPSIS/,/^\.Sh /s/^\.F[no] \([A-Za-z0-9_]*\).*/\1/p' \
+    $(LIBMIF_PAGE))
+
 MAN1 := $(wildcard man/*.1)
 MAN3 := $(wildcard man/*.3)
 MAN5 := $(wildcard man/*.5)
@@ -149,10 +155,12 @@ $(STATIC_LIB): $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-# The shared library exports the mif_ names only.
-$(B)/libmif.map:
+# The shared library exports the documented API only: the functions of
+# libmif(3)'s SYNOPSIS.  Unit tests and tools link the static library.
+$(B)/libmif.map: $(LIBMIF_PAGE)
 	@mkdir -p $(@D)
-	printf '{\n  global: mif_*;\n  local: *;\n};\n' > $@
+	{ printf '{\n  global:\n'; printf '    %s;\n' $(LIBMIF_FUNCTIONS); \
+	  printf '  local: *;\n};\n'; } > $@
 
 $(SHARED_LIB): $(LIB_OBJ) $(B)/libmif.map
 	$(CC) $(LDFLAGS_ALL) -shared -Wl,-soname,libmif.so.$(SOMAJOR) \
@@ -206,9 +214,11 @@ test: all $(UNIT_BIN)
 # Manual pages clean under mandoc's strictest lint (laid out as a manual
 # tree for it, so that it finds the pages they refer to), a scanner
 # that never backs up (one state per character: fast, and no surprises),
-# and no library file that includes a header of a layer above its own.
-lint:
+# no library file that includes a header of a layer above its own, and
+# a shared library that exports the functions libmif(3) documents.
+lint: $(SHARED_LIB)
 	@tests/lint/layers-test.sh && tests/lint/layers.sh && tests/lint/headers.sh $(CC)
+	@tests/lint/exports.sh $(SHARED_LIB) $(CC)
 	@tmp=$$(mktemp -d); for f in $(MAN1) $(MAN3) $(MAN5) $(MAN7); do \
 		mkdir -p $$tmp/man$${f##*.}; cp $$f $$tmp/man$${f##*.}/; \
 	done; \
