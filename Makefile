@@ -321,6 +321,8 @@ install: all
 	    > $(DESTDIR)$(PKGCONFIGDIR)/mif.pc
 	$(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
 	$(INSTALL) -m 644 $(MAN3) $(DESTDIR)$(MANDIR)/man3
+	for f in $(LIBMIF_FUNCTIONS); do \
+	    echo '.so man3/libmif.3' > $(DESTDIR)$(MANDIR)/man3/$$f.3; done
 	$(INSTALL) -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
 	$(INSTALL) -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
 	$(INSTALL) -m 644 schema/mif.xsd $(DESTDIR)$(SCHEMADIR)
@@ -338,6 +340,7 @@ uninstall:
 	    $(MAN3:man/%=$(DESTDIR)$(MANDIR)/man3/%) \
 	    $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%) \
 	    $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+	rm -f $(LIBMIF_FUNCTIONS:%=$(DESTDIR)$(MANDIR)/man3/%.3)
 	rm -f $(DESTDIR)$(SCHEMADIR)/mif.xsd
 	rm -f $(DESTDIR)$(COMPLETIONDIR)/miftools \
 	    $(TOOLS:$(B)/%=$(DESTDIR)$(COMPLETIONDIR)/%)
