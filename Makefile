@@ -109,6 +109,10 @@ LIBMIF_PAGE := man/libmif.3
 LIBMIF_FUNCTIONS := $(shell sed -n '/^\.Sh SYNOPSIS/,/^\.Sh /s/^\.F[no] \([A-Za-z0-9_]*\).*/\1/p' \
     $(LIBMIF_PAGE))
 
+# The pages name the schema where the default PREFIX puts it; make
+# install writes in the folder it installs the schema to.
+PAGES_SCHEMADIR := /usr/local/share/miftools
+
 MAN1 := $(wildcard man/*.1)
 MAN3 := $(wildcard man/*.3)
 MAN5 := $(wildcard man/*.5)
@@ -159,7 +163,7 @@ $(STATIC_LIB): $(LIB_OBJ)
 # libmif(3)'s SYNOPSIS.  Unit tests and tools link the static library.
 $(B)/libmif.map: $(LIBMIF_PAGE)
 	@mkdir -p $(@D)
-	{ printf '{\n  global:\n'; printf '    %s;\n' $(LIBMIF_FUNCTIONS); \
+	@{ printf '{\n  global:\n'; printf '    %s;\n' $(LIBMIF_FUNCTIONS); \
 	  printf '  local: *;\n};\n'; } > $@
 
 $(SHARED_LIB): $(LIB_OBJ) $(B)/libmif.map
@@ -319,12 +323,12 @@ install: all
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
 	    -e 's|@REQUIRES_PRIVATE@|$(XML_PC) $(JSON_PC) $(YAJL_PC)|' mif.pc.in \
 	    > $(DESTDIR)$(PKGCONFIGDIR)/mif.pc
-	$(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
-	$(INSTALL) -m 644 $(MAN3) $(DESTDIR)$(MANDIR)/man3
+	for p in $(MAN1) $(MAN3) $(MAN5) $(MAN7); do \
+	    to=$(DESTDIR)$(MANDIR)/man$${p##*.}/$${p#man/}; \
+	    sed 's|$(PAGES_SCHEMADIR)/|$(SCHEMADIR)/|g' $$p > $$to && chmod 644 $$to || exit 1; \
+	done
 	for f in $(LIBMIF_FUNCTIONS); do \
 	    echo '.so man3/libmif.3' > $(DESTDIR)$(MANDIR)/man3/$$f.3; done
-	$(INSTALL) -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
-	$(INSTALL) -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
 	$(INSTALL) -m 644 schema/mif.xsd $(DESTDIR)$(SCHEMADIR)
 	$(INSTALL) -m 644 completion/miftools.bash $(DESTDIR)$(COMPLETIONDIR)/miftools
 	for t in $(TOOLS:$(B)/%=%); do ln -sf miftools $(DESTDIR)$(COMPLETIONDIR)/$$t; done
