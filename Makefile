@@ -44,7 +44,14 @@ TEST_ENV :=
 endif
 
 VERSION := $(shell sed -n 's/^\#define MIF_VERSION_STRING "\(.*\)"/\1/p' mif/lang.h)
-SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
+# The soname's version: the major number, or while that is 0, 0.MINOR
+# (before 1.0 a minor release may change the ABI).  Whatever changes the
+# ABI of libmif.so raises it: an exported function gone or changed, or a
+# struct that callers allocate grown (mif_error, mif_parse_options,
+# mif_write_options...), so that a program built before refuses to load
+# rather than have the library write past its struct.
+VERSION_WORDS := $(subst ., ,$(VERSION))
+SOVERSION := $(if $(filter 0,$(word 1,$(VERSION_WORDS))),0.$(word 2,$(VERSION_WORDS)),$(word 1,$(VERSION_WORDS)))
 
 # libxml2 only when some library file uses it.
 ifneq ($(shell grep -l 'include <libxml/' mif/*/*.c 2>/dev/null),)
@@ -101,7 +108,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 STATIC_LIB := $(B)/libmif.a
 SHARED_LIB := $(B)/libmif.so.$(VERSION)
-SHARED_LINKS := $(B)/libmif.so.$(SOMAJOR) $(B)/libmif.so
+SHARED_LINKS := $(B)/libmif.so.$(SOVERSION) $(B)/libmif.so
 
 # The functions of libmif(3)'s SYNOPSIS (.Fn and .Fo): what libmif.so
 # exports, and the names its page is installed under.
@@ -167,14 +174,14 @@ $(B)/libmif.map: $(LIBMIF_PAGE)
 	  printf '  local: *;\n};\n'; } > $@
 
 $(SHARED_LIB): $(LIB_OBJ) $(B)/libmif.map
-	$(CC) $(LDFLAGS_ALL) -shared -Wl,-soname,libmif.so.$(SOMAJOR) \
+	$(CC) $(LDFLAGS_ALL) -shared -Wl,-soname,libmif.so.$(SOVERSION) \
 	    -Wl,--version-script=$(B)/libmif.map -o $@ $(LIB_OBJ) $(LIBS_ALL)
 
-$(B)/libmif.so.$(SOMAJOR): $(SHARED_LIB)
+$(B)/libmif.so.$(SOVERSION): $(SHARED_LIB)
 	ln -sf libmif.so.$(VERSION) $@
 
-$(B)/libmif.so: $(B)/libmif.so.$(SOMAJOR)
-	ln -sf libmif.so.$(SOMAJOR) $@
+$(B)/libmif.so: $(B)/libmif.so.$(SOVERSION)
+	ln -sf libmif.so.$(SOVERSION) $@
 
 $(B)/mif-%: $(B)/obj/cli/mif-%.o $(CLI_OBJ) $(STATIC_LIB)
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS_ALL)
@@ -315,8 +322,8 @@ install: all
 	$(INSTALL) -m 755 $(TOOLS) $(DESTDIR)$(BINDIR)
 	$(INSTALL) -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)
 	$(INSTALL) -m 755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)
-	ln -sf libmif.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libmif.so.$(SOMAJOR)
-	ln -sf libmif.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libmif.so
+	ln -sf libmif.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libmif.so.$(SOVERSION)
+	ln -sf libmif.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libmif.so
 	$(INSTALL) -m 644 mif/mif.h $(DESTDIR)$(INCLUDEDIR)
 	$(INSTALL) -m 644 $(PUBLIC_HDR) $(DESTDIR)$(INCLUDEDIR)/mif
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
@@ -336,7 +343,7 @@ install: all
 uninstall:
 	rm -f $(TOOLS:$(B)/%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(DESTDIR)$(LIBDIR)/libmif.a $(DESTDIR)$(LIBDIR)/libmif.so.$(VERSION) \
-	    $(DESTDIR)$(LIBDIR)/libmif.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libmif.so
+	    $(DESTDIR)$(LIBDIR)/libmif.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libmif.so
 	rm -f $(DESTDIR)$(INCLUDEDIR)/mif.h $(DESTDIR)$(PKGCONFIGDIR)/mif.pc
 	rm -f $(PUBLIC_HDR:mif/%=$(DESTDIR)$(INCLUDEDIR)/mif/%)
 	-rmdir $(DESTDIR)$(INCLUDEDIR)/mif
