@@ -44,7 +44,14 @@ TEST_ENV :=
 endif
 
 VERSION := $(shell sed -n 's/^\#define MIF_VERSION_STRING "\(.*\)"/\1/p' mif/lang.h)
-SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
+# The soname's version: the major number, or while that is 0, 0.MINOR
+# (before 1.0 a minor release may change the ABI).  Whatever changes the
+# ABI of libmif.so raises it: an exported function gone or changed, or a
+# struct that callers allocate grown (mif_error, mif_parse_options,
+# mif_write_options...), so that a program built before refuses to load
+# rather than have the library write past its struct.
+VERSION_WORDS := $(subst ., ,$(VERSION))
+SOVERSION := $(if $(filter 0,$(word 1,$(VERSION_WORDS))),0.$(word 2,$(VERSION_WORDS)),$(word 1,$(VERSION_WORDS)))
 
 # libxml2 only when some library file uses it.
 ifneq ($(shell grep -l 'include <libxml/' mif/*/*.c 2>/dev/null),)
@@ -101,7 +108,17 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
 
 STATIC_LIB := $(B)/libmif.a
 SHARED_LIB := $(B)/libmif.so.$(VERSION)
-SHARED_LINKS := $(B)/libmif.so.$(SOMAJOR) $(B)/libmif.so
+SHARED_LINKS := $(B)/libmif.so.$(SOVERSION) $(B)/libmif.so
+
+# The functions of libmif(3)'s SYNOPSIS (.Fn and .Fo): what libmif.so
+# exports, and the names its page is installed under.
+LIBMIF_PAGE := man/libmif.3
+LIBMIF_FUNCTIONS := $(shell sed -n '/^\.Sh SYNOPSIS/,/^\.Sh /s/^\.F[no] \([A-Za-z0-9_]*\).*/\1/p' \
+    $(LIBMIF_PAGE))
+
+# The pages name the schema where the default PREFIX puts it; make
+# install writes in the folder it installs the schema to.
+PAGES_SCHEMADIR := /usr/local/share/miftools
 
 MAN1 := $(wildcard man/*.1)
 MAN3 := $(wildcard man/*.3)
@@ -149,20 +166,22 @@ $(STATIC_LIB): $(LIB_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-# The shared library exports the mif_ names only.
-$(B)/libmif.map:
+# The shared library exports the documented API only: the functions of
+# libmif(3)'s SYNOPSIS.  Unit tests and tools link the static library.
+$(B)/libmif.map: $(LIBMIF_PAGE)
 	@mkdir -p $(@D)
-	printf '{\n  global: mif_*;\n  local: *;\n};\n' > $@
+	@{ printf '{\n  global:\n'; printf '    %s;\n' $(LIBMIF_FUNCTIONS); \
+	  printf '  local: *;\n};\n'; } > $@
 
 $(SHARED_LIB): $(LIB_OBJ) $(B)/libmif.map
-	$(CC) $(LDFLAGS_ALL) -shared -Wl,-soname,libmif.so.$(SOMAJOR) \
+	$(CC) $(LDFLAGS_ALL) -shared -Wl,-soname,libmif.so.$(SOVERSION) \
 	    -Wl,--version-script=$(B)/libmif.map -o $@ $(LIB_OBJ) $(LIBS_ALL)
 
-$(B)/libmif.so.$(SOMAJOR): $(SHARED_LIB)
+$(B)/libmif.so.$(SOVERSION): $(SHARED_LIB)
 	ln -sf libmif.so.$(VERSION) $@
 
-$(B)/libmif.so: $(B)/libmif.so.$(SOMAJOR)
-	ln -sf libmif.so.$(SOMAJOR) $@
+$(B)/libmif.so: $(B)/libmif.so.$(SOVERSION)
+	ln -sf libmif.so.$(SOVERSION) $@
 
 $(B)/mif-%: $(B)/obj/cli/mif-%.o $(CLI_OBJ) $(STATIC_LIB)
 	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS_ALL)
@@ -206,10 +225,13 @@ test: all $(UNIT_BIN)
 # Manual pages clean under mandoc's strictest lint (laid out as a manual
 # tree for it, so that it finds the pages they refer to), a scanner
 # that never backs up (one state per character: fast, and no surprises),
-# and no library file that includes a header of a layer above its own.
-lint: $(STATIC_LIB)
+# no library file that includes a header of a layer above its own, every
+# name of the library with its prefix, and a shared library that exports
+# the functions libmif(3) documents.
+lint: $(STATIC_LIB) $(SHARED_LIB)
 	@tests/lint/layers-test.sh && tests/lint/layers.sh && tests/lint/headers.sh $(CC)
 	@tests/lint/prefix.sh $(STATIC_LIB)
+	@tests/lint/exports.sh $(SHARED_LIB) $(CC)
 	@tmp=$$(mktemp -d); for f in $(MAN1) $(MAN3) $(MAN5) $(MAN7); do \
 		mkdir -p $$tmp/man$${f##*.}; cp $$f $$tmp/man$${f##*.}/; \
 	done; \
@@ -302,18 +324,20 @@ install: all
 	$(INSTALL) -m 755 $(TOOLS) $(DESTDIR)$(BINDIR)
 	$(INSTALL) -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)
 	$(INSTALL) -m 755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)
-	ln -sf libmif.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libmif.so.$(SOMAJOR)
-	ln -sf libmif.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libmif.so
+	ln -sf libmif.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libmif.so.$(SOVERSION)
+	ln -sf libmif.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libmif.so
 	$(INSTALL) -m 644 mif/mif.h $(DESTDIR)$(INCLUDEDIR)
 	$(INSTALL) -m 644 $(PUBLIC_HDR) $(DESTDIR)$(INCLUDEDIR)/mif
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
 	    -e 's|@REQUIRES_PRIVATE@|$(XML_PC) $(JSON_PC) $(YAJL_PC)|' mif.pc.in \
 	    > $(DESTDIR)$(PKGCONFIGDIR)/mif.pc
-	$(INSTALL) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
-	$(INSTALL) -m 644 $(MAN3) $(DESTDIR)$(MANDIR)/man3
-	$(INSTALL) -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
-	$(INSTALL) -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+	for p in $(MAN1) $(MAN3) $(MAN5) $(MAN7); do \
+	    to=$(DESTDIR)$(MANDIR)/man$${p##*.}/$${p#man/}; \
+	    sed 's|$(PAGES_SCHEMADIR)/|$(SCHEMADIR)/|g' $$p > $$to && chmod 644 $$to || exit 1; \
+	done
+	for f in $(LIBMIF_FUNCTIONS); do \
+	    echo '.so man3/libmif.3' > $(DESTDIR)$(MANDIR)/man3/$$f.3; done
 	$(INSTALL) -m 644 schema/mif.xsd $(DESTDIR)$(SCHEMADIR)
 	$(INSTALL) -m 644 completion/miftools.bash $(DESTDIR)$(COMPLETIONDIR)/miftools
 	for t in $(TOOLS:$(B)/%=%); do ln -sf miftools $(DESTDIR)$(COMPLETIONDIR)/$$t; done
@@ -321,7 +345,7 @@ install: all
 uninstall:
 	rm -f $(TOOLS:$(B)/%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(DESTDIR)$(LIBDIR)/libmif.a $(DESTDIR)$(LIBDIR)/libmif.so.$(VERSION) \
-	    $(DESTDIR)$(LIBDIR)/libmif.so.$(SOMAJOR) $(DESTDIR)$(LIBDIR)/libmif.so
+	    $(DESTDIR)$(LIBDIR)/libmif.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libmif.so
 	rm -f $(DESTDIR)$(INCLUDEDIR)/mif.h $(DESTDIR)$(PKGCONFIGDIR)/mif.pc
 	rm -f $(PUBLIC_HDR:mif/%=$(DESTDIR)$(INCLUDEDIR)/mif/%)
 	-rmdir $(DESTDIR)$(INCLUDEDIR)/mif
@@ -329,6 +353,7 @@ uninstall:
 	    $(MAN3:man/%=$(DESTDIR)$(MANDIR)/man3/%) \
 	    $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%) \
 	    $(MAN7:man/%=$(DESTDIR)$(MANDIR)/man7/%)
+	rm -f $(LIBMIF_FUNCTIONS:%=$(DESTDIR)$(MANDIR)/man3/%.3)
 	rm -f $(DESTDIR)$(SCHEMADIR)/mif.xsd
 	rm -f $(DESTDIR)$(COMPLETIONDIR)/miftools \
 	    $(TOOLS:$(B)/%=$(DESTDIR)$(COMPLETIONDIR)/%)
