@@ -9,7 +9,7 @@
 #
 #   awk -v out=DIR -v md=0|1 -f extract.awk PAGE
 
-BEGIN { dir = "samples"; n = 0 }
+BEGIN { dir = md ? "." : "samples"; n = 0 }
 
 # the directive of a comment line, "" when it holds none
 function directive(line) {
