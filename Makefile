@@ -214,6 +214,8 @@ test: all $(UNIT_BIN)
 	$(TEST_ENV) tests/unit/run --summary $(B)/check/unit.sum $(B) || status=1; \
 	$(TEST_ENV) tests/tools/run --summary $(B)/check/tools.sum $(B) || status=1; \
 	$(TEST_ENV) tests/contract/run --summary $(B)/check/contract.sum $(B) || status=1; \
+	EXAMPLE_FLAGS="$(SAN_FLAGS)" $(TEST_ENV) \
+	    tests/examples/run --summary $(B)/check/examples.sum $(B) || status=1; \
 	tests/install/run --summary $(B)/check/install.sum "$(MAKE)" $(SANITIZE) || status=1; \
 	if ! $(MAKE) --no-print-directory lint; then \
 		echo "0 1" > $(B)/check/lint.sum; status=1; \
