@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "audit_workers.h"
+#include "report.h"
 
 /* What goes through a pipe before a record's bytes.  Both ends are the
  * same program, so the layout is the same. */
@@ -17,6 +18,9 @@ typedef struct record_head {
 	mif_audit_counts counts;
 	mif_audit_identity id;
 	uint64_t out_len, err_len;
+	/* warnings made errors (report_promoted()): the exit status is
+	 * the calling process's to give */
+	uint64_t promoted;
 } record_head;
 
 static bool
@@ -87,6 +91,7 @@ work(int fd, unsigned k, unsigned workers, size_t n,
 {
 	for (size_t i = k; i < n; i += workers) {
 		audit_record rec = { 0 };
+		size_t promoted = report_promoted();
 		if (!produce(ctx, i, &rec))
 			_exit(2);
 		record_head h;
@@ -96,6 +101,7 @@ work(int fd, unsigned k, unsigned workers, size_t n,
 		h.id = rec.id;
 		h.out_len = rec.out_len;
 		h.err_len = rec.err_len;
+		h.promoted = report_promoted() - promoted;
 		if (!write_full(fd, &h, sizeof h) ||
 		    !write_full(fd, rec.out, rec.out_len) ||
 		    !write_full(fd, rec.err, rec.err_len))
@@ -189,6 +195,7 @@ audit_workers_run(const char *prog, unsigned workers, size_t n,
 		rec.id = h.id;
 		rec.out_len = (size_t)h.out_len;
 		rec.err_len = (size_t)h.err_len;
+		report_add_promoted((size_t)h.promoted);
 		if (!consume(ctx, i, &rec))
 			ok = false;
 	}

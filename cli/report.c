@@ -347,6 +347,18 @@ report_status(const mif_error *err)
 	    err->code == MIF_E_TOO_BIG ? CLI_TROUBLE : CLI_INPUT;
 }
 
+size_t
+report_promoted(void)
+{
+	return settings.promoted;
+}
+
+void
+report_add_promoted(size_t count)
+{
+	settings.promoted += count;
+}
+
 int
 report_finish(int status, int error_status)
 {

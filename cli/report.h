@@ -51,6 +51,12 @@ bool report_colour_on(FILE *stream);
  */
 int report_finish(int status, int error_status);
 
+/* How many warnings --warnings error has made errors in this process;
+ * a worker process carries its count back to the one that will exit
+ * (audit_workers.c), which adds it. */
+size_t report_promoted(void);
+void report_add_promoted(size_t count);
+
 /* One diagnostic; doc (may be NULL) gives the source line.  Warnings
  * and notes pass the --no-warn and --warnings filters first. */
 void report_diag(FILE *out, const char *prog, const char *file,
