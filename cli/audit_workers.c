@@ -148,20 +148,22 @@ audit_workers_run(const char *prog, unsigned workers, size_t n,
 	bool ok = fds != NULL && pids != NULL;
 
 	if (!ok)
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_out_of_memory(prog);
 	/* what is buffered must not be written by every process */
 	fflush(stdout);
 	fflush(stderr);
 	for (; ok && started < workers; started++) {
 		int p[2];
 		if (pipe(p) != 0) {
-			fprintf(stderr, "%s: pipe: %s\n", prog, strerror(errno));
+			report_fatal(stderr, prog, NULL, MIF_RULE_IO, "pipe: %s",
+			    strerror(errno));
 			ok = false;
 			break;
 		}
 		pid_t pid = fork();
 		if (pid < 0) {
-			fprintf(stderr, "%s: fork: %s\n", prog, strerror(errno));
+			report_fatal(stderr, prog, NULL, MIF_RULE_IO, "fork: %s",
+			    strerror(errno));
 			close(p[0]);
 			close(p[1]);
 			ok = false;
@@ -186,7 +188,8 @@ audit_workers_run(const char *prog, unsigned workers, size_t n,
 		if (!read_full(fd, &h, sizeof h) ||
 		    !read_part(fd, &out, h.out_len, &rec.out) ||
 		    !read_part(fd, &err, h.err_len, &rec.err)) {
-			fprintf(stderr, "%s: a worker process failed\n", prog);
+			report_fatal(stderr, prog, NULL, MIF_RULE_IO,
+			    "a worker process failed");
 			ok = false;
 			break;
 		}
@@ -212,7 +215,8 @@ audit_workers_run(const char *prog, unsigned workers, size_t n,
 			;
 		if (ok && (got < 0 || !WIFEXITED(status) ||
 		    WEXITSTATUS(status) != 0)) {
-			fprintf(stderr, "%s: a worker process failed\n", prog);
+			report_fatal(stderr, prog, NULL, MIF_RULE_IO,
+			    "a worker process failed");
 			ok = false;
 		}
 	}

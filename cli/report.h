@@ -82,10 +82,17 @@ bool report_is_doubt(const mif_doc *doc, const mif_error *diag);
 void report_doubts(FILE *out, const char *prog, const char *file,
     const mif_doc *doc);
 
+/* A diagnostic the tool makes itself, about a whole file, or about no
+ * file when file is NULL ("PROG: SEVERITY: TEXT [CODE]"). */
+void report_say(FILE *out, const char *prog, const char *file,
+    mif_severity severity, mif_rule rule, const char *fmt, ...)
+    CLI_PRINTF(6, 7);
 /* Trouble with a whole file, such as one that cannot be read, in the
- * form mif_parse_path() gives its own: "PROG: FILE: fatal: TEXT". */
+ * form mif_parse_path() gives its own: "PROG: FILE: fatal: TEXT [CODE]". */
 void report_fatal(FILE *out, const char *prog, const char *file,
-    const char *fmt, ...) CLI_PRINTF(4, 5);
+    mif_rule rule, const char *fmt, ...) CLI_PRINTF(5, 6);
+/* "PROG: fatal: out of memory [out-of-memory]" on standard error. */
+void report_out_of_memory(const char *prog);
 
 
 /* The exit status an error deserves: CLI_TROUBLE when an input could
