@@ -93,7 +93,7 @@ load_client_folder(loading *l, const char *prog, const char *dir,
 		char *path = join(dir, names[i]->d_name);
 		struct stat st;
 		if (path == NULL) {
-			report_fatal(stderr, prog, dir, "out of memory");
+			report_fatal(stderr, prog, dir, MIF_RULE_NOMEM, "out of memory");
 			l->status = CLI_TROUBLE;
 			ok = false;
 		} else if (stem_length(names[i]->d_name) > 0 &&
@@ -118,10 +118,10 @@ load_entry(loading *l, const char *prog, const char *dir,
 	bool ok = true;
 
 	if (path == NULL || id == NULL) {
-		report_fatal(stderr, prog, dir, "out of memory");
+		report_fatal(stderr, prog, dir, MIF_RULE_NOMEM, "out of memory");
 		ok = false;
 	} else if (stat(path, &st) != 0) {
-		report_fatal(stderr, prog, path, "%s", strerror(errno));
+		report_fatal(stderr, prog, path, MIF_RULE_IO, "%s", strerror(errno));
 		ok = false;
 	}
 	if (!ok) {
@@ -150,7 +150,7 @@ audit_inventory_load(const char *prog, const char *dir,
 
 	*status = CLI_TROUBLE;
 	if (l.inv == NULL) {
-		report_fatal(stderr, prog, dir, "out of memory");
+		report_fatal(stderr, prog, dir, MIF_RULE_NOMEM, "out of memory");
 		return NULL;
 	}
 	int n = list(prog, dir, &names);
@@ -167,7 +167,7 @@ audit_inventory_load(const char *prog, const char *dir,
 	if (ok && l.loaded == 0) {
 		/* a mistyped or empty folder would audit as if no client had
 		 * installed anything */
-		report_fatal(stderr, prog, dir, "no NOIDMIF in this folder "
+		report_fatal(stderr, prog, dir, MIF_RULE_IO, "no NOIDMIF in this folder "
 		    "(SMSID.mif or SMSID/*.mif)");
 		l.status = CLI_TROUBLE;
 		ok = false;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "audit_workers.h"
+#include "report.h"
 
 /* What goes through a pipe before a record's bytes.  Both ends are the
  * same program, so the layout is the same. */
@@ -17,6 +18,9 @@ typedef struct record_head {
 	mif_audit_counts counts;
 	mif_audit_identity id;
 	uint64_t out_len, err_len;
+	/* warnings made errors (report_promoted()): the exit status is
+	 * the calling process's to give */
+	uint64_t promoted;
 } record_head;
 
 static bool
@@ -87,6 +91,7 @@ work(int fd, unsigned k, unsigned workers, size_t n,
 {
 	for (size_t i = k; i < n; i += workers) {
 		audit_record rec = { 0 };
+		size_t promoted = report_promoted();
 		if (!produce(ctx, i, &rec))
 			_exit(2);
 		record_head h;
@@ -96,6 +101,7 @@ work(int fd, unsigned k, unsigned workers, size_t n,
 		h.id = rec.id;
 		h.out_len = rec.out_len;
 		h.err_len = rec.err_len;
+		h.promoted = report_promoted() - promoted;
 		if (!write_full(fd, &h, sizeof h) ||
 		    !write_full(fd, rec.out, rec.out_len) ||
 		    !write_full(fd, rec.err, rec.err_len))
@@ -142,20 +148,22 @@ audit_workers_run(const char *prog, unsigned workers, size_t n,
 	bool ok = fds != NULL && pids != NULL;
 
 	if (!ok)
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_out_of_memory(prog);
 	/* what is buffered must not be written by every process */
 	fflush(stdout);
 	fflush(stderr);
 	for (; ok && started < workers; started++) {
 		int p[2];
 		if (pipe(p) != 0) {
-			fprintf(stderr, "%s: pipe: %s\n", prog, strerror(errno));
+			report_fatal(stderr, prog, NULL, MIF_RULE_IO, "pipe: %s",
+			    strerror(errno));
 			ok = false;
 			break;
 		}
 		pid_t pid = fork();
 		if (pid < 0) {
-			fprintf(stderr, "%s: fork: %s\n", prog, strerror(errno));
+			report_fatal(stderr, prog, NULL, MIF_RULE_IO, "fork: %s",
+			    strerror(errno));
 			close(p[0]);
 			close(p[1]);
 			ok = false;
@@ -180,7 +188,8 @@ audit_workers_run(const char *prog, unsigned workers, size_t n,
 		if (!read_full(fd, &h, sizeof h) ||
 		    !read_part(fd, &out, h.out_len, &rec.out) ||
 		    !read_part(fd, &err, h.err_len, &rec.err)) {
-			fprintf(stderr, "%s: a worker process failed\n", prog);
+			report_fatal(stderr, prog, NULL, MIF_RULE_IO,
+			    "a worker process failed");
 			ok = false;
 			break;
 		}
@@ -189,6 +198,7 @@ audit_workers_run(const char *prog, unsigned workers, size_t n,
 		rec.id = h.id;
 		rec.out_len = (size_t)h.out_len;
 		rec.err_len = (size_t)h.err_len;
+		report_add_promoted((size_t)h.promoted);
 		if (!consume(ctx, i, &rec))
 			ok = false;
 	}
@@ -205,7 +215,8 @@ audit_workers_run(const char *prog, unsigned workers, size_t n,
 			;
 		if (ok && (got < 0 || !WIFEXITED(status) ||
 		    WEXITSTATUS(status) != 0)) {
-			fprintf(stderr, "%s: a worker process failed\n", prog);
+			report_fatal(stderr, prog, NULL, MIF_RULE_IO,
+			    "a worker process failed");
 			ok = false;
 		}
 	}

@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "mif.h"
+#include "report.h"
 
 /* How bad an exit status is: trouble worst, then errors in an input. */
 static int
@@ -33,8 +34,8 @@ cli_worse(int a, int b)
 void
 cli_deprecated(const char *prog, const char *old, const char *now)
 {
-	fprintf(stderr, "%s: warning: %s is now spelled %s; %s will go\n", prog,
-	    old, now, old);
+	report_say(stderr, prog, NULL, MIF_WARNING, MIF_RULE_OLD_SPELLING,
+	    "%s is now spelled %s; %s will go", old, now, old);
 }
 
 void
@@ -248,7 +249,7 @@ cli_flush_stdout(const char *prog)
 {
 	if (fflush(stdout) == 0 && !ferror(stdout))
 		return true;
-	fprintf(stderr, "%s: standard output: %s\n", prog,
+	report_fatal(stderr, prog, NULL, MIF_RULE_IO, "standard output: %s",
 	    errno != 0 ? strerror(errno) : "write error");
 	return false;
 }

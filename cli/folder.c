@@ -30,7 +30,7 @@ folder_list(const char *prog, const char *dir, struct dirent ***names,
 	int n = scandir(dir, names, keep, by_name);
 
 	if (n < 0)
-		report_fatal(stderr, prog, dir, "%s", strerror(errno));
+		report_fatal(stderr, prog, dir, MIF_RULE_IO, "%s", strerror(errno));
 	return n;
 }
 

@@ -68,7 +68,7 @@ say(const mif_error *e)
 	if (e->source[0] != '\0')
 		report_diag(stderr, prog, e->source, NULL, e);
 	else
-		fprintf(stderr, "%s: %s\n", prog, e->text);
+		report_diag(stderr, prog, NULL, NULL, e);
 }
 
 static void
@@ -129,7 +129,7 @@ audit_history(audit *a, const char *name, const mif_sms_history *h,
 	rec->kind = AUDIT_RECORD_JOB;
 	if (!mif_audit_history(&a->report, a->versions, a->inventory, h, name,
 	    out, &rec->counts, &rec->id)) {
-		fprintf(stderr, "%s: %s: out of memory\n", prog, name);
+		report_fatal(stderr, prog, name, MIF_RULE_NOMEM, "out of memory");
 		return false;
 	}
 	return true;
@@ -146,7 +146,7 @@ produce(void *ctx, size_t i, audit_record *rec)
 	bool ok = out != NULL && err != NULL;
 
 	if (!ok) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_out_of_memory(prog);
 		goto done;
 	}
 	mif_parse_options o = cli_input_named(&a->input, name);
@@ -220,7 +220,7 @@ consume(void *ctx, size_t i, const audit_record *rec)
 static _Noreturn void
 out_of_memory(void)
 {
-	fprintf(stderr, "%s: out of memory\n", prog);
+	report_out_of_memory(prog);
 	exit(CLI_TROUBLE);
 }
 
@@ -298,7 +298,7 @@ merge_one(mif_audit_merge *m, const char *path, int *status)
 	mif_error e;
 
 	if (in == NULL) {
-		report_fatal(stderr, prog, name, "%s", strerror(errno));
+		report_fatal(stderr, prog, name, MIF_RULE_IO, "%s", strerror(errno));
 		*status = CLI_TROUBLE;
 		return false;
 	}
@@ -329,7 +329,7 @@ run_merge(mif_audit_report *r, bool sms_given, char *const *paths,
 	mif_error e;
 
 	if (m == NULL)
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_out_of_memory(prog);
 	for (size_t i = 0; i < npaths && ok; i++)
 		ok = merge_one(m, paths[i], &status);
 	if (ok && r->begun && !(ok = mif_audit_end(r, &e))) {

@@ -77,7 +77,7 @@ convert(const char *path, int from, int to,
 	mif_error err;
 
 	if (data == NULL) {
-		report_fatal(stderr, prog, name, "%s", cli_read_error(errno));
+		report_fatal(stderr, prog, name, MIF_RULE_IO, "%s", cli_read_error(errno));
 		return CLI_TROUBLE;
 	}
 	if (from == FORM_NONE)

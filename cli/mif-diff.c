@@ -67,7 +67,7 @@ typedef struct job {
 static _Noreturn void
 out_of_memory(void)
 {
-	fprintf(stderr, "%s: out of memory\n", prog);
+	report_out_of_memory(prog);
 	exit(CLI_TROUBLE);
 }
 
@@ -91,7 +91,7 @@ open_rows(side *s, const char *group)
 
 	s->rows = mif_rows_open_spec(s->doc, group, &err);
 	if (s->rows == NULL && err.code == MIF_E_MISSING) {
-		report_fatal(stderr, prog, name, "%s", err.text);
+		report_fatal(stderr, prog, name, MIF_RULE_MISSING, "%s", err.text);
 		return CLI_TROUBLE;
 	}
 	if (s->rows == NULL) {
@@ -114,7 +114,7 @@ compare(job *j, const mif_diff_options *opts)
 			report_diag(stderr, prog, cli_display_name(s->path), s->doc,
 			    &err);
 		else
-			fprintf(stderr, "%s: %s\n", prog, err.text);
+			report_diag(stderr, prog, NULL, NULL, &err);
 		/* a key or ignored attribute the table lacks is the command
 		 * line's fault; a key given twice, the file's */
 		return err.code == MIF_E_KEY ? CLI_TROUBLE : report_status(&err);
@@ -129,7 +129,7 @@ compare(job *j, const mif_diff_options *opts)
 	} else if (j->format == MIF) {
 		/* ISO 8859-1, or UTF-8 when the values need more */
 		if ((j->out = mif_diff_write(j->diff, old_name, new_name)) == NULL) {
-			fprintf(stderr, "%s: out of memory\n", prog);
+			report_out_of_memory(prog);
 			return CLI_TROUBLE;
 		}
 		if (!jobs_print(prog, j->out))
@@ -140,7 +140,7 @@ compare(job *j, const mif_diff_options *opts)
 	    (j->summary ? MIF_DIFF_SUMMARY : 0) |
 	    (report_colour_on(stdout) ? MIF_DIFF_COLOUR : 0))) &&
 	    !ferror(stdout)) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_out_of_memory(prog);
 	}
 	mif_diff_counts n = mif_diff_counts_of(j->diff);
 	if (!cli_flush_stdout(prog) || !ok)
@@ -242,7 +242,7 @@ main(int argc, char *argv[])
 	if (status == CLI_OK && group == NULL &&
 	    (group = mif_diff_default_spec(j.old.doc)) == NULL) {
 		report_fatal(stderr, prog, cli_display_name(j.old.path),
-		    "no keyed group or table");
+		    MIF_RULE_MISSING, "no keyed group or table");
 		status = CLI_TROUBLE;
 	}
 	if (status == CLI_OK)

@@ -62,7 +62,7 @@ add_polled(settings *s, char *list)
 			*end++ = '\0';
 		char **l = realloc(s->polled, (s->npolled + 1) * sizeof *l);
 		if (l == NULL) {
-			fprintf(stderr, "%s: out of memory\n", prog);
+			report_out_of_memory(prog);
 			exit(CLI_TROUBLE);
 		}
 		l[s->npolled++] = id;
@@ -142,7 +142,7 @@ mark_polled(const settings *s, const mif_sms_table *t, bool *polled)
 	    polled, NULL, &err))
 		return true;
 	if (err.code == MIF_E_NOMEM)
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_out_of_memory(prog);
 	else
 		jobs_error(prog, s->table, "--polled: %s", err.text);
 	return false;
@@ -218,14 +218,14 @@ main(int argc, char **argv)
 	mif_sms_effect *effects = calloc(n, sizeof *effects);
 	mif_doc *out = NULL;
 	if (polled == NULL || fates == NULL || effects == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_out_of_memory(prog);
 		goto done;
 	}
 	if (!mark_polled(&s, &t, polled) || !expiry_time(&s, &t.job, &at))
 		goto done;
 	if (!mif_sms_table_expire(&t, s.version, at, polled, fates, effects) ||
 	    (out = mif_sms_table_write(&t)) == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_out_of_memory(prog);
 		goto done;
 	}
 	if (!jobs_print(prog, out))

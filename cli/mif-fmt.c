@@ -154,12 +154,12 @@ format_file(const char *path, const struct settings *set)
 
 	/* -w: no other update of the file between reading and writing it */
 	if (set->mode == MODE_WRITE && atomic_lock_take(path, &lock, why) != 0) {
-		report_fatal(stderr, prog, name, "not rewritten: %s", why);
+		report_fatal(stderr, prog, name, MIF_RULE_IO, "not rewritten: %s", why);
 		return CLI_TROUBLE;
 	}
 	char *data = cli_read_file(path, &len);
 	if (data == NULL) {
-		report_fatal(stderr, prog, name, "%s", cli_read_error(errno));
+		report_fatal(stderr, prog, name, MIF_RULE_IO, "%s", cli_read_error(errno));
 		atomic_lock_release(&lock);
 		return CLI_TROUBLE;
 	}
@@ -195,7 +195,7 @@ format_file(const char *path, const struct settings *set)
 	switch (set->mode) {
 	case MODE_WRITE:
 		if (changed && atomic_write(path, out, outlen, why) != 0) {
-			report_fatal(stderr, prog, name, "not rewritten: %s", why);
+			report_fatal(stderr, prog, name, MIF_RULE_IO, "not rewritten: %s", why);
 			status = CLI_TROUBLE;
 		}
 		atomic_lock_release(&lock);
@@ -215,7 +215,7 @@ format_file(const char *path, const struct settings *set)
 		if (changed) {
 			status = CLI_NO;
 			if (!print_diff(name, data, len, out, outlen)) {
-				fprintf(stderr, "%s: out of memory\n", prog);
+				report_out_of_memory(prog);
 				status = CLI_TROUBLE;
 			}
 		}

@@ -221,7 +221,7 @@ keep_raw(job *j, const mif_value *v)
 	size_t n = mif_value_format(v, 0, NULL, 0);
 	*j->raw = malloc(n + 1);
 	if (*j->raw == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_out_of_memory(prog);
 		exit(CLI_TROUBLE);
 	}
 	mif_value_format(v, 0, *j->raw, n + 1);
@@ -388,8 +388,8 @@ get_group(job *j)
 	    &bad, &err);
 	if (f == NULL && bad != SIZE_MAX) {
 		/* the value comes from the command line: no place */
-		fprintf(stderr, "%s: %s: %s: -k %s=%s: %s\n", prog, j->name,
-		    mif_severity_name(err.severity), set->keys[bad].attr,
+		report_say(stderr, prog, j->name, err.severity,
+		    mif_error_rule(&err), "-k %s=%s: %s", set->keys[bad].attr,
 		    set->keys[bad].value, err.text);
 		j->failed = CLI_TROUBLE; /* the command line's fault */
 	} else if (f == NULL) {
@@ -485,7 +485,7 @@ main(int argc, char *argv[])
 
 	set.keys = calloc((size_t)argc + 1, sizeof *set.keys);
 	if (set.keys == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_out_of_memory(prog);
 		return CLI_TROUBLE;
 	}
 	opterr = 0;

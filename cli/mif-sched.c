@@ -68,7 +68,7 @@ load_timeline(const char *path, int *status)
 	mif_sched_timeline *tl = mif_sched_timeline_parse(text, len, name);
 	free(text);
 	if (tl == NULL) {
-		report_fatal(stderr, prog, name, "out of memory");
+		report_fatal(stderr, prog, name, MIF_RULE_NOMEM, "out of memory");
 		*status = CLI_TROUBLE;
 		return NULL;
 	}
@@ -212,7 +212,7 @@ main(int argc, char *argv[])
 		bool ok = mif_sched_report_write(stdout, sim, adverts, &opts,
 		    format, explain);
 		if (!ok && !ferror(stdout))
-			fprintf(stderr, "%s: out of memory\n", prog);
+			report_out_of_memory(prog);
 		status = cli_flush_stdout(prog) && ok ? CLI_OK : CLI_TROUBLE;
 	}
 	mif_sched_sim_free(sim);

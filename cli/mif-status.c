@@ -253,12 +253,18 @@ parse_options(int argc, char **argv, settings *s)
 
 /* ---- the despooler: a status MIF or an expiry in, a detailed MIF out - */
 
-/* The end of a note: "SMSID keeps its status". */
+/* A note of rule, about file (NULL: none), that the row of sms_id keeps
+ * its status, and why (a format of one string, the SMS version's name,
+ * then of what). */
 static void
-keeps_status(const char *sms_id)
+keeps_status(const char *file, mif_rule rule, const char *why,
+    const char *version, const char *what, const char *sms_id)
 {
-	cli_put_text(stderr, sms_id);
-	fputs(" keeps its status\n", stderr);
+	char text[200];
+
+	snprintf(text, sizeof text, why, version, what);
+	report_say(stderr, prog, file, MIF_INFO, rule,
+	    "%s the row of %s keeps its status", text, sms_id);
 }
 
 static int
@@ -278,25 +284,24 @@ despool(const settings *s, mode m)
 		status = CLI_TROUBLE;
 	}
 	if (!mif_sms_detail_of(s->version, s->job, &e, &d)) {
-		fprintf(stderr, "%s: note: SMS %s creates no detailed job status "
-		    "MIF for an %s instruction: the row of ", prog,
-		    s->version->name, mif_sms_instruction_name(e.instruction));
-		keeps_status(s->sms_id);
+		keeps_status(NULL, MIF_RULE_SMS_NO_DETAIL, "SMS %s creates no "
+		    "detailed job status MIF for an %s instruction:",
+		    s->version->name, mif_sms_instruction_name(e.instruction),
+		    s->sms_id);
 		mif_doc_free(in);
 		return CLI_OK;
 	}
 	mif_doc *out = mif_sms_detail_write(&d);
 	if (out == NULL)
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_out_of_memory(prog);
 	else if (jobs_print(prog, out))
 		status = CLI_OK;
 	mif_sms_apply(s->version, MIF_SMS_NONE, e.instruction, e.description,
 	    &created, &loaded);
 	if (status == CLI_OK && created && !loaded) {
-		fprintf(stderr, "%s: note: SMS %s does not load this detailed job "
-		    "status MIF: its Description holds \\\" (Q140810); the row of ",
-		    prog, s->version->name);
-		keeps_status(s->sms_id);
+		keeps_status(NULL, MIF_RULE_SMS_NOT_LOADED, "SMS %s does not "
+		    "load this detailed job status MIF: its Description holds "
+		    "\\\" (Q140810);", s->version->name, NULL, s->sms_id);
 	}
 	mif_doc_free(out);
 	mif_doc_free(in);
@@ -335,17 +340,15 @@ apply(const settings *s)
 			goto done;
 		}
 		if (!loaded) {
-			fprintf(stderr, "%s: ", prog);
-			cli_put_text(stderr, cli_display_name(path));
-			fprintf(stderr, ": note: SMS %s does not load a job status "
-			    "MIF with \\\" in a string (Q140810): the row of ",
-			    d.version->name);
-			keeps_status(d.sms_id);
+			keeps_status(cli_display_name(path),
+			    MIF_RULE_SMS_NOT_LOADED, "SMS %s does not load a job "
+			    "status MIF with \\\" in a string (Q140810):",
+			    d.version->name, NULL, d.sms_id);
 		}
 	}
 	mif_doc *out = mif_sms_table_write(&t);
 	if (out == NULL)
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_out_of_memory(prog);
 	else if (jobs_print(prog, out))
 		status = CLI_OK;
 	mif_doc_free(out);
@@ -368,7 +371,7 @@ render_details(const settings *s, const mif_sms_detail *details, size_t n)
 	outdir_file *out = calloc(n > 0 ? n : 1, sizeof *out);
 
 	if (out == NULL)
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_out_of_memory(prog);
 	for (size_t i = 0; out != NULL && i < n; i++) {
 		mif_doc *doc = mif_sms_detail_write(&details[i]);
 		out[i].text = doc != NULL ? jobs_render(prog, s->output, doc,
@@ -376,7 +379,7 @@ render_details(const settings *s, const mif_sms_detail *details, size_t n)
 		mif_doc_free(doc);
 		if (out[i].text == NULL) {
 			if (doc == NULL)
-				fprintf(stderr, "%s: out of memory\n", prog);
+				report_out_of_memory(prog);
 			while (i > 0)
 				free(out[--i].text);
 			free(out);
@@ -412,11 +415,11 @@ replay(const settings *s)
 	mif_doc *out = NULL;
 	if (!mif_sms_history_replay(&h, s->version, (s->given & O_UNTIL) ? &s->until
 	    : NULL, &t, s->output != NULL ? &details : NULL, &count)) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_out_of_memory(prog);
 		goto done_history;
 	}
 	if ((out = mif_sms_table_write(&t)) == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_out_of_memory(prog);
 		goto done;
 	}
 	/* the files go into place only once the table is out whole */

@@ -49,7 +49,7 @@ noidmif_load(const char *prog, const char *path,
 	*status = CLI_TROUBLE;
 	if (path == NULL || (stat(path, &st) != 0 && errno == ENOENT)) {
 		if ((doc = mif_doc_create(NULL)) == NULL)
-			fprintf(stderr, "%s: out of memory\n", prog);
+			report_out_of_memory(prog);
 		return doc;
 	}
 	const char *name = cli_display_name(path);

@@ -14,6 +14,7 @@
 #include "atomic.h"
 #include "cleanup.h"
 #include "outdir.h"
+#include "report.h"
 
 /* Names in a folder, each with the cleanup slot of its new copy. */
 typedef struct names {
@@ -81,8 +82,8 @@ report(const outdir *run, const char *name, const char *step, int error)
 {
 	char *path = name != NULL ? join(run->dir, name) : NULL;
 
-	fprintf(stderr, "%s: %s: error: cannot %s: %s\n", run->prog,
-	    path != NULL ? path : run->dir, step, strerror(error));
+	report_say(stderr, run->prog, path != NULL ? path : run->dir,
+	    MIF_ERROR, MIF_RULE_IO, "cannot %s: %s", step, strerror(error));
 	free(path);
 }
 
@@ -212,7 +213,7 @@ outdir_stage(const char *prog, const char *dir, const outdir_file *files,
 	char name[32];
 
 	if (run == NULL) {
-		fprintf(stderr, "%s: out of memory\n", prog);
+		report_out_of_memory(prog);
 		return NULL;
 	}
 	run->prog = prog;
@@ -238,8 +239,8 @@ outdir_stage(const char *prog, const char *dir, const outdir_file *files,
 	}
 	return run;
 no_folder:
-	fprintf(stderr, "%s: %s: error: cannot create folder: %s\n", prog, dir,
-	    strerror(errno));
+	report_say(stderr, prog, dir, MIF_ERROR, MIF_RULE_IO,
+	    "cannot create folder: %s", strerror(errno));
 fail:
 	outdir_discard(run);
 	return NULL;
@@ -311,9 +312,9 @@ outdir_commit(outdir *run)
 		free(path);
 	}
 	if (run->exists && rmdir(run->stage) != 0)
-		fprintf(stderr, "%s: %s: warning: the folder of the earlier run "
-		    "is left as %s: %s\n", run->prog, run->dir, run->stage,
-		    strerror(errno));
+		report_say(stderr, run->prog, run->dir, MIF_WARNING, MIF_RULE_IO,
+		    "the folder of the earlier run is left as %s: %s",
+		    run->stage, strerror(errno));
 	cleanup_release(&old);
 	char *parent = atomic_folder_of(run->target);
 	if (parent != NULL)

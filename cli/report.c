@@ -212,20 +212,24 @@ put_diag(FILE *out, const char *prog, const char *file,
 	bool colour = report_colour_on(stderr);
 
 	fprintf(out, "%s: ", prog);
-	put_text(out, file);
-	if (diag->mark.line != 0)
-		fprintf(out, ":%u:%u", diag->mark.line, diag->mark.column);
+	if (file != NULL) {
+		put_text(out, file);
+		if (diag->mark.line != 0)
+			fprintf(out, ":%u:%u", diag->mark.line,
+			    diag->mark.column);
+		fputs(": ", out);
+	}
 	if (colour)
-		fprintf(out, ": %s%s%s: ", severity_colour(diag->severity),
+		fprintf(out, "%s%s%s: ", severity_colour(diag->severity),
 		    severity, REPORT_SGR_RESET);
 	else
-		fprintf(out, ": %s: ", severity);
+		fprintf(out, "%s: ", severity);
 	put_text(out, diag->text);
 	const char *code = mif_rule_name(mif_error_rule(diag));
 	if (code != NULL)
 		fprintf(out, " [%s]", code);
 	putc('\n', out);
-	if (diag->mark.line == 0 || doc == NULL)
+	if (file == NULL || diag->mark.line == 0 || doc == NULL)
 		return;
 
 	mif_line_part part;
@@ -324,17 +328,43 @@ report_doubts(FILE *out, const char *prog, const char *file,
 			report_diag(out, prog, file, doc, mif_doc_diag(doc, i));
 }
 
-void
-report_fatal(FILE *out, const char *prog, const char *file,
-    const char *fmt, ...)
+static void
+say(FILE *out, const char *prog, const char *file, mif_severity severity,
+    mif_rule rule, const char *fmt, va_list ap)
 {
-	mif_error err = { .code = MIF_E_IO, .severity = MIF_FATAL };
+	mif_error err = { .code = mif_rule_code(rule), .severity = severity,
+	    .rule = rule };
+
+	vsnprintf(err.text, sizeof err.text, fmt, ap);
+	report_diag(out, prog, file, NULL, &err);
+}
+
+void
+report_say(FILE *out, const char *prog, const char *file,
+    mif_severity severity, mif_rule rule, const char *fmt, ...)
+{
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(err.text, sizeof err.text, fmt, ap);
+	say(out, prog, file, severity, rule, fmt, ap);
 	va_end(ap);
-	report_diag(out, prog, file, NULL, &err);
+}
+
+void
+report_fatal(FILE *out, const char *prog, const char *file, mif_rule rule,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	say(out, prog, file, MIF_FATAL, rule, fmt, ap);
+	va_end(ap);
+}
+
+void
+report_out_of_memory(const char *prog)
+{
+	report_fatal(stderr, prog, NULL, MIF_RULE_NOMEM, "out of memory");
 }
 
 
@@ -345,6 +375,18 @@ report_status(const mif_error *err)
 	 * /dev/zero cannot: trouble, not an answer */
 	return err->code == MIF_E_IO || err->code == MIF_E_NOMEM ||
 	    err->code == MIF_E_TOO_BIG ? CLI_TROUBLE : CLI_INPUT;
+}
+
+size_t
+report_promoted(void)
+{
+	return settings.promoted;
+}
+
+void
+report_add_promoted(size_t count)
+{
+	settings.promoted += count;
 }
 
 int

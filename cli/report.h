@@ -51,6 +51,12 @@ bool report_colour_on(FILE *stream);
  */
 int report_finish(int status, int error_status);
 
+/* How many warnings --warnings error has made errors in this process;
+ * a worker process carries its count back to the one that will exit
+ * (audit_workers.c), which adds it. */
+size_t report_promoted(void);
+void report_add_promoted(size_t count);
+
 /* One diagnostic; doc (may be NULL) gives the source line.  Warnings
  * and notes pass the --no-warn and --warnings filters first. */
 void report_diag(FILE *out, const char *prog, const char *file,
@@ -76,10 +82,17 @@ bool report_is_doubt(const mif_doc *doc, const mif_error *diag);
 void report_doubts(FILE *out, const char *prog, const char *file,
     const mif_doc *doc);
 
+/* A diagnostic the tool makes itself, about a whole file, or about no
+ * file when file is NULL ("PROG: SEVERITY: TEXT [CODE]"). */
+void report_say(FILE *out, const char *prog, const char *file,
+    mif_severity severity, mif_rule rule, const char *fmt, ...)
+    CLI_PRINTF(6, 7);
 /* Trouble with a whole file, such as one that cannot be read, in the
- * form mif_parse_path() gives its own: "PROG: FILE: fatal: TEXT". */
+ * form mif_parse_path() gives its own: "PROG: FILE: fatal: TEXT [CODE]". */
 void report_fatal(FILE *out, const char *prog, const char *file,
-    const char *fmt, ...) CLI_PRINTF(4, 5);
+    mif_rule rule, const char *fmt, ...) CLI_PRINTF(5, 6);
+/* "PROG: fatal: out of memory [out-of-memory]" on standard error. */
+void report_out_of_memory(const char *prog);
 
 
 /* The exit status an error deserves: CLI_TROUBLE when an input could

@@ -17,7 +17,7 @@ cli_read_text(const char *prog, const char *path, size_t *len,
 	if (text == NULL) {
 		*err = (mif_error){ .code = errno == EFBIG ? MIF_E_TOO_BIG
 		    : MIF_E_IO, .severity = MIF_FATAL };
-		report_fatal(stderr, prog, name, "%s", cli_read_error(errno));
+		report_fatal(stderr, prog, name, MIF_RULE_IO, "%s", cli_read_error(errno));
 		return NULL;
 	}
 	if (!mif_text_utf8(&text, len, name, err)) {

@@ -62,7 +62,7 @@ walk_help(FILE *out, int col)
 static _Noreturn void
 out_of_memory(const char *prog)
 {
-	fprintf(stderr, "%s: out of memory\n", prog);
+	report_out_of_memory(prog);
 	exit(CLI_TROUBLE);
 }
 
@@ -152,7 +152,7 @@ add_arg(const char *prog, const walk_options *o, walk_files *f,
 		if (!add_folder(prog, f, arg, o->recursive))
 			return false;
 		if (f->n == before) {
-			report_fatal(stderr, prog, arg, "no .mif file in %s",
+			report_fatal(stderr, prog, arg, MIF_RULE_IO, "no .mif file in %s",
 			    o->recursive ? "this folder or below" : "this folder");
 			return false;
 		}
@@ -176,7 +176,7 @@ add_list(const char *prog, const walk_options *o, walk_files *f)
 	bool ok = true;
 
 	if (in == NULL) {
-		report_fatal(stderr, prog, name, "%s", strerror(errno));
+		report_fatal(stderr, prog, name, MIF_RULE_IO, "%s", strerror(errno));
 		return false;
 	}
 	while ((n = getdelim(&line, &cap, o->nul ? '\0' : '\n', in)) > 0) {
@@ -188,7 +188,7 @@ add_list(const char *prog, const walk_options *o, walk_files *f)
 			ok = add_arg(prog, o, f, line) && ok;
 	}
 	if (ferror(in)) {
-		report_fatal(stderr, prog, name, "%s", strerror(errno));
+		report_fatal(stderr, prog, name, MIF_RULE_IO, "%s", strerror(errno));
 		ok = false;
 	}
 	free(line);

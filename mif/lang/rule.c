@@ -164,6 +164,12 @@ static const struct rule_entry {
 	    "an inventory audited twice with the same result" },
 	[MIF_RULE_PROFILE_CHOSEN] = { "profile-chosen", MIF_E_PROFILE,
 	    "the profile --profile auto chose (a note)" },
+	[MIF_RULE_SMS_NOT_LOADED] = { "sms-not-loaded", MIF_E_PROFILE,
+	    "a status MIF that SMS does not load, such as Q140810's (a note)" },
+	[MIF_RULE_SMS_NO_DETAIL] = { "sms-no-detail", MIF_E_PROFILE,
+	    "an instruction for which SMS writes no status MIF (a note)" },
+	[MIF_RULE_OLD_SPELLING] = { "old-spelling", MIF_E_SYNTAX,
+	    "an option given in its old spelling, which will go" },
 };
 
 /* Each code's own rule: they stand in the code's order after
