@@ -194,6 +194,22 @@ compare(job *j, const mif_diff_options *opts)
 	return n.changed + n.removed + n.added > 0 ? CLI_NO : CLI_OK;
 }
 
+/* One table: -g GROUP, else the first keyed group's class. */
+static int
+compare_table(job *j, const char *group, const mif_diff_options *opts)
+{
+	if (group == NULL &&
+	    (group = mif_diff_default_spec(j->old.doc)) == NULL) {
+		report_fatal(stderr, prog, cli_display_name(j->old.path),
+		    "no keyed group or table");
+		return CLI_TROUBLE;
+	}
+	int status = open_rows(&j->old, group);
+	if (status == CLI_OK)
+		status = open_rows(&j->new_side, group);
+	return status == CLI_OK ? compare(j, opts) : status;
+}
+
 /* Append an option's argument to a list. */
 static void
 push(const char ***list, size_t *n, const char *arg)
@@ -292,24 +308,10 @@ main(int argc, char *argv[])
 	int status = load_side(&j.old, &j.input);
 	if (status == CLI_OK)
 		status = load_side(&j.new_side, &j.input);
-	if (status == CLI_OK && j.all_groups) {
-		status = compare_documents(&j);
-		goto done;
-	}
-	if (status == CLI_OK && group == NULL &&
-	    (group = mif_diff_default_spec(j.old.doc)) == NULL) {
-		report_fatal(stderr, prog, cli_display_name(j.old.path),
-		    "no keyed group or table");
-		status = CLI_TROUBLE;
-	}
 	if (status == CLI_OK)
-		status = open_rows(&j.old, group);
-	if (status == CLI_OK)
-		status = open_rows(&j.new_side, group);
-	if (status == CLI_OK)
-		status = compare(&j, &opts);
+		status = j.all_groups ? compare_documents(&j)
+		    : compare_table(&j, group, &opts);
 
-done:
 	mif_doc_diff_free(j.doc_diff);
 	mif_diff_free(j.diff);
 	mif_rows_free(j.old.rows);
