@@ -1,5 +1,6 @@
 /*
- * mif-diff: compare two keyed tables row by row.
+ * mif-diff: compare two keyed tables row by row, or (-A) every group of
+ * two documents.
  *
  * Rows only in OLD, only in NEW, and changed rows with the attributes
  * that changed, as text for people, TSV or JSON for scripts, or MIF for
@@ -20,12 +21,16 @@ static const char prog[] = "mif-diff";
 
 static const char usage[] =
     "usage: mif-diff [-qsH] [-f text|tsv|json|mif] [-g GROUP] [-K ATTRIBUTE]...\n"
-    "                [--ignore ATTRIBUTE]... [--input-encoding ENC] OLD NEW\n";
+    "                [--ignore ATTRIBUTE]... [--input-encoding ENC] OLD NEW\n"
+    "       mif-diff -A [-qsH] [-f text|tsv|json] [--input-encoding ENC] OLD NEW\n";
 
 static const char help[] =
-    "Compare two keyed tables row by row, by key.\n"
+    "Compare two keyed tables row by row, by key, or every group of two\n"
+    "documents.\n"
     "\n"
-    "  -f, --format FORMAT  text (default), tsv, json or mif\n"
+    "  -A, --all-groups     compare every group and table of OLD and NEW,\n"
+    "                       matched by class, or by ID without one\n"
+    "  -f, --format FORMAT  text (default), tsv, json or mif (not with -A)\n"
     "  -g, --group GROUP    the group or table to compare, by ID, class or\n"
     "                       name, as mif-get -g shows its rows (default:\n"
     "                       the class of OLD's first group with a KEY)\n"
@@ -57,9 +62,10 @@ typedef struct side {
 
 typedef struct job {
 	int format;     /* a mif_diff_format, or MIF */
-	bool header, quiet, summary;
+	bool header, quiet, summary, all_groups;
 	side old, new_side;
 	mif_diff *diff;
+	mif_doc_diff *doc_diff;   /* -A */
 	mif_parse_options input;
 	mif_doc *out;   /* -f mif: the document */
 } job;
@@ -101,24 +107,67 @@ open_rows(side *s, const char *group)
 	return CLI_OK;
 }
 
+/* Why a comparison could not be made, on the side the library names. */
+static int
+failed(const job *j, const mif_error *err)
+{
+	/* the library names the side; messages name the file */
+	const side *s = strcmp(err->source, "new") == 0 ? &j->new_side
+	    : strcmp(err->source, "old") == 0 ? &j->old : NULL;
+	if (s != NULL)
+		report_diag(stderr, prog, cli_display_name(s->path), s->doc, err);
+	else
+		report_diag(stderr, prog, NULL, NULL, err);
+	/* a key or ignored attribute the table lacks is the command line's
+	 * fault (-K, --ignore); a key given twice, or any fault of a group
+	 * of -A, the file's */
+	return err->code == MIF_E_KEY && !j->all_groups ? CLI_TROUBLE
+	    : err->code == MIF_E_KEY ? CLI_INPUT : report_status(err);
+}
+
+static unsigned
+report_flags(const job *j)
+{
+	return (j->header ? MIF_DIFF_HEADER : 0) |
+	    (j->summary ? MIF_DIFF_SUMMARY : 0) |
+	    (report_colour_on(stdout) ? MIF_DIFF_COLOUR : 0);
+}
+
+/* -A: every group of both documents. */
+static int
+compare_documents(job *j)
+{
+	mif_error err;
+	mif_doc_diff_part p;
+	mif_diff_change ch;
+	bool ok = true;
+
+	j->doc_diff = mif_doc_diff_new(j->old.doc, j->new_side.doc, &err);
+	if (j->doc_diff == NULL)
+		return failed(j, &err);
+	if (j->quiet) {
+		while (mif_doc_diff_next(j->doc_diff, &p))
+			while (p.rows != NULL && mif_diff_next(p.rows, &ch))
+				continue; /* the counts tell */
+	} else if (!(ok = mif_doc_diff_report_write(stdout, j->doc_diff,
+	    cli_display_name(j->old.path), cli_display_name(j->new_side.path),
+	    (mif_diff_format)j->format, report_flags(j))) && !ferror(stdout)) {
+		report_out_of_memory(prog);
+	}
+	mif_doc_diff_counts n = mif_doc_diff_counts_of(j->doc_diff);
+	if (!cli_flush_stdout(prog) || !ok)
+		return CLI_TROUBLE;
+	return n.groups.changed + n.groups.removed + n.groups.added > 0
+	    ? CLI_NO : CLI_OK;
+}
+
 static int
 compare(job *j, const mif_diff_options *opts)
 {
 	mif_error err;
 	j->diff = mif_diff_new(j->old.rows, j->new_side.rows, opts, &err);
-	if (j->diff == NULL) {
-		/* the library names the side; messages name the file */
-		const side *s = strcmp(err.source, "new") == 0 ? &j->new_side
-		    : strcmp(err.source, "old") == 0 ? &j->old : NULL;
-		if (s != NULL)
-			report_diag(stderr, prog, cli_display_name(s->path), s->doc,
-			    &err);
-		else
-			report_diag(stderr, prog, NULL, NULL, &err);
-		/* a key or ignored attribute the table lacks is the command
-		 * line's fault; a key given twice, the file's */
-		return err.code == MIF_E_KEY ? CLI_TROUBLE : report_status(&err);
-	}
+	if (j->diff == NULL)
+		return failed(j, &err);
 	const char *old_name = cli_display_name(j->old.path);
 	const char *new_name = cli_display_name(j->new_side.path);
 	mif_diff_change ch;
@@ -135,10 +184,7 @@ compare(job *j, const mif_diff_options *opts)
 		if (!jobs_print(prog, j->out))
 			return CLI_TROUBLE;
 	} else if (!(ok = mif_diff_report_write(stdout, j->diff, old_name,
-	    new_name, (mif_diff_format)j->format,
-	    (j->header ? MIF_DIFF_HEADER : 0) |
-	    (j->summary ? MIF_DIFF_SUMMARY : 0) |
-	    (report_colour_on(stdout) ? MIF_DIFF_COLOUR : 0))) &&
+	    new_name, (mif_diff_format)j->format, report_flags(j))) &&
 	    !ferror(stdout)) {
 		report_out_of_memory(prog);
 	}
@@ -146,6 +192,22 @@ compare(job *j, const mif_diff_options *opts)
 	if (!cli_flush_stdout(prog) || !ok)
 		return CLI_TROUBLE;
 	return n.changed + n.removed + n.added > 0 ? CLI_NO : CLI_OK;
+}
+
+/* One table: -g GROUP, else the first keyed group's class. */
+static int
+compare_table(job *j, const char *group, const mif_diff_options *opts)
+{
+	if (group == NULL &&
+	    (group = mif_diff_default_spec(j->old.doc)) == NULL) {
+		report_fatal(stderr, prog, cli_display_name(j->old.path),
+		    MIF_RULE_MISSING, "no keyed group or table");
+		return CLI_TROUBLE;
+	}
+	int status = open_rows(&j->old, group);
+	if (status == CLI_OK)
+		status = open_rows(&j->new_side, group);
+	return status == CLI_OK ? compare(j, opts) : status;
 }
 
 /* Append an option's argument to a list. */
@@ -164,6 +226,7 @@ main(int argc, char *argv[])
 {
 	enum { OPT_IGNORE = 256, OPT_HELP, OPT_VERSION, OPT_INPUT_ENCODING };
 	static const struct option longopts[] = {
+		{ "all-groups", no_argument, NULL, 'A' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "group", required_argument, NULL, 'g' },
 		{ "key-attribute", required_argument, NULL, 'K' },
@@ -185,7 +248,7 @@ main(int argc, char *argv[])
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":f:g:k:K:Hqs" DIAG_OPTSTRING, longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":Af:g:k:K:Hqs" DIAG_OPTSTRING, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0) j.format = MIF_DIFF_TEXT;
@@ -194,6 +257,7 @@ main(int argc, char *argv[])
 			else if (strcmp(optarg, "mif") == 0) j.format = MIF;
 			else cli_usage_error(prog, usage, "unknown format \"%s\"", optarg);
 			break;
+		case 'A': j.all_groups = true; break;
 		case 'g': group = optarg; break;
 		case 'k':
 			/* -k KEY=VALUE selects rows in mif-get: here only the
@@ -228,6 +292,11 @@ main(int argc, char *argv[])
 		cli_usage_error(prog, usage, "two tables to compare, OLD and NEW");
 	if (strcmp(argv[optind], "-") == 0 && strcmp(argv[optind + 1], "-") == 0)
 		cli_usage_error(prog, usage, "only one side can be standard input");
+	if (j.all_groups && (group != NULL || opts.nkey > 0 ||
+	    opts.nignore > 0 || j.format == MIF))
+		cli_usage_error(prog, usage, "-A compares every group by its own "
+		    "KEY, as text, tsv or json: not with -g, -K, --ignore or "
+		    "-f mif");
 	opts.key = key;
 	opts.ignore = ignore;
 	j.old.path = argv[optind];
@@ -239,19 +308,11 @@ main(int argc, char *argv[])
 	int status = load_side(&j.old, &j.input);
 	if (status == CLI_OK)
 		status = load_side(&j.new_side, &j.input);
-	if (status == CLI_OK && group == NULL &&
-	    (group = mif_diff_default_spec(j.old.doc)) == NULL) {
-		report_fatal(stderr, prog, cli_display_name(j.old.path),
-		    MIF_RULE_MISSING, "no keyed group or table");
-		status = CLI_TROUBLE;
-	}
 	if (status == CLI_OK)
-		status = open_rows(&j.old, group);
-	if (status == CLI_OK)
-		status = open_rows(&j.new_side, group);
-	if (status == CLI_OK)
-		status = compare(&j, &opts);
+		status = j.all_groups ? compare_documents(&j)
+		    : compare_table(&j, group, &opts);
 
+	mif_doc_diff_free(j.doc_diff);
 	mif_diff_free(j.diff);
 	mif_rows_free(j.old.rows);
 	mif_rows_free(j.new_side.rows);

@@ -569,6 +569,78 @@ typedef enum mif_diff_format {
 bool mif_diff_report_write(FILE *out, mif_diff *diff, const char *old_name,
     const char *new_name, mif_diff_format format, unsigned flags);
 
+/* ------------------------------------------------------------------ */
+/* Comparing two whole documents                                       */
+
+/*
+ * Every group of two documents (the first component of each), matched
+ * with the other's and compared row by row: a keyed group or a template
+ * with a CLASS stands for its class, every keyed group of that class or
+ * the rows of its tables (mif_rows_open_class()), compared as
+ * mif_diff_new() compares them, by the KEY; another group with a CLASS
+ * is matched by it (the n-th such group of a class in one document
+ * with the n-th in the other) and compared attribute by attribute, as
+ * one row without key; a group without CLASS is matched by its ID.
+ */
+typedef struct mif_doc_diff mif_doc_diff;
+
+/* One group, or class of groups, from mif_doc_diff_next(). */
+typedef struct mif_doc_diff_part {
+	mif_diff_kind kind;  /* REMOVED: only in old; ADDED: only in new;
+	                        SAME: in both, `rows` tells how they differ */
+	const mif_block *old_group, *new_group;  /* the first of each side,
+	                        NULL on the side that lacks it */
+	mif_diff *rows;      /* SAME: the comparison of the rows, for
+	                        mif_diff_next(); NULL otherwise */
+} mif_doc_diff_part;
+
+typedef struct mif_doc_diff_counts {
+	/* groups: those in both, same or changed by their rows, and those
+	 * only in old (removed) or new (added); rows: the rows of the groups
+	 * in both, as mif_diff_counts_of() counts them */
+	mif_diff_counts groups, rows;
+} mif_doc_diff_counts;
+
+/*
+ * Match the groups of both documents and prepare each comparison, all
+ * of them at once, so that a document that cannot be compared fails
+ * here, before any is reported: linear in the groups and rows.  NULL
+ * with *err as mif_rows_open() or mif_diff_new() fails for a group
+ * (err->source is then "old" or "new" where one document is at fault),
+ * or when memory runs out.  The documents must outlive the comparison.
+ */
+mif_doc_diff *mif_doc_diff_new(const mif_doc *old, const mif_doc *new_doc,
+    mif_error *err) MIF_MUST_USE;
+void mif_doc_diff_free(mif_doc_diff *diff);
+/*
+ * The next group: the old document's in file order (a class where its
+ * first group stands), then those only in the new one, in its order.
+ * False when there are no more.
+ */
+bool mif_doc_diff_next(mif_doc_diff *diff, mif_doc_diff_part *part);
+/* Counts of the groups returned so far, and of the rows of theirs read
+ * (mif_diff_next()); a group in both counts when its rows were read. */
+mif_doc_diff_counts mif_doc_diff_counts_of(const mif_doc_diff *diff);
+
+/*
+ * The rest of a comparison of documents written to out in format, as
+ * mif-diff -A prints it: each difference of mif_diff_report_write()
+ * with the place of its group (NAME and CLASS, or ID), a group only in
+ * one side as one line (text "only in old"/"only in new"; TSV and JSON
+ * change "group-removed"/"group-added"); groups that are the same
+ * print nothing.  TSV fields: change, class, ID (of a group compared
+ * alone), group, key (the values joined by ", "), attribute, old, new,
+ * after a header line with MIF_DIFF_HEADER.  JSON: one object with
+ * "old", "new", "rows" (objects as in mif_diff_report_write() with the
+ * members "group", "class" and "id" besides) and "counts" ("groups" and
+ * "rows", each as mif_diff_report_write() counts).  Text ends with the
+ * counts with MIF_DIFF_SUMMARY.  False when memory runs out or out has a
+ * write error.
+ */
+bool mif_doc_diff_report_write(FILE *out, mif_doc_diff *diff,
+    const char *old_name, const char *new_name, mif_diff_format format,
+    unsigned flags);
+
 #ifdef __cplusplus
 }
 #endif

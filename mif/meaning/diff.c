@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "meaning/internal.h"
+#include "meaning/diff.h"
 
 typedef struct column {
 	const mif_block *attr;
@@ -43,6 +44,7 @@ struct mif_diff {
 	size_t *key;     /* compared columns of the key */
 	size_t nkey;
 	bool by_views;   /* partners through mif_rows_find() */
+	bool pair;       /* no key: the first row of each side are partners */
 	mif_value *key_values;   /* a row's, for mif_rows_find() */
 	index new_index; /* partners otherwise */
 	unsigned char *matched;  /* new rows that have an old partner */
@@ -426,15 +428,17 @@ prepare(mif_diff *d, mif_error *err)
 static size_t
 partner(mif_diff *d, size_t r)
 {
+	if (d->pair)
+		return r == 0 && mif_rows_count(d->new_rows) > 0 ? 0 : MIF_NO_ROW;
 	if (!d->by_views)
 		return own_partner(d, r);
 	key_values(d, d->old, true, r);
 	return mif_rows_find(d->new_rows, d->key_values);
 }
 
-mif_diff *
-mif_diff_new(const mif_rows *old, const mif_rows *new_rows,
-    const mif_diff_options *opts, mif_error *err)
+static mif_diff *
+create(const mif_rows *old, const mif_rows *new_rows,
+    const mif_diff_options *opts, bool pair, mif_error *err)
 {
 	mif_diff *d = calloc(1, sizeof *d);
 	if (d == NULL) {
@@ -456,7 +460,8 @@ mif_diff_new(const mif_rows *old, const mif_rows *new_rows,
 		}
 		d->cols[c].ignored = true;
 	}
-	if (!choose_key(d, opts, err))
+	d->pair = pair;
+	if (!pair && !choose_key(d, opts, err))
 		goto fail;
 	d->matched = calloc(mif_rows_count(new_rows) + 1, 1);
 	d->changed = malloc((d->ncols + 1) * sizeof *d->changed);
@@ -465,12 +470,25 @@ mif_diff_new(const mif_rows *old, const mif_rows *new_rows,
 		mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");
 		goto fail;
 	}
-	if (!prepare(d, err))
+	if (!pair && !prepare(d, err))
 		goto fail;
 	return d;
 fail:
 	mif_diff_free(d);
 	return NULL;
+}
+
+mif_diff *
+mif_diff_new(const mif_rows *old, const mif_rows *new_rows,
+    const mif_diff_options *opts, mif_error *err)
+{
+	return create(old, new_rows, opts, false, err);
+}
+
+mif_diff *
+diff_new_pair(const mif_rows *old, const mif_rows *new_rows, mif_error *err)
+{
+	return create(old, new_rows, NULL, true, err);
 }
 
 void

@@ -428,6 +428,179 @@ test_report_write(void **state)
 	mif_doc_free(a);
 }
 
+/* ---- whole documents ---- */
+
+/* A document of the groups given, with no check: groups without CLASS
+ * and repeated keys are the library's to handle too. */
+static mif_doc *
+groups(const char *text)
+{
+	char buf[4096];
+	snprintf(buf, sizeof buf, "START COMPONENT NAME = \"c\"\n%sEND COMPONENT\n",
+	    text);
+	return parse_text(buf);
+}
+
+#define SCALAR(name, id, cls, value) \
+	"START GROUP NAME = \"" name "\" ID = " id cls "\n" \
+	"START ATTRIBUTE NAME = \"V\" ID = 1 TYPE = INTEGER VALUE = " value \
+	" END ATTRIBUTE END GROUP\n"
+#define KEYED(id, serial, size) \
+	"START GROUP NAME = \"M\" ID = " id " CLASS = \"X|M|1\" KEY = 1\n" \
+	"START ATTRIBUTE NAME = \"Serial\" ID = 1 TYPE = STRING(8) VALUE = \"" \
+	serial "\" END ATTRIBUTE\n" \
+	"START ATTRIBUTE NAME = \"Size\" ID = 2 TYPE = INTEGER VALUE = " size \
+	" END ATTRIBUTE END GROUP\n"
+
+/* Each part as "kind old-ID new-ID changed/removed/added/same" lines. */
+static void
+run_docs(const char *old_text, const char *new_text, const char *want,
+    mif_doc_diff_counts wantn)
+{
+	mif_doc *a = groups(old_text), *b = groups(new_text);
+	mif_doc_diff *dd = mif_doc_diff_new(a, b, NULL);
+	mif_doc_diff_part p;
+	mif_diff_change ch;
+	char got[1024] = "";
+
+	assert_non_null(dd);
+	while (mif_doc_diff_next(dd, &p)) {
+		uint64_t ida = 0, idb = 0;
+		if (p.old_group != NULL)
+			mif_block_id(p.old_group, &ida);
+		if (p.new_group != NULL)
+			mif_block_id(p.new_group, &idb);
+		assert_true((p.rows != NULL) == (p.kind == MIF_DIFF_SAME));
+		while (p.rows != NULL && mif_diff_next(p.rows, &ch))
+			continue;
+		mif_diff_counts n = p.rows != NULL ? mif_diff_counts_of(p.rows)
+		    : (mif_diff_counts){ 0, 0, 0, 0 };
+		size_t len = strlen(got);
+		snprintf(got + len, sizeof got - len, "%s %u %u %zu/%zu/%zu/%zu\n",
+		    mif_diff_kind_name(p.kind), (unsigned)ida, (unsigned)idb,
+		    n.changed, n.removed, n.added, n.same);
+	}
+	assert_string_equal(got, want);
+	mif_doc_diff_counts n = mif_doc_diff_counts_of(dd);
+	assert_memory_equal(&n, &wantn, sizeof n);
+	mif_doc_diff_free(dd);
+	mif_doc_free(a);
+	mif_doc_free(b);
+}
+
+static void
+test_documents_matched(void **state)
+{
+	(void)state;
+	/* a keyed class whatever its groups' IDs and order; scalar groups
+	 * by class; a class on one side only, once however many groups */
+	run_docs(SCALAR("P", "1", " CLASS = \"X|P|1\"", "1")
+	    KEYED("2", "a", "1") KEYED("3", "b", "2")
+	    SCALAR("Q", "4", " CLASS = \"X|Q|1\"", "7")
+	    KEYED("5", "c", "3"),
+	    SCALAR("Q", "9", " CLASS = \"X|Q|1\"", "7")
+	    KEYED("8", "c", "4") KEYED("7", "a", "1") KEYED("6", "d", "1")
+	    SCALAR("R", "1", " CLASS = \"X|R|1\"", "1"),
+	    "removed 1 0 0/0/0/0\n"
+	    "same 2 8 1/1/1/1\n"
+	    "same 4 9 0/0/0/1\n"
+	    "added 0 1 0/0/0/0\n",
+	    (mif_doc_diff_counts){ { 1, 1, 1, 1 }, { 2, 1, 1, 1 } });
+}
+
+static void
+test_documents_scalar_groups(void **state)
+{
+	(void)state;
+	/* groups without CLASS by ID; scalar groups of one class paired in
+	 * their order, the third only in old */
+	run_docs(SCALAR("A", "1", "", "1") SCALAR("B", "2", "", "2")
+	    SCALAR("S", "3", " CLASS = \"X|S|1\"", "1")
+	    SCALAR("S", "4", " CLASS = \"X|S|1\"", "2")
+	    SCALAR("S", "5", " CLASS = \"X|S|1\"", "3"),
+	    SCALAR("S", "6", " CLASS = \"X|S|1\"", "1")
+	    SCALAR("S", "7", " CLASS = \"X|S|1\"", "5")
+	    SCALAR("B", "2", "", "2") SCALAR("A", "1", "", "9"),
+	    "same 1 1 1/0/0/0\n"
+	    "same 2 2 0/0/0/1\n"
+	    "same 3 6 0/0/0/1\n"
+	    "same 4 7 1/0/0/0\n"
+	    "removed 5 0 0/0/0/0\n",
+	    (mif_doc_diff_counts){ { 2, 1, 0, 2 }, { 2, 0, 0, 2 } });
+}
+
+static void
+test_documents_errors(void **state)
+{
+	(void)state;
+	mif_doc *a = groups(KEYED("2", "a", "1"));
+	mif_doc *b = groups(KEYED("2", "a", "1") KEYED("3", "a", "2"));
+	mif_error err;
+
+	/* a key given twice in the new document: its side is named */
+	assert_null(mif_doc_diff_new(a, b, &err));
+	assert_int_equal(err.code, MIF_E_DUP_ROW);
+	assert_string_equal(err.source, "new");
+	assert_null(mif_doc_diff_new(b, a, &err));
+	assert_string_equal(err.source, "old");
+	mif_doc_free(a);
+	mif_doc_free(b);
+}
+
+static void
+test_documents_report(void **state)
+{
+	(void)state;
+	mif_doc *a = groups(SCALAR("P", "1", " CLASS = \"X|P|1\"", "1")
+	    KEYED("2", "a", "1") KEYED("3", "b", "2"));
+	mif_doc *b = groups(SCALAR("P", "1", " CLASS = \"X|P|1\"", "2")
+	    KEYED("2", "a", "5") SCALAR("N\tx", "4", "", "0"));
+	static const char *const want[] = {
+		"~ P (X|P|1): V: 1 -> 2\n"
+		"~ M (X|M|1) a: Size: 1 -> 5\n"
+		"- M (X|M|1) b: only in old\n"
+		"+ N\\tx (ID 4): only in new\n"
+		"groups: 2 changed, 0 only in old, 1 only in new, 0 the same; "
+		"rows: 2 changed, 1 only in old, 0 only in new, 0 the same\n",
+		"change\tclass\tid\tgroup\tkey\tattribute\told\tnew\n"
+		"changed\tX|P|1\t1\tP\t\tV\t1\t2\n"
+		"changed\tX|M|1\t\tM\ta\tSize\t1\t5\n"
+		"removed\tX|M|1\t\tM\tb\t\t\t\n"
+		"group-added\t\t4\tN\\tx\t\t\t\t\n",
+		"{\"old\":\"o\",\"new\":\"n\",\"rows\":[\n"
+		"{\"change\":\"changed\",\"group\":\"P\",\"class\":\"X|P|1\","
+		"\"id\":1,\"key\":[],\"attributes\":[{\"name\":\"V\",\"old\":1,"
+		"\"new\":2}]},\n"
+		"{\"change\":\"changed\",\"group\":\"M\",\"class\":\"X|M|1\","
+		"\"id\":null,\"key\":[\"a\"],\"attributes\":[{\"name\":\"Size\","
+		"\"old\":1,\"new\":5}]},\n"
+		"{\"change\":\"removed\",\"group\":\"M\",\"class\":\"X|M|1\","
+		"\"id\":null,\"key\":[\"b\"]},\n"
+		"{\"change\":\"group-added\",\"group\":\"N\\tx\",\"class\":null,"
+		"\"id\":4}\n"
+		"],\"counts\":{\"groups\":{\"changed\":2,\"removed\":0,\"added\":1,"
+		"\"same\":0},\"rows\":{\"changed\":2,\"removed\":1,\"added\":0,"
+		"\"same\":0}}}\n",
+	};
+	static const unsigned flags[] = { MIF_DIFF_SUMMARY, MIF_DIFF_HEADER, 0 };
+
+	for (int f = MIF_DIFF_TEXT; f <= MIF_DIFF_JSON; f++) {
+		mif_doc_diff *dd = mif_doc_diff_new(a, b, NULL);
+		char *text = NULL;
+		size_t len = 0;
+		FILE *fp = open_memstream(&text, &len);
+		assert_non_null(dd);
+		assert_true(mif_doc_diff_report_write(fp, dd, "o", "n",
+		    (mif_diff_format)f, flags[f]));
+		assert_int_equal(fclose(fp), 0);
+		assert_string_equal(text, want[f]);
+		free(text);
+		mif_doc_diff_free(dd);
+	}
+	mif_doc_free(a);
+	mif_doc_free(b);
+}
+
 int
 main(void)
 {
@@ -443,6 +616,10 @@ main(void)
 		cmocka_unit_test(test_default_spec),
 		cmocka_unit_test(test_written_as_mif),
 		cmocka_unit_test(test_report_write),
+		cmocka_unit_test(test_documents_matched),
+		cmocka_unit_test(test_documents_scalar_groups),
+		cmocka_unit_test(test_documents_errors),
+		cmocka_unit_test(test_documents_report),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
