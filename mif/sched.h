@@ -157,6 +157,8 @@ typedef enum mif_sched_event_kind {
 	MIF_SCHED_SPEED,       /* value: the link's speed in bit/s, 0 unknown */
 	MIF_SCHED_RAS,         /* value: 1 a RAS connection is up, 0 down */
 	MIF_SCHED_CAP,         /* value: 1 the CAP is reachable, 0 not */
+	MIF_SCHED_RESULT,      /* value: 1 the last run before it succeeded
+	                          (the default), 0 it failed */
 } mif_sched_event_kind;
 
 typedef struct mif_sched_event {
@@ -166,7 +168,7 @@ typedef struct mif_sched_event {
 	unsigned line;         /* in the timeline text; 0 when built */
 } mif_sched_event;
 
-/* "odp", "refresh", "speed", "ras", "cap"; NULL out of range. */
+/* "odp", "refresh", "speed", "ras", "cap", "result"; NULL out of range. */
 const char *mif_sched_event_name(mif_sched_event_kind kind);
 
 typedef struct mif_sched_timeline mif_sched_timeline;
@@ -213,6 +215,8 @@ typedef enum mif_sched_step_kind {
 	MIF_SCHED_STEP_RAN,
 	/* at `until`: scheduled, not yet run */
 	MIF_SCHED_STEP_PENDING,
+	/* a result event: the program's last run (`assignment`) failed */
+	MIF_SCHED_STEP_FAILED,
 } mif_sched_step_kind;
 
 typedef struct mif_sched_step {
@@ -247,13 +251,16 @@ typedef struct mif_sched_sim mif_sched_sim;
  * advertisements: at each evaluation, for each program, the
  * assignments that have not run, earliest first (ASAP ones at the
  * evaluation's time); the first that qualifies schedules the program,
- * and each scheduled program runs when its time comes, once per
- * assignment (mif-sched(1), RULES).  opts may be NULL.  NULL with *err
+ * and each scheduled program runs when its time comes.  A run settles
+ * every assignment of the program due by then, and once the program
+ * has run (and no result event says it failed) only the assignments of
+ * recurring advertisements run it again (KB Q257271; mif-sched(1),
+ * RULES).  opts may be NULL.  NULL with *err
  * (may be NULL) when the events go back in time or memory runs out.
  *
  * The steps are not kept: mif_sched_sim_replay() tells them.  What is
  * kept is the order of each program's assignments and, per event, who
- * made a speed test there: memory grows with the advertisements and
+ * made a speed test there and whose run a result tells of: memory grows with the advertisements and
  * the events, never with their product.  Reads adverts and events,
  * which must outlive the result; free it with mif_sched_sim_free().
  */

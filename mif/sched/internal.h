@@ -17,6 +17,14 @@
 mif_sched_test mif_sched_speed_put(mif_sched_speed *speed,
     const mif_sched_link *link, int64_t now);
 
+/* ---- advertisements (sched_adverts.c) --------------------------------- */
+
+/* Whether the assignment at index is of a recurring advertisement: a
+ * timed one whose advertisement has two timed assignments or more,
+ * which SMS treats as recurring (KB Q257271). */
+bool mif_sched_adverts_recurring(const mif_sched_adverts *adverts,
+    size_t index);
+
 /* ---- which assignments have run (sched_runs.c) ------------------------- */
 
 typedef struct mif_sched_runs {

@@ -107,12 +107,15 @@ typedef struct advert {
 	size_t program;
 	bool box;
 	size_t first;        /* its first assignment */
+	size_t timed;        /* its assignments that are not ASAP */
 } advert;
 
 struct mif_sched_adverts {
 	keymap keys;
 	mif_sched_assignment *items;
 	size_t nitems, items_cap;
+	size_t *owner;       /* per item: its advert */
+	size_t owner_cap;
 	mif_sched_program *programs;
 	size_t nprograms, programs_cap;
 	advert *adverts;
@@ -134,6 +137,7 @@ mif_sched_adverts_free(mif_sched_adverts *a)
 		return;
 	keymap_free(&a->keys);
 	free(a->items);
+	free(a->owner);
 	free(a->programs);
 	free(a->adverts);
 	free(a->key);
@@ -150,6 +154,13 @@ const mif_sched_assignment *
 mif_sched_adverts_assignment(const mif_sched_adverts *a, size_t index)
 {
 	return &a->items[index];
+}
+
+bool
+mif_sched_adverts_recurring(const mif_sched_adverts *a, size_t index)
+{
+	return a->items[index].time != MIF_SCHED_ASAP &&
+	    a->adverts[a->owner[index]].timed >= 2;
 }
 
 size_t
@@ -305,6 +316,8 @@ add(mif_sched_adverts *a, const char *id, int64_t number,
 	}
 	if (!mif_vec_reserve((void **)&a->items, &a->items_cap, a->nitems + 1,
 	    sizeof *a->items) ||
+	    !mif_vec_reserve((void **)&a->owner, &a->owner_cap, a->nitems + 1,
+	    sizeof *a->owner) ||
 	    keymap_add(&a->keys, a->key, nlen, a->nitems) == NULL)
 		return no_memory(err);
 
@@ -317,9 +330,13 @@ add(mif_sched_adverts *a, const char *id, int64_t number,
 		if (e == NULL)
 			return no_memory(err);
 		a->adverts[a->nadverts] = (advert){ e->key + 1, program, box,
-		    a->nitems };
+		    a->nitems, 0 };
 		ad = &a->adverts[a->nadverts++];
 	}
+	size_t owner = (size_t)(ad - a->adverts);
+	a->owner[a->nitems] = owner;
+	if (time != MIF_SCHED_ASAP)
+		a->adverts[owner].timed++;
 	a->items[a->nitems++] = (mif_sched_assignment){
 		.advert = ad->id,
 		.number = number,

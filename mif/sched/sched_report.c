@@ -67,14 +67,17 @@ step_name(mif_sched_step_kind kind)
 	case MIF_SCHED_STEP_NOT_SCHEDULED: return "not-scheduled";
 	case MIF_SCHED_STEP_LOOKED: return "looked";
 	case MIF_SCHED_STEP_RAN: return "ran";
+	case MIF_SCHED_STEP_FAILED: return "failed";
 	default: return "pending";
 	}
 }
 
+/* Steps that an event of the timeline made: evaluations, results. */
 static bool
-is_evaluation(const mif_sched_step *s)
+has_event(const mif_sched_step *s)
 {
-	return s->kind == MIF_SCHED_STEP_SCHEDULED ||
+	return s->kind == MIF_SCHED_STEP_FAILED ||
+	    s->kind == MIF_SCHED_STEP_SCHEDULED ||
 	    s->kind == MIF_SCHED_STEP_NOT_SCHEDULED ||
 	    s->kind == MIF_SCHED_STEP_LOOKED;
 }
@@ -206,7 +209,7 @@ text_step(const job *j, const mif_sched_step *s)
 		return;
 	}
 	fprintf(j->out, "  %s  ", iso(s->time, t));
-	if (is_evaluation(s))
+	if (has_event(s))
 		fprintf(j->out, "%s: ", mif_sched_event_name(s->by));
 	switch (s->kind) {
 	case MIF_SCHED_STEP_SCHEDULED:
@@ -218,6 +221,11 @@ text_step(const job *j, const mif_sched_step *s)
 	case MIF_SCHED_STEP_RAN:
 		fputs("ran for ", j->out);
 		print_assignment(j, a);
+		break;
+	case MIF_SCHED_STEP_FAILED:
+		fputs("the run for ", j->out);
+		print_assignment(j, a);
+		fputs(" failed", j->out);
 		break;
 	default:
 		fprintf(j->out, "end: still scheduled for %s, ", iso(s->due, t));
@@ -276,7 +284,7 @@ tsv_step(const mif_sched_step *s, void *arg)
 	char t[20];
 
 	fprintf(j->out, "%s\t%s\t%s\t", iso(s->time, t), step_name(s->kind),
-	    is_evaluation(s) ? mif_sched_event_name(s->by) : "");
+	    has_event(s) ? mif_sched_event_name(s->by) : "");
 	print_text(j, pr->package);
 	fputc('\t', j->out);
 	print_text(j, pr->name);
@@ -370,7 +378,7 @@ json_step(const job *j, const mif_sched_step *s)
 
 	fprintf(j->out, "        {\"time\": \"%s\", \"step\": \"%s\"",
 	    mif_time_iso(s->time, buf), step_name(s->kind));
-	if (is_evaluation(s))
+	if (has_event(s))
 		fprintf(j->out, ", \"event\": \"%s\", \"line\": %u",
 		    mif_sched_event_name(s->by), s->line);
 	if (a != NULL)

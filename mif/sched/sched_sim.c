@@ -12,6 +12,12 @@
  * programs then puts the others' tests into its cache from that note,
  * so that one program's story comes out alone, as it happened.
  *
+ * A program runs once (KB Q257271): SMS keeps the package/program pair's
+ * status, so a run settles every assignment due by then (those received
+ * together run once), and after a run that did not fail only recurring
+ * advertisements' assignments are left.  A result event tells how the
+ * last run ended; the first pass notes, per event, whose run that was.
+ *
  * Runs wait in a heap ordered by (due, program); a program's entry is
  * stale once its schedule changes (its generation moves on), so
  * replacing a schedule costs no search.  Unless the assignments looked
@@ -41,6 +47,8 @@ struct mif_sched_sim {
 	size_t *nasap;       /* per program: its ASAP assignments */
 	size_t *tester;      /* per event: the program that made a real
 	                        speed test there, or MIF_SCHED_NONE */
+	size_t *result_of;   /* per result event: the program whose run
+	                        it tells of, or MIF_SCHED_NONE */
 	mif_sched_speed speed; /* the whole story's tests */
 };
 
@@ -49,6 +57,11 @@ typedef struct schedule {
 	size_t position;     /* its place in order */
 	int64_t due;
 	uint64_t generation;
+	size_t ran_for;      /* the assignment of its last run, or
+	                        MIF_SCHED_NONE: it has not run */
+	bool failed;         /* a result event says that run failed */
+	bool settled;        /* after a run that did not fail, the
+	                        assignments not recurring are passed over */
 } schedule;
 
 typedef struct pending_run {
@@ -67,6 +80,7 @@ typedef struct pass {
 	mif_sched_each_step each;
 	void *arg;
 	size_t event;        /* the event being applied */
+	size_t last_ran;     /* the first pass: the program that ran last */
 	mif_sched_link link;
 	mif_sched_speed speed;
 	schedule *sched;     /* per program, from p0 */
@@ -180,6 +194,44 @@ set_schedule(pass *c, size_t program, size_t assignment, size_t position,
 		heap_push(c, (pending_run){ due, program, s->generation });
 }
 
+/* Program p has run at t: every assignment due by then is done with,
+ * run or not; received together, they run once (KB Q257271). */
+static void
+settle_through(pass *c, size_t p, int64_t t)
+{
+	const mif_sched_sim *sim = c->sim;
+	size_t asap = sim->first[p], timed = asap + sim->nasap[p];
+	size_t end = sim->first[p + 1], pos;
+
+	for (pos = mif_sched_runs_next(&c->runs, asap); pos < timed;
+	    pos = mif_sched_runs_next(&c->runs, pos + 1))
+		mif_sched_runs_mark(&c->runs, pos);
+	for (pos = mif_sched_runs_next(&c->runs, timed);
+	    pos < end && sim->order[pos].time <= t;
+	    pos = mif_sched_runs_next(&c->runs, pos + 1))
+		mif_sched_runs_mark(&c->runs, pos);
+}
+
+/* Program p has run and no result said that it failed: SMS does not
+ * run it again for an advertisement that is not recurring (KB Q257271).
+ * Done once a program, so each assignment is walked once. */
+static void
+pass_over_once_run(pass *c, size_t p)
+{
+	const mif_sched_sim *sim = c->sim;
+	schedule *s = sched_of(c, p);
+
+	if (s->ran_for == MIF_SCHED_NONE || s->failed || s->settled)
+		return;
+	s->settled = true;
+	for (size_t pos = mif_sched_runs_next(&c->runs, sim->first[p]);
+	    pos < sim->first[p + 1];
+	    pos = mif_sched_runs_next(&c->runs, pos + 1))
+		if (!mif_sched_adverts_recurring(sim->adverts,
+		    sim->order[pos].index))
+			mif_sched_runs_mark(&c->runs, pos);
+}
+
 /* Run every program whose time has come by `limit`, in time order. */
 static void
 run_due(pass *c, int64_t limit)
@@ -192,7 +244,7 @@ run_due(pass *c, int64_t limit)
 		if (c->heap[0].due > limit)
 			break;
 		pending_run run = heap_pop(c);
-		const schedule *s = sched_of(c, run.program);
+		schedule *s = sched_of(c, run.program);
 		emit(c, &(mif_sched_step){
 			.kind = MIF_SCHED_STEP_RAN,
 			.time = run.due,
@@ -200,7 +252,10 @@ run_due(pass *c, int64_t limit)
 			.assignment = s->assignment,
 			.dropped = MIF_SCHED_NONE,
 		});
-		mif_sched_runs_mark(&c->runs, s->position);
+		settle_through(c, run.program, run.due);
+		s->ran_for = s->assignment;
+		s->failed = false;
+		c->last_ran = run.program;
 		set_schedule(c, run.program, MIF_SCHED_NONE, 0, 0);
 	}
 }
@@ -349,6 +404,30 @@ slow_skips(pass *c, size_t p, int64_t now, size_t *mandatory)
 	    m == MIF_SCHED_NONE ? end : m);
 }
 
+/*
+ * The program runs at once for the timed assignment at pos: received
+ * together, its advertisement's assignments due by now run once, for
+ * the last one scheduled (KB Q257271).  One advertisement has one box,
+ * so that one qualifies as pos did.  The run settles every position
+ * walked here, so each is walked once.
+ */
+static size_t
+last_due_of_advert(pass *c, size_t p, size_t pos, int64_t now)
+{
+	const mif_sched_sim *sim = c->sim;
+	const char *advert = mif_sched_adverts_assignment(sim->adverts,
+	    sim->order[pos].index)->advert;
+	size_t last = pos;
+
+	for (size_t q = mif_sched_runs_next(&c->runs, pos + 1);
+	    q < sim->first[p + 1] && sim->order[q].time <= now;
+	    q = mif_sched_runs_next(&c->runs, q + 1))
+		if (mif_sched_adverts_assignment(sim->adverts,
+		    sim->order[q].index)->advert == advert)
+			last = q;
+	return last;
+}
+
 /* What program p's evaluation finds in the assignment at pos. */
 static mif_sched_step
 look_at(pass *c, size_t p, size_t pos, const mif_sched_event *ev)
@@ -405,6 +484,7 @@ evaluate_program(pass *c, size_t p, const mif_sched_event *ev)
 	size_t ia = sim->first[p], it = sim->first[p] + sim->nasap[p];
 	size_t pos, chosen = 0;
 
+	pass_over_once_run(c, p);
 	c->nlooks = 0;
 	while (c->ok && (pos = next_in_order(c, p, ev->time, &ia, &it)) !=
 	    MIF_SCHED_NONE) {
@@ -426,6 +506,11 @@ evaluate_program(pass *c, size_t p, const mif_sched_event *ev)
 				break;
 			look = look_at(c, p, pos, ev);
 		}
+		if (pos >= sim->first[p] + sim->nasap[p] &&
+		    look.due == ev->time) {
+			pos = last_due_of_advert(c, p, pos, ev->time);
+			look.assignment = sim->order[pos].index;
+		}
 		outcome.kind = MIF_SCHED_STEP_SCHEDULED;
 		outcome.assignment = look.assignment;
 		outcome.due = look.due;
@@ -441,6 +526,31 @@ evaluate_program(pass *c, size_t p, const mif_sched_event *ev)
 	for (size_t i = 0; i < c->nlooks; i++)
 		emit(c, &c->looks[i]);
 	set_schedule(c, p, outcome.assignment, chosen, outcome.due);
+}
+
+/* A result event: how the last run before it ended.  The first pass
+ * notes whose run that was, for the replays of one program. */
+static void
+tell_result(pass *c, const mif_sched_event *ev)
+{
+	size_t q = c->recording ? c->last_ran : c->sim->result_of[c->event];
+
+	if (c->recording)
+		c->sim->result_of[c->event] = q;
+	if (q == MIF_SCHED_NONE || q < c->p0 || q >= c->p1)
+		return;
+	schedule *s = sched_of(c, q);
+	s->failed = ev->value == 0;
+	if (s->failed)
+		emit(c, &(mif_sched_step){
+			.kind = MIF_SCHED_STEP_FAILED,
+			.time = ev->time,
+			.program = q,
+			.assignment = s->ran_for,
+			.by = MIF_SCHED_RESULT,
+			.line = ev->line,
+			.dropped = MIF_SCHED_NONE,
+		});
 }
 
 static void
@@ -468,6 +578,9 @@ apply(pass *c, const mif_sched_event *ev)
 		break;
 	case MIF_SCHED_CAP:
 		c->link.cap_unreachable = ev->value == 0;
+		break;
+	case MIF_SCHED_RESULT:
+		tell_result(c, ev);
 		break;
 	}
 }
@@ -509,8 +622,11 @@ run_pass(pass *c)
 	c->sched = calloc(c->p1 - c->p0 + 1, sizeof *c->sched);
 	if (c->sched == NULL || !mif_sched_runs_init(&c->runs, base, n))
 		c->ok = false;
-	for (size_t p = c->p0; c->ok && p < c->p1; p++)
+	c->last_ran = MIF_SCHED_NONE;
+	for (size_t p = c->p0; c->ok && p < c->p1; p++) {
 		sched_of(c, p)->assignment = MIF_SCHED_NONE;
+		sched_of(c, p)->ran_for = MIF_SCHED_NONE;
+	}
 	for (size_t pos = base; c->ok && pos < base + n; pos++)
 		if (mif_sched_adverts_assignment(sim->adverts,
 		    sim->order[pos].index)->not_mandatory_slow)
@@ -552,11 +668,12 @@ prepare(mif_sched_sim *sim)
 	sim->first = calloc(np + 1, sizeof *sim->first);
 	sim->nasap = calloc(np + 1, sizeof *sim->nasap);
 	sim->tester = calloc(sim->nevents + 1, sizeof *sim->tester);
+	sim->result_of = calloc(sim->nevents + 1, sizeof *sim->result_of);
 	if (sim->order == NULL || sim->first == NULL || sim->nasap == NULL ||
-	    sim->tester == NULL)
+	    sim->tester == NULL || sim->result_of == NULL)
 		return false;
 	for (size_t i = 0; i < sim->nevents; i++)
-		sim->tester[i] = MIF_SCHED_NONE;
+		sim->tester[i] = sim->result_of[i] = MIF_SCHED_NONE;
 	for (size_t i = 0; i < na; i++) {
 		const mif_sched_assignment *a =
 		    mif_sched_adverts_assignment(adverts, i);
@@ -638,6 +755,7 @@ mif_sched_sim_free(mif_sched_sim *sim)
 	free(sim->first);
 	free(sim->nasap);
 	free(sim->tester);
+	free(sim->result_of);
 	free(sim);
 }
 

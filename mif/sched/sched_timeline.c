@@ -26,6 +26,7 @@ static const char *const event_names[] = {
 	[MIF_SCHED_SPEED] = "speed",
 	[MIF_SCHED_RAS] = "ras",
 	[MIF_SCHED_CAP] = "cap",
+	[MIF_SCHED_RESULT] = "result",
 };
 #define NEVENTS (sizeof event_names / sizeof event_names[0])
 
@@ -154,7 +155,7 @@ parse_speed(const word *w, uint64_t *out)
 	return true;
 }
 
-/* The argument of speed, ras and cap; false when it is wrong. */
+/* The argument of speed, ras, cap and result; false when it is wrong. */
 static bool
 argument(line_ctx *c, mif_sched_event *ev, const word *w, size_t nwords,
     const word *event)
@@ -172,6 +173,7 @@ argument(line_ctx *c, mif_sched_event *ev, const word *w, size_t nwords,
 		[MIF_SCHED_SPEED] = "a number of bit/s (0: unknown)",
 		[MIF_SCHED_RAS] = "on or off",
 		[MIF_SCHED_CAP] = "reachable or unreachable",
+		[MIF_SCHED_RESULT] = "success or failed",
 	};
 	if (nwords < 3) {
 		error_at(c, MIF_E_MISSING, event->column + (unsigned)event->len,
@@ -187,6 +189,10 @@ argument(line_ctx *c, mif_sched_event *ev, const word *w, size_t nwords,
 	case MIF_SCHED_RAS:
 		good = word_is(a, "on") || word_is(a, "off");
 		ev->value = word_is(a, "on");
+		break;
+	case MIF_SCHED_RESULT:
+		good = word_is(a, "success") || word_is(a, "failed");
+		ev->value = word_is(a, "success");
 		break;
 	default:
 		good = word_is(a, "reachable") || word_is(a, "unreachable");
@@ -259,7 +265,7 @@ parse_line(line_ctx *c, const char *s, size_t len)
 	}
 	if (k == NEVENTS) {
 		error_at(c, MIF_E_KEYWORD, w[1].column, 0, "unknown event %s "
-		    "(odp, refresh, speed, ras or cap)",
+		    "(odp, refresh, speed, ras, cap or result)",
 		    shown(b, sizeof b, &w[1]));
 		return;
 	}

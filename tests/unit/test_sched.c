@@ -489,7 +489,7 @@ test_timeline_errors(void **state)
 		    "(yyyy-mm-ddTHH:MM[:SS], or a DMI date)" },
 		{ 3, 17, MIF_E_MISSING, "a time and no event" },
 		{ 4, 18, MIF_E_KEYWORD, "unknown event \"reboot\" (odp, "
-		    "refresh, speed, ras or cap)" },
+		    "refresh, speed, ras, cap or result)" },
 		{ 5, 23, MIF_E_MISSING, "speed needs a number of bit/s "
 		    "(0: unknown)" },
 		{ 6, 24, MIF_E_NUMBER, "speed needs a number of bit/s "
@@ -891,7 +891,8 @@ test_sim_several_programs(void **state)
 /* A program told alone keeps the cache that the others filled: here
  * Two's test at 13:00 answers One at 13:00:30, though One asked for
  * none at 13:00 (run by run, simulate() compares each program alone
- * with the whole story). */
+ * with the whole story).  ADV3 has two timed assignments: recurring,
+ * it is looked at after One has run. */
 static void
 test_sim_cache_across_programs(void **state)
 {
@@ -899,13 +900,14 @@ test_sim_cache_across_programs(void **state)
 	run r = simulate(read_adverts(
 	    "{\"ADV1\", 1, \"PKG1\", \"One\", \"20261121130010.000000+000\", 0}\n"
 	    "{\"ADV3\", 1, \"PKG1\", \"One\", \"20261121160000.000000+000\", 1}\n"
-	    "{\"ADV2\", 1, \"PKG2\", \"Two\", \"20261121150000.000000+000\", 1}\n"),
+	    "{\"ADV2\", 1, \"PKG2\", \"Two\", \"20261121150000.000000+000\", 1}\n"
+	    "{\"ADV3\", 2, \"PKG1\", \"One\", \"20261121170000.000000+000\", 1}\n"),
 	    "2026-11-21T13:00:00 speed 28800\n"
 	    "2026-11-21T13:00:00 odp\n"
 	    "2026-11-21T13:00:20 speed 10000000\n"
 	    "2026-11-21T13:00:30 refresh\n", NULL);
 
-	assert_int_equal(r.n, 10);
+	assert_int_equal(r.n, 11);
 	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 0);
 	assert_false(r.steps[0].tested);
 	assert_step(&r, 3, MIF_SCHED_STEP_LOOKED, AT(13, 0), 2);
@@ -919,14 +921,16 @@ test_sim_cache_across_programs(void **state)
 	assert_true(r.steps[7].test.cached);
 	assert_int_equal(r.steps[7].test.tested, AT(13, 0));
 	assert_true(r.steps[7].test.slow);
+	assert_step(&r, 8, MIF_SCHED_STEP_LOOKED, AT(13, 0) + 30, 3);
+	assert_true(r.steps[8].test.cached);
 	assert_int_equal(made(&r), 1);
-	assert_int_equal(mif_sched_sim_speed(r.sim)->cached, 2);
+	assert_int_equal(mif_sched_sim_speed(r.sim)->cached, 3);
 
 	/* One alone, without the assignments looked at */
 	steps one = replay(r.sim, 0, false);
 	assert_int_equal(one.n, 3);
 	assert_int_equal(one.step[2].kind, MIF_SCHED_STEP_NOT_SCHEDULED);
-	assert_int_equal(one.step[2].skipped, 1);
+	assert_int_equal(one.step[2].skipped, 2);
 	free(one.step);
 	run_free(&r);
 }
@@ -955,13 +959,16 @@ test_sim_slow_order(void **state)
 	assert_step(&r, 2, MIF_SCHED_STEP_LOOKED, AT(13, 0), 0);
 	assert_true(r.steps[2].test.cached);
 	assert_step(&r, 4, MIF_SCHED_STEP_RAN, AT(13, 0), 1);
-	/* 13:00:30: the same two skipped, then ADV3 */
-	assert_step(&r, 5, MIF_SCHED_STEP_SCHEDULED, AT(13, 0) + 30, 2);
-	assert_int_equal(r.steps[5].skipped, 2);
-	assert_step(&r, 10, MIF_SCHED_STEP_RAN, AT(13, 0) + 30, 2);
-	assert_int_equal(r.n, 11);
+	/* 13:00:30: received together, the four ran once (KB Q257271):
+	 * the run settled them all, those skipped and ADV3 too */
+	assert_step(&r, 5, MIF_SCHED_STEP_NOT_SCHEDULED, AT(13, 0) + 30,
+	    MIF_SCHED_NONE);
+	assert_int_equal(r.steps[5].skipped, 0);
+	for (size_t i = 6; i < 10; i++)
+		assert_true(r.steps[i].has_run);
+	assert_int_equal(r.n, 10);
 	assert_int_equal(made(&r), 1);
-	assert_int_equal(mif_sched_sim_speed(r.sim)->cached, 3);
+	assert_int_equal(mif_sched_sim_speed(r.sim)->cached, 1);
 	run_free(&r);
 }
 
@@ -1053,7 +1060,9 @@ test_sim_asap_replace_until(void **state)
 }
 
 /* An advertisement without the box beats a later one with it: no test,
- * even on a fast link; and every assignment runs once. */
+ * even on a fast link; and the program runs once: KB 202332's reverse
+ * case, where SMSAPM32 "will effectively ignore the assignments in
+ * Advert 2" (KB Q257271: SMS tracks the package/program pair). */
 static void
 test_sim_unboxed_first(void **state)
 {
@@ -1068,25 +1077,104 @@ test_sim_unboxed_first(void **state)
 	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 1);
 	assert_int_equal(r.steps[0].due, AT(14, 0));
 	assert_step(&r, 2, MIF_SCHED_STEP_RAN, AT(14, 0), 1);
-	assert_step(&r, 3, MIF_SCHED_STEP_SCHEDULED, AT(14, 30), 0);
-	/* 2:00 PM has run: passed over, earliest first */
-	assert_step(&r, 4, MIF_SCHED_STEP_LOOKED, AT(14, 30), 1);
-	assert_true(r.steps[4].has_run);
-	assert_step(&r, 5, MIF_SCHED_STEP_LOOKED, AT(14, 30), 0);
-	assert_true(r.steps[5].qualifies);
-	assert_step(&r, 6, MIF_SCHED_STEP_RAN, AT(16, 0), 0);
-	/* a Refresh or an ODP run after both ran runs neither again */
-	assert_step(&r, 7, MIF_SCHED_STEP_NOT_SCHEDULED, AT(17, 0),
+	/* 2:30 PM: the program has run; ADV1 is passed over untested */
+	for (size_t i = 3; i < 12; i += 3) {
+		assert_int_equal(r.steps[i].kind, MIF_SCHED_STEP_NOT_SCHEDULED);
+		assert_int_equal(r.steps[i].skipped, 0);
+		assert_step(&r, i + 1, MIF_SCHED_STEP_LOOKED, r.steps[i].time, 1);
+		assert_true(r.steps[i + 1].has_run);
+		assert_step(&r, i + 2, MIF_SCHED_STEP_LOOKED, r.steps[i].time, 0);
+		assert_true(r.steps[i + 2].has_run);
+		assert_false(r.steps[i + 2].tested);
+	}
+	assert_int_equal(r.steps[9].time, AT(17, 30));
+	assert_int_equal(r.n, 12);
+	assert_int_equal(made(&r), 0);
+	run_free(&r);
+}
+
+/* KB Q257271: a second advertisement's assignment runs the program
+ * again when the earlier run failed and it comes after that attempt;
+ * one before the attempt was settled by it, and after a run that did
+ * not fail it is passed over. */
+static void
+test_sim_rerun_after_failure(void **state)
+{
+	(void)state;
+	static const char rows[] =
+	    "{\"ADV1\", 1, \"PKG1\", \"One\", \"20261121140000.000000+000\", 0}\n"
+	    "{\"ADV2\", 1, \"PKG1\", \"One\", \"20261121160000.000000+000\", 0}\n"
+	    "{\"ADV3\", 1, \"PKG1\", \"One\", \"20261121133000.000000+000\", 0}\n";
+	static const char failed[] =
+	    "2026-11-21T13:00 odp\n"
+	    "2026-11-21T14:05 result failed\n"
+	    "2026-11-21T15:00 odp\n";
+	/* 13:00: ADV3 is first (1:30 PM) */
+	run r = simulate(read_adverts(rows), failed, NULL);
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 2);
+	assert_step(&r, 2, MIF_SCHED_STEP_RAN, AT(13, 30), 2);
+	assert_step(&r, 3, MIF_SCHED_STEP_FAILED, AT(14, 5), 2);
+	assert_int_equal(r.steps[3].by, MIF_SCHED_RESULT);
+	assert_int_equal(r.steps[3].line, 2);
+	/* 15:00: ADV1 (2:00 PM) came after the failed 1:30 attempt: runs
+	 * at once; ADV2 is settled by that run only when it is due */
+	assert_step(&r, 4, MIF_SCHED_STEP_SCHEDULED, AT(15, 0), 0);
+	assert_int_equal(r.steps[4].due, AT(15, 0));
+	assert_step(&r, 7, MIF_SCHED_STEP_RAN, AT(15, 0), 0);
+	/* the 15:00 run did not fail: ADV2 is never run */
+	assert_int_equal(r.n, 8);
+	run_free(&r);
+
+	/* the same without the failure: the program runs once */
+	r = simulate(read_adverts(rows),
+	    "2026-11-21T13:00 odp\n2026-11-21T15:00 odp\n", NULL);
+	assert_step(&r, 2, MIF_SCHED_STEP_RAN, AT(13, 30), 2);
+	assert_step(&r, 3, MIF_SCHED_STEP_NOT_SCHEDULED, AT(15, 0),
 	    MIF_SCHED_NONE);
-	assert_int_equal(r.steps[7].skipped, 0);
-	assert_step(&r, 8, MIF_SCHED_STEP_LOOKED, AT(17, 0), 1);
-	assert_true(r.steps[8].has_run);
-	assert_step(&r, 9, MIF_SCHED_STEP_LOOKED, AT(17, 0), 0);
-	assert_true(r.steps[9].has_run);
-	assert_step(&r, 10, MIF_SCHED_STEP_NOT_SCHEDULED, AT(17, 30),
+	assert_int_equal(r.n, 7);
+	run_free(&r);
+
+	/* a result with no run before it tells nothing; "success" undoes
+	 * a failure */
+	r = simulate(read_adverts(rows),
+	    "2026-11-21T12:00 result failed\n2026-11-21T13:00 odp\n"
+	    "2026-11-21T14:05 result failed\n"
+	    "2026-11-21T14:06 result success\n"
+	    "2026-11-21T15:00 odp\n", NULL);
+	assert_step(&r, 2, MIF_SCHED_STEP_RAN, AT(13, 30), 2);
+	assert_step(&r, 3, MIF_SCHED_STEP_FAILED, AT(14, 5), 2);
+	assert_step(&r, 4, MIF_SCHED_STEP_NOT_SCHEDULED, AT(15, 0),
 	    MIF_SCHED_NONE);
-	assert_int_equal(r.n, 13);
-	assert_int_equal(made(&r), 1);
+	run_free(&r);
+}
+
+/* KB Q257271: an advertisement with a second time-based assignment is
+ * treated as recurring: the program runs again on the second schedule
+ * though it has run; a client that receives both when both are past
+ * runs once, for the last one. */
+static void
+test_sim_recurring_advert(void **state)
+{
+	(void)state;
+	static const char rows[] =
+	    "{\"ADV1\", 1, \"PKG1\", \"One\", \"20261121140000.000000+000\", 0}\n"
+	    "{\"ADV1\", 2, \"PKG1\", \"One\", \"20261122140000.000000+000\", 0}\n";
+	run r = simulate(read_adverts(rows),
+	    "2026-11-21T13:00 odp\n2026-11-21T15:00 odp\n", NULL);
+	assert_step(&r, 2, MIF_SCHED_STEP_RAN, AT(14, 0), 0);
+	assert_step(&r, 3, MIF_SCHED_STEP_SCHEDULED, AT(15, 0), 1);
+	assert_step(&r, 6, MIF_SCHED_STEP_RAN, AT(14, 0) + 86400, 1);
+	assert_int_equal(r.n, 7);
+	run_free(&r);
+
+	/* a client added after both: one run, for assignment 2 */
+	r = simulate(read_adverts(rows),
+	    "2026-11-23T09:00 odp\n2026-11-23T10:00 odp\n", NULL);
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(9, 0) + 2 * 86400, 1);
+	assert_step(&r, 2, MIF_SCHED_STEP_RAN, AT(9, 0) + 2 * 86400, 1);
+	assert_step(&r, 3, MIF_SCHED_STEP_NOT_SCHEDULED, AT(10, 0) + 2 * 86400,
+	    MIF_SCHED_NONE);
+	assert_int_equal(r.n, 6);
 	run_free(&r);
 }
 
@@ -1174,6 +1262,8 @@ main(void)
 		cmocka_unit_test(test_sim_slow_order),
 		cmocka_unit_test(test_sim_asap_replace_until),
 		cmocka_unit_test(test_sim_unboxed_first),
+		cmocka_unit_test(test_sim_rerun_after_failure),
+		cmocka_unit_test(test_sim_recurring_advert),
 		cmocka_unit_test(test_sim_many_evaluations),
 		cmocka_unit_test(test_sim_bad_events),
 		cmocka_unit_test(test_report_write),
