@@ -57,8 +57,9 @@ bool mif_profile_parse(const char *name, mif_profile *profile);
  * The profile a document's content asks for: MIF_PROFILE_STATUS when a
  * group of the component has class MICROSOFT|JOBSTATUS|1.0 (case
  * ignored), MIF_PROFILE_IDMIF when a comment before START COMPONENT is
- * an //Architecture<...> line (well formed or not), MIF_PROFILE_NOIDMIF
- * otherwise.  MIF_PROFILE_AUTO checks as this says.
+ * an //Architecture<...> line (well formed or not) or a group named
+ * Architecture has an ArchitectureName attribute (SMS 1.x),
+ * MIF_PROFILE_NOIDMIF otherwise.  MIF_PROFILE_AUTO checks as this says.
  */
 mif_profile mif_detect_profile(const mif_doc *doc);
 

@@ -12,6 +12,8 @@
 /* Short names in the code, the library's prefix for the linker (as in
  * check.h). */
 #define check_ansi_text mif_check_ansi_text
+#define check_architecture_attribute mif_check_architecture_attribute
+#define check_child_named mif_check_child_named
 #define check_class_instance mif_check_class_instance
 #define check_header_comments mif_check_header_comments
 #define check_header_word mif_check_header_word
@@ -32,6 +34,17 @@ void check_profile(check_ctx *c, mif_profile profile, unsigned max_size_kb);
  * write, is no fault under its own profile (profile_detect.c).
  */
 bool check_profile_allows(mif_profile profile, mif_rule rule);
+
+/* The first child of parent of this kind whose NAME is name, ASCII case
+ * ignored, as SMS finds groups and attributes; NULL when there is none
+ * (profile_detect.c). */
+const mif_block *check_child_named(const mif_block *parent,
+    mif_block_kind kind, const char *name);
+
+/* The ArchitectureName attribute of the group named Architecture, where
+ * an IDMIF of SMS 1.x names its architecture (Q199229) and SMS 2.0 still
+ * looks (Q202078); NULL when there is none (profile_detect.c). */
+const mif_block *check_architecture_attribute(const mif_block *comp);
 
 /* The status MIF of a package (profile_status.c). */
 void check_status_rules(check_ctx *c);
