@@ -183,6 +183,7 @@ typedef struct check_ctx {
 	check_set ids;           /* first group or table of each ID */
 	const mif_block *group1; /* the first group with ID 1 */
 	mif_profile profile;     /* what the file is checked as (not auto) */
+	mif_sms_product sms;     /* the SMS the file is meant for */
 } check_ctx;
 
 /* mif_diag() that remembers when to stop; false then (check_report.c). */

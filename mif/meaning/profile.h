@@ -25,7 +25,8 @@
 #define check_status_rules mif_check_status_rules
 
 /* Run the rules of a profile (MIF_PROFILE_AUTO: of the detected one);
- * max_size_kb 0 means MIF_MAX_SIZE_KB_DEFAULT (profile_detect.c). */
+ * max_size_kb 0 means the default of the product c->sms names
+ * (profile_detect.c). */
 void check_profile(check_ctx *c, mif_profile profile, unsigned max_size_kb);
 
 /*
@@ -53,7 +54,8 @@ void check_status_rules(check_ctx *c);
 /* ANSI text only: no byte-order mark, no UTF-8 (profile_ansi.c). */
 void check_ansi_text(check_ctx *c);
 void check_noidmif_rules(check_ctx *c, unsigned max_size_kb);
-/* An error when the input is larger than max_size_kb KB. */
+/* An error when the input is larger than max_size_kb KB; none when
+ * max_size_kb is 0 (no limit). */
 void check_size_limit(check_ctx *c, unsigned max_size_kb);
 /*
  * In a walk over the component's groups: an error when an earlier group

@@ -95,11 +95,48 @@ mif_detect_profile(const mif_doc *doc)
 	return MIF_PROFILE_NOIDMIF;
 }
 
+bool
+mif_sms_product_parse(const char *name, mif_sms_product *product)
+{
+	static const struct {
+		const char *name;
+		mif_sms_product product;
+	} names[] = {
+		{ "1.0", MIF_SMS_1X }, { "1.1", MIF_SMS_1X },
+		{ "1.2", MIF_SMS_1X }, { "2.0", MIF_SMS_20 },
+		{ "2003", MIF_SMS_2003 },
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcmp(name, names[i].name) == 0) {
+			*product = names[i].product;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The "Maximum 3rd Party MIF Size" of a product by default: SMS 2.0
+ * brought it in at 100 KB (Q202078), later versions have 250 KB; SMS
+ * 1.x had none (0). */
+static unsigned
+default_size_kb(mif_sms_product product)
+{
+	switch (product) {
+	case MIF_SMS_1X:
+		return 0;
+	case MIF_SMS_20:
+		return MIF_MAX_SIZE_KB_SMS20;
+	default:
+		return MIF_MAX_SIZE_KB_DEFAULT;
+	}
+}
+
 void
 check_profile(check_ctx *c, mif_profile profile, unsigned max_size_kb)
 {
 	if (max_size_kb == 0)
-		max_size_kb = MIF_MAX_SIZE_KB_DEFAULT;
+		max_size_kb = default_size_kb(c->sms);
 	if (profile == MIF_PROFILE_AUTO)
 		profile = mif_detect_profile(c->doc);
 	switch (profile) {

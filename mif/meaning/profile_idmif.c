@@ -291,12 +291,21 @@ check_refused_architecture(check_ctx *c, const mif_string *name,
 {
 	char quoted[CHECK_QUOTE_MAX];
 
-	if (is_refused_architecture(name))
+	/* SMS 1.x's IDMIFs extend Personal Computer (Q199229) */
+	if (!is_refused_architecture(name) || c->sms == MIF_SMS_1X)
+		return;
+	check_quote(quoted, sizeof quoted, name);
+	if (c->sms == MIF_SMS_20)
+		check_report_rule(c, MIF_RULE_IDMIF_ARCHITECTURE, MIF_ERROR, pos,
+		    MIF_NOPOS, "architecture %s: SMS 2.0 rejects IDMIFs of the "
+		    "System and Personal Computer architectures (Q202078)",
+		    quoted);
+	else
 		check_report_rule(c, MIF_RULE_IDMIF_ARCHITECTURE, MIF_WARNING, pos,
 		    MIF_NOPOS, "architecture %s: SMS 2.0 refused IDMIFs of the "
 		    "System and Personal Computer architectures from clients, "
 		    "while Configuration Manager documents System as its "
-		    "example", check_quote(quoted, sizeof quoted, name));
+		    "example", quoted);
 }
 
 /* Whether the file is an IDMIF of SMS 1.x (Q199229): an Architecture

@@ -92,7 +92,7 @@ bytes_say(const void *data, size_t len, mif_profile profile,
 	char dmi_text[8192], text[8192];
 	mif_doc *dmi = parse_bytes(data, len);
 	mif_doc *doc = parse_bytes(data, len);
-	mif_check_options opts = { 0, profile, max_size_kb };
+	mif_check_options opts = { .profile = profile, .max_size_kb = max_size_kb };
 
 	size_t dmi_errors = mif_check(dmi, NULL);
 	size_t errors = mif_check(doc, &opts);
@@ -143,6 +143,20 @@ test_profile_names(void **state)
 	assert_false(mif_profile_parse("Status", &p));
 	assert_false(mif_profile_parse("", &p));
 	assert_int_equal(p, MIF_PROFILE_AUTO); /* untouched */
+
+	/* the SMS products: the versions of --sms, 1.x alike */
+	mif_sms_product sms = MIF_SMS_ANY;
+	assert_true(mif_sms_product_parse("1.0", &sms));
+	assert_int_equal(sms, MIF_SMS_1X);
+	assert_true(mif_sms_product_parse("1.2", &sms));
+	assert_int_equal(sms, MIF_SMS_1X);
+	assert_true(mif_sms_product_parse("2.0", &sms));
+	assert_int_equal(sms, MIF_SMS_20);
+	assert_true(mif_sms_product_parse("2003", &sms));
+	assert_int_equal(sms, MIF_SMS_2003);
+	assert_false(mif_sms_product_parse("2", &sms));
+	assert_false(mif_sms_product_parse("", &sms));
+	assert_int_equal(sms, MIF_SMS_2003); /* untouched */
 }
 
 static mif_profile
@@ -939,7 +953,7 @@ test_error_limit(void **state)
 	    ATTR("c", 3, "DATE", "UNKNOWN")
 	    "END GROUP\nEND COMPONENT\n";
 	mif_doc *doc = parse_bytes(text, sizeof text - 1);
-	mif_check_options opts = { 2, MIF_PROFILE_NOIDMIF, 0 };
+	mif_check_options opts = { .max_errors = 2, .profile = MIF_PROFILE_NOIDMIF };
 	char buf[2048];
 
 	/* two errors and the fatal one that stops */
@@ -961,7 +975,7 @@ static void
 test_corpus(void **state)
 {
 	char buf[2048];
-	mif_check_options opts = { 0, MIF_PROFILE_STATUS, 0 };
+	mif_check_options opts = { .profile = MIF_PROFILE_STATUS };
 	(void)state;
 	mif_doc *doc = mif_parse_path("samples/corpus/installer-short-form.mif",
 	    NULL, NULL);
