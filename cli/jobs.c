@@ -114,7 +114,7 @@ jobs_load_status_mif(const char *prog, const char *path,
 {
 	const char *name = cli_display_name(path);
 	mif_parse_options o = cli_input_named(input, name);
-	mif_check_options c = { 0, MIF_PROFILE_STATUS, 0 };
+	mif_check_options c = { .profile = MIF_PROFILE_STATUS };
 	mif_error err;
 	mif_doc *doc = mif_parse_path(path, &o, &err);
 

@@ -13,8 +13,9 @@
 static const char prog[] = "mif-check";
 
 static const char usage[] =
-    "usage: mif-check [-q] [--max-errors N] [--profile NAME] [--max-size KB]\n"
-    "                 [--input-encoding ENC] [-R] [--files-from LIST [-0]] [FILE...]\n";
+    "usage: mif-check [-q] [--max-errors N] [--profile NAME] [--sms VERSION]\n"
+    "                 [--max-size KB] [--input-encoding ENC] [-R]\n"
+    "                 [--files-from LIST [-0]] [FILE...]\n";
 
 static const char help[] =
     "Parse and validate MIF files; print every problem as\n"
@@ -25,8 +26,11 @@ static const char help[] =
     "      --profile NAME  also check the rules of one kind of SMS file:\n"
     "                      status, noidmif, idmif, or auto (the kind the\n"
     "                      content shows); dmi, the default, adds none\n"
+    "      --sms VERSION   the SMS the files are for: 1.0, 1.1, 1.2, 2.0 or\n"
+    "                      2003 (and later); the size limit and the rules\n"
+    "                      on architectures follow it\n"
     "      --max-size KB   the size limit of noidmif and idmif, 1 to 5120\n"
-    "                      (default 250)\n"
+    "                      (default 250; 100 with --sms 2.0, none with 1.x)\n"
     "      --input-encoding ENC\n"
     "                      read each FILE as latin1, utf-8, utf-16le or\n"
     "                      utf-16be (default: as its byte-order mark says,\n"
@@ -44,7 +48,7 @@ static const char help_end[] =
 
 enum {
 	OPT_MAX_ERRORS = 256, OPT_PROFILE, OPT_MAX_SIZE, OPT_HELP, OPT_VERSION,
-	OPT_INPUT_ENCODING
+	OPT_INPUT_ENCODING, OPT_SMS
 };
 
 struct settings {
@@ -52,6 +56,7 @@ struct settings {
 	unsigned max_errors; /* 0: the library's default */
 	mif_profile profile;
 	unsigned max_size_kb; /* 0: the library's default */
+	mif_sms_product sms;
 	mif_parse_options input;
 };
 
@@ -87,7 +92,8 @@ check_file(const char *path, const struct settings *set)
 		return report_status(&err) == CLI_TROUBLE ? CLI_TROUBLE : CLI_NO;
 	}
 	mif_check_options copts = { .max_errors = set->max_errors,
-	    .profile = set->profile, .max_size_kb = set->max_size_kb };
+	    .profile = set->profile, .max_size_kb = set->max_size_kb,
+	    .sms = set->sms };
 	if (copts.profile == MIF_PROFILE_AUTO) {
 		copts.profile = mif_detect_profile(doc);
 		if (!set->quiet)
@@ -109,6 +115,7 @@ main(int argc, char *argv[])
 		{ "max-errors", required_argument, NULL, OPT_MAX_ERRORS },
 		{ "profile", required_argument, NULL, OPT_PROFILE },
 		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "sms", required_argument, NULL, OPT_SMS },
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		WALK_LONGOPTS,
 		{ "help", no_argument, NULL, OPT_HELP },
@@ -146,6 +153,15 @@ main(int argc, char *argv[])
 				cli_usage_error(prog, usage, "--max-size wants a number "
 				    "of KB from 1 to %u, not '%s'", MIF_MAX_SIZE_KB_MAX,
 				    optarg);
+			break;
+		case OPT_SMS:
+			/* --sms takes a comma list everywhere (miftools(7)) */
+			if (strchr(optarg, ',') != NULL)
+				cli_usage_error(prog, usage, "--sms: one version "
+				    "here, not a list (\"%s\")", optarg);
+			if (!mif_sms_product_parse(optarg, &set.sms))
+				cli_usage_error(prog, usage, "--sms wants 1.0, 1.1, "
+				    "1.2, 2.0 or 2003, not '%s'", optarg);
 			break;
 		case OPT_INPUT_ENCODING:
 			cli_parse_input_encoding(prog, usage, optarg, &set.input);

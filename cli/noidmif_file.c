@@ -15,7 +15,7 @@
 static bool
 passes(const char *prog, const char *name, mif_doc *doc, bool written)
 {
-	mif_check_options c = { 0, MIF_PROFILE_NOIDMIF, 0 };
+	mif_check_options c = { .profile = MIF_PROFILE_NOIDMIF };
 
 	if (mif_doc_error_count(doc) == 0)
 		mif_check(doc, &c);

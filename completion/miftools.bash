@@ -38,7 +38,11 @@ _miftools_values()
 {
 	local help other
 	case $2 in
-	--sms) echo "1.0 1.1 1.2"; return ;;
+	--sms)
+		# mif-check also names the SMS that profiles' files are for
+		if [[ $1 == mif-check ]]; then echo "1.0 1.1 1.2 2.0 2003"
+		else echo "1.0 1.1 1.2"; fi
+		return ;;
 	--profile) echo "dmi status noidmif idmif auto"; return ;;
 	--input-encoding) echo "latin1 utf-8 utf-16le utf-16be"; return ;;
 	esac

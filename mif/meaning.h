@@ -29,14 +29,30 @@ typedef enum mif_profile {
 } mif_profile;
 
 /* The size limit of NOIDMIFs and IDMIFs in KB (1024 bytes): SMS's
- * default, and the most its setting allows. */
+ * default (SMS 2003 and later; SMS 2.0's was 100, Q202078), and the most
+ * its setting allows. */
 #define MIF_MAX_SIZE_KB_DEFAULT 250u
+#define MIF_MAX_SIZE_KB_SMS20   100u
 #define MIF_MAX_SIZE_KB_MAX     5120u
+
+/* The SMS product the files of a profile are meant for: the size limit
+ * and the rules on architectures follow it (mif-check(1), PROFILES). */
+typedef enum mif_sms_product {
+	MIF_SMS_ANY,  /* none named: SMS 2003's limit, the rules as warnings */
+	MIF_SMS_1X,   /* SMS 1.0, 1.1, 1.2: no size limit */
+	MIF_SMS_20,   /* SMS 2.0: 100 KB, refused architectures an error */
+	MIF_SMS_2003, /* SMS 2003 and later: 250 KB */
+} mif_sms_product;
+
+/* The product called name ("1.0", "1.1", "1.2", "2.0", "2003") into
+ * *product; false when there is none. */
+bool mif_sms_product_parse(const char *name, mif_sms_product *product);
 
 typedef struct mif_check_options {
 	unsigned max_errors;  /* 0: default */
 	mif_profile profile;  /* 0: MIF_PROFILE_DMI */
-	unsigned max_size_kb; /* NOIDMIF and IDMIF; 0: MIF_MAX_SIZE_KB_DEFAULT */
+	unsigned max_size_kb; /* NOIDMIF and IDMIF; 0: the product's */
+	mif_sms_product sms;  /* 0: MIF_SMS_ANY */
 } mif_check_options;
 
 /*
@@ -57,8 +73,9 @@ bool mif_profile_parse(const char *name, mif_profile *profile);
  * The profile a document's content asks for: MIF_PROFILE_STATUS when a
  * group of the component has class MICROSOFT|JOBSTATUS|1.0 (case
  * ignored), MIF_PROFILE_IDMIF when a comment before START COMPONENT is
- * an //Architecture<...> line (well formed or not), MIF_PROFILE_NOIDMIF
- * otherwise.  MIF_PROFILE_AUTO checks as this says.
+ * an //Architecture<...> line (well formed or not) or a group named
+ * Architecture has an ArchitectureName attribute (SMS 1.x),
+ * MIF_PROFILE_NOIDMIF otherwise.  MIF_PROFILE_AUTO checks as this says.
  */
 mif_profile mif_detect_profile(const mif_doc *doc);
 

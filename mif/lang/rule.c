@@ -170,6 +170,12 @@ static const struct rule_entry {
 	    "an instruction for which SMS writes no status MIF (a note)" },
 	[MIF_RULE_OLD_SPELLING] = { "old-spelling", MIF_E_SYNTAX,
 	    "an option given in its old spelling, which will go" },
+	[MIF_RULE_IDMIF_FORM] = { "idmif-form", MIF_E_PROFILE,
+	    "the form of an IDMIF's identity: SMS 1.x groups or SMS 2.0 "
+	    "header lines (a note)" },
+	[MIF_RULE_IDMIF_IDENTIFICATION] = { "idmif-identification",
+	    MIF_E_PROFILE, "an IDMIF of the SMS 1.x form without its "
+	    "Identification group" },
 };
 
 /* Each code's own rule: they stand in the code's order after

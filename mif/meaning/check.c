@@ -125,6 +125,7 @@ mif_check(mif_doc *doc, const mif_check_options *opts)
 	c.component = doc->component;
 	c.stop = doc->stopped;
 	c.profile = opts != NULL ? opts->profile : MIF_PROFILE_DMI;
+	c.sms = opts != NULL ? opts->sms : MIF_SMS_ANY;
 	if (c.profile == MIF_PROFILE_AUTO)
 		c.profile = mif_detect_profile(doc);
 	if (c.component != NULL && !c.stop)

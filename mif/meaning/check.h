@@ -28,6 +28,7 @@
 #define check_componentid_class mif_check_componentid_class
 #define check_componentid_missing mif_check_componentid_missing
 #define check_date mif_check_date
+#define check_date_sms12 mif_check_date_sms12
 #define check_enum_block mif_check_enum_block
 #define check_enum_free mif_check_enum_free
 #define check_enum_has_folded_name mif_check_enum_has_folded_name
@@ -182,6 +183,7 @@ typedef struct check_ctx {
 	check_set ids;           /* first group or table of each ID */
 	const mif_block *group1; /* the first group with ID 1 */
 	mif_profile profile;     /* what the file is checked as (not auto) */
+	mif_sms_product sms;     /* the SMS the file is meant for */
 } check_ctx;
 
 /* mif_diag() that remembers when to stop; false then (check_report.c). */
@@ -236,6 +238,9 @@ void check_value(check_ctx *c, const check_attr *attr,
 
 /* Validate a DATE string; NULL when valid, else why not (check_date.c). */
 const char *check_date(const mif_string *s, char *why, size_t size);
+/* Whether len bytes at s are a date in SMS 1.2's form, "MM/DD/YY
+ * HH:MM:SS", read into *date when they are (check_date.c). */
+bool check_date_sms12(const char *s, size_t len, mif_date *date);
 
 /* Enumerations (check_enums.c). */
 /* The index of an enum block, built on first use; NULL when out of memory. */

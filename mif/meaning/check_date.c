@@ -7,6 +7,13 @@
  * which writers fill the field, allows it too).  The offset may be at
  * most 840 minutes either way, the widest zones in use (UTC+14:00 and
  * UTC-12:00 are inside it).  The empty string is the caller's business.
+ *
+ * SMS 1.2 also took "MM/DD/YY HH:MM:SS" (Q192497's example: "07/01/98
+ * 10:30:30"), which the SMS profiles accept and the readers of values
+ * read (check_date_sms12()).  Its year has two digits: 69 to 99 are
+ * 1969 to 1999 and 00 to 68 are 2000 to 2068, POSIX's rule for %y, which
+ * reads the article's 98 as 1998.  It names no zone and no fraction: the
+ * UTC offset is unknown and the microseconds 0.
  */
 #include <stdio.h>
 #include <string.h>
@@ -140,4 +147,40 @@ check_date(const mif_string *s, char *why, size_t size)
 		return why;
 	}
 	return NULL;
+}
+
+#define SMS12_LEN 17 /* MM/DD/YY HH:MM:SS */
+
+/* Two digits at s; -1 when they are not. */
+static int
+two_digits(const char *s)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return -1;
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+bool
+check_date_sms12(const char *s, size_t len, mif_date *date)
+{
+	static const char shape[] = "00/00/00 00:00:00";
+	int v[6];
+
+	if (len != SMS12_LEN)
+		return false;
+	for (size_t i = 0; i < SMS12_LEN; i++)
+		if (shape[i] != '0' && s[i] != shape[i])
+			return false;
+	for (int i = 0; i < 6; i++)
+		if ((v[i] = two_digits(s + 3 * i)) < 0)
+			return false;
+	long year = v[2] >= 69 ? 1900 + v[2] : 2000 + v[2];
+	if (v[0] < 1 || v[0] > 12 || v[1] < 1 ||
+	    v[1] > month_days(year, v[0]) || v[3] > 23 || v[4] > 59 ||
+	    v[5] > 60)
+		return false;
+	*date = (mif_date){ .year = (int32_t)year, .month = v[0],
+	    .day = v[1], .hour = v[3], .minute = v[4], .second = v[5],
+	    .microsecond = 0, .utc_offset = MIF_DATE_UNKNOWN };
+	return true;
 }

@@ -110,21 +110,31 @@ check_length(check_ctx *c, const check_attr *a, const mif_stmt *v)
 	    check_type_text(type, sizeof type, a->kind, a->size));
 }
 
-/* An empty DATE is only a warning: IBM's own toolkit MIFs ship one. */
+/* An empty DATE is only a warning: IBM's own toolkit MIFs ship one.
+ * SMS 1.2's "MM/DD/YY HH:MM:SS" (Q192497) is an SMS file's date, not a
+ * DMI one: the SMS profiles take it. */
 static void
 check_date_value(check_ctx *c, const check_attr *a, const mif_stmt *v)
 {
 	char why[128], text[CHECK_QUOTE_MAX], attr[CHECK_QUOTE_MAX];
+	const mif_string *s = v->v.str;
+	mif_date date;
 
-	if (v->v.str->len == 0)
+	if (s->len == 0) {
 		check_report_rule(c, MIF_RULE_DATE_EMPTY, MIF_WARNING, v->pos, MIF_NOPOS,
 		    "value of attribute %s is an empty DATE, taken as unknown",
 		    ATTR_NAME(c, a, attr));
-	else if (check_date(v->v.str, why, sizeof why) != NULL)
-		check_report(c, MIF_E_DATE, MIF_ERROR, v->pos, MIF_NOPOS,
-		    "invalid DATE value %s of attribute %s: %s",
-		    check_quote(text, sizeof text, v->v.str),
-		    ATTR_NAME(c, a, attr), why);
+		return;
+	}
+	if (check_date(s, why, sizeof why) == NULL)
+		return;
+	bool sms12 = check_date_sms12(s->bytes, s->len, &date);
+	if (sms12 && c->profile != MIF_PROFILE_DMI)
+		return;
+	check_report(c, MIF_E_DATE, MIF_ERROR, v->pos, MIF_NOPOS,
+	    "invalid DATE value %s of attribute %s: %s%s",
+	    check_quote(text, sizeof text, s), ATTR_NAME(c, a, attr), why,
+	    sms12 ? " (SMS 1.2's form, which the SMS profiles take)" : "");
 }
 
 static void

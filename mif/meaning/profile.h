@@ -12,6 +12,8 @@
 /* Short names in the code, the library's prefix for the linker (as in
  * check.h). */
 #define check_ansi_text mif_check_ansi_text
+#define check_architecture_attribute mif_check_architecture_attribute
+#define check_child_named mif_check_child_named
 #define check_class_instance mif_check_class_instance
 #define check_header_comments mif_check_header_comments
 #define check_header_word mif_check_header_word
@@ -23,7 +25,8 @@
 #define check_status_rules mif_check_status_rules
 
 /* Run the rules of a profile (MIF_PROFILE_AUTO: of the detected one);
- * max_size_kb 0 means MIF_MAX_SIZE_KB_DEFAULT (profile_detect.c). */
+ * max_size_kb 0 means the default of the product c->sms names
+ * (profile_detect.c). */
 void check_profile(check_ctx *c, mif_profile profile, unsigned max_size_kb);
 
 /*
@@ -33,6 +36,17 @@ void check_profile(check_ctx *c, mif_profile profile, unsigned max_size_kb);
  */
 bool check_profile_allows(mif_profile profile, mif_rule rule);
 
+/* The first child of parent of this kind whose NAME is name, ASCII case
+ * ignored, as SMS finds groups and attributes; NULL when there is none
+ * (profile_detect.c). */
+const mif_block *check_child_named(const mif_block *parent,
+    mif_block_kind kind, const char *name);
+
+/* The ArchitectureName attribute of the group named Architecture, where
+ * an IDMIF of SMS 1.x names its architecture (Q199229) and SMS 2.0 still
+ * looks (Q202078); NULL when there is none (profile_detect.c). */
+const mif_block *check_architecture_attribute(const mif_block *comp);
+
 /* The status MIF of a package (profile_status.c). */
 void check_status_rules(check_ctx *c);
 
@@ -40,7 +54,8 @@ void check_status_rules(check_ctx *c);
 /* ANSI text only: no byte-order mark, no UTF-8 (profile_ansi.c). */
 void check_ansi_text(check_ctx *c);
 void check_noidmif_rules(check_ctx *c, unsigned max_size_kb);
-/* An error when the input is larger than max_size_kb KB. */
+/* An error when the input is larger than max_size_kb KB; none when
+ * max_size_kb is 0 (no limit). */
 void check_size_limit(check_ctx *c, unsigned max_size_kb);
 /*
  * In a walk over the component's groups: an error when an earlier group

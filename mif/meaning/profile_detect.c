@@ -3,7 +3,8 @@
  * --profile auto does), and running the chosen profile's rules.
  *
  * Detection looks for the one thing each kind of SMS file must have: a
- * status MIF its InstallStatus group, an IDMIF its //Architecture line.
+ * status MIF its InstallStatus group, an IDMIF its //Architecture line
+ * (SMS 2.0 and later) or its Architecture group (SMS 1.x, Q199229).
  * A header line that is there but malformed or out of place still makes
  * an IDMIF, so that the IDMIF rules can say what is wrong with it.
  */
@@ -32,6 +33,28 @@ mif_profile_parse(const char *name, mif_profile *profile)
 		}
 	}
 	return false;
+}
+
+const mif_block *
+check_child_named(const mif_block *parent, mif_block_kind kind,
+    const char *name)
+{
+	for (const mif_block *b = parent->u.children; b != NULL; b = b->next) {
+		const mif_string *n = mif_block_string(b, MIF_KW_NAME);
+		if (b->kind == kind && n != NULL && mif_casecmp(n->bytes, name) == 0)
+			return b;
+	}
+	return NULL;
+}
+
+const mif_block *
+check_architecture_attribute(const mif_block *comp)
+{
+	const mif_block *group = check_child_named(comp, MIF_GROUP,
+	    "Architecture");
+
+	return group != NULL ? check_child_named(group, MIF_ATTRIBUTE,
+	    "ArchitectureName") : NULL;
 }
 
 static bool
@@ -67,14 +90,53 @@ mif_detect_profile(const mif_doc *doc)
 	for (size_t i = 0; i < n; i++)
 		if (is_architecture_line(header[i].text))
 			return MIF_PROFILE_IDMIF;
+	if (comp != NULL && check_architecture_attribute(comp) != NULL)
+		return MIF_PROFILE_IDMIF;
 	return MIF_PROFILE_NOIDMIF;
+}
+
+bool
+mif_sms_product_parse(const char *name, mif_sms_product *product)
+{
+	static const struct {
+		const char *name;
+		mif_sms_product product;
+	} names[] = {
+		{ "1.0", MIF_SMS_1X }, { "1.1", MIF_SMS_1X },
+		{ "1.2", MIF_SMS_1X }, { "2.0", MIF_SMS_20 },
+		{ "2003", MIF_SMS_2003 },
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcmp(name, names[i].name) == 0) {
+			*product = names[i].product;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The "Maximum 3rd Party MIF Size" of a product by default: SMS 2.0
+ * brought it in at 100 KB (Q202078), later versions have 250 KB; SMS
+ * 1.x had none (0). */
+static unsigned
+default_size_kb(mif_sms_product product)
+{
+	switch (product) {
+	case MIF_SMS_1X:
+		return 0;
+	case MIF_SMS_20:
+		return MIF_MAX_SIZE_KB_SMS20;
+	default:
+		return MIF_MAX_SIZE_KB_DEFAULT;
+	}
 }
 
 void
 check_profile(check_ctx *c, mif_profile profile, unsigned max_size_kb)
 {
 	if (max_size_kb == 0)
-		max_size_kb = MIF_MAX_SIZE_KB_DEFAULT;
+		max_size_kb = default_size_kb(c->sms);
 	if (profile == MIF_PROFILE_AUTO)
 		profile = mif_detect_profile(c->doc);
 	switch (profile) {

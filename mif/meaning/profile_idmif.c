@@ -15,6 +15,11 @@
  * (Q202078) while ConfigMgr documents System: a warning.  SMS stores no
  * class over 32 characters, and, as for NOIDMIFs, keeps one instance of
  * a class without key; the size limit is the NOIDMIF one.
+ *
+ * That is the form of SMS 2.0 and later.  SMS 1.x had no header lines:
+ * an Identification group and an Architecture group whose
+ * ArchitectureName names the architecture (Q199229), which SMS 2.0
+ * still looks at (Q202078).  A note says which form a file has.
  */
 #include <stdio.h>
 #include <string.h>
@@ -269,39 +274,132 @@ check_long_class(check_ctx *c, const mif_block *group)
 		    CLASS_MAX);
 }
 
-void
-check_idmif_rules(check_ctx *c, unsigned max_size_kb)
+/* The architecture an Architecture group names: its ArchitectureName's
+ * string VALUE, or NULL. */
+static const mif_stmt *
+architecture_value(const mif_block *attr)
 {
-	char name[CHECK_QUOTE_MAX], quoted[CHECK_QUOTE_MAX];
+	const mif_stmt *v = attr != NULL ? mif_block_stmt(attr, MIF_KW_VALUE)
+	    : NULL;
+
+	return v != NULL && v->form == MIF_F_STRING ? v : NULL;
+}
+
+static void
+check_refused_architecture(check_ctx *c, const mif_string *name,
+    uint32_t pos)
+{
+	char quoted[CHECK_QUOTE_MAX];
+
+	/* SMS 1.x's IDMIFs extend Personal Computer (Q199229) */
+	if (!is_refused_architecture(name) || c->sms == MIF_SMS_1X)
+		return;
+	check_quote(quoted, sizeof quoted, name);
+	if (c->sms == MIF_SMS_20)
+		check_report_rule(c, MIF_RULE_IDMIF_ARCHITECTURE, MIF_ERROR, pos,
+		    MIF_NOPOS, "architecture %s: SMS 2.0 rejects IDMIFs of the "
+		    "System and Personal Computer architectures (Q202078)",
+		    quoted);
+	else
+		check_report_rule(c, MIF_RULE_IDMIF_ARCHITECTURE, MIF_WARNING, pos,
+		    MIF_NOPOS, "architecture %s: SMS 2.0 refused IDMIFs of the "
+		    "System and Personal Computer architectures from clients, "
+		    "while Configuration Manager documents System as its "
+		    "example", quoted);
+}
+
+/* Whether the file is an IDMIF of SMS 1.x (Q199229): an Architecture
+ * group, and none of the header lines that replaced it in SMS 2.0. */
+static bool
+is_sms1_form(const check_ctx *c)
+{
+	size_t n;
+	const mif_comment *header = check_header_comments(c->doc, &n);
+
+	return c->component != NULL &&
+	    check_architecture_attribute(c->component) != NULL &&
+	    find_line(header, n, &architecture) == n &&
+	    find_line(header, n, &unique_id) == n;
+}
+
+/* The identity of SMS 1.x: the Identification group beside the
+ * Architecture group (the latter is there: is_sms1_form()). */
+static void
+check_sms1_identity(check_ctx *c)
+{
+	const mif_block *comp = c->component;
+	const mif_block *arch = check_child_named(comp, MIF_GROUP,
+	    "Architecture");
+
+	check_report_rule(c, MIF_RULE_IDMIF_FORM, MIF_INFO, arch->pos, MIF_NOPOS,
+	    "an IDMIF of the SMS 1.x form: the Identification and Architecture "
+	    "groups say what it belongs to, not //Architecture and //UniqueID "
+	    "lines (Q199229)");
+	if (check_child_named(comp, MIF_GROUP, "Identification") == NULL)
+		check_report_rule(c, MIF_RULE_IDMIF_IDENTIFICATION, MIF_ERROR,
+		    comp->pos, arch->pos, "an IDMIF of the SMS 1.x form has an "
+		    "Identification group beside its Architecture group (line "
+		    "%u), and this file has none", check_line(c, arch->pos));
+}
+
+/* The identity of SMS 2.0 and later: the header lines, and a group of
+ * the architecture's class.  Returns that group, or NULL. */
+static const mif_block *
+check_header_identity(check_ctx *c)
+{
+	char quoted[CHECK_QUOTE_MAX];
 	const mif_block *comp = c->component;
 	const mif_block *arch_group = NULL;
 	const mif_string *arch_name = NULL;
 	size_t len = 0;
 
-	check_size_limit(c, max_size_kb);
+	size_t n;
+	const mif_comment *header = check_header_comments(c->doc, &n);
+	size_t line = find_line(header, n, &architecture);
+	/* the form first, then what is wrong with it */
+	if (line < n)
+		check_report_rule(c, MIF_RULE_IDMIF_FORM, MIF_INFO,
+		    header[line].pos, MIF_NOPOS, "an IDMIF of the SMS 2.0 form: "
+		    "the //Architecture and //UniqueID lines say what it belongs "
+		    "to");
 	const mif_comment *arch = check_header(c);
 	const char *value = arch != NULL ? header_value(arch->text, &len) : NULL;
 	if (len > 0 && (arch_name = mif_intern(c->doc, value, len)) == NULL) {
 		check_nomem(c);
-		return;
+		return NULL;
 	}
-	if (arch_name != NULL) {
-		check_quote(quoted, sizeof quoted, arch_name);
-		if (is_refused_architecture(arch_name))
-			check_report_rule(c, MIF_RULE_IDMIF_ARCHITECTURE, MIF_WARNING, arch->pos,
-			    MIF_NOPOS, "architecture %s: SMS 2.0 refused IDMIFs of the "
-			    "System and Personal Computer architectures from clients, "
-			    "while Configuration Manager documents System as its "
-			    "example", quoted);
-	}
-	if (comp == NULL)
-		return;
-	if (arch_name != NULL &&
-	    (arch_group = architecture_group(comp, arch_name)) == NULL)
+	if (arch_name != NULL)
+		check_refused_architecture(c, arch_name, arch->pos);
+	if (comp == NULL || arch_name == NULL)
+		return NULL;
+	if ((arch_group = architecture_group(comp, arch_name)) == NULL)
 		check_report_rule(c, MIF_RULE_IDMIF_ARCHITECTURE_GROUP, MIF_ERROR, comp->pos, arch->pos,
 		    "no group has the class of architecture %s (line %u): the "
 		    "name itself, or \"BODY|NAME|VERSION\" with the name in the "
-		    "middle", quoted, check_line(c, arch->pos));
+		    "middle", check_quote(quoted, sizeof quoted, arch_name),
+		    check_line(c, arch->pos));
+	return arch_group;
+}
+
+void
+check_idmif_rules(check_ctx *c, unsigned max_size_kb)
+{
+	char name[CHECK_QUOTE_MAX];
+	const mif_block *comp = c->component;
+	const mif_block *arch_group = NULL;
+
+	check_size_limit(c, max_size_kb);
+	if (is_sms1_form(c))
+		check_sms1_identity(c);
+	else
+		arch_group = check_header_identity(c);
+	if (comp == NULL || c->stop)
+		return;
+	/* SMS 2.0 looks at an Architecture group in either form (Q202078) */
+	const mif_stmt *named = architecture_value(
+	    check_architecture_attribute(comp));
+	if (named != NULL)
+		check_refused_architecture(c, named->v.str, named->pos);
 	check_set seen = { 0 };
 	for (const mif_block *b = comp->u.children; b != NULL && !c->stop;
 	    b = b->next) {

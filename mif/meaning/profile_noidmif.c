@@ -1,8 +1,8 @@
 /*
  * The NOIDMIF profile: inventory that the SMS client attaches to itself
  * (SCCM documentation, Q202078, Q198766).  SMS reads it only as ANSI
- * text, refuses files over its size limit (250 KB unless set otherwise,
- * 1 to 5120 KB), wants dates quoted, and keeps one instance of a class
+ * text, refuses files over its size limit (since SMS 2.0: 100 KB there,
+ * 250 KB later, unless set otherwise, 1 to 5120 KB), wants dates quoted, and keeps one instance of a class
  * without a key, so a class with several instances needs a KEY.
  *
  * The size limit and the key rule hold for IDMIFs too: they live here
@@ -18,7 +18,7 @@ check_size_limit(check_ctx *c, unsigned max_size_kb)
 	uint64_t limit = (uint64_t)max_size_kb * 1024;
 	size_t size = mif_doc_input_size(c->doc);
 
-	if (size <= limit)
+	if (max_size_kb == 0 || size <= limit)
 		return;
 	check_report_rule(c, MIF_RULE_SIZE_LIMIT, MIF_ERROR, MIF_NOPOS, MIF_NOPOS,
 	    "the file has %zu bytes, over the size limit of %u KB (%llu bytes)",

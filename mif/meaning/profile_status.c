@@ -60,18 +60,6 @@ group_of_class(const mif_block *comp, const char *class_name)
 	return NULL;
 }
 
-static const mif_block *
-attribute_named(const mif_block *group, const char *name)
-{
-	for (const mif_block *b = group->u.children; b != NULL; b = b->next) {
-		const mif_string *n = mif_block_string(b, MIF_KW_NAME);
-		if (b->kind == MIF_ATTRIBUTE && n != NULL &&
-		    mif_casecmp(n->bytes, name) == 0)
-			return b;
-	}
-	return NULL;
-}
-
 /* The declared size of a string attribute; 0 when it has none. */
 static uint64_t
 declared_size(const mif_block *attr)
@@ -142,7 +130,7 @@ static void
 check_status(check_ctx *c, const mif_block *group)
 {
 	char text[CHECK_QUOTE_MAX], name[CHECK_QUOTE_MAX];
-	const mif_block *attr = attribute_named(group, "Status");
+	const mif_block *attr = check_child_named(group, MIF_ATTRIBUTE, "Status");
 
 	check_block_name(c, name, sizeof name, group);
 	if (attr == NULL) {
@@ -184,7 +172,7 @@ static void
 check_description(check_ctx *c, const mif_block *group)
 {
 	char text[CHECK_QUOTE_MAX], name[CHECK_QUOTE_MAX];
-	const mif_block *attr = attribute_named(group, "Description");
+	const mif_block *attr = check_child_named(group, MIF_ATTRIBUTE, "Description");
 
 	check_block_name(c, name, sizeof name, group);
 	if (attr == NULL) {

@@ -426,8 +426,11 @@ typed_string(const mif_attr_type *t, const value_enum_index *idx,
 			v->date = unknown_date;
 			return FITS;
 		}
+		/* SMS 1.2's "MM/DD/YY HH:MM:SS" is read as its date too
+		 * (check_date.c): readers take what SMS files hold */
 		if (!mif_date_parse(text, len, &v->date, p->date,
-		    sizeof p->date))
+		    sizeof p->date) &&
+		    !mif_check_date_sms12(text, len, &v->date))
 			return BAD_DATE;
 		v->kind = MIF_V_DATE;
 		return FITS;

@@ -92,7 +92,7 @@ bytes_say(const void *data, size_t len, mif_profile profile,
 	char dmi_text[8192], text[8192];
 	mif_doc *dmi = parse_bytes(data, len);
 	mif_doc *doc = parse_bytes(data, len);
-	mif_check_options opts = { 0, profile, max_size_kb };
+	mif_check_options opts = { .profile = profile, .max_size_kb = max_size_kb };
 
 	size_t dmi_errors = mif_check(dmi, NULL);
 	size_t errors = mif_check(doc, &opts);
@@ -143,6 +143,20 @@ test_profile_names(void **state)
 	assert_false(mif_profile_parse("Status", &p));
 	assert_false(mif_profile_parse("", &p));
 	assert_int_equal(p, MIF_PROFILE_AUTO); /* untouched */
+
+	/* the SMS products: the versions of --sms, 1.x alike */
+	mif_sms_product sms = MIF_SMS_ANY;
+	assert_true(mif_sms_product_parse("1.0", &sms));
+	assert_int_equal(sms, MIF_SMS_1X);
+	assert_true(mif_sms_product_parse("1.2", &sms));
+	assert_int_equal(sms, MIF_SMS_1X);
+	assert_true(mif_sms_product_parse("2.0", &sms));
+	assert_int_equal(sms, MIF_SMS_20);
+	assert_true(mif_sms_product_parse("2003", &sms));
+	assert_int_equal(sms, MIF_SMS_2003);
+	assert_false(mif_sms_product_parse("2", &sms));
+	assert_false(mif_sms_product_parse("", &sms));
+	assert_int_equal(sms, MIF_SMS_2003); /* untouched */
 }
 
 static mif_profile
@@ -179,6 +193,19 @@ test_detect(void **state)
 	    "START COMPONENT NAME = \"W\"\nEND COMPONENT\n"), MIF_PROFILE_IDMIF);
 	/* without a component, every comment is before it */
 	assert_int_equal(detect("//Architecture<W>\n"), MIF_PROFILE_IDMIF);
+	/* SMS 1.x (Q199229): a group named Architecture with an
+	 * ArchitectureName, names in any case */
+	assert_int_equal(detect("START COMPONENT NAME = \"W\"\n"
+	    "START GROUP NAME = \"architecture\" ID = 2 CLASS = \"A|B|1\"\n"
+	    "START ATTRIBUTE NAME = \"ARCHITECTURENAME\" ID = 1 "
+	    "TYPE = STRING(18) VALUE = \"Personal Computer\" END ATTRIBUTE\n"
+	    "END GROUP\nEND COMPONENT\n"), MIF_PROFILE_IDMIF);
+	/* a group named otherwise is inventory (Q202078's SMSTeam) */
+	assert_int_equal(detect("START COMPONENT NAME = \"W\"\n"
+	    "START GROUP NAME = \"SMSTeam\" ID = 2 CLASS = \"A|B|1\"\n"
+	    "START ATTRIBUTE NAME = \"ArchitectureName\" ID = 1 "
+	    "TYPE = STRING(18) VALUE = \"Personal Computer\" END ATTRIBUTE\n"
+	    "END GROUP\nEND COMPONENT\n"), MIF_PROFILE_NOIDMIF);
 	/* NOIDMIF: everything else */
 	assert_int_equal(detect("START COMPONENT NAME = \"W\"\n" GROUP("A|B|1")
 	    "END COMPONENT\n"), MIF_PROFILE_NOIDMIF);
@@ -655,19 +682,24 @@ test_noidmif_keys(void **state)
 
 #define IDMIF_HEAD "//Architecture<Widget>\n//UniqueID<W-1>\n"
 
+/* The note on the form of an IDMIF's identity, at its //Architecture
+ * line. */
+#define FORM2(line) #line ":1: note: an IDMIF of the SMS 2.0 form: the " \
+	"//Architecture and //UniqueID lines say what it belongs to\n"
+
 static void
 test_idmif_valid(void **state)
 {
 	(void)state;
-	says(IDMIF_HEAD WIDGET_BODY("CONTOSO|WIDGET|1.0"), MIF_PROFILE_IDMIF, "");
+	says(IDMIF_HEAD WIDGET_BODY("CONTOSO|WIDGET|1.0"), MIF_PROFILE_IDMIF, FORM2(1));
 	says(IDMIF_HEAD "//AgentID<Scanner 2>\n// made by the scanner\n"
-	    WIDGET_BODY("contoso|Widget|1.0"), MIF_PROFILE_IDMIF, "");
+	    WIDGET_BODY("contoso|Widget|1.0"), MIF_PROFILE_IDMIF, FORM2(1));
 	/* blanks at the end of a header line; a plain class */
 	says("//Architecture<Widget> \t\n//UniqueID<W-1>  \n"
-	    WIDGET_BODY("widget"), MIF_PROFILE_IDMIF, "");
+	    WIDGET_BODY("widget"), MIF_PROFILE_IDMIF, FORM2(1));
 	/* blanks inside the name are part of it */
 	says("//Architecture<Coffee Machine>\n//UniqueID<C 1>\n"
-	    WIDGET_BODY("CONTOSO|COFFEE MACHINE|1.0"), MIF_PROFILE_IDMIF, "");
+	    WIDGET_BODY("CONTOSO|COFFEE MACHINE|1.0"), MIF_PROFILE_IDMIF, FORM2(1));
 }
 
 static void
@@ -686,10 +718,10 @@ test_idmif_header_missing(void **state)
 	    "this file has none\n");
 	says("//Architecture<Widget>\n" WIDGET_BODY("CONTOSO|WIDGET|1.0"),
 	    MIF_PROFILE_IDMIF,
-	    "2:1: error: no //UniqueID<id> line after the //Architecture line\n");
+	    FORM2(1) "2:1: error: no //UniqueID<id> line after the //Architecture line\n");
 	says("//Architecture<Widget>\n// note\n" WIDGET_BODY("CONTOSO|WIDGET|1.0"),
 	    MIF_PROFILE_IDMIF,
-	    "2:1: error: no //UniqueID<id> line after the //Architecture line\n");
+	    FORM2(1) "2:1: error: no //UniqueID<id> line after the //Architecture line\n");
 	/* header lines inside the component are no header */
 	says("START COMPONENT NAME = \"Widget\"\n" IDMIF_HEAD
 	    "START GROUP NAME = \"Widget\" ID = 1 CLASS = \"CONTOSO|WIDGET|1.0\"\n"
@@ -705,15 +737,15 @@ test_idmif_header_order(void **state)
 	(void)state;
 	says("// widgets\n" IDMIF_HEAD WIDGET_BODY("CONTOSO|WIDGET|1.0"),
 	    MIF_PROFILE_IDMIF,
-	    "2:1: error: the //Architecture line must be the file's first "
+	    FORM2(2) "2:1: error: the //Architecture line must be the file's first "
 	    "comment (line 1 comes before it) [1:1]\n");
 	says("//Architecture<Widget>\n// x\n//UniqueID<W-1>\n"
 	    WIDGET_BODY("CONTOSO|WIDGET|1.0"), MIF_PROFILE_IDMIF,
-	    "3:1: error: the //UniqueID line must come right after the "
+	    FORM2(1) "3:1: error: the //UniqueID line must come right after the "
 	    "//Architecture line (line 1) [1:1]\n");
 	says("//UniqueID<W-1>\n//Architecture<Widget>\n"
 	    WIDGET_BODY("CONTOSO|WIDGET|1.0"), MIF_PROFILE_IDMIF,
-	    "2:1: error: the //Architecture line must be the file's first "
+	    FORM2(2) "2:1: error: the //Architecture line must be the file's first "
 	    "comment (line 1 comes before it) [1:1]\n"
 	    "1:1: error: the //UniqueID line must come right after the "
 	    "//Architecture line (line 2) [2:1]\n");
@@ -724,9 +756,13 @@ header_says(const char *header, const char *want)
 {
 	char text[2048];
 
+	char with_note[2048];
+
 	snprintf(text, sizeof text, "%s" WIDGET_BODY("CONTOSO|WIDGET|1.0"),
 	    header);
-	says(text, MIF_PROFILE_IDMIF, want);
+	/* every header here has its //Architecture line first */
+	snprintf(with_note, sizeof with_note, "%s%s", FORM2(1), want);
+	says(text, MIF_PROFILE_IDMIF, with_note);
 }
 
 #define MALFORMED(line, what) \
@@ -786,19 +822,19 @@ test_idmif_architecture_group(void **state)
 	(void)state;
 	/* the middle part must be the name, whole; three parts only */
 	says(IDMIF_HEAD WIDGET_BODY("CONTOSO|WIDGETS|1.0"), MIF_PROFILE_IDMIF,
-	    "3:1: error: no group has the class of architecture \"Widget\" "
+	    FORM2(1) "3:1: error: no group has the class of architecture \"Widget\" "
 	    "(line 1): the name itself, or \"BODY|NAME|VERSION\" with the name "
 	    "in the middle [1:1]\n");
 	says(IDMIF_HEAD WIDGET_BODY("CONTOSO|WIDGET|1.0|X"), MIF_PROFILE_IDMIF,
-	    "3:1: error: no group has the class of architecture \"Widget\" "
+	    FORM2(1) "3:1: error: no group has the class of architecture \"Widget\" "
 	    "(line 1): the name itself, or \"BODY|NAME|VERSION\" with the name "
 	    "in the middle [1:1]\n");
 	says(IDMIF_HEAD WIDGET_BODY("WIDGET|CONTOSO|1.0"), MIF_PROFILE_IDMIF,
-	    "3:1: error: no group has the class of architecture \"Widget\" "
+	    FORM2(1) "3:1: error: no group has the class of architecture \"Widget\" "
 	    "(line 1): the name itself, or \"BODY|NAME|VERSION\" with the name "
 	    "in the middle [1:1]\n");
 	says(IDMIF_HEAD WIDGET_BODY("Widgets"), MIF_PROFILE_IDMIF,
-	    "3:1: error: no group has the class of architecture \"Widget\" "
+	    FORM2(1) "3:1: error: no group has the class of architecture \"Widget\" "
 	    "(line 1): the name itself, or \"BODY|NAME|VERSION\" with the name "
 	    "in the middle [1:1]\n");
 	/* the group needs an attribute; another group of the class may
@@ -806,16 +842,16 @@ test_idmif_architecture_group(void **state)
 	says(IDMIF_HEAD "START COMPONENT NAME = \"Widget\"\n"
 	    "START GROUP NAME = \"W\" ID = 1 CLASS = \"CONTOSO|WIDGET|1.0\" END GROUP\n"
 	    "END COMPONENT\n", MIF_PROFILE_IDMIF,
-	    "4:1: error: group \"W\" of the architecture's class has no "
+	    FORM2(1) "4:1: error: group \"W\" of the architecture's class has no "
 	    "attribute\n");
 	says(IDMIF_HEAD "START COMPONENT NAME = \"Widget\"\n"
 	    "START GROUP NAME = \"W\" ID = 1 CLASS = \"CONTOSO|WIDGET|1.0\" KEY = 1\n"
 	    "END GROUP\n"
 	    "START GROUP NAME = \"W\" ID = 2 CLASS = \"CONTOSO|WIDGET|1.0\" KEY = 1\n"
 	    ATTR("Widget ID", 1, "STRING(32)", "\"W-1\"")
-	    "END GROUP\nEND COMPONENT\n", MIF_PROFILE_IDMIF, "");
+	    "END GROUP\nEND COMPONENT\n", MIF_PROFILE_IDMIF, FORM2(1));
 	/* no component: the header rules only */
-	says(IDMIF_HEAD, MIF_PROFILE_IDMIF, "");
+	says(IDMIF_HEAD, MIF_PROFILE_IDMIF, FORM2(1));
 }
 
 static void
@@ -824,12 +860,12 @@ test_idmif_refused_architectures(void **state)
 	(void)state;
 	says("//Architecture<System>\n//UniqueID<1>\n" WIDGET_BODY("System"),
 	    MIF_PROFILE_IDMIF,
-	    "1:1: warning: architecture \"System\": SMS 2.0 refused IDMIFs of "
+	    FORM2(1) "1:1: warning: architecture \"System\": SMS 2.0 refused IDMIFs of "
 	    "the System and Personal Computer architectures from clients, while "
 	    "Configuration Manager documents System as its example\n");
 	says("//Architecture<personal computer>\n//UniqueID<1>\n"
 	    WIDGET_BODY("MICROSOFT|PERSONAL COMPUTER|1.0"), MIF_PROFILE_IDMIF,
-	    "1:1: warning: architecture \"personal computer\": SMS 2.0 refused "
+	    FORM2(1) "1:1: warning: architecture \"personal computer\": SMS 2.0 refused "
 	    "IDMIFs of the System and Personal Computer architectures from "
 	    "clients, while Configuration Manager documents System as its "
 	    "example\n");
@@ -849,7 +885,7 @@ test_idmif_long_class(void **state)
 	    "START GROUP NAME = \"M\" ID = 3 CLASS = \"CONTOSO|WIDGET_SERVICE_RECORD|1.0\" END GROUP\n"
 	    "START GROUP NAME = \"N\" ID = 4 CLASS = \"Contoso|W\xE9" "dget_Service_Entry|1.0\" END GROUP\n"
 	    "END COMPONENT\n", MIF_PROFILE_IDMIF,
-	    "8:31: warning: class \"CONTOSO|WIDGET_SERVICE_RECORD|1.0\" is 33 "
+	    FORM2(1) "8:31: warning: class \"CONTOSO|WIDGET_SERVICE_RECORD|1.0\" is 33 "
 	    "characters long; SMS does not store a class over 32\n");
 }
 
@@ -858,23 +894,23 @@ test_idmif_keys_and_size(void **state)
 {
 	(void)state;
 	says(IDMIF_HEAD WIDGET_BODY("CONTOSO|WIDGET|1.0")
-	    MONITOR(2, "KEY = 1") MONITOR(3, ""), MIF_PROFILE_IDMIF, "");
+	    MONITOR(2, "KEY = 1") MONITOR(3, ""), MIF_PROFILE_IDMIF, FORM2(1));
 	says(IDMIF_HEAD "START COMPONENT NAME = \"Widget\"\n"
 	    "START GROUP NAME = \"Widget\" ID = 1 CLASS = \"CONTOSO|WIDGET|1.0\"\n"
 	    ATTR("Widget ID", 1, "STRING(32)", "\"W-1\"")
 	    "END GROUP\n" MONITOR(2, "KEY = 1") MONITOR(3, "")
 	    "END COMPONENT\n", MIF_PROFILE_IDMIF,
-	    "10:32: error: group \"M3\" is another instance of its class (first "
+	    FORM2(1) "10:32: error: group \"M3\" is another instance of its class (first "
 	    "at line 7), and it has no KEY: SMS keeps only one instance of a "
 	    "class without a key [7:32]\n");
 	static const char text[] = IDMIF_HEAD WIDGET_BODY("CONTOSO|WIDGET|1.0");
-	bytes_say(text, sizeof text - 1, MIF_PROFILE_IDMIF, 1, "");
+	bytes_say(text, sizeof text - 1, MIF_PROFILE_IDMIF, 1, FORM2(1));
 	char big[1100];
 	memset(big, ' ', sizeof big);
 	memcpy(big, text, sizeof text - 1);
 	bytes_say(big, 1025, MIF_PROFILE_IDMIF, 1,
 	    "0:0: error: the file has 1025 bytes, over the size limit of 1 KB "
-	    "(1024 bytes)\n");
+	    "(1024 bytes)\n" FORM2(1));
 }
 
 /* ---- auto and the rest ------------------------------------------------------- */
@@ -888,7 +924,7 @@ test_auto(void **state)
 	    "\"Failed\"\n");
 	says("//Architecture<Widget>\n" WIDGET_BODY("CONTOSO|WIDGET|1.0"),
 	    MIF_PROFILE_AUTO,
-	    "2:1: error: no //UniqueID<id> line after the //Architecture line\n");
+	    FORM2(1) "2:1: error: no //UniqueID<id> line after the //Architecture line\n");
 	says(NOIDMIF_HEAD ATTR("a", 1, "DATE", "UNKNOWN")
 	    "END GROUP\nEND COMPONENT\n", MIF_PROFILE_AUTO,
 	    "3:47: error: value of DATE attribute \"a\" is UNKNOWN, not a quoted "
@@ -917,7 +953,7 @@ test_error_limit(void **state)
 	    ATTR("c", 3, "DATE", "UNKNOWN")
 	    "END GROUP\nEND COMPONENT\n";
 	mif_doc *doc = parse_bytes(text, sizeof text - 1);
-	mif_check_options opts = { 2, MIF_PROFILE_NOIDMIF, 0 };
+	mif_check_options opts = { .max_errors = 2, .profile = MIF_PROFILE_NOIDMIF };
 	char buf[2048];
 
 	/* two errors and the fatal one that stops */
@@ -939,7 +975,7 @@ static void
 test_corpus(void **state)
 {
 	char buf[2048];
-	mif_check_options opts = { 0, MIF_PROFILE_STATUS, 0 };
+	mif_check_options opts = { .profile = MIF_PROFILE_STATUS };
 	(void)state;
 	mif_doc *doc = mif_parse_path("samples/corpus/installer-short-form.mif",
 	    NULL, NULL);

@@ -1024,7 +1024,7 @@ test_noidmif_new(void **state)
 
 	/* the NOIDMIF profile takes it */
 	mif_doc *back = parse_text(out);
-	mif_check_options o = { 0, MIF_PROFILE_NOIDMIF, 0 };
+	mif_check_options o = { .profile = MIF_PROFILE_NOIDMIF };
 	mif_check(back, &o);
 	assert_int_equal(mif_doc_error_count(back), 0);
 	mif_doc_free(back);

@@ -377,6 +377,44 @@ test_dates(void **state)
 	assert_int_equal(v.kind, MIF_V_STRING);
 }
 
+/* SMS 1.2's "MM/DD/YY HH:MM:SS" (Q192497) is read as its date: years 69
+ * to 99 in the 1900s, 00 to 68 in the 2000s; no fraction, no zone. */
+static void
+test_dates_sms12(void **state)
+{
+	const fixture *f = *state;
+	mif_attr_type t = type_of(f, "Date");
+	mif_value v, w;
+	mif_error err;
+	char out[MIF_DATE_LEN + 1];
+
+	assert_true(mif_value_parse(&t, "07/01/98 10:30:30", 17, &v, &err));
+	assert_int_equal(v.kind, MIF_V_DATE);
+	assert_string_equal(mif_date_format(&v.date, out),
+	    "19980701103030.000000+***");
+	assert_true(mif_value_parse(&t, "19980701103030.000000+***", 25, &w,
+	    &err));
+	assert_true(mif_value_equal(&v, &w));
+	assert_true(mif_value_parse(&t, "12/31/69 23:59:59", 17, &v, &err));
+	assert_int_equal(v.date.year, 1969);
+	assert_true(mif_value_parse(&t, "02/29/68 00:00:00", 17, &v, &err));
+	assert_int_equal(v.date.year, 2068);
+	assert_true(mif_value_parse(&t, "02/29/00 00:00:00", 17, &v, &err));
+	assert_int_equal(v.date.year, 2000);
+	/* each field in range, the shape exact */
+	static const char *const bad[] = {
+		"02/29/99 00:00:00", "13/01/98 10:30:30", "00/01/98 10:30:30",
+		"07/00/98 10:30:30", "07/01/98 24:00:00", "07/01/98 10:60:30",
+		"07/01/98 10:30:61", "7/1/98 10:30:30", "07-01-98 10:30:30",
+		"07/01/1998 10:30", "07/01/98 10:30:3x", "07/01/98T10:30:30",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_false(mif_value_parse(&t, bad[i], strlen(bad[i]), &v,
+		    &err));
+		assert_int_equal(err.code, MIF_E_DATE);
+	}
+}
+
 static void
 test_enums(void **state)
 {
@@ -900,6 +938,7 @@ main(void)
 		cmocka_unit_test(test_integer_errors),
 		cmocka_unit_test(test_strings),
 		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_dates_sms12),
 		cmocka_unit_test(test_enums),
 		cmocka_unit_test(test_special_values),
 		cmocka_unit_test(test_parse),
