@@ -238,6 +238,11 @@ mif_lex_string(mif_parser *p, const char *body, size_t len, uint32_t pos)
 		    "string longer than %u bytes; cut there", MIF_MAX_TOKEN);
 		len = mif_utf8_cut(body, MIF_MAX_TOKEN);
 	}
+	const char *nul = memchr(body, '\0', len);
+	if (nul != NULL)
+		mif_diag_rule(p->doc, MIF_RULE_STRING_NUL, MIF_ERROR,
+		    pos + (uint32_t)(nul - body), MIF_NOPOS,
+		    "NUL byte in a string");
 	const char *bs = memchr(body, '\\', len);
 	if (bs == NULL)
 		return mif_intern(p->doc, body, len);

@@ -170,6 +170,8 @@ static const struct rule_entry {
 	    "an instruction for which SMS writes no status MIF (a note)" },
 	[MIF_RULE_OLD_SPELLING] = { "old-spelling", MIF_E_SYNTAX,
 	    "an option given in its old spelling, which will go" },
+	[MIF_RULE_STRING_NUL] = { "string-nul", MIF_E_CHAR,
+	    "a NUL byte in a string" },
 };
 
 /* Each code's own rule: they stand in the code's order after
