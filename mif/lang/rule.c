@@ -172,6 +172,9 @@ static const struct rule_entry {
 	    "an option given in its old spelling, which will go" },
 	[MIF_RULE_STRING_NUL] = { "string-nul", MIF_E_CHAR,
 	    "a NUL byte in a string" },
+	[MIF_RULE_ESCAPE_UPPER] = { "escape-upper", MIF_E_ESCAPE,
+	    "an escape in capitals, kept as a backslash and its letter, which "
+	    "the DMI reference parser reads as the escape" },
 };
 
 /* Each code's own rule: they stand in the code's order after
