@@ -36,6 +36,14 @@ mif_build_open(mif_parser *p, int kind, mif_loc loc)
 	l->first = l->last = NULL;
 	l->first_row = l->last_row = NULL;
 	l->count = 0;
+	if (parent == NULL && kind == MIF_COMPONENT && !p->component_opened) {
+		p->component_opened = true;
+		if (p->has_file_language && mif_vec_reserve((void **)&l->stmts,
+		    &l->stmts_cap, 0, sizeof *l->stmts)) {
+			l->stmts[l->nstmts++] = p->file_language;
+			l->seen = 1u << MIF_KW_LANGUAGE;
+		}
+	}
 }
 
 const mif_block *

@@ -152,6 +152,41 @@ same_value(const mif_stmt *a, const mif_stmt *b)
 	return a->v.u == b->v.u; /* strings are interned: same text, same pointer */
 }
 
+/* A statement given again: the first one stays. */
+static void
+report_repeat(mif_parser *p, const mif_stmt *first, const mif_stmt *again)
+{
+	unsigned line = mif_doc_line_at(p->doc, first->pos);
+	const char *word = stmt_word(again->kw, again->sub);
+
+	if (same_value(first, again))
+		mif_diag(p->doc, MIF_E_DUPLICATE, MIF_WARNING, again->pos, first->pos,
+		    "%s repeated (first at line %u)", word, line);
+	else
+		mif_diag(p->doc, MIF_E_CONFLICT, MIF_ERROR, again->pos, first->pos,
+		    "%s given again with another value (first at line %u)",
+		    word, line);
+}
+
+/* LANGUAGE before START COMPONENT, as the DMI documents allow it once a
+ * file: kept until the component opens, which takes it as its own
+ * first statement (mif_build_open). */
+static void
+file_language(mif_parser *p, mif_loc kwloc, const mif_val *val)
+{
+	mif_stmt s = *val;
+
+	if (!shape(p, MIF_KW_LANGUAGE, MIF_NO_KIND, &s))
+		return;
+	s.pos = kwloc.pos;
+	s.kw = MIF_KW_LANGUAGE;
+	if (p->has_file_language)
+		report_repeat(p, &p->file_language, &s);
+	else
+		p->file_language = s;
+	p->has_file_language = true;
+}
+
 void
 mif_build_stmt(mif_parser *p, int kwtok, mif_loc kwloc, const mif_val *val)
 {
@@ -162,6 +197,10 @@ mif_build_stmt(mif_parser *p, int kwtok, mif_loc kwloc, const mif_val *val)
 
 	if (val->form == MIF_F_NONE)
 		return; /* a value the grammar already reported */
+	if (l == NULL && kw == MIF_KW_LANGUAGE && !p->component_opened) {
+		file_language(p, kwloc, val);
+		return;
+	}
 	if (l == NULL) {
 		mif_diag(p->doc, MIF_E_STATEMENT, MIF_ERROR, kwloc.pos, MIF_NOPOS,
 		    "%s outside a component", stmt_word(kw, sub));
@@ -190,15 +229,7 @@ mif_build_stmt(mif_parser *p, int kwtok, mif_loc kwloc, const mif_val *val)
 		const mif_stmt *first = &l->stmts[i];
 		if (first->kw != s.kw || (kw == MIF_KW_PLATFORM && first->sub != s.sub))
 			continue;
-		unsigned line = mif_doc_line_at(p->doc, first->pos);
-		const char *word = stmt_word(kw, sub);
-		if (same_value(first, &s))
-			mif_diag(p->doc, MIF_E_DUPLICATE, MIF_WARNING, s.pos, first->pos,
-			    "%s repeated (first at line %u)", word, line);
-		else
-			mif_diag(p->doc, MIF_E_CONFLICT, MIF_ERROR, s.pos, first->pos,
-			    "%s given again with another value (first at line %u)",
-			    word, line);
+		report_repeat(p, first, &s);
 		return;
 	}
 	if (l->nstmts == UINT16_MAX) {

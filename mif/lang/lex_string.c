@@ -126,6 +126,24 @@ warn_path_escape(mif_parser *p, const char *esc, size_t n, uint32_t cp,
 	    (int)n - 1, esc + 1);
 }
 
+/* What the DMI reference parser, whose escapes ignore case, reads for
+ * "\\" and the capital c; false for a letter it knows no escape of. */
+static bool
+reference_reads(char c, char *buf, size_t len)
+{
+	static const char capitals[] = "ABFNRTVX";
+	static const char controls[] = "\a\b\f\n\r\t\v";
+	const char *at = c != '\0' ? strchr(capitals, c) : NULL;
+
+	if (at == NULL)
+		return false;
+	if (c == 'X')
+		snprintf(buf, len, "\\x, a hexadecimal escape");
+	else
+		describe_char((unsigned char)controls[at - capitals], buf, len);
+	return true;
+}
+
 /* The backslash at body[at] before a character that starts no escape:
  * keep both and warn.  Returns the bytes written to out. */
 static size_t
@@ -140,6 +158,16 @@ keep_backslash(mif_parser *p, const char *body, size_t len, size_t at,
 		n = 1;
 	*i = at + 1 + n;
 	memcpy(out, body + at, 1 + n);
+	char what[48];
+	if (reference_reads(body[at + 1], what, sizeof what)) {
+		/* C:\TEMP: a path, most likely, whatever the reference
+		 * parser made of it */
+		mif_diag_rule(p->doc, MIF_RULE_ESCAPE_UPPER, MIF_WARNING,
+		    pos + (uint32_t)at, MIF_NOPOS, "escape \\%c in capitals; read "
+		    "as a backslash and \"%c\", where the DMI reference parser "
+		    "reads %s", body[at + 1], body[at + 1], what);
+		return 1 + n;
+	}
 	mif_diag_rule(p->doc, MIF_RULE_ESCAPE, MIF_WARNING, pos + (uint32_t)at,
 	    MIF_NOPOS, "unknown escape \\%.*s; read as a backslash and \"%.*s\"",
 	    (int)n, body + at + 1, (int)n, body + at + 1);
@@ -238,6 +266,11 @@ mif_lex_string(mif_parser *p, const char *body, size_t len, uint32_t pos)
 		    "string longer than %u bytes; cut there", MIF_MAX_TOKEN);
 		len = mif_utf8_cut(body, MIF_MAX_TOKEN);
 	}
+	const char *nul = memchr(body, '\0', len);
+	if (nul != NULL)
+		mif_diag_rule(p->doc, MIF_RULE_STRING_NUL, MIF_ERROR,
+		    pos + (uint32_t)(nul - body), MIF_NOPOS,
+		    "NUL byte in a string");
 	const char *bs = memchr(body, '\\', len);
 	if (bs == NULL)
 		return mif_intern(p->doc, body, len);

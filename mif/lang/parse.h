@@ -98,6 +98,9 @@ typedef struct mif_parser {
 	/* builder */
 	mif_build_level level[MIF_MAX_DEPTH + 1];
 	int depth;              /* open builder levels */
+	bool component_opened;  /* a START COMPONENT at the top was read */
+	bool has_file_language; /* a LANGUAGE before it: */
+	mif_stmt file_language;
 	mif_number *nums;       /* number list of the statement being read */
 	size_t nnums, nums_cap;
 	mif_stmt *cells;        /* cells of the row being read */

@@ -176,6 +176,20 @@ static const struct rule_entry {
 	[MIF_RULE_IDMIF_IDENTIFICATION] = { "idmif-identification",
 	    MIF_E_PROFILE, "an IDMIF of the SMS 1.x form without its "
 	    "Identification group" },
+	[MIF_RULE_STRING_NUL] = { "string-nul", MIF_E_CHAR,
+	    "a NUL byte in a string" },
+	[MIF_RULE_ESCAPE_UPPER] = { "escape-upper", MIF_E_ESCAPE,
+	    "an escape in capitals, kept as a backslash and its letter, which "
+	    "the DMI reference parser reads as the escape" },
+	[MIF_RULE_GROUP_EMPTY] = { "group-empty", MIF_E_MISSING,
+	    "a group without attributes, which the DMI reference parser "
+	    "refuses" },
+	[MIF_RULE_COMPONENT_EMPTY] = { "component-empty", MIF_E_MISSING,
+	    "a component without groups, which the DMI reference parser "
+	    "refuses" },
+	[MIF_RULE_VALUE_BEFORE_TYPE] = { "value-before-type", MIF_E_STATEMENT,
+	    "a VALUE before the TYPE of its attribute, which the DMI reference "
+	    "parser refuses" },
 };
 
 /* Each code's own rule: they stand in the code's order after

@@ -76,6 +76,14 @@ check_component(check_ctx *c)
 	if (c->group1 == NULL)
 		check_report_rule(c, MIF_RULE_COMPONENTID, MIF_WARNING, comp->pos,
 		    MIF_NOPOS, "no ComponentID group (ID 1)");
+	const mif_block *g = comp->u.children;
+	while (g != NULL && g->kind != MIF_GROUP)
+		g = g->next;
+	/* under the dmi profile, componentid-missing says it already */
+	if (g == NULL && check_profile_allows(c->profile, MIF_RULE_COMPONENTID))
+		check_report_rule(c, MIF_RULE_COMPONENT_EMPTY, MIF_WARNING,
+		    comp->pos, MIF_NOPOS, "component has no group; the DMI "
+		    "reference parser refuses it (NO_GROUPS)");
 	for (const mif_block *b = comp->u.children; b != NULL && !c->stop;
 	    b = b->next) {
 		switch (b->kind) {

@@ -210,5 +210,12 @@ check_attr_block(check_ctx *c, const mif_block *group,
 	if (c->stop)
 		return;
 	report_access(c, a);
+	/* the reference parser reads VALUE by the TYPE before it */
+	if (a->value != NULL && a->type != NULL && a->value->pos < a->type->pos)
+		check_report_rule(c, MIF_RULE_VALUE_BEFORE_TYPE, MIF_WARNING,
+		    a->value->pos, MIF_NOPOS, "VALUE before TYPE (line %u) in "
+		    "attribute %s; the DMI reference parser refuses it",
+		    check_line(c, a->type->pos),
+		    check_block_name(c, gname, sizeof gname, a->block));
 	check_value(c, a, a->value);
 }

@@ -157,6 +157,12 @@ check_group(check_ctx *c, const mif_block *group)
 	}
 	bool componentid = check_is_componentid(c, group);
 	report_missing(c, group);
+	if (attrs->count == 0 && !c->stop)
+		check_report_rule(c, MIF_RULE_GROUP_EMPTY, MIF_WARNING, group->pos,
+		    MIF_NOPOS, "group %s has no attribute; the DMI reference "
+		    "parser refuses it (NO_ATTRIBUTES)",
+		    check_block_name(c, (char[CHECK_QUOTE_MAX]){ 0 },
+		    CHECK_QUOTE_MAX, group));
 	if (componentid && !c->stop)
 		check_componentid_missing(c, group, attrs);
 	check_statements(c, group, attrs);

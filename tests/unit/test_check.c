@@ -156,8 +156,16 @@ test_group_required_statements(void **state)
 	    "END COMPONENT\n",
 	    NO_CID
 	    "2:1: error: missing: group has no NAME\n"
+	    "2:1: warning: missing: group at line 2 has no attribute; the DMI "
+	    "reference parser refuses it (NO_ATTRIBUTES)\n"
 	    "3:1: error: missing: group \"G\" has no CLASS\n"
-	    "4:1: error: missing: group \"H\" has neither ID nor KEY\n");
+	    "3:1: warning: missing: group \"G\" has no attribute; the DMI "
+	    "reference parser refuses it (NO_ATTRIBUTES)\n"
+	    "4:1: error: missing: group \"H\" has neither ID nor KEY\n"
+	    "4:1: warning: missing: group \"H\" has no attribute; the DMI "
+	    "reference parser refuses it (NO_ATTRIBUTES)\n"
+	    "5:1: warning: missing: group \"Fine\" has no attribute; the DMI "
+	    "reference parser refuses it (NO_ATTRIBUTES)\n");
 }
 
 static void
@@ -220,18 +228,21 @@ test_duplicate_attribute_ids(void **state)
 	    "(first at line 3) [3:28]\n");
 }
 
+/* An attribute, for groups that are not about their attributes. */
+#define ATTR "START ATTRIBUTE NAME = \"a\" ID = 1 TYPE = INTEGER END ATTRIBUTE"
+
 static void
 test_group_and_table_ids_shared(void **state)
 {
 	(void)state;
 	check_says("START COMPONENT NAME = \"C\"\n"
-	    "START GROUP NAME = \"G\" ID = 2 CLASS = \"A|B|1\" END GROUP\n"
+	    "START GROUP NAME = \"G\" ID = 2 CLASS = \"A|B|1\" " ATTR " END GROUP\n"
 	    "START GROUP NAME = \"T\" CLASS = \"A|T|1\" KEY = 1\n"
 	    "START ATTRIBUTE NAME = \"k\" ID = 1 TYPE = INTEGER END ATTRIBUTE\n"
 	    "END GROUP\n"
 	    "START TABLE NAME = \"Tab\" ID = 2 CLASS = \"A|T|1\" END TABLE\n"
 	    "START TABLE NAME = \"Tab2\" ID = 4 CLASS = \"A|T|1\" END TABLE\n"
-	    "START GROUP NAME = \"H\" ID = 4 CLASS = \"A|H|1\" END GROUP\n"
+	    "START GROUP NAME = \"H\" ID = 4 CLASS = \"A|H|1\" " ATTR " END GROUP\n"
 	    "END COMPONENT\n",
 	    NO_CID
 	    "6:26: error: dup-id: duplicate ID 2 of table \"Tab\", already used "
@@ -265,12 +276,12 @@ test_class_form(void **state)
 {
 	(void)state;
 	check_says("START COMPONENT NAME = \"C\"\n"
-	    "START GROUP NAME = \"A\" ID = 2 CLASS = \"System\" END GROUP\n"
-	    "START GROUP NAME = \"B\" ID = 3 CLASS = \"a||1\" END GROUP\n"
-	    "START GROUP NAME = \"C\" ID = 4 CLASS = \"a|b|1|2\" END GROUP\n"
-	    "START GROUP NAME = \"D\" ID = 5 CLASS = \"|b|1\" END GROUP\n"
-	    "START GROUP NAME = \"E\" ID = 6 CLASS = \"a|b|\" END GROUP\n"
-	    "START GROUP NAME = \"F\" ID = 7 CLASS = \"a b|c d|1.0\" END GROUP\n"
+	    "START GROUP NAME = \"A\" ID = 2 CLASS = \"System\" " ATTR " END GROUP\n"
+	    "START GROUP NAME = \"B\" ID = 3 CLASS = \"a||1\" " ATTR " END GROUP\n"
+	    "START GROUP NAME = \"C\" ID = 4 CLASS = \"a|b|1|2\" " ATTR " END GROUP\n"
+	    "START GROUP NAME = \"D\" ID = 5 CLASS = \"|b|1\" " ATTR " END GROUP\n"
+	    "START GROUP NAME = \"E\" ID = 6 CLASS = \"a|b|\" " ATTR " END GROUP\n"
+	    "START GROUP NAME = \"F\" ID = 7 CLASS = \"a b|c d|1.0\" " ATTR " END GROUP\n"
 	    "END COMPONENT\n",
 	    NO_CID
 	    "2:31: warning: class: class \"System\" of group \"A\" is not of the "
