@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/old_hash.h"
+
 static void
 repeat(int c, size_t n)
 {
@@ -129,40 +131,6 @@ gen_trailing_comments(size_t n)
 	for (unsigned i = 0; out < n; i++)
 		out += (size_t)printf("  // note %u\n", i);
 	fputs("END COMPONENT\n", stdout);
-}
-
-/* The inverse of the multiplication by odd m modulo 2^64. */
-static uint64_t
-inverse(uint64_t m)
-{
-	uint64_t x = m;
-	for (int i = 0; i < 5; i++)
-		x *= 2 - m * x;
-	return x;
-}
-
-/* The inverse of splitmix64's finaliser. */
-static uint64_t
-unmix(uint64_t x)
-{
-	x ^= x >> 31 ^ x >> 62;
-	x *= inverse(0x94d049bb133111ebULL);
-	x ^= x >> 27 ^ x >> 54;
-	x *= inverse(0xbf58476d1ce4e5b9ULL);
-	x ^= x >> 30 ^ x >> 60;
-	return x;
-}
-
-/* The number whose row-key hash under libmif's old unkeyed hashes
- * (splitmix64 of the magnitude, the sign in the top bit, xor 1; then
- * one multiply-xorshift round from a fixed start) is the given one:
- * each step is undone in turn. */
-static uint64_t
-old_hash_preimage(uint64_t hash)
-{
-	uint64_t y = hash ^ (hash >> 32);
-	uint64_t x = (y * inverse(0xFF51AFD7ED558CCDULL)) ^ 0x9E3779B97F4A7C15ULL;
-	return unmix(x ^ 1);
 }
 
 /* A NOIDMIF-like class of keyed groups whose INTEGER64 keys all fell in

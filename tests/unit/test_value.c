@@ -9,6 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "../common/old_hash.h"
 #include "diag_text.h"
 
 /* One group of attributes, each with its type and value, after two enums:
@@ -883,29 +884,6 @@ test_date_parse(void **state)
 	d.utc_offset = MIF_DATE_UNKNOWN;
 	assert_string_equal(mif_date_format(&d, out),
 	    "2345**02030405.000006+***");
-}
-
-/* The inverse of the multiplication by odd m modulo 2^64. */
-static uint64_t
-inverse(uint64_t m)
-{
-	uint64_t x = m;
-	for (int i = 0; i < 5; i++)
-		x *= 2 - m * x;
-	return x;
-}
-
-/* The inverse of splitmix64's finaliser, the unkeyed hash that numbers
- * had: inputs whose hashes an attacker chose. */
-static uint64_t
-unmix(uint64_t x)
-{
-	x ^= x >> 31 ^ x >> 62;
-	x *= inverse(0x94d049bb133111ebULL);
-	x ^= x >> 27 ^ x >> 54;
-	x *= inverse(0xbf58476d1ce4e5b9ULL);
-	x ^= x >> 30 ^ x >> 60;
-	return x;
 }
 
 /* Keys crafted so that an unkeyed hash gives them all the same low bits
