@@ -71,14 +71,20 @@ YAJL_CFLAGS := $(shell $(PKG_CONFIG) --cflags yajl 2>/dev/null)
 YAJL_LIBS := $(shell $(PKG_CONFIG) --libs yajl 2>/dev/null)
 YAJL_PC := yajl
 endif
+# SQLite likewise, for mif-audit --db.
+ifneq ($(shell grep -l 'include <sqlite3.h>' mif/*/*.c 2>/dev/null),)
+SQLITE_CFLAGS := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
+SQLITE_PC := sqlite3
+endif
 
 # The public headers are mif.h and mif/LAYER.h; the library's own files
 # name their internal headers by layer ("lang/internal.h").
 INCLUDES := -I. -Imif -I$(B)/gen
-CPPFLAGS_ALL := -D_POSIX_C_SOURCE=200809L $(INCLUDES) $(XML_CFLAGS) $(JSON_CFLAGS) $(YAJL_CFLAGS) $(CPPFLAGS)
+CPPFLAGS_ALL := -D_POSIX_C_SOURCE=200809L $(INCLUDES) $(XML_CFLAGS) $(JSON_CFLAGS) $(YAJL_CFLAGS) $(SQLITE_CFLAGS) $(CPPFLAGS)
 CFLAGS_ALL := $(CFLAGS) $(SAN_FLAGS) -MD -MP
 LDFLAGS_ALL := $(LDFLAGS) $(SAN_FLAGS)
-LIBS_ALL := $(XML_LIBS) $(JSON_LIBS) $(YAJL_LIBS) -lm $(LDLIBS)
+LIBS_ALL := $(XML_LIBS) $(JSON_LIBS) $(YAJL_LIBS) $(SQLITE_LIBS) -lm $(LDLIBS)
 # flex's and bison's output is not ours to tidy.
 GEN_CFLAGS := -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -258,8 +264,8 @@ build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h mif/*.h) $(LIB_
     $(GEN_SRC) $(GEN_HDR)
 	@mkdir -p $(@D)
 	$(CLANG) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -DJPULL_CHUNK=61 \
-	    -D_POSIX_C_SOURCE=200809L $(INCLUDES) $(XML_CFLAGS) $(JSON_CFLAGS) $(YAJL_CFLAGS) $(GEN_CFLAGS) \
-	    -o $@ $< $(LIB_SRC) $(GEN_SRC) $(XML_LIBS) $(JSON_LIBS) $(YAJL_LIBS) -lm
+	    -D_POSIX_C_SOURCE=200809L $(INCLUDES) $(XML_CFLAGS) $(JSON_CFLAGS) $(YAJL_CFLAGS) $(SQLITE_CFLAGS) $(GEN_CFLAGS) \
+	    -o $@ $< $(LIB_SRC) $(GEN_SRC) $(XML_LIBS) $(JSON_LIBS) $(YAJL_LIBS) $(SQLITE_LIBS) -lm
 
 fuzz:
 	@.ci/install-deps clang
@@ -332,7 +338,7 @@ install: all
 	$(INSTALL) -m 644 $(PUBLIC_HDR) $(DESTDIR)$(INCLUDEDIR)/mif
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
-	    -e 's|@REQUIRES_PRIVATE@|$(XML_PC) $(JSON_PC) $(YAJL_PC)|' mif.pc.in \
+	    -e 's|@REQUIRES_PRIVATE@|$(XML_PC) $(JSON_PC) $(YAJL_PC) $(SQLITE_PC)|' mif.pc.in \
 	    > $(DESTDIR)$(PKGCONFIGDIR)/mif.pc
 	for p in $(MAN1) $(MAN3) $(MAN5) $(MAN7); do \
 	    to=$(DESTDIR)$(MANDIR)/man$${p##*.}/$${p#man/}; \

@@ -17,7 +17,7 @@ typedef struct record_head {
 	uint32_t kind;
 	mif_audit_counts counts;
 	mif_audit_identity id;
-	uint64_t out_len, err_len;
+	uint64_t out_len, err_len, db_len;
 	/* warnings made errors (report_promoted()): the exit status is
 	 * the calling process's to give */
 	uint64_t promoted;
@@ -63,7 +63,8 @@ free_record(audit_record *rec)
 {
 	free(rec->out);
 	free(rec->err);
-	rec->out = rec->err = NULL;
+	free(rec->db);
+	rec->out = rec->err = rec->db = NULL;
 }
 
 static bool
@@ -101,10 +102,12 @@ work(int fd, unsigned k, unsigned workers, size_t n,
 		h.id = rec.id;
 		h.out_len = rec.out_len;
 		h.err_len = rec.err_len;
+		h.db_len = rec.db_len;
 		h.promoted = report_promoted() - promoted;
 		if (!write_full(fd, &h, sizeof h) ||
 		    !write_full(fd, rec.out, rec.out_len) ||
-		    !write_full(fd, rec.err, rec.err_len))
+		    !write_full(fd, rec.err, rec.err_len) ||
+		    !write_full(fd, rec.db, rec.db_len))
 			_exit(2); /* the reader is gone */
 		free_record(&rec);
 	}
@@ -180,14 +183,15 @@ audit_workers_run(const char *prog, unsigned workers, size_t n,
 		pids[started] = pid;
 	}
 
-	buffer out = { NULL, 0 }, err = { NULL, 0 };
+	buffer out = { NULL, 0 }, err = { NULL, 0 }, db = { NULL, 0 };
 	for (size_t i = 0; ok && i < n; i++) {
 		record_head h;
 		audit_record rec = { 0 };
 		int fd = fds[i % workers];
 		if (!read_full(fd, &h, sizeof h) ||
 		    !read_part(fd, &out, h.out_len, &rec.out) ||
-		    !read_part(fd, &err, h.err_len, &rec.err)) {
+		    !read_part(fd, &err, h.err_len, &rec.err) ||
+		    !read_part(fd, &db, h.db_len, &rec.db)) {
 			report_fatal(stderr, prog, NULL, MIF_RULE_IO,
 			    "a worker process failed");
 			ok = false;
@@ -198,12 +202,14 @@ audit_workers_run(const char *prog, unsigned workers, size_t n,
 		rec.id = h.id;
 		rec.out_len = (size_t)h.out_len;
 		rec.err_len = (size_t)h.err_len;
+		rec.db_len = (size_t)h.db_len;
 		report_add_promoted((size_t)h.promoted);
 		if (!consume(ctx, i, &rec))
 			ok = false;
 	}
 	free(out.data);
 	free(err.data);
+	free(db.data);
 
 	/* closing the pipes stops workers that are still writing */
 	for (unsigned k = 0; k < started; k++)

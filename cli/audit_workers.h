@@ -28,6 +28,8 @@ typedef struct audit_record {
 	size_t out_len;
 	char *err;             /* diagnostics */
 	size_t err_len;
+	char *db;              /* mif_audit_db_write_*(), with --db */
+	size_t db_len;
 } audit_record;
 
 /* Make item i's record, its buffers malloc'd (the caller frees them);

@@ -25,8 +25,8 @@ static const char prog[] = "mif-audit";
 
 static const char usage[] =
     "usage: mif-audit [--sms VERSIONS] [--inventory DIR] [-f text|tsv|json]\n"
-    "                 [-j N] [--input-encoding ENC] [-R] [--files-from LIST [-0]]\n"
-    "                 HISTORY...\n"
+    "                 [--db FILE] [-j N] [--input-encoding ENC] [-R]\n"
+    "                 [--files-from LIST [-0]] HISTORY...\n"
     "       mif-audit --merge [--sms VERSIONS] [-f text|tsv|json] REPORT...\n";
 
 static const char help[] =
@@ -39,6 +39,8 @@ static const char help[] =
     "                       DIR/SMSID.mif or DIR/SMSID/*.mif\n"
     "  -f, --format FORMAT  text (default), tsv or json\n"
     "  -H, --header         (the tsv report always starts with its header)\n"
+    "      --db FILE        the audit into the SQLite database FILE too\n"
+    "                       (mif-audit-db(5))\n"
     "  -j, --jobs N         audit in N processes (default 1)\n"
     "      --merge          combine the TSV or JSON reports of earlier runs\n"
     "  -R, --recursive      a HISTORY folder's subfolders too\n"
@@ -84,6 +86,8 @@ typedef struct audit {
 	mif_audit_report report;
 	const mif_sms_version *versions[MIF_SMS_AUDIT_MAX];
 	const mif_audit_inventory *inventory;
+	mif_audit_db *db;                /* --db: the parent's */
+	bool db_wanted;                  /* records carry their SQL */
 	mif_parse_options input;
 	walk_files in;
 	progress progress;
@@ -92,7 +96,7 @@ typedef struct audit {
 
 /* The first error of a history, as its skipped entry. */
 static void
-skip(audit *a, const char *name, const mif_error *e, FILE *out,
+skip(audit *a, const char *name, const mif_error *e, FILE *out, FILE *db,
     audit_record *rec)
 {
 	mif_audit_skip s = { name, e->mark.line, e->mark.column, e->text };
@@ -101,6 +105,8 @@ skip(audit *a, const char *name, const mif_error *e, FILE *out,
 	    : AUDIT_RECORD_SKIP;
 	rec->id = mif_audit_skip_identity(&s);
 	mif_audit_write_skip(&a->report, &s, out);
+	if (db != NULL)
+		mif_audit_db_write_skip(&s, db);
 }
 
 /* Report the errors of a document (warnings are mif-check's); the
@@ -124,11 +130,11 @@ report_errors(const mif_doc *doc, const char *name, FILE *err)
 /* Audit a history that was read. */
 static bool
 audit_history(audit *a, const char *name, const mif_sms_history *h,
-    FILE *out, audit_record *rec)
+    FILE *out, FILE *db, audit_record *rec)
 {
 	rec->kind = AUDIT_RECORD_JOB;
 	if (!mif_audit_history(&a->report, a->versions, a->inventory, h, name,
-	    out, &rec->counts, &rec->id)) {
+	    out, db, &rec->counts, &rec->id)) {
 		report_fatal(stderr, prog, name, MIF_RULE_NOMEM, "out of memory");
 		return false;
 	}
@@ -143,7 +149,8 @@ produce(void *ctx, size_t i, audit_record *rec)
 	const char *name = cli_display_name(path);
 	FILE *out = open_memstream(&rec->out, &rec->out_len);
 	FILE *err = open_memstream(&rec->err, &rec->err_len);
-	bool ok = out != NULL && err != NULL;
+	FILE *db = a->db_wanted ? open_memstream(&rec->db, &rec->db_len) : NULL;
+	bool ok = out != NULL && err != NULL && (db != NULL || !a->db_wanted);
 
 	if (!ok) {
 		report_out_of_memory(prog);
@@ -154,7 +161,7 @@ produce(void *ctx, size_t i, audit_record *rec)
 	mif_doc *doc = mif_parse_path(path, &o, &e);
 	if (doc == NULL) {
 		report_diag(err, prog, name, NULL, &e);
-		skip(a, name, &e, out, rec);
+		skip(a, name, &e, out, db, rec);
 		goto done;
 	}
 	/* the DMI rules cost about a tenth of the time: worth it */
@@ -164,15 +171,15 @@ produce(void *ctx, size_t i, audit_record *rec)
 	const mif_error *first = report_errors(doc, name, err);
 	mif_sms_history h;
 	if (first != NULL) {
-		skip(a, name, first, out, rec);
+		skip(a, name, first, out, db, rec);
 	} else if (!mif_sms_history_read(doc, &h, &e)) {
 		report_diag(err, prog, name, doc, &e);
-		skip(a, name, &e, out, rec);
+		skip(a, name, &e, out, db, rec);
 	} else {
 		/* what the history holds that its client would not have sent */
 		for (size_t w = 0; w < h.nwarnings; w++)
 			report_diag(err, prog, name, doc, &h.warnings[w]);
-		ok = audit_history(a, name, &h, out, rec);
+		ok = audit_history(a, name, &h, out, db, rec);
 		mif_sms_history_release(&h);
 	}
 	mif_doc_free(doc);
@@ -180,6 +187,8 @@ done:
 	if (out != NULL && fclose(out) != 0)
 		ok = false;
 	if (err != NULL && fclose(err) != 0)
+		ok = false;
+	if (db != NULL && fclose(db) != 0)
 		ok = false;
 	return ok;
 }
@@ -204,6 +213,13 @@ consume(void *ctx, size_t i, const audit_record *rec)
 	    rec->id, name, &e)
 	    : mif_audit_put_skip(&a->report, rec->out, rec->out_len, rec->id, name,
 	    &e);
+	/* the database takes each history whole, in its own transaction */
+	if (placed && a->db != NULL && !mif_audit_db_put(a->db, rec->db,
+	    rec->db_len, &e)) {
+		progress_clear(&a->progress);
+		say(&e);
+		return false;
+	}
 	if (!placed || ferror(stdout)) {
 		progress_clear(&a->progress);
 		if (!placed)
@@ -352,7 +368,7 @@ main(int argc, char *argv[])
 {
 	enum {
 		OPT_SMS = 256, OPT_INVENTORY, OPT_MERGE, OPT_HELP, OPT_VERSION,
-		OPT_INPUT_ENCODING
+		OPT_INPUT_ENCODING, OPT_DB
 	};
 	static const struct option longopts[] = {
 		{ "sms", required_argument, NULL, OPT_SMS },
@@ -361,6 +377,7 @@ main(int argc, char *argv[])
 		{ "header", no_argument, NULL, 'H' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "merge", no_argument, NULL, OPT_MERGE },
+		{ "db", required_argument, NULL, OPT_DB },
 		WALK_LONGOPTS,
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
 		{ "help", no_argument, NULL, OPT_HELP },
@@ -369,7 +386,7 @@ main(int argc, char *argv[])
 		{ NULL, 0, NULL, 0 },
 	};
 	audit a = { .report = { .format = MIF_AUDIT_TEXT } };
-	const char *inventory = NULL;
+	const char *inventory = NULL, *db = NULL;
 	bool merge = false, sms_given = false;
 	unsigned workers = 1;
 	walk_options wo = { .folders = true };
@@ -400,6 +417,7 @@ main(int argc, char *argv[])
 			break;
 		case OPT_INVENTORY: inventory = optarg; break;
 		case OPT_MERGE: merge = true; break;
+		case OPT_DB: db = optarg; break;
 		case OPT_INPUT_ENCODING:
 			cli_parse_input_encoding(prog, usage, optarg, &a.input);
 			break;
@@ -431,6 +449,9 @@ main(int argc, char *argv[])
 	if (merge && inventory != NULL)
 		cli_usage_error(prog, usage, "--merge takes no --inventory: the "
 		    "reports hold its answers");
+	if (merge && db != NULL)
+		cli_usage_error(prog, usage, "--merge takes no --db: merge "
+		    "databases with ATTACH (mif-audit-db(5))");
 	if (merge && a.input.input_encoding_given)
 		cli_usage_error(prog, usage, "--merge takes no --input-encoding: "
 		    "reports are UTF-8");
@@ -459,8 +480,18 @@ main(int argc, char *argv[])
 		a.inventory = inv;
 		a.report.inventory = true;
 	}
+	if (db != NULL) {
+		mif_error e;
+		a.db_wanted = true;
+		if ((a.db = mif_audit_db_open(db, &e)) == NULL) {
+			say(&e);
+			mif_audit_inventory_free(inv);
+			return CLI_TROUBLE;
+		}
+	}
 	int status = run_audit(&a, &wo, argv + optind, (size_t)(argc - optind),
 	    workers);
+	mif_audit_db_close(a.db);
 	mif_audit_inventory_free(inv);
 	walk_free(&a.in);
 	return report_finish(status, CLI_INPUT);

@@ -587,12 +587,34 @@ typedef struct mif_audit_inventory mif_audit_inventory;
  * report's versions (`versions`, r->nversions of them), look up each
  * workstation in inv (may be NULL), and write the job onto out
  * (mif_audit_write_job()), its counts into *counts and its identity
- * into *id.  file names the history.  False when memory runs out.
+ * into *id.  file names the history.  With db not NULL, the job's SQL
+ * goes onto it too (mif_audit_db_write_job()).  False when memory runs
+ * out.
  */
 bool mif_audit_history(const mif_audit_report *r,
     const mif_sms_version *const *versions, const mif_audit_inventory *inv,
-    const mif_sms_history *history, const char *file, FILE *out,
+    const mif_sms_history *history, const char *file, FILE *out, FILE *db,
     mif_audit_counts *counts, mif_audit_identity *id);
+
+/* ---- audits in an SQLite database (mif-audit-db(5)) ---- */
+
+typedef struct mif_audit_db mif_audit_db;
+
+/* Open the database at path, creating it and its tables as needed;
+ * NULL with *err (its source the path) when it cannot. */
+mif_audit_db *mif_audit_db_open(const char *path, mif_error *err)
+    MIF_MUST_USE;
+void mif_audit_db_close(mif_audit_db *db);
+/* A job's or a skipped history's SQL onto out (a worker process may
+ * write it: no database is needed); it replaces what the database
+ * holds of the same history.  mif_audit_db_put() then applies it. */
+void mif_audit_db_write_job(const mif_audit_report *r,
+    const mif_audit_job *job, FILE *out);
+void mif_audit_db_write_skip(const mif_audit_skip *skip, FILE *out);
+/* Apply what mif_audit_db_write_*() wrote (len bytes) in one
+ * transaction: all of it or, false with *err, none. */
+bool mif_audit_db_put(mif_audit_db *db, const char *sql, size_t len,
+    mif_error *err);
 
 /* ---- the inventory: package status NOIDMIFs of the clients ---- */
 

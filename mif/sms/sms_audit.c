@@ -80,7 +80,7 @@ mif_sms_audit(const mif_sms_history *history,
 bool
 mif_audit_history(const mif_audit_report *r,
     const mif_sms_version *const *versions, const mif_audit_inventory *inv,
-    const mif_sms_history *h, const char *file, FILE *out,
+    const mif_sms_history *h, const char *file, FILE *out, FILE *db,
     mif_audit_counts *counts, mif_audit_identity *id)
 {
 	size_t n = h->ntargets > 0 ? h->ntargets : 1;
@@ -98,6 +98,8 @@ mif_audit_history(const mif_audit_report *r,
 		    h->ntargets };
 		*id = mif_audit_job_identity(r, &job);
 		mif_audit_write_job(r, &job, out);
+		if (db != NULL)
+			mif_audit_db_write_job(r, &job, db);
 		memset(counts, 0, sizeof *counts);
 		mif_audit_count_job(r, &job, counts);
 	}
