@@ -24,7 +24,7 @@ static const char prog[] = "mif-sched";
 
 static const char usage[] =
     "usage: mif-sched [--threshold BPS] [--until TIME] [-H] [-f text|tsv|json]\n"
-    "                 [--all-assignments] [--input-encoding ENC]\n"
+    "                 [--all-assignments] [--client-sp N] [--input-encoding ENC]\n"
     "                 ADVERTS TIMELINE\n";
 
 static const char help[] =
@@ -38,6 +38,8 @@ static const char help[] =
     "                         program has run)\n"
     "      --all-assignments  every assignment looked at, every speed test\n"
     "                         (--explain is its old spelling)\n"
+    "      --client-sp N      the client's SMS 2.0 service pack (default: the\n"
+    "                         latest); 0 keeps the bug of KB Q235777\n"
     "      --input-encoding ENC  read ADVERTS as latin1, utf-8, utf-16le or\n"
     "                         utf-16be (default: as its byte-order mark\n"
     "                         says, latin1 without one)\n"
@@ -107,12 +109,13 @@ load_adverts(const char *path, const mif_parse_options *input, int *status)
 int
 main(int argc, char *argv[])
 {
-	enum { OPT_THRESHOLD = 256, OPT_UNTIL, OPT_ALL_ASSIGNMENTS,
+	enum { OPT_THRESHOLD = 256, OPT_UNTIL, OPT_ALL_ASSIGNMENTS, OPT_CLIENT_SP,
 		OPT_EXPLAIN, OPT_HELP, OPT_VERSION, OPT_INPUT_ENCODING };
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "header", no_argument, NULL, 'H' },
 		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
+		{ "client-sp", required_argument, NULL, OPT_CLIENT_SP },
 		{ "until", required_argument, NULL, OPT_UNTIL },
 		{ "all-assignments", no_argument, NULL, OPT_ALL_ASSIGNMENTS },
 		{ "explain", no_argument, NULL, OPT_EXPLAIN },
@@ -126,7 +129,7 @@ main(int argc, char *argv[])
 	mif_sched_options opts = { 0 };
 	bool explain = false, header = false;
 	mif_parse_options input = { .source_name = NULL };
-	unsigned threshold;
+	unsigned threshold, client_sp;
 	int c;
 
 	opterr = 0;
@@ -149,6 +152,17 @@ main(int argc, char *argv[])
 				    "speed in bit/s from 1 to 4294967295, not "
 				    "\"%s\"", optarg);
 			opts.threshold = threshold;
+			break;
+		case OPT_CLIENT_SP:
+			/* KB Q235777: fixed by a service pack of SMS 2.0 */
+			if (strcmp(optarg, "0") == 0)
+				opts.drops_event_flag = true;
+			else if (cli_parse_count(optarg, &client_sp))
+				opts.drops_event_flag = false;
+			else
+				cli_usage_error(prog, usage, "--client-sp wants a "
+				    "service pack number, 0 for none, not \"%s\"",
+				    optarg);
 			break;
 		case OPT_UNTIL:
 			if (!mif_time_parse(optarg, &opts.until))

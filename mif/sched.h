@@ -29,8 +29,11 @@ extern "C" {
 /* A speed test less than this many seconds after the last real one
  * gives that one's answer. */
 #define MIF_SCHED_CACHE_SECONDS 60
-/* An assignment's time when it is "as soon as possible". */
+/* An assignment's time when it is "as soon as possible", at logon, at
+ * logoff: the event assignments (mif_sched_time_is_event()). */
 #define MIF_SCHED_ASAP INT64_MIN
+#define MIF_SCHED_AT_LOGON (INT64_MIN + 1)
+#define MIF_SCHED_AT_LOGOFF (INT64_MIN + 2)
 /* No assignment. */
 #define MIF_SCHED_NONE SIZE_MAX
 
@@ -159,6 +162,9 @@ typedef enum mif_sched_event_kind {
 	MIF_SCHED_CAP,         /* value: 1 the CAP is reachable, 0 not */
 	MIF_SCHED_RESULT,      /* value: 1 the last run before it succeeded
 	                          (the default), 0 it failed */
+	MIF_SCHED_LOGON,       /* the user logs on: evaluate, with the
+	                          assignments at logon due */
+	MIF_SCHED_LOGOFF,      /* the user logs off: the same at logoff */
 } mif_sched_event_kind;
 
 typedef struct mif_sched_event {
@@ -168,7 +174,8 @@ typedef struct mif_sched_event {
 	unsigned line;         /* in the timeline text; 0 when built */
 } mif_sched_event;
 
-/* "odp", "refresh", "speed", "ras", "cap", "result"; NULL out of range. */
+/* "odp", "refresh", "speed", "ras", "cap", "result", "logon",
+ * "logoff"; NULL out of range. */
 const char *mif_sched_event_name(mif_sched_event_kind kind);
 
 typedef struct mif_sched_timeline mif_sched_timeline;
@@ -199,6 +206,10 @@ typedef struct mif_sched_options {
 	                          last event until every scheduled program
 	                          has run */
 	int64_t until;
+	bool drops_event_flag; /* an SMS 2.0 client without the fix of KB
+	                          Q235777 (mif-sched --client-sp 0): its
+	                          ODPs drop the "mandatory over slow links"
+	                          of event assignments */
 } mif_sched_options;
 
 /* What the simulation tells, in the order it happens. */
@@ -242,6 +253,9 @@ typedef struct mif_sched_step {
 	                          with 0: every assignment has run) */
 	size_t dropped;        /* NOT_SCHEDULED: the assignment of the
 	                          schedule dropped, or MIF_SCHED_NONE */
+	bool waiting;          /* NOT_SCHEDULED with skipped 0: assignments
+	                          left wait for another event (ASAP, logon,
+	                          logoff) */
 } mif_sched_step;
 
 typedef struct mif_sched_sim mif_sched_sim;

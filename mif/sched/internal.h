@@ -19,6 +19,10 @@ mif_sched_test mif_sched_speed_put(mif_sched_speed *speed,
 
 /* ---- advertisements (sched_adverts.c) --------------------------------- */
 
+/* Whether an assignment's time is an event's: as soon as possible, at
+ * logon or at logoff. */
+bool mif_sched_time_is_event(int64_t time);
+
 /* Whether the assignment at index is of a recurring advertisement: a
  * timed one whose advertisement has two timed assignments or more,
  * which SMS treats as recurring (KB Q257271). */

@@ -157,9 +157,15 @@ mif_sched_adverts_assignment(const mif_sched_adverts *a, size_t index)
 }
 
 bool
+mif_sched_time_is_event(int64_t time)
+{
+	return time <= MIF_SCHED_AT_LOGOFF;
+}
+
+bool
 mif_sched_adverts_recurring(const mif_sched_adverts *a, size_t index)
 {
-	return a->items[index].time != MIF_SCHED_ASAP &&
+	return !mif_sched_time_is_event(a->items[index].time) &&
 	    a->adverts[a->owner[index]].timed >= 2;
 }
 
@@ -335,7 +341,7 @@ add(mif_sched_adverts *a, const char *id, int64_t number,
 	}
 	size_t owner = (size_t)(ad - a->adverts);
 	a->owner[a->nitems] = owner;
-	if (time != MIF_SCHED_ASAP)
+	if (!mif_sched_time_is_event(time))
 		a->adverts[owner].timed++;
 	a->items[a->nitems++] = (mif_sched_assignment){
 		.advert = ad->id,
@@ -368,18 +374,21 @@ enum column {
 	COL_PROGRAM,     /* 4 Program: a string */
 	COL_TIME,        /* 5 Assignment Time: a DATE, all '*' for ASAP */
 	COL_BOX,         /* 6 Not Mandatory Over Slow Links: 0 or 1 */
-	NCOLUMNS
+	NCOLUMNS,
+	/* optional: 7 Assignment Event: 0 the time, 1 logon, 2 logoff */
+	COL_EVENT = NCOLUMNS,
+	NALL
 };
 
-static const char *const column_names[NCOLUMNS] = {
+static const char *const column_names[NALL] = {
 	"Advertisement ID", "Assignment", "Package ID", "Program",
-	"Assignment Time", "Not Mandatory Over Slow Links",
+	"Assignment Time", "Not Mandatory Over Slow Links", "Assignment Event",
 };
 
 typedef struct reader {
 	const mif_doc *doc;
 	mif_rows *rows;
-	size_t cols[NCOLUMNS];
+	size_t cols[NALL];   /* MIF_NO_COLUMN: an optional one is absent */
 	mif_error *err;
 	char *strings[3];    /* advertisement, package, program of a row */
 	size_t strings_cap[3];
@@ -435,18 +444,23 @@ type_suits(enum column c, const mif_attr_type *t)
 	}
 }
 
-static const char *const type_wanted[NCOLUMNS] = {
+static const char *const type_wanted[NALL] = {
 	"STRING or DISPLAYSTRING", "an integer type",
 	"STRING or DISPLAYSTRING", "STRING or DISPLAYSTRING", "DATE",
 	"an enumeration (0 No, 1 Yes) or an integer type",
+	"an enumeration (0 Time, 1 Logon, 2 Logoff) or an integer type",
 };
 
-/* Find the six attributes and check their types. */
+/* Find the six attributes, and the optional ones, and check their
+ * types. */
 static bool
 find_columns(reader *r, const mif_block *group)
 {
-	for (int c = 0; c < NCOLUMNS; c++) {
+	for (int c = 0; c < NALL; c++) {
 		size_t col = mif_rows_column_of(r->rows, (uint64_t)c + 1);
+		r->cols[c] = col;
+		if (col == MIF_NO_COLUMN && c >= NCOLUMNS)
+			continue;
 		if (col == MIF_NO_COLUMN)
 			return fail(r, MIF_E_MISSING, group->pos,
 			    "the advertisement template has no attribute %d "
@@ -600,6 +614,35 @@ box_at(reader *r, size_t row, bool *box)
 	return true;
 }
 
+/* An assignment at an event (KB Q235777): the optional Assignment Event,
+ * 1 at logon or 2 at logoff, in place of a time, which must be unknown. */
+static bool
+event_at(reader *r, size_t row, int64_t *time)
+{
+	static const int64_t events[] = { 0, MIF_SCHED_AT_LOGON,
+		MIF_SCHED_AT_LOGOFF };
+	mif_value v;
+	uint32_t pos;
+	int64_t n;
+
+	if (r->cols[COL_EVENT] == MIF_NO_COLUMN)
+		return true;
+	if (!value_at(r, row, COL_EVENT, &v, &pos))
+		return false;
+	if (!integer_of(&v, &n) || n < 0 || n > 2)
+		return fail(r, MIF_E_RANGE, pos, "%s has %s: it needs 0 "
+		    "(Time), 1 (Logon) or 2 (Logoff)", column_names[COL_EVENT],
+		    integer_of(&v, &n) ? "another number" : value_word(&v));
+	if (n == 0)
+		return true;
+	if (*time != MIF_SCHED_ASAP)
+		return fail(r, MIF_E_RANGE, pos, "%s is %s, but the %s is a "
+		    "date: give all '*' there", column_names[COL_EVENT],
+		    n == 1 ? "Logon" : "Logoff", column_names[COL_TIME]);
+	*time = events[n];
+	return true;
+}
+
 static bool
 read_row(reader *r, mif_sched_adverts *a, size_t row)
 {
@@ -611,7 +654,8 @@ read_row(reader *r, mif_sched_adverts *a, size_t row)
 	    !number_at(r, row, &number) ||
 	    !string_at(r, row, COL_PACKAGE, 1) ||
 	    !string_at(r, row, COL_PROGRAM, 2) ||
-	    !time_at(r, row, &time) || !box_at(r, row, &box))
+	    !time_at(r, row, &time) || !event_at(r, row, &time) ||
+	    !box_at(r, row, &box))
 		return false;
 	const mif_row *rw = mif_rows_row(r->rows, row);
 	uint32_t pos = rw != NULL ? rw->pos : MIF_NOPOS;

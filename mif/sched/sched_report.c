@@ -111,11 +111,41 @@ print_verdict(const job *j, const mif_sched_test *t)
 	fputc(')', j->out);
 }
 
-static void
-text_reason(const job *j, const mif_sched_step *s)
+/* An event assignment's time for a person, and in TSV and JSON; NULL
+ * for a timed one. */
+static const char *
+event_words(int64_t time)
 {
-	fputs(s->tested ? " (not mandatory over slow links; the link is fast"
-	    : " (mandatory over slow links: needs no speed test", j->out);
+	return time == MIF_SCHED_ASAP ? "as soon as possible"
+	    : time == MIF_SCHED_AT_LOGON ? "at logon"
+	    : time == MIF_SCHED_AT_LOGOFF ? "at logoff" : NULL;
+}
+
+static const char *
+event_word(int64_t time)
+{
+	return time == MIF_SCHED_ASAP ? "asap"
+	    : time == MIF_SCHED_AT_LOGON ? "logon"
+	    : time == MIF_SCHED_AT_LOGOFF ? "logoff" : NULL;
+}
+
+/* How the client sees the box: a test asked for an assignment whose box
+ * is clear is one whose flag the ODPs dropped (KB Q235777). */
+static const char *
+box_words(const mif_sched_step *s, const mif_sched_assignment *a)
+{
+	return !s->tested ? "mandatory over slow links"
+	    : a->not_mandatory_slow ? "not mandatory over slow links"
+	    : "mandatory over slow links, but the ODPs dropped the flag "
+	    "(KB Q235777)";
+}
+
+static void
+text_reason(const job *j, const mif_sched_step *s,
+    const mif_sched_assignment *a)
+{
+	fprintf(j->out, " (%s%s", box_words(s, a), s->tested
+	    ? "; the link is fast" : ": needs no speed test");
 	if (s->skipped > 0)
 		fprintf(j->out, "; %zu earlier assignment%s skipped over the slow link",
 		    s->skipped, s->skipped > 1 ? "s" : "");
@@ -134,14 +164,14 @@ text_scheduled(const job *j, const mif_sched_step *s,
 	} else {
 		fputs("runs at once, ", j->out);
 		print_assignment(j, a);
-		if (a->time == MIF_SCHED_ASAP)
-			fputs(" is as soon as possible", j->out);
+		if (event_words(a->time) != NULL)
+			fprintf(j->out, " is %s", event_words(a->time));
 		else if (a->time == s->time)
 			fputs(" is due now", j->out);
 		else
 			fprintf(j->out, " was due at %s", iso(a->time, t));
 	}
-	text_reason(j, s);
+	text_reason(j, s, a);
 }
 
 static void
@@ -151,13 +181,14 @@ text_not_scheduled(const job *j, const mif_sched_step *s)
 
 	fputs(s->skipped > 0 ? "not scheduled: the link is slow and no "
 	    "assignment left is mandatory over slow links"
-	    : "not scheduled: every assignment has run", j->out);
+	    : s->waiting ? "not scheduled: the assignments left wait for "
+	    "another event" : "not scheduled: every assignment has run", j->out);
 	if (s->dropped != MIF_SCHED_NONE) {
 		const mif_sched_assignment *d =
 		    mif_sched_adverts_assignment(j->adverts, s->dropped);
 		fputs("; the schedule for ", j->out);
-		if (d->time == MIF_SCHED_ASAP)
-			fputs("as soon as possible", j->out);
+		if (event_words(d->time) != NULL)
+			fputs(event_words(d->time), j->out);
 		else
 			fputs(iso(d->time, t), j->out);
 		fputs(" (", j->out);
@@ -175,8 +206,8 @@ text_looked(const job *j, const mif_sched_step *s,
 
 	fputs("    ", j->out);
 	print_assignment(j, a);
-	if (a->time == MIF_SCHED_ASAP)
-		fputs(", as soon as possible", j->out);
+	if (event_words(a->time) != NULL)
+		fprintf(j->out, ", %s", event_words(a->time));
 	else
 		fprintf(j->out, ", %s", iso(a->time, t));
 	if (s->has_run) {
@@ -188,7 +219,7 @@ text_looked(const job *j, const mif_sched_step *s,
 		    "test\n", j->out);
 		return;
 	}
-	fputs(", not mandatory over slow links: ", j->out);
+	fprintf(j->out, ", %s: ", box_words(s, a));
 	if (s->test.cached)
 		fprintf(j->out, "cached answer of the test at %s: ",
 		    iso(s->test.tested, t));
@@ -291,8 +322,8 @@ tsv_step(const mif_sched_step *s, void *arg)
 	fputc('\t', j->out);
 	if (a != NULL) {
 		print_text(j, a->advert);
-		fprintf(j->out, "\t%" PRId64 "\t%s", a->number, a->time == MIF_SCHED_ASAP
-		    ? "asap" : iso(a->time, t));
+		fprintf(j->out, "\t%" PRId64 "\t%s", a->number, event_word(a->time) != NULL
+		    ? event_word(a->time) : iso(a->time, t));
 	} else {
 		fputs("\t\t", j->out);
 	}
@@ -305,7 +336,8 @@ tsv_step(const mif_sched_step *s, void *arg)
 		fprintf(j->out, "\t%s\n", s->has_run ? "has-run" : s->qualifies
 		    ? "qualifies" : "skipped");
 	else if (s->kind == MIF_SCHED_STEP_NOT_SCHEDULED)
-		fprintf(j->out, "\t%s\n", s->skipped > 0 ? "slow-link" : "all-run");
+		fprintf(j->out, "\t%s\n", s->skipped > 0 ? "slow-link"
+		    : s->waiting ? "waits-event" : "all-run");
 	else
 		fputs("\t\n", j->out);
 }
@@ -343,8 +375,8 @@ json_assignment(const job *j, const char *prefix,
 	fprintf(j->out, "%s\"advertisement\": ", prefix);
 	json_text(j, a->advert);
 	fprintf(j->out, ", \"assignment\": %" PRId64 ", \"assignment_time\": ", a->number);
-	if (a->time == MIF_SCHED_ASAP)
-		fputs("\"asap\"", j->out);
+	if (event_word(a->time) != NULL)
+		fprintf(j->out, "\"%s\"", event_word(a->time));
 	else {
 		char buf[20];
 		json_text(j, mif_time_iso(a->time, buf));
@@ -400,7 +432,8 @@ json_step(const job *j, const mif_sched_step *s)
 		break;
 	case MIF_SCHED_STEP_NOT_SCHEDULED:
 		fprintf(j->out, ", \"reason\": \"%s\", \"dropped\": ",
-		    s->skipped > 0 ? "slow-link" : "all-run");
+		    s->skipped > 0 ? "slow-link"
+		    : s->waiting ? "waits-event" : "all-run");
 		if (s->dropped == MIF_SCHED_NONE) {
 			fputs("null", j->out);
 		} else {

@@ -44,7 +44,8 @@ struct mif_sched_sim {
 	mif_sched_options opts;
 	sorted *order;       /* by program, then as above */
 	size_t *first;       /* per program + 1: its range in order */
-	size_t *nasap;       /* per program: its ASAP assignments */
+	size_t *nasap;       /* per program: its event assignments (ASAP, at
+	                        logon, at logoff), before the timed ones */
 	size_t *tester;      /* per event: the program that made a real
 	                        speed test there, or MIF_SCHED_NONE */
 	size_t *result_of;   /* per result event: the program whose run
@@ -282,10 +283,10 @@ by_program_time(const void *x, const void *y)
  * in order, or MIF_SCHED_NONE at the end.
  */
 static size_t
-next_in_order(pass *c, size_t p, int64_t now, size_t *ia, size_t *it)
+next_in_order(pass *c, size_t p, int64_t now, size_t asap_end, size_t *ia,
+    size_t *it)
 {
 	const mif_sched_sim *sim = c->sim;
-	size_t asap_end = sim->first[p] + sim->nasap[p];
 
 	if (!c->looked) {
 		*ia = mif_sched_runs_next(&c->runs, *ia);
@@ -352,6 +353,35 @@ first_from(const mif_sched_sim *sim, size_t lo, size_t hi, int64_t time,
 	return lo;
 }
 
+/* The assignments an evaluation by `kind` counts as due now, in
+ * positions *lo .. *hi - 1 of program p's event assignments: ASAP ones
+ * at an ODP run or Refresh, those at logon or logoff at that event.  The
+ * time they share is returned. */
+static int64_t
+event_range(const mif_sched_sim *sim, size_t p, mif_sched_event_kind kind,
+    size_t *lo, size_t *hi)
+{
+	int64_t t = kind == MIF_SCHED_LOGON ? MIF_SCHED_AT_LOGON
+	    : kind == MIF_SCHED_LOGOFF ? MIF_SCHED_AT_LOGOFF : MIF_SCHED_ASAP;
+	size_t timed = sim->first[p] + sim->nasap[p];
+
+	*lo = first_from(sim, sim->first[p], timed, t, 0);
+	*hi = first_from(sim, *lo, timed, t, SIZE_MAX);
+	return t;
+}
+
+/* Whether the assignment at index is not mandatory over slow links as
+ * the client sees it: its box, or an event assignment whose flag the
+ * ODPs of a client without the fix of KB Q235777 drop. */
+static bool
+not_mandatory(const mif_sched_sim *sim, size_t index)
+{
+	const mif_sched_assignment *a =
+	    mif_sched_adverts_assignment(sim->adverts, index);
+	return a->not_mandatory_slow || (sim->opts.drops_event_flag &&
+	    mif_sched_time_is_event(a->time));
+}
+
 /* The first mandatory assignment not run in lo .. hi - 1, or
  * MIF_SCHED_NONE. */
 static size_t
@@ -370,11 +400,13 @@ first_mandatory(pass *c, size_t lo, size_t hi)
  * there is none), without walking them.
  */
 static size_t
-slow_skips(pass *c, size_t p, int64_t now, size_t *mandatory)
+slow_skips(pass *c, size_t p, const mif_sched_event *ev, size_t *mandatory)
 {
 	const mif_sched_sim *sim = c->sim;
 	const mif_sched_runs *r = &c->runs;
-	size_t asap = sim->first[p], timed = asap + sim->nasap[p];
+	int64_t now = ev->time;
+	size_t asap, asap_end, timed = sim->first[p] + sim->nasap[p];
+	int64_t etime = event_range(sim, p, ev->kind, &asap, &asap_end);
 	size_t end = sim->first[p + 1];
 	size_t at = first_from(sim, timed, end, now, 0);
 	size_t after = first_from(sim, at, end, now, SIZE_MAX);
@@ -384,7 +416,7 @@ slow_skips(pass *c, size_t p, int64_t now, size_t *mandatory)
 	if (m != MIF_SCHED_NONE)
 		return mif_sched_runs_optional_count(r, timed, m);
 	size_t skipped = mif_sched_runs_optional_count(r, timed, at);
-	size_t ma = first_mandatory(c, asap, timed);
+	size_t ma = first_mandatory(c, asap, asap_end);
 	size_t mt = first_mandatory(c, at, after);
 	if (ma != MIF_SCHED_NONE || mt != MIF_SCHED_NONE) {
 		m = mt == MIF_SCHED_NONE || (ma != MIF_SCHED_NONE &&
@@ -392,11 +424,11 @@ slow_skips(pass *c, size_t p, int64_t now, size_t *mandatory)
 		size_t x = sim->order[m].index;
 		*mandatory = m;
 		return skipped + mif_sched_runs_optional_count(r, asap,
-		    first_from(sim, asap, timed, MIF_SCHED_ASAP, x)) +
+		    first_from(sim, asap, asap_end, etime, x)) +
 		    mif_sched_runs_optional_count(r, at,
 		    first_from(sim, at, after, now, x));
 	}
-	skipped += mif_sched_runs_optional_count(r, asap, timed) +
+	skipped += mif_sched_runs_optional_count(r, asap, asap_end) +
 	    mif_sched_runs_optional_count(r, at, after);
 	m = first_mandatory(c, after, end);
 	*mandatory = m;
@@ -452,13 +484,13 @@ look_at(pass *c, size_t p, size_t pos, const mif_sched_event *ev)
 		look.has_run = true;
 		return look;
 	}
-	look.tested = a->not_mandatory_slow;
+	look.tested = not_mandatory(c->sim, index);
 	/* The box asks for a test; without it the assignment is mandatory
 	 * and no test is made at all. */
 	if (look.tested)
 		look.test = test_link(c, p, now);
 	look.qualifies = !look.tested || !look.test.slow;
-	int64_t when = a->time == MIF_SCHED_ASAP ? now : a->time;
+	int64_t when = mif_sched_time_is_event(a->time) ? now : a->time;
 	look.due = when < now ? now : when;
 	return look;
 }
@@ -481,12 +513,15 @@ evaluate_program(pass *c, size_t p, const mif_sched_event *ev)
 		.line = ev->line,
 		.dropped = sched_of(c, p)->assignment,
 	};
-	size_t ia = sim->first[p], it = sim->first[p] + sim->nasap[p];
+	size_t ia, asap_end, it = sim->first[p] + sim->nasap[p];
 	size_t pos, chosen = 0;
+
+	event_range(sim, p, ev->kind, &ia, &asap_end);
 
 	pass_over_once_run(c, p);
 	c->nlooks = 0;
-	while (c->ok && (pos = next_in_order(c, p, ev->time, &ia, &it)) !=
+	while (c->ok && (pos = next_in_order(c, p, ev->time, asap_end, &ia,
+	    &it)) !=
 	    MIF_SCHED_NONE) {
 		mif_sched_step look = look_at(c, p, pos, ev);
 		keep_look(c, &look);
@@ -499,7 +534,7 @@ evaluate_program(pass *c, size_t p, const mif_sched_event *ev)
 			/* The link is slow, and each later test at this time
 			 * gives the cache's same answer: count those skipped
 			 * and their tests rather than walk them. */
-			size_t skipped = slow_skips(c, p, ev->time, &pos);
+			size_t skipped = slow_skips(c, p, ev, &pos);
 			c->speed.cached += skipped - 1;
 			outcome.skipped = skipped;
 			if (pos == MIF_SCHED_NONE)
@@ -522,6 +557,11 @@ evaluate_program(pass *c, size_t p, const mif_sched_event *ev)
 	}
 	if (!c->ok)
 		return;
+	/* Nothing here, but event assignments of another event are left:
+	 * they wait for it rather than having run. */
+	if (outcome.kind == MIF_SCHED_STEP_NOT_SCHEDULED && outcome.skipped == 0)
+		outcome.waiting = mif_sched_runs_next(&c->runs, sim->first[p]) <
+		    sim->first[p] + sim->nasap[p];
 	emit(c, &outcome);
 	for (size_t i = 0; i < c->nlooks; i++)
 		emit(c, &c->looks[i]);
@@ -558,7 +598,9 @@ apply(pass *c, const mif_sched_event *ev)
 {
 	switch (ev->kind) {
 	case MIF_SCHED_ODP:
-	case MIF_SCHED_REFRESH: {
+	case MIF_SCHED_REFRESH:
+	case MIF_SCHED_LOGON:
+	case MIF_SCHED_LOGOFF: {
 		/* A program outside this pass made a real test here: the
 		 * cache holds it from now on (before or after the programs
 		 * of the pass, which then ask for none here). */
@@ -628,8 +670,7 @@ run_pass(pass *c)
 		sched_of(c, p)->ran_for = MIF_SCHED_NONE;
 	}
 	for (size_t pos = base; c->ok && pos < base + n; pos++)
-		if (mif_sched_adverts_assignment(sim->adverts,
-		    sim->order[pos].index)->not_mandatory_slow)
+		if (not_mandatory(sim, sim->order[pos].index))
 			mif_sched_runs_optional(&c->runs, pos);
 
 	int64_t limit = opts->has_until ? opts->until : INT64_MAX;
@@ -678,7 +719,7 @@ prepare(mif_sched_sim *sim)
 		const mif_sched_assignment *a =
 		    mif_sched_adverts_assignment(adverts, i);
 		sim->order[i] = (sorted){ a->program, a->time, i };
-		if (a->time == MIF_SCHED_ASAP)
+		if (mif_sched_time_is_event(a->time))
 			sim->nasap[a->program]++;
 	}
 	qsort(sim->order, na, sizeof *sim->order, by_program_time);

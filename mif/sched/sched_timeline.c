@@ -27,6 +27,8 @@ static const char *const event_names[] = {
 	[MIF_SCHED_RAS] = "ras",
 	[MIF_SCHED_CAP] = "cap",
 	[MIF_SCHED_RESULT] = "result",
+	[MIF_SCHED_LOGON] = "logon",
+	[MIF_SCHED_LOGOFF] = "logoff",
 };
 #define NEVENTS (sizeof event_names / sizeof event_names[0])
 
@@ -162,7 +164,8 @@ argument(line_ctx *c, mif_sched_event *ev, const word *w, size_t nwords,
 {
 	char b[48];
 
-	if (ev->kind == MIF_SCHED_ODP || ev->kind == MIF_SCHED_REFRESH) {
+	if (ev->kind == MIF_SCHED_ODP || ev->kind == MIF_SCHED_REFRESH ||
+	    ev->kind == MIF_SCHED_LOGON || ev->kind == MIF_SCHED_LOGOFF) {
 		if (nwords > 2)
 			error_at(c, MIF_E_SYNTAX, w[2].column, 0,
 			    "%s takes no argument: %s", event_names[ev->kind],

@@ -1093,6 +1093,60 @@ test_sim_unboxed_first(void **state)
 	run_free(&r);
 }
 
+/* Event assignments: one at logon waits for a logon, ASAP ones for an
+ * ODP run; KB Q235777: a client without the fix drops their "mandatory
+ * over slow links" flag, so over a slow link they are skipped, while a
+ * timed one runs. */
+static void
+test_sim_event_assignments(void **state)
+{
+	(void)state;
+	static const char events[] =
+	    "2026-11-21T09:00 speed 7400\n2026-11-21T09:05 odp\n"
+	    "2026-11-21T09:30 logon\n";
+	for (int sp0 = 0; sp0 <= 1; sp0++) {
+		mif_sched_adverts *a = mif_sched_adverts_new();
+		assert_non_null(a);
+		assert_true(mif_sched_adverts_add(a, "ADV1", 1, "PKG1", "Logon",
+		    MIF_SCHED_AT_LOGON, false, NULL));
+		assert_true(mif_sched_adverts_add(a, "ADV2", 1, "PKG1", "Logon",
+		    MIF_SCHED_AT_LOGOFF, false, NULL));
+		assert_true(mif_sched_adverts_add(a, "ADV3", 1, "PKG2", "Timed",
+		    AT(10, 0), false, NULL));
+		mif_sched_options opts = { .drops_event_flag = sp0 == 1 };
+		run r = simulate(a, events, &opts);
+		/* 09:05 odp: Logon waits, not "all run"; nothing looked at */
+		assert_step(&r, 0, MIF_SCHED_STEP_NOT_SCHEDULED, AT(9, 5),
+		    MIF_SCHED_NONE);
+		assert_true(r.steps[0].waiting);
+		assert_int_equal(r.steps[0].skipped, 0);
+		assert_step(&r, 1, MIF_SCHED_STEP_SCHEDULED, AT(9, 5), 2);
+		assert_step(&r, 2, MIF_SCHED_STEP_LOOKED, AT(9, 5), 2);
+		/* 09:30 logon: the logon assignment alone is looked at */
+		assert_step(&r, 4, MIF_SCHED_STEP_LOOKED, AT(9, 30), 0);
+		assert_int_equal(r.steps[4].by, MIF_SCHED_LOGON);
+		assert_int_equal(r.steps[4].tested, sp0 == 1);
+		assert_step(&r, 5, MIF_SCHED_STEP_SCHEDULED, AT(9, 30), 2);
+		if (sp0) {
+			/* the dropped flag: tested, slow, skipped; the logoff
+			 * one still waits */
+			assert_step(&r, 3, MIF_SCHED_STEP_NOT_SCHEDULED,
+			    AT(9, 30), MIF_SCHED_NONE);
+			assert_int_equal(r.steps[3].skipped, 1);
+			assert_true(r.steps[4].test.slow);
+			assert_step(&r, 7, MIF_SCHED_STEP_RAN, AT(10, 0), 2);
+			assert_int_equal(r.n, 8);
+		} else {
+			assert_step(&r, 3, MIF_SCHED_STEP_SCHEDULED, AT(9, 30), 0);
+			assert_int_equal(r.steps[3].due, AT(9, 30));
+			assert_step(&r, 7, MIF_SCHED_STEP_RAN, AT(9, 30), 0);
+			assert_step(&r, 8, MIF_SCHED_STEP_RAN, AT(10, 0), 2);
+			assert_int_equal(r.n, 9);
+		}
+		run_free(&r);
+	}
+}
+
 /* KB Q257271: a second advertisement's assignment runs the program
  * again when the earlier run failed and it comes after that attempt;
  * one before the attempt was settled by it, and after a run that did
@@ -1263,6 +1317,7 @@ main(void)
 		cmocka_unit_test(test_sim_asap_replace_until),
 		cmocka_unit_test(test_sim_unboxed_first),
 		cmocka_unit_test(test_sim_rerun_after_failure),
+		cmocka_unit_test(test_sim_event_assignments),
 		cmocka_unit_test(test_sim_recurring_advert),
 		cmocka_unit_test(test_sim_many_evaluations),
 		cmocka_unit_test(test_sim_bad_events),
