@@ -282,8 +282,9 @@ mif_audit_html_end(const mif_audit_report *r, FILE *out)
 void
 mif_audit_html_abandon(const mif_audit_report *r, FILE *out)
 {
-	fputs("<p class=\"incomplete\">", out);
+	/* the line of the other forms, on a line of its own */
+	fputs("<p class=\"incomplete\">\n", out);
 	put_html(out, r->prog);
 	fputs(": INCOMPLETE REPORT: it stops at an error (see the standard "
-	    "error)</p>\n</main>\n</body>\n</html>\n", out);
+	    "error)\n</p>\n</main>\n</body>\n</html>\n", out);
 }
