@@ -186,7 +186,7 @@ mif_audit_html_begin(const mif_audit_report *r, FILE *out)
 
 /* A length on the chart's scale, in tenths of a pixel: printed without
  * the locale's decimal point. */
-#define BAR_WIDTH 300
+#define BAR_WIDTH 240
 
 static void
 put_length(FILE *out, size_t n, size_t most)
@@ -205,8 +205,8 @@ html_chart(const mif_audit_report *r, size_t v, FILE *out)
 
 	for (size_t t = 0; t < MIF_AUDIT_TRUTHS; t++)
 		most = n->truth[t] > most ? n->truth[t] : most;
-	fputs("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"560\" "
-	    "height=\"100\" role=\"img\">\n<title>SMS ", out);
+	fputs("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"470\" "
+	    "height=\"86\" role=\"img\">\n<title>SMS ", out);
 	put_html(out, r->versions[v]);
 	fputs(": kept and lost by outcome</title>\n", out);
 	for (size_t t = 0; t < MIF_AUDIT_TRUTHS; t++) {
