@@ -293,6 +293,11 @@ stress: all
 
 # ---- showing --------------------------------------------------------------
 
+# The README's picture of mif-audit -f html (tests/screenshot/run).
+screenshot: all
+	@.ci/install-deps chromium optipng
+	tests/screenshot/run $(B)
+
 DEMO_VALID := samples/corpus/os2tk45_names.mif
 DEMO_INVALID := samples/corpus/writer-missing-end-group.mif
 DEMO_MESSY := samples/messy.mif
@@ -369,7 +374,7 @@ uninstall:
 clean:
 	rm -rf build build-san
 
-.PHONY: all deps check test lint fuzz bench stress demo install uninstall clean
+.PHONY: all deps check test lint fuzz bench stress demo screenshot install uninstall clean
 .DELETE_ON_ERROR:
 # Keep objects and generated sources that only pattern rules name.
 .SECONDARY:

@@ -24,10 +24,10 @@
 static const char prog[] = "mif-audit";
 
 static const char usage[] =
-    "usage: mif-audit [--sms VERSIONS] [--inventory DIR] [-f text|tsv|json]\n"
+    "usage: mif-audit [--sms VERSIONS] [--inventory DIR] [-f text|tsv|json|html]\n"
     "                 [--db FILE] [-j N] [--input-encoding ENC] [-R]\n"
     "                 [--files-from LIST [-0]] HISTORY...\n"
-    "       mif-audit --merge [--sms VERSIONS] [-f text|tsv|json] REPORT...\n";
+    "       mif-audit --merge [--sms VERSIONS] [-f text|tsv|json|html] REPORT...\n";
 
 static const char help[] =
     "Replay SMS 1.x job histories under each SMS version and report the\n"
@@ -37,7 +37,7 @@ static const char help[] =
     "                       1.0,1.1,1.2)\n"
     "  --inventory DIR      the clients' package status NOIDMIFs, as\n"
     "                       DIR/SMSID.mif or DIR/SMSID/*.mif\n"
-    "  -f, --format FORMAT  text (default), tsv or json\n"
+    "  -f, --format FORMAT  text (default), tsv, json or html\n"
     "  -H, --header         (the tsv report always starts with its header)\n"
     "      --db FILE        the audit into the SQLite database FILE too\n"
     "                       (mif-audit-db(5))\n"
@@ -402,6 +402,7 @@ main(int argc, char *argv[])
 			if (strcmp(optarg, "text") == 0) a.report.format = MIF_AUDIT_TEXT;
 			else if (strcmp(optarg, "tsv") == 0) a.report.format = MIF_AUDIT_TSV;
 			else if (strcmp(optarg, "json") == 0) a.report.format = MIF_AUDIT_JSON;
+			else if (strcmp(optarg, "html") == 0) a.report.format = MIF_AUDIT_HTML;
 			else cli_usage_error(prog, usage, "unknown format \"%s\"", optarg);
 			break;
 		case 'H':

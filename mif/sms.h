@@ -437,7 +437,7 @@ bool mif_sms_audit(const mif_sms_history *history,
     const mif_sms_version *const *versions, size_t nversions,
     mif_sms_audit_row *rows);
 
-/* ---- audit reports: many histories, in text, TSV or JSON ---- */
+/* ---- audit reports: many histories, in text, TSV, JSON or HTML ---- */
 
 /*
  * A report of audited jobs and skipped histories, as mif-audit(1)
@@ -448,7 +448,7 @@ bool mif_sms_audit(const mif_sms_history *history,
  * A merge (mif_audit_merge_read()) reads reports back into one.
  */
 typedef enum mif_audit_format {
-	MIF_AUDIT_TEXT, MIF_AUDIT_TSV, MIF_AUDIT_JSON
+	MIF_AUDIT_TEXT, MIF_AUDIT_TSV, MIF_AUDIT_JSON, MIF_AUDIT_HTML
 } mif_audit_format;
 
 /* The truths, in the order the totals give them. */
@@ -482,6 +482,9 @@ typedef struct mif_audit_counts {
 	size_t truth[MIF_AUDIT_TRUTHS];
 	size_t lost[MIF_SMS_AUDIT_MAX];
 	size_t recovered[MIF_SMS_AUDIT_MAX];
+	/* lost per version and truth, for the HTML chart; reports do not
+	 * give it, so mif_audit_counts_equal() leaves it out */
+	size_t lost_truth[MIF_SMS_AUDIT_MAX][MIF_AUDIT_TRUTHS];
 	size_t disagreements;
 	size_t before_offer;             /* results before the offer, ignored */
 	size_t expired_again;            /* expiries after the first, replayed */

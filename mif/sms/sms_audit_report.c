@@ -1,12 +1,13 @@
 /*
- * An audit report in its three formats (mif-audit(1), OUTPUT): the
- * same code writes a live audit and a merge of earlier ones, so that
+ * An audit report in its four formats (mif-audit(1), OUTPUT; HTML in
+ * sms_audit_html.c): the same code writes a live audit and a merge of earlier ones, so that
  * the two give the same bytes.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "sms/sms_audit_html.h"
 #include "sms/sms_audit_seen.h"
 
 /* ---- words ---- */
@@ -35,15 +36,15 @@ mif_audit_truth_parse(const char *name, mif_sms_status *truth)
 	return true;
 }
 
-static size_t
-truth_index(mif_sms_status truth)
+size_t
+mif_audit_truth_index(mif_sms_status truth)
 {
 	return truth == MIF_SMS_COMPLETE ? MIF_AUDIT_COMPLETE
 	    : truth == MIF_SMS_FAILED ? MIF_AUDIT_FAILED : MIF_AUDIT_NEVER_RAN;
 }
 
-static const char *
-inv_name(const mif_audit_inv *inv)
+const char *
+mif_audit_inv_name(const mif_audit_inv *inv)
 {
 	return inv->known ? mif_audit_truth_name(inv->status) : "unknown";
 }
@@ -78,9 +79,10 @@ mif_audit_count_job(const mif_audit_report *r, const mif_audit_job *job,
 	for (size_t i = 0; i < job->nrows; i++) {
 		const mif_sms_audit_row *row = &job->rows[i];
 		const mif_audit_inv *inv = job->inv != NULL ? &job->inv[i] : NULL;
-		n->truth[truth_index(row->truth)]++;
+		n->truth[mif_audit_truth_index(row->truth)]++;
 		for (size_t v = 0; v < r->nversions; v++) {
 			n->lost[v] += row->lost[v];
+			n->lost_truth[v][mif_audit_truth_index(row->truth)] += row->lost[v];
 			/* given back: the inventory's answer is the truth */
 			n->recovered[v] += row->lost[v] && inv != NULL &&
 			    inv->known && !mif_audit_disagrees(inv, row->truth);
@@ -102,6 +104,8 @@ mif_audit_counts_add(mif_audit_counts *to, const mif_audit_counts *from, size_t 
 	for (size_t v = 0; v < nversions; v++) {
 		to->lost[v] += from->lost[v];
 		to->recovered[v] += from->recovered[v];
+		for (size_t t = 0; t < MIF_AUDIT_TRUTHS; t++)
+			to->lost_truth[v][t] += from->lost_truth[v][t];
 	}
 	to->disagreements += from->disagreements;
 	to->before_offer += from->before_offer;
@@ -182,8 +186,8 @@ put_escaped(FILE *out, const char *s)
 	mif_escape_print(s, strlen(s), 0, out);
 }
 
-static const char *
-plural(size_t n, const char *one, const char *many)
+const char *
+mif_audit_plural(size_t n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
 }
@@ -204,10 +208,10 @@ text_counted_apart(const mif_audit_counts *n, FILE *out)
 {
 	if (n->before_offer > 0)
 		fprintf(out, "; ignored %zu %s before the offer", n->before_offer,
-		    plural(n->before_offer, "result", "results"));
+		    mif_audit_plural(n->before_offer, "result", "results"));
 	if (n->expired_again > 0)
 		fprintf(out, "; replayed %zu repeated %s", n->expired_again,
-		    plural(n->expired_again, "expiry", "expiries"));
+		    mif_audit_plural(n->expired_again, "expiry", "expiries"));
 }
 
 /* {"1.0":5,"1.1":5} */
@@ -259,7 +263,7 @@ text_row(const mif_audit_report *r, const mif_audit_job *job, size_t i, FILE *ou
 	if (job->inv != NULL && n < sizeof line) {
 		const mif_audit_inv *inv = &job->inv[i];
 		n += (size_t)snprintf(line + n, sizeof line - n,
-		    "  inventory %s%s", inv_name(inv),
+		    "  inventory %s%s", mif_audit_inv_name(inv),
 		    mif_audit_disagrees(inv, row->truth) ? " (disagrees)" : "");
 	}
 	if (row->before_offer > 0 && n < sizeof line)
@@ -287,7 +291,7 @@ text_job(const mif_audit_report *r, const mif_audit_job *job, FILE *out)
 	fputs(" (", out);
 	put_escaped(out, job->file);
 	fprintf(out, "): %zu %s; lost ", job->nrows,
-	    plural(job->nrows, "workstation", "workstations"));
+	    mif_audit_plural(job->nrows, "workstation", "workstations"));
 	text_per_version(r, n.lost, out);
 	text_counted_apart(&n, out);
 	putc('\n', out);
@@ -330,7 +334,7 @@ tsv_job(const mif_audit_report *r, const mif_audit_job *job, FILE *out)
 			static const mif_audit_inv unknown = { false, MIF_SMS_NONE };
 			const mif_audit_inv *inv = job->inv != NULL ? &job->inv[i]
 			    : &unknown;
-			fprintf(out, "\t%s\t%s", inv_name(inv),
+			fprintf(out, "\t%s\t%s", mif_audit_inv_name(inv),
 			    mif_audit_disagrees(inv, row->truth) ? "yes" : "no");
 		}
 		fprintf(out, "\t%u\t%u\t\n", row->before_offer,
@@ -382,7 +386,7 @@ json_job(const mif_audit_report *r, const mif_audit_job *job, FILE *out)
 			const mif_audit_inv *inv = job->inv != NULL ? &job->inv[i]
 			    : &unknown;
 			fprintf(out, ",\"inventory\":\"%s\",\"disagrees\":%s",
-			    inv_name(inv),
+			    mif_audit_inv_name(inv),
 			    mif_audit_disagrees(inv, row->truth) ? "true" : "false");
 		}
 		fprintf(out, ",\"before_offer\":%u,\"expired_again\":%u}",
@@ -398,6 +402,7 @@ mif_audit_write_job(const mif_audit_report *r, const mif_audit_job *job, FILE *o
 	case MIF_AUDIT_TEXT: text_job(r, job, out); break;
 	case MIF_AUDIT_TSV: tsv_job(r, job, out); break;
 	case MIF_AUDIT_JSON: json_job(r, job, out); break;
+	case MIF_AUDIT_HTML: mif_audit_html_job(r, job, out); break;
 	}
 }
 
@@ -438,6 +443,9 @@ mif_audit_write_skip(const mif_audit_report *r, const mif_audit_skip *s, FILE *o
 		json_cstring(out, s->text);
 		putc('}', out);
 		break;
+	case MIF_AUDIT_HTML:
+		mif_audit_html_skip(s, out);
+		break;
 	}
 }
 
@@ -477,6 +485,9 @@ mif_audit_begin(mif_audit_report *r, mif_error *err)
 		}
 		fprintf(out, "],\"inventory\":%s,\"jobs\":[",
 		    r->inventory ? "true" : "false");
+		break;
+	case MIF_AUDIT_HTML:
+		mif_audit_html_begin(r, out);
 		break;
 	}
 	r->begun = true;
@@ -563,8 +574,8 @@ text_totals(const mif_audit_report *r, FILE *out)
 	const mif_audit_counts *n = &r->totals;
 
 	fprintf(out, "audited %zu %s, skipped %zu: %zu %s, %zu Complete, "
-	    "%zu Failed, %zu never ran\n", n->jobs, plural(n->jobs, "job",
-	    "jobs"), n->skipped, n->workstations, plural(n->workstations,
+	    "%zu Failed, %zu never ran\n", n->jobs, mif_audit_plural(n->jobs, "job",
+	    "jobs"), n->skipped, n->workstations, mif_audit_plural(n->workstations,
 	    "workstation", "workstations"), n->truth[MIF_AUDIT_COMPLETE],
 	    n->truth[MIF_AUDIT_FAILED], n->truth[MIF_AUDIT_NEVER_RAN]);
 	fputs("lost: ", out);
@@ -578,10 +589,10 @@ text_totals(const mif_audit_report *r, FILE *out)
 	}
 	if (n->before_offer > 0)
 		fprintf(out, "ignored: %zu %s before the offer (Q166833)\n",
-		    n->before_offer, plural(n->before_offer, "result", "results"));
+		    n->before_offer, mif_audit_plural(n->before_offer, "result", "results"));
 	if (n->expired_again > 0)
 		fprintf(out, "replayed: %zu repeated %s\n", n->expired_again,
-		    plural(n->expired_again, "expiry", "expiries"));
+		    mif_audit_plural(n->expired_again, "expiry", "expiries"));
 }
 
 /* Copy the skipped entries that waited into the output. */
@@ -637,6 +648,8 @@ mif_audit_end(mif_audit_report *r, mif_error *err)
 		/* tells a whole report from one cut short */
 		fprintf(r->out, "end\t%zu\t%zu\t%zu\n", n->jobs, n->skipped,
 		    n->workstations);
+	else if (r->format == MIF_AUDIT_HTML)
+		mif_audit_html_end(r, r->out);
 	else if (!json_totals(r)) {
 		mif_error_set(err, MIF_E_IO, "", "the skipped histories' file: %s",
 		    strerror(errno));
@@ -649,7 +662,9 @@ mif_audit_end(mif_audit_report *r, mif_error *err)
 void
 mif_audit_abandon(mif_audit_report *r)
 {
-	if (r->begun)
+	if (r->begun && r->format == MIF_AUDIT_HTML)
+		mif_audit_html_abandon(r, r->out);
+	else if (r->begun)
 		fprintf(r->out, "%s%s: INCOMPLETE REPORT: it stops at an error "
 		    "(see the standard error)\n", r->format == MIF_AUDIT_JSON ? "\n"
 		    : "", r->prog);
