@@ -7,6 +7,7 @@
 #   make demo            show the tools at work on samples/
 #   make bench, make stress   speed against other tools; growth curves
 #   make install PREFIX=/usr DESTDIR=/tmp/stage
+#   make deb             Debian packages (debian/) in build/deb/, checked by lintian
 
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
@@ -355,6 +356,22 @@ install: all
 	$(INSTALL) -m 644 completion/miftools.bash $(DESTDIR)$(COMPLETIONDIR)/miftools
 	for t in $(TOOLS:$(B)/%=%); do ln -sf miftools $(DESTDIR)$(COMPLETIONDIR)/$$t; done
 
+# The Debian packages of debian/, built in a copy of the tree under
+# build/deb/ (dpkg-buildpackage writes them beside the tree it builds:
+# there, not in the folder above this one), then checked by lintian.
+DEB_DIR := build/deb
+DEB_TREE := $(DEB_DIR)/miftools-$(VERSION)
+
+deb:
+	@.ci/install-deps build-essential debhelper dpkg-dev fakeroot lintian
+	rm -rf $(DEB_DIR); mkdir -p $(DEB_TREE)
+	tar cf - --exclude=./build --exclude=./build-san --exclude=./.git . | \
+	    tar xf - -C $(DEB_TREE)
+	cd $(DEB_TREE) && dpkg-buildpackage -us -uc -b
+	rm -rf $(DEB_TREE)
+	lintian --fail-on error,warning $(DEB_DIR)/*.changes
+	@ls $(DEB_DIR)/*.deb
+
 uninstall:
 	rm -f $(TOOLS:$(B)/%=$(DESTDIR)$(BINDIR)/%)
 	rm -f $(DESTDIR)$(LIBDIR)/libmif.a $(DESTDIR)$(LIBDIR)/libmif.so.$(VERSION) \
@@ -374,7 +391,7 @@ uninstall:
 clean:
 	rm -rf build build-san
 
-.PHONY: all deps check test lint fuzz bench stress demo screenshot install uninstall clean
+.PHONY: all deps check test lint fuzz bench stress demo screenshot install deb uninstall clean
 .DELETE_ON_ERROR:
 # Keep objects and generated sources that only pattern rules name.
 .SECONDARY:
