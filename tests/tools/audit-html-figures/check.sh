@@ -2,7 +2,7 @@
 # (as XML, and as HTML but for the HTML5 elements libxml2's HTML 4 parser
 # does not know) and has the same figures (figures.sh).
 set -u
-mkdir gen && awk -v jobs=6 -f gen.awk || exit 1
+mkdir gen && awk -v jobs=6 -f "$SRCDIR/tests/common/gen_histories.awk" || exit 1
 cp gen/JOB00002.mif gen/JOB00007.mif
 sed -i 's/JOB00002/JOB00007/; s/"Failed"/"Failure"/' gen/JOB00007.mif
 cp -R "$SRCDIR/samples/jobs/inventory" "$SRCDIR/samples/jobs/seed-history.mif" .

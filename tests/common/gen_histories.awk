@@ -1,5 +1,5 @@
 # Job histories with varied outcomes, for comparing report forms:
-#   awk -v jobs=N -f gen.awk  writes gen/JOBk.mif, k = 1..N; job k has
+#   awk -v jobs=N -f tests/common/gen_histories.awk  writes gen/JOBk.mif, k = 1..N; job k has
 # k+2 workstations whose outcomes cycle through success, failure,
 # none, and a success after a failure, some of them polling after the
 # expiry.
