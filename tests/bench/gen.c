@@ -1,13 +1,16 @@
 /*
  * Write a large MIF and the same content as XML, for the benchmark.
  *
- *   gen DIR [GROUPS]
+ *   gen DIR [GROUPS [long]]
  *
  * writes DIR/bench.mif and DIR/bench.xml: a ComponentID group, then
  * GROUPS scalar groups (default 130000, about 150 MB of MIF) of four
  * attributes each (a string, an integer, a date and a display string),
  * every attribute with a description.  The values come from a fixed
- * pseudo-random sequence, so every run writes the same bytes.
+ * pseudo-random sequence, so every run writes the same bytes.  With
+ * "long", the same kind of file with longer strings: descriptions and
+ * notes of 150 to 250 characters (100000 groups give about 150 MB), where
+ * a parser spends its time in strings rather than in keywords.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -27,7 +30,7 @@ typedef struct attribute {
 	const char *access;
 	const char *storage;
 	const char *description;
-	char value[160];
+	char value[320];
 	int quoted; /* strings and dates are quoted in MIF */
 } attribute;
 
@@ -36,6 +39,7 @@ typedef struct writer {
 	FILE *xml;
 	const char *mif_path;
 	const char *xml_path;
+	int long_strings; /* the "long" variant */
 } writer;
 
 /* A 64-bit linear congruential generator: deterministic, good enough. */
@@ -182,21 +186,33 @@ put_record(writer *w, unsigned n, uint64_t *rng)
 	uint32_t r = next_random(rng);
 
 	snprintf(name, sizeof name, "Host Record %u", n);
-	open_group(w, n + 1, name, "BENCH|HostRecord|1.0",
+	open_group(w, n + 1, name, "BENCH|HostRecord|1.0", w->long_strings ?
+	    "One host seen by the inventory, as its agent last reported it: "
+	    "the name it answers to, how far its clock drifted, when it was "
+	    "seen and what the administrators noted about it." :
 	    "One host seen by the inventory.");
 
 	a = (attribute){ 1, "Host Name", "STRING(64)", "READ-ONLY", "SPECIFIC",
+	    w->long_strings ? "The fully qualified name of the host, as the "
+	    "resolver of its site returned it when the inventory agent last "
+	    "reported; kept as it was written, in lower case." :
 	    "The fully qualified name of the host.", "", 1 };
 	snprintf(a.value, sizeof a.value, "host-%06u.example.com", n);
 	put_attribute(w, &a);
 
 	a = (attribute){ 2, "Uptime Delta", "INTEGER", "READ-ONLY", "SPECIFIC",
+	    w->long_strings ? "Seconds gained or lost since the last report, "
+	    "negative when the clock of the host ran slow against the site "
+	    "server's and positive when it ran fast." :
 	    "Seconds gained or lost since the last report.", "", 0 };
 	snprintf(a.value, sizeof a.value, "%ld", (long)(r % 2000001u) - 1000000L);
 	put_attribute(w, &a);
 
 	r = next_random(rng);
 	a = (attribute){ 3, "Last Seen", "DATE", "READ-ONLY", "SPECIFIC",
+	    w->long_strings ? "When the host last reported to the site: the "
+	    "time of the last inventory cycle that reached the server, in the "
+	    "server's own time zone, to the second." :
 	    "When the host last reported.", "", 1 };
 	snprintf(a.value, sizeof a.value, "%04u%02u%02u%02u%02u%02u.000000+000",
 	    1990u + r % 30u, 1u + (r >> 5) % 12u, 1u + (r >> 9) % 28u,
@@ -204,10 +220,20 @@ put_record(writer *w, unsigned n, uint64_t *rng)
 	put_attribute(w, &a);
 
 	r = next_random(rng);
-	a = (attribute){ 4, "Note", "DISPLAYSTRING(128)", "READ-WRITE", "COMMON",
-	    "Free text kept by the administrators.", "", 1 };
-	snprintf(a.value, sizeof a.value, "Host %u was %s on pass %u.",
-	    n, words[r % 8u], (r >> 3) % 1000u);
+	a = (attribute){ 4, "Note", w->long_strings ? "DISPLAYSTRING(255)" :
+	    "DISPLAYSTRING(128)", "READ-WRITE", "COMMON", w->long_strings ?
+	    "Free text kept by the administrators: what was done to the host, "
+	    "by whom and when, in their own words; the inventory never "
+	    "writes it." : "Free text kept by the administrators.", "", 1 };
+	if (w->long_strings)
+		snprintf(a.value, sizeof a.value, "Host %u was %s on pass %u by "
+		    "the night shift, after the %s disk of its mirror had been "
+		    "replaced and the agent reinstalled; checked again on pass "
+		    "%u, nothing to report.", n, words[r % 8u], (r >> 3) % 1000u,
+		    r % 2u ? "first" : "second", (r >> 13) % 1000u);
+	else
+		snprintf(a.value, sizeof a.value, "Host %u was %s on pass %u.",
+		    n, words[r % 8u], (r >> 3) % 1000u);
 	put_attribute(w, &a);
 
 	close_group(w);
@@ -244,11 +270,12 @@ main(int argc, char **argv)
 	unsigned groups = DEFAULT_GROUPS;
 	uint64_t rng = 1996;
 
-	if (argc < 2 || argc > 3) {
-		fputs("usage: gen DIR [GROUPS]\n", stderr);
+	if (argc < 2 || argc > 4 || (argc == 4 && strcmp(argv[3], "long") != 0)) {
+		fputs("usage: gen DIR [GROUPS [long]]\n", stderr);
 		return 2;
 	}
-	if (argc == 3) {
+	w.long_strings = argc == 4;
+	if (argc >= 3) {
 		char *end;
 		unsigned long v = strtoul(argv[2], &end, 10);
 		if (*end != '\0' || v == 0 || v > 4000000000u)

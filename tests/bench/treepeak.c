@@ -151,7 +151,7 @@ main(int argc, char *argv[])
 		total = ru.ru_maxrss;
 	free(t.procs);
 	FILE *out = fopen(argv[1], "w");
-	if (out == NULL || fprintf(out, "%.2f %ld\n", secs, total) < 0 ||
+	if (out == NULL || fprintf(out, "%.3f %ld\n", secs, total) < 0 ||
 	    fclose(out) != 0) {
 		perror(argv[1]);
 		return 2;
