@@ -146,6 +146,14 @@ add_arg(const char *prog, const walk_options *o, walk_files *f,
 {
 	struct stat st;
 
+	/* Read twice, standard input would give its names to the list and
+	 * nothing to the file, which would then look empty. */
+	if (strcmp(arg, "-") == 0 && o->files_from != NULL &&
+	    strcmp(o->files_from, "-") == 0) {
+		report_fatal(stderr, prog, NULL, MIF_RULE_IO, "standard input "
+		    "holds the list of names (--files-from -); it cannot be a FILE too");
+		return false;
+	}
 	if ((o->recursive || o->folders) && strcmp(arg, "-") != 0 &&
 	    stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
 		size_t before = f->n;
