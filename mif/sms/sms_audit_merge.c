@@ -33,8 +33,15 @@ mif_audit_merge_read(mif_audit_merge *m, FILE *in, const char *name,
 	m->file = name;
 	m->err = err != NULL ? err : &ignored;
 	/* JSON starts with its object; TSV with its header */
-	while ((c = getc(in)) == ' ' || c == '\t' || c == '\n' || c == '\r')
-		;
+	m->skipped_lines = m->skipped_columns = 0;
+	while ((c = getc(in)) == ' ' || c == '\t' || c == '\n' || c == '\r') {
+		if (c == '\n') {
+			m->skipped_lines++;
+			m->skipped_columns = 0;
+		} else {
+			m->skipped_columns++;
+		}
+	}
 	if (c != EOF)
 		ungetc(c, in);
 	bool ok = c == '{' ? merge_read_json(m, in) : merge_read_tsv(m, in);

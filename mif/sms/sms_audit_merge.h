@@ -11,6 +11,7 @@
  * links libmif statically meets them. */
 #define merge_declare mif_merge_declare
 #define merge_fail mif_merge_fail
+#define merge_place mif_merge_place
 #define merge_job_flush mif_merge_job_flush
 #define merge_job_row mif_merge_job_row
 #define merge_job_start mif_merge_job_start
@@ -36,6 +37,9 @@ struct mif_audit_merge {
 	/* the report being read */
 	const char *file;          /* its name, for messages */
 	mif_error *err;            /* where its first error goes */
+	/* the blank lines and spaces skipped before its first character,
+	 * which its reader does not see: added to every place it gives */
+	unsigned skipped_lines, skipped_columns;
 	size_t map[MIF_SMS_AUDIT_MAX]; /* its version i is the report's map[i] */
 	size_t nversions;
 	bool inventory;
@@ -58,6 +62,9 @@ struct mif_audit_merge {
 	size_t text_len;
 };
 
+/* A place that the reader of a report gives (after the blank lines and
+ * spaces skipped before its first character), made the file's. */
+void merge_place(const merge *m, unsigned *line, unsigned *column);
 /* An error at line:column (line 0: none) of the report being read,
  * into m->err; returns false. */
 bool merge_fail(merge *m, unsigned line, unsigned column, const char *fmt,

@@ -14,6 +14,17 @@
 
 /* ---- messages ---- */
 
+/* A place its reader gives, in the report as the file holds it. */
+void
+merge_place(const merge *m, unsigned *line, unsigned *column)
+{
+	if (*line == 0)  /* no place: the report as a whole */
+		return;
+	if (*line == 1)
+		*column += m->skipped_columns;
+	*line += m->skipped_lines;
+}
+
 /* An error at line:column of the report being read (line 0: none). */
 bool
 merge_fail(merge *m, unsigned line, unsigned column, const char *fmt, ...)
@@ -21,6 +32,7 @@ merge_fail(merge *m, unsigned line, unsigned column, const char *fmt, ...)
 	char text[sizeof m->err->text];
 	va_list ap;
 
+	merge_place(m, &line, &column);
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
@@ -250,6 +262,7 @@ bool
 merge_put_skip(merge *m, const mif_audit_skip *s, size_t after, unsigned line,
     unsigned column)
 {
+	merge_place(m, &line, &column);
 	spooled head = { .id = mif_audit_skip_identity(s), .after = after,
 	    .line = line, .column = column };
 	FILE *f = open_memstream(&m->text, &head.text_len);
