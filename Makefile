@@ -4,6 +4,7 @@
 #   make check           install missing Debian packages, then build and test
 #   make test            build and test, installing nothing
 #   make SANITIZE=1 ...  the same with ASan and UBSan, under build-san/
+#   make check SANITIZE=thread   the threaded unit tests under TSan (build-tsan/)
 #   make demo            show the tools at work on samples/
 #   make bench, make stress   speed against other tools; growth curves
 #   make install PREFIX=/usr DESTDIR=/tmp/stage
@@ -38,6 +39,12 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=all
 TEST_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+else ifeq ($(SANITIZE),thread)
+# ThreadSanitizer, under build-tsan: `make check SANITIZE=thread` runs the
+# unit tests that start threads (TSAN_TESTS), not the whole suite.
+B := build-tsan
+SAN_FLAGS := -fsanitize=thread -fno-omit-frame-pointer
+TEST_ENV := TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
 else
 B := build
 SAN_FLAGS :=
@@ -85,7 +92,7 @@ INCLUDES := -I. -Imif -I$(B)/gen
 CPPFLAGS_ALL := -D_POSIX_C_SOURCE=200809L $(INCLUDES) $(XML_CFLAGS) $(JSON_CFLAGS) $(YAJL_CFLAGS) $(SQLITE_CFLAGS) $(CPPFLAGS)
 CFLAGS_ALL := $(CFLAGS) $(SAN_FLAGS) -MD -MP
 LDFLAGS_ALL := $(LDFLAGS) $(SAN_FLAGS)
-LIBS_ALL := $(XML_LIBS) $(JSON_LIBS) $(YAJL_LIBS) $(SQLITE_LIBS) -lm $(LDLIBS)
+LIBS_ALL := $(XML_LIBS) $(JSON_LIBS) $(YAJL_LIBS) $(SQLITE_LIBS) -lm -pthread $(LDLIBS)
 # flex's and bison's output is not ours to tidy.
 GEN_CFLAGS := -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
 CMOCKA_LIBS = $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -214,6 +221,15 @@ deps:
 check: deps
 	@$(MAKE) --no-print-directory test
 
+# The unit tests that start threads, all that SANITIZE=thread runs.
+TSAN_TESTS := split threads places
+
+ifeq ($(SANITIZE),thread)
+test: $(TSAN_TESTS:%=$(B)/tests/test_%)
+	@mkdir -p $(B)/check; status=0; \
+	for t in $^; do $(TEST_ENV) $$t || status=1; done; \
+	exit $$status
+else
 # Unit tests, golden tool tests, the contract of miftools(7) run against
 # every tool, and lint; one summary line at the end.
 test: all $(UNIT_BIN)
@@ -230,6 +246,7 @@ test: all $(UNIT_BIN)
 	cat $(B)/check/*.sum | awk '{ p += $$1; f += $$2 } \
 	    END { printf "%d passed, %d failed\n", p, f }'; \
 	exit $$status
+endif
 
 # Manual pages clean under mandoc's strictest lint (laid out as a manual
 # tree for it, so that it finds the pages they refer to), a scanner
@@ -389,7 +406,7 @@ uninstall:
 	    $(TOOLS:$(B)/%=$(DESTDIR)$(COMPLETIONDIR)/%)
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-tsan
 
 .PHONY: all deps check test lint fuzz bench stress demo screenshot install deb uninstall clean
 .DELETE_ON_ERROR:

@@ -290,6 +290,20 @@ cli_parse_newline(const char *prog, const char *usage, const char *text)
 	    text);
 }
 
+/* MIF_THREADS (miftools(7) ENVIRONMENT): the threads of one parse; a
+ * value that is no number leaves the library's choice. */
+static unsigned
+threads_wanted(void)
+{
+	const char *v = getenv("MIF_THREADS");
+	char *end;
+
+	if (v == NULL || *v < '0' || *v > '9')
+		return 0;
+	unsigned long n = strtoul(v, &end, 10);
+	return *end == '\0' && n <= UINT_MAX ? (unsigned)n : 0;
+}
+
 mif_parse_options
 cli_input_named(const mif_parse_options *input, const char *name)
 {
@@ -299,6 +313,8 @@ cli_input_named(const mif_parse_options *input, const char *name)
 		o = *input;
 		o.source_name = name;
 	}
+	if (o.threads == 0)
+		o.threads = threads_wanted();
 	return o;
 }
 

@@ -89,8 +89,12 @@ item:
 	;
 
 block:
-	  START_BLOCK               { mif_build_open(p, $1, @1); }
-	  items END_BLOCK           { $$ = mif_build_close(p, @4); }
+	  START_BLOCK               { mif_build_open(p, $1, @1);
+	                              if (p->split != NULL)
+	                                      mif_split_opened(p, @1.pos, YYRECOVERING()); }
+	  items END_BLOCK           { $$ = mif_build_close(p, @4);
+	                              if (p->split != NULL)
+	                                      mif_split_closed(p, YYRECOVERING()); }
 	;
 
 value:

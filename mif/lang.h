@@ -396,6 +396,9 @@ typedef struct mif_parse_options {
 	/* The input's encoding, when the caller knows it (see below). */
 	bool input_encoding_given;
 	mif_encoding input_encoding; /* MIF_ENC_LATIN1 ... MIF_ENC_UTF16BE */
+	/* Threads a parse may use: 0, the library's choice (two for a big
+	 * text, see libmif(3)); 1, the calling thread alone. */
+	unsigned threads;
 } mif_parse_options;
 
 /*

@@ -112,3 +112,24 @@ mif_arena_dup(mif_arena *arena, const void *src, size_t n)
 		memcpy(p, src, n);
 	return p;
 }
+
+void
+mif_arena_adopt(mif_arena *arena, mif_arena *from)
+{
+	mif_arena_chunk *last = from->head;
+
+	if (last == NULL)
+		return;
+	while (last->prev != NULL)
+		last = last->prev;
+	/* under the head, which keeps its free space */
+	if (arena->head != NULL) {
+		last->prev = arena->head->prev;
+		arena->head->prev = from->head;
+	} else {
+		arena->head = from->head;
+		arena->next = from->next;
+		arena->limit = from->limit;
+	}
+	mif_arena_init(from);
+}

@@ -30,29 +30,47 @@ grow(mif_interner *t)
 	return true;
 }
 
-const mif_string *
-mif_intern(mif_doc *doc, const char *bytes, size_t len)
+/* Room for one more string; false when out of memory. */
+static bool
+room(mif_interner *t)
 {
-	mif_interner *t = &doc->strings;
-
-	if (len > UINT32_MAX - 16 || t->count >= UINT32_MAX - 1)
-		return NULL;
+	if (t->count >= UINT32_MAX - 1)
+		return false;
 	if (t->slots == NULL || (t->count + 1) * 4 > (t->mask + 1) * 3) {
 		if (!grow(t))
-			return NULL;
+			return false;
 	}
-	if (t->count == t->cap && !mif_vec_reserve((void **)&t->strings, &t->cap,
-	    t->count, sizeof *t->strings))
-		return NULL;
-	uint32_t h = (uint32_t)mif_hash_bytes(bytes, len);
+	return t->count < t->cap || mif_vec_reserve((void **)&t->strings,
+	    &t->cap, t->count, sizeof *t->strings);
+}
+
+/* The slot of the string of these bytes, or the empty one it would take. */
+static size_t
+slot_of(const mif_interner *t, uint32_t h, const char *bytes, size_t len)
+{
 	size_t i = h & t->mask;
+
 	for (; t->slots[i].index != 0; i = (i + 1) & t->mask) {
 		if (t->slots[i].hash != h)
 			continue;
 		const mif_string *s = t->strings[t->slots[i].index - 1];
 		if (s->len == len && memcmp(s->bytes, bytes, len) == 0)
-			return s;
+			break;
 	}
+	return i;
+}
+
+const mif_string *
+mif_intern(mif_doc *doc, const char *bytes, size_t len)
+{
+	mif_interner *t = &doc->strings;
+
+	if (len > UINT32_MAX - 16 || !room(t))
+		return NULL;
+	uint32_t h = (uint32_t)mif_hash_bytes(bytes, len);
+	size_t i = slot_of(t, h, bytes, len);
+	if (t->slots[i].index != 0)
+		return t->strings[t->slots[i].index - 1];
 	mif_string *s = mif_arena_alloc(&doc->arena, sizeof *s + len + 1);
 	if (s == NULL)
 		return NULL;
@@ -63,5 +81,20 @@ mif_intern(mif_doc *doc, const char *bytes, size_t len)
 	s->bytes[len] = '\0';
 	t->strings[t->count++] = s;
 	t->slots[i] = (mif_intern_slot){ h, (uint32_t)t->count };
+	return s;
+}
+
+const mif_string *
+mif_intern_adopt(mif_doc *doc, const mif_string *s)
+{
+	mif_interner *t = &doc->strings;
+
+	if (!room(t))
+		return NULL;
+	size_t i = slot_of(t, s->hash, s->bytes, s->len);
+	if (t->slots[i].index != 0)
+		return t->strings[t->slots[i].index - 1];
+	t->strings[t->count++] = s;
+	t->slots[i] = (mif_intern_slot){ s->hash, (uint32_t)t->count };
 	return s;
 }

@@ -33,6 +33,8 @@ void mif_arena_release(mif_arena *arena);
 void *mif_arena_alloc(mif_arena *arena, size_t size);
 /* a copy of n bytes */
 void *mif_arena_dup(mif_arena *arena, const void *src, size_t n);
+/* Take every chunk of `from`, which is left empty. */
+void mif_arena_adopt(mif_arena *arena, mif_arena *from);
 
 /* ---- interned strings ------------------------------------------------ */
 
@@ -54,6 +56,9 @@ typedef struct mif_interner {
 
 /* The document's one copy of these bytes (UTF-8); NULL if out of memory. */
 const mif_string *mif_intern(mif_doc *doc, const char *bytes, size_t len);
+/* The document's copy of s's text: s itself, which must live as long as
+ * the document, when it had none; NULL if out of memory. */
+const mif_string *mif_intern_adopt(mif_doc *doc, const mif_string *s);
 
 /* ---- growable vectors (malloc'd, for parse-time scratch) -------------- */
 
@@ -258,8 +263,9 @@ void mif_utf8_doubt_note(mif_doc *doc, const mif_utf8_doubt *d, bool warn);
 
 /* ---- parsing ------------------------------------------------------------ */
 
-/* Scan and parse doc->text, building doc->component. */
-void mif_parse_text(mif_doc *doc, unsigned max_errors);
+/* Scan and parse doc->text, building doc->component; `threads` as in
+ * mif_parse_options. */
+void mif_parse_text(mif_doc *doc, unsigned max_errors, unsigned threads);
 
 /* ---- text helpers -------------------------------------------------------- */
 

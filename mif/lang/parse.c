@@ -59,6 +59,10 @@ may_hold(int parent, int child)
 static void
 describe_open(mif_parser *p, const mif_open_block *b, char *buf, size_t len)
 {
+	if (p->split != NULL && mif_split_is_synth(p, b->pos)) {
+		snprintf(buf, len, "%s", mif_kind_word(b->kind));
+		return;
+	}
 	unsigned line = mif_doc_line_at(p->doc, b->pos);
 
 	if (b->name != NULL)
@@ -99,6 +103,11 @@ on_start(mif_parser *p, int kind, mif_loc loc)
 {
 	char what[160];
 	int top = p->nopen > 0 ? (int)p->open[p->nopen - 1].kind : MIF_NO_KIND;
+
+	if (p->split != NULL && mif_split_cancelled(p)) {
+		p->fatal = true;
+		return;
+	}
 
 	if (!may_hold(top, kind)) {
 		int h = holder_of(p, kind);
@@ -156,6 +165,10 @@ on_end(mif_parser *p, int kind, mif_loc loc)
 	}
 	p->nopen--;
 	queue(p, END_BLOCK, kind, loc);
+	if (p->nopen == 0 && p->split != NULL && mif_split_stop_end(p, &loc)) {
+		queue(p, 0, 0, loc);
+		p->at_eof = true;
+	}
 }
 
 static void
@@ -166,9 +179,11 @@ on_eof(mif_parser *p)
 
 	if (p->nopen > 0) {
 		const mif_open_block *b = &p->open[p->nopen - 1];
-		describe_open(p, b, what, sizeof what);
-		mif_diag(p->doc, MIF_E_UNCLOSED, MIF_ERROR, at, b->pos,
-		    "end of file while %s is still open", what);
+		if (p->split == NULL || !mif_split_stop_eof(p, p->nopen)) {
+			describe_open(p, b, what, sizeof what);
+			mif_diag(p->doc, MIF_E_UNCLOSED, MIF_ERROR, at, b->pos,
+			    "end of file while %s is still open", what);
+		}
 		close_above(p, 0, at);
 	} else if (!p->seen_component) {
 		mif_diag(p->doc, MIF_E_MISSING, MIF_ERROR, at, MIF_NOPOS,
@@ -205,6 +220,8 @@ mif_yylex(MIF_YYSTYPE *lval, MIF_YYLTYPE *lloc, mif_parser *p)
 		if (p->at_eof)
 			return 0;
 		int tok = mif_scan_lex(lval, lloc, p->scanner);
+		if (lloc->pos >= p->split_at)
+			mif_split_reached(p, tok, lval->word, lloc);
 		if (tok == START_BLOCK)
 			on_start(p, lval->word, *lloc);
 		else if (tok == END_BLOCK)
@@ -249,28 +266,70 @@ run_grammar(mif_parser *p)
 }
 
 void
-mif_parse_text(mif_doc *doc, unsigned max_errors)
+mif_parser_init(mif_parser *p, mif_doc *doc)
 {
-	mif_parser p;
+	memset(p, 0, sizeof *p);
+	p->doc = doc;
+	p->newline_seen = true;
+	p->last_error_pos = MIF_NOPOS;
+	p->split_at = UINT32_MAX;
+}
 
-	memset(&p, 0, sizeof p);
-	p.doc = doc;
-	p.newline_seen = true;
-	p.last_error_pos = MIF_NOPOS;
-	doc->scanning = true;
-	doc->max_errors = max_errors != 0 ? max_errors : MIF_MAX_ERRORS_DEFAULT;
-	if (mif_scan_lex_init_extra(&p, &p.scanner) != 0) {
-		mif_diag(doc, MIF_E_NOMEM, MIF_FATAL, MIF_NOPOS, MIF_NOPOS,
+bool
+mif_parser_run(mif_parser *p)
+{
+	if (mif_scan_lex_init_extra(p, &p->scanner) != 0) {
+		p->scanner = NULL;
+		mif_diag(p->doc, MIF_E_NOMEM, MIF_FATAL, MIF_NOPOS, MIF_NOPOS,
 		    "out of memory");
-		mif_doc_scan_done(doc);
-		return;
+		return false;
 	}
-	if (!run_grammar(&p) || (p.fatal && !doc->stopped && doc->nerrors == 0))
-		mif_diag(doc, MIF_E_NOMEM, MIF_FATAL, MIF_NOPOS, MIF_NOPOS,
+	if (!run_grammar(p) || (p->fatal && !p->doc->stopped &&
+	    p->doc->nerrors == 0)) {
+		mif_diag(p->doc, MIF_E_NOMEM, MIF_FATAL, MIF_NOPOS, MIF_NOPOS,
 		    "out of memory");
-	mif_scan_lex_destroy(p.scanner);
-	mif_doc_scan_done(doc);
-	mif_build_free(&p);
-	free(p.scratch);
-	free(p.long_text);
+		return false;
+	}
+	return true;
+}
+
+void
+mif_parser_free(mif_parser *p)
+{
+	if (p->scanner != NULL)
+		mif_scan_lex_destroy(p->scanner);
+	p->scanner = NULL;
+	mif_build_free(p);
+	free(p->scratch);
+	free(p->long_text);
+}
+
+void
+mif_parse_resume(mif_parser *p, int stop, mif_loc stop_loc, uint32_t resume)
+{
+	/* the block opened at the split: closed at once and dropped, as
+	 * the second part has it */
+	const mif_open_block *b = &p->open[--p->nopen];
+	p->level[p->depth - 1].misplaced = true;
+	p->npending = p->next_pending = 0;
+	queue(p, END_BLOCK, b->kind, (mif_loc){ b->pos, b->pos });
+	if (stop == MIF_SPLIT_STOP_END) {
+		on_end(p, MIF_COMPONENT, stop_loc);
+	} else if (stop == MIF_SPLIT_STOP_EOF_CLOSED) {
+		uint32_t at = (uint32_t)p->doc->text_len;
+		close_above(p, 0, at);
+		queue(p, 0, 0, (mif_loc){ at, at });
+		p->at_eof = true;
+	}
+	/* on from where the second part stopped, after a token */
+	p->fed = p->consumed = resume;
+	p->newline_seen = false;
+	mif_scan_restart(NULL, p->scanner);
+}
+
+void
+mif_parse_text(mif_doc *doc, unsigned max_errors, unsigned threads)
+{
+	mif_parse_text_split(doc, max_errors, threads, MIF_SPLIT_MIN_DEFAULT,
+	    MIF_NOPOS);
 }

@@ -9,6 +9,7 @@
 #include <setjmp.h>
 
 #include "lang/internal.h"
+#include "lang/parse_split.h"
 
 /* A token's place in the text: [pos, end). */
 typedef struct mif_loc {
@@ -112,6 +113,10 @@ typedef struct mif_parser {
 	bool joined_many, joined_over; /* more than one; too long, cut */
 
 	jmp_buf abandon;        /* where mif_parse_abandon() lands */
+
+	/* parsing in two parts (parse_split.c); NULL for a whole parse */
+	struct mif_split *split;
+	uint32_t split_at;      /* the first part's watch: UINT32_MAX, none */
 } mif_parser;
 
 /* The grammar's view of a value: a statement without keyword. */
@@ -189,6 +194,21 @@ bool mif_parse_error(mif_parser *p, mif_code code, uint32_t pos,
  * which reports it; nothing is lost, as the builder's memory belongs to
  * the parser and the document. */
 _Noreturn void mif_parse_abandon(mif_parser *p);
+
+/* ---- the parse driver (mif/parse.c), also for parse_split.c ---- */
+
+/* A parser over doc's text, from its start. */
+void mif_parser_init(mif_parser *p, mif_doc *doc);
+/* Run the grammar to the end of the text; false when flex or the
+ * grammar ran out of memory (reported). */
+bool mif_parser_run(mif_parser *p);
+/* Free what the parser holds (not the document). */
+void mif_parser_free(mif_parser *p);
+/* The first part takes the second's result, which ends as `stop` says
+ * (parse_split.h): drop the block just opened at the split, hand the
+ * grammar what the second part ended with, and scan on from `resume`. */
+void mif_parse_resume(mif_parser *p, int stop, mif_loc stop_loc,
+    uint32_t resume);
 
 /* Kind names for messages: "group", "attribute" ... */
 const char *mif_kind_word(int kind);
