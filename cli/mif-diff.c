@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "cli.h"
 #include "jobs.h"
@@ -21,8 +22,9 @@ static const char prog[] = "mif-diff";
 
 static const char usage[] =
     "usage: mif-diff [-qsH] [-f text|tsv|json|mif] [-g GROUP] [-K ATTRIBUTE]...\n"
-    "                [--ignore ATTRIBUTE]... [--input-encoding ENC] OLD NEW\n"
-    "       mif-diff -A [-qsH] [-f text|tsv|json] [--input-encoding ENC] OLD NEW\n";
+    "                [--ignore ATTRIBUTE]... [--input-encoding ENC] [-j N] OLD NEW\n"
+    "       mif-diff -A [-qsH] [-f text|tsv|json] [--input-encoding ENC] [-j N]\n"
+    "                OLD NEW\n";
 
 static const char help[] =
     "Compare two keyed tables row by row, by key, or every group of two\n"
@@ -44,6 +46,8 @@ static const char help[] =
     "      --input-encoding ENC  read OLD and NEW as latin1, utf-8,\n"
     "                       utf-16le or utf-16be (default: as the\n"
     "                       byte-order mark says, latin1 without one)\n"
+    "  -j, --jobs N         read OLD and NEW in N threads: 2 (the default)\n"
+    "                       reads both at once, 1 one after the other\n"
     DIAG_HELP
     "      --help           this help\n"
     "      --version        the version\n"
@@ -67,6 +71,7 @@ typedef struct job {
 	mif_diff *diff;
 	mif_doc_diff *doc_diff;   /* -A */
 	mif_parse_options input;
+	unsigned jobs;  /* threads that read OLD and NEW */
 	mif_doc *out;   /* -f mif: the document */
 } job;
 
@@ -79,12 +84,49 @@ out_of_memory(void)
 
 /* ---- the comparison ---- */
 
+/* What a thread reads: one side. */
+typedef struct reading {
+	const char *path;
+	const mif_parse_options *input;
+	cli_loaded loaded;
+} reading;
+
 static int
-load_side(side *s, const mif_parse_options *input)
+read_side(void *arg)
 {
+	reading *r = arg;
+	cli_load_read(r->path, r->input, &r->loaded);
+	return 0;
+}
+
+/*
+ * Both documents, NEW read in a thread of its own while this one reads
+ * OLD when j->jobs allows (parsing is most of the work on big tables).
+ * What is printed is what reading them in turn prints: OLD's
+ * diagnostics, then NEW's, and nothing of NEW when OLD cannot be used.
+ */
+static int
+load_sides(job *j)
+{
+	reading old = { j->old.path, &j->input, { NULL, { 0 } } };
+	reading new_side = { j->new_side.path, &j->input, { NULL, { 0 } } };
+	thrd_t thread;
+	bool threaded = j->jobs > 1 &&
+	    thrd_create(&thread, read_side, &new_side) == thrd_success;
 	int status = CLI_OK;
-	s->doc = cli_load(prog, s->path, input, &status);
-	return s->doc != NULL ? CLI_OK : status;
+
+	read_side(&old);
+	if (threaded)
+		thrd_join(thread, NULL);
+	j->old.doc = cli_load_report(prog, j->old.path, &old.loaded, &status);
+	if (j->old.doc != NULL) {
+		if (!threaded)
+			read_side(&new_side);
+		j->new_side.doc = cli_load_report(prog, j->new_side.path,
+		    &new_side.loaded, &status);
+	}
+	mif_doc_free(new_side.loaded.doc);
+	return j->old.doc != NULL && j->new_side.doc != NULL ? CLI_OK : status;
 }
 
 /* The rows that mif-get -g shows: a keyed group named by its class or
@@ -236,19 +278,20 @@ main(int argc, char *argv[])
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "summary", no_argument, NULL, 's' },
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		DIAG_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
-	job j = { .format = MIF_DIFF_TEXT };
+	job j = { .format = MIF_DIFF_TEXT, .jobs = 2 };
 	const char *group = NULL;
 	mif_diff_options opts = { NULL, 0, NULL, 0 };
 	const char **key = NULL, **ignore = NULL;
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":Af:g:k:K:Hqs" DIAG_OPTSTRING, longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":Af:g:j:k:K:Hqs" DIAG_OPTSTRING, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0) j.format = MIF_DIFF_TEXT;
@@ -275,6 +318,11 @@ main(int argc, char *argv[])
 		case 's': j.summary = true; break;
 		case OPT_INPUT_ENCODING:
 			cli_parse_input_encoding(prog, usage, optarg, &j.input);
+			break;
+		case 'j':
+			if (!cli_parse_count(optarg, &j.jobs))
+				cli_usage_error(prog, usage, "-j: \"%s\" is not a "
+				    "number of threads from 1 up", optarg);
 			break;
 		case OPT_HELP:
 			fputs(usage, stdout);
@@ -305,9 +353,7 @@ main(int argc, char *argv[])
 	/* both documents first: a view's index is not in memory while the
 	 * other file is read, and for tables of millions of rows that is
 	 * where memory peaks */
-	int status = load_side(&j.old, &j.input);
-	if (status == CLI_OK)
-		status = load_side(&j.new_side, &j.input);
+	int status = load_sides(&j);
 	if (status == CLI_OK)
 		status = j.all_groups ? compare_documents(&j)
 		    : compare_table(&j, group, &opts);
