@@ -5,22 +5,24 @@
  * crafted file could make every key land in one bucket and every lookup
  * walk them all; with a secret key nobody can tell which keys collide.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/random.h>
 #include <sys/types.h>
-#include <threads.h>
 #include <time.h>
 
 #include "lang/internal.h"
 
 /*
  * The one piece of process-wide state in libmif: written once, under
- * call_once(), before any hash is taken, and only read after that, so
+ * pthread_once(), before any hash is taken, and only read after that, so
  * threads need no lock.  Hashes differ from one run to the next; nothing
- * stores them.
+ * stores them.  pthread_once() rather than C11's call_once(): glibc's
+ * call_once() goes round ThreadSanitizer's interceptor, which then
+ * takes the key's first reads in other threads for races.
  */
-static once_flag key_once = ONCE_FLAG_INIT;
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 static uint64_t key[2];
 
 static void
@@ -65,7 +67,7 @@ sip_round(sip *s)
 static sip
 sip_start(void)
 {
-	call_once(&key_once, draw_key);
+	pthread_once(&key_once, draw_key);
 	return (sip){
 		key[0] ^ 0x736f6d6570736575u, key[1] ^ 0x646f72616e646f6du,
 		key[0] ^ 0x6c7967656e657261u, key[1] ^ 0x7465646279746573u,
