@@ -62,6 +62,15 @@ typedef struct side {
 	const char *path;
 	mif_doc *doc;
 	mif_rows *rows;
+	/* Read by read_side(), perhaps in a thread: the document until its
+	 * diagnostics are printed, and its rows when open_early asks for
+	 * them (those of group, or of its own default), opened for spec
+	 * with the outcome in rows or err. */
+	const mif_parse_options *input;
+	cli_loaded loaded;
+	bool open_early;
+	const char *group, *spec;
+	mif_error err;
 } side;
 
 typedef struct job {
@@ -84,50 +93,64 @@ out_of_memory(void)
 
 /* ---- the comparison ---- */
 
-/* What a thread reads: one side. */
-typedef struct reading {
-	const char *path;
-	const mif_parse_options *input;
-	cli_loaded loaded;
-} reading;
-
+/* One side read, and its rows opened when they can be at once. */
 static void *
 read_side(void *arg)
 {
-	reading *r = arg;
-	cli_load_read(r->path, r->input, &r->loaded);
+	side *s = arg;
+	const mif_doc *doc;
+
+	cli_load_read(s->path, s->input, &s->loaded);
+	if (!s->open_early || (doc = s->loaded.doc) == NULL ||
+	    mif_doc_error_count(doc) > 0)
+		return NULL;
+	s->spec = s->group != NULL ? s->group : mif_diff_default_spec(doc);
+	if (s->spec != NULL)
+		s->rows = mif_rows_open_spec(doc, s->spec, &s->err);
 	return NULL;
 }
 
 /*
  * Both documents, NEW read in a thread of its own while this one reads
- * OLD when j->jobs allows (parsing is most of the work on big tables).
- * What is printed is what reading them in turn prints: OLD's
- * diagnostics, then NEW's, and nothing of NEW when OLD cannot be used.
+ * OLD when j->jobs allows (parsing is most of the work on big tables),
+ * each thread then opening its side's rows, which open_rows() takes
+ * when they are the ones it wants.  What is printed is what reading
+ * them in turn prints: OLD's diagnostics, then NEW's, and nothing of
+ * NEW when OLD cannot be used.  In turn, the rows wait until both
+ * documents are read: a view's index is not in memory while the other
+ * file is read, and for tables of millions of rows that is where
+ * memory peaks.
  */
 static int
-load_sides(job *j)
+load_sides(job *j, const char *group)
 {
-	reading old = { j->old.path, &j->input, { NULL, { 0 } } };
-	reading new_side = { j->new_side.path, &j->input, { NULL, { 0 } } };
+	side *old = &j->old, *new_side = &j->new_side;
 	pthread_t thread;
-	/* POSIX threads rather than C11's: ThreadSanitizer knows them */
-	bool threaded = j->jobs > 1 &&
-	    pthread_create(&thread, NULL, read_side, &new_side) == 0;
 	int status = CLI_OK;
 
-	read_side(&old);
+	old->input = new_side->input = &j->input;
+	old->group = new_side->group = group;
+	old->open_early = new_side->open_early = j->jobs > 1 && !j->all_groups;
+	/* POSIX threads rather than C11's: ThreadSanitizer knows them */
+	bool threaded = j->jobs > 1 &&
+	    pthread_create(&thread, NULL, read_side, new_side) == 0;
+
+	read_side(old);
 	if (threaded)
 		pthread_join(thread, NULL);
-	j->old.doc = cli_load_report(prog, j->old.path, &old.loaded, &status);
-	if (j->old.doc != NULL) {
+	old->doc = cli_load_report(prog, old->path, &old->loaded, &status);
+	if (old->doc != NULL) {
 		if (!threaded)
-			read_side(&new_side);
-		j->new_side.doc = cli_load_report(prog, j->new_side.path,
-		    &new_side.loaded, &status);
+			read_side(new_side);
+		new_side->doc = cli_load_report(prog, new_side->path,
+		    &new_side->loaded, &status);
 	}
-	mif_doc_free(new_side.loaded.doc);
-	return j->old.doc != NULL && j->new_side.doc != NULL ? CLI_OK : status;
+	if (new_side->loaded.doc != NULL) { /* not taken */
+		mif_rows_free(new_side->rows);
+		new_side->rows = NULL;
+		mif_doc_free(new_side->loaded.doc);
+	}
+	return old->doc != NULL && new_side->doc != NULL ? CLI_OK : status;
 }
 
 /* The rows that mif-get -g shows: a keyed group named by its class or
@@ -136,9 +159,14 @@ static int
 open_rows(side *s, const char *group)
 {
 	const char *name = cli_display_name(s->path);
-	mif_error err;
+	mif_error err = s->err;
 
-	s->rows = mif_rows_open_spec(s->doc, group, &err);
+	/* rows opened for another spec (the other side's default is
+	 * another class) are not these */
+	if (s->spec == NULL || strcmp(s->spec, group) != 0) {
+		mif_rows_free(s->rows);
+		s->rows = mif_rows_open_spec(s->doc, group, &err);
+	}
 	if (s->rows == NULL && err.code == MIF_E_MISSING) {
 		report_fatal(stderr, prog, name, MIF_RULE_MISSING, "%s", err.text);
 		return CLI_TROUBLE;
@@ -351,10 +379,7 @@ main(int argc, char *argv[])
 	j.old.path = argv[optind];
 	j.new_side.path = argv[optind + 1];
 
-	/* both documents first: a view's index is not in memory while the
-	 * other file is read, and for tables of millions of rows that is
-	 * where memory peaks */
-	int status = load_sides(&j);
+	int status = load_sides(&j, group);
 	if (status == CLI_OK)
 		status = j.all_groups ? compare_documents(&j)
 		    : compare_table(&j, group, &opts);
