@@ -136,9 +136,9 @@ load_sides(job *j, const char *group)
 	    pthread_create(&thread, NULL, read_side, new_side) == 0;
 
 	read_side(old);
+	old->doc = cli_load_report(prog, old->path, &old->loaded, &status);
 	if (threaded)
 		pthread_join(thread, NULL);
-	old->doc = cli_load_report(prog, old->path, &old->loaded, &status);
 	if (old->doc != NULL) {
 		if (!threaded)
 			read_side(new_side);
