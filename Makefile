@@ -188,7 +188,7 @@ $(B)/libmif.map: $(LIBMIF_PAGE)
 	  printf '  local: *;\n};\n'; } > $@
 
 $(SHARED_LIB): $(LIB_OBJ) $(B)/libmif.map
-	$(CC) $(LDFLAGS_ALL) -shared -Wl,-soname,libmif.so.$(SOVERSION) \
+	$(CC) $(LDFLAGS_ALL) -pthread -shared -Wl,-soname,libmif.so.$(SOVERSION) \
 	    -Wl,--version-script=$(B)/libmif.map -o $@ $(LIB_OBJ) $(LIBS_ALL)
 
 $(B)/libmif.so.$(SOVERSION): $(SHARED_LIB)
@@ -198,7 +198,7 @@ $(B)/libmif.so: $(B)/libmif.so.$(SOVERSION)
 	ln -sf libmif.so.$(SOVERSION) $@
 
 $(B)/mif-%: $(B)/obj/cli/mif-%.o $(CLI_OBJ) $(STATIC_LIB)
-	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(LIBS_ALL)
+	$(CC) $(LDFLAGS_ALL) -pthread -o $@ $^ $(LIBS_ALL)
 
 # The tools' shared helpers as an archive, so that a unit test that
 # compiles one of them in takes the others only as it needs them.

@@ -5,22 +5,30 @@
 #include "load.h"
 #include "report.h"
 
+void
+cli_load_read(const char *path, const mif_parse_options *input,
+    cli_loaded *l)
+{
+	mif_parse_options o = cli_input_named(input, cli_display_name(path));
+
+	l->doc = mif_parse_path(path, &o, &l->err);
+	if (l->doc != NULL && mif_doc_error_count(l->doc) == 0)
+		mif_check(l->doc, NULL);
+}
+
 mif_doc *
-cli_load(const char *prog, const char *path, const mif_parse_options *input,
+cli_load_report(const char *prog, const char *path, cli_loaded *l,
     int *status)
 {
 	const char *name = cli_display_name(path);
-	mif_parse_options o = cli_input_named(input, name);
-	mif_error err;
-	mif_doc *doc = mif_parse_path(path, &o, &err);
+	mif_doc *doc = l->doc;
 
+	l->doc = NULL;
 	if (doc == NULL) {
-		report_diag(stderr, prog, name, NULL, &err);
-		*status = report_status(&err);
+		report_diag(stderr, prog, name, NULL, &l->err);
+		*status = report_status(&l->err);
 		return NULL;
 	}
-	if (mif_doc_error_count(doc) == 0)
-		mif_check(doc, NULL);
 	/* warnings are mif-check's to give; a tool that reads data says
 	 * only what stops it, and that its text may be misread */
 	for (size_t i = 0; i < mif_doc_diag_count(doc); i++) {
@@ -34,4 +42,14 @@ cli_load(const char *prog, const char *path, const mif_parse_options *input,
 		return NULL;
 	}
 	return doc;
+}
+
+mif_doc *
+cli_load(const char *prog, const char *path, const mif_parse_options *input,
+    int *status)
+{
+	cli_loaded l;
+
+	cli_load_read(path, input, &l);
+	return cli_load_report(prog, path, &l, status);
 }

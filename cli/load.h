@@ -19,4 +19,22 @@
 mif_doc *cli_load(const char *prog, const char *path,
     const mif_parse_options *input, int *status);
 
+/*
+ * cli_load() in two steps, so that several inputs can be read at once
+ * (each in its own thread) and their diagnostics still printed one
+ * input after the other: cli_load_read() parses and checks, printing
+ * nothing and touching nothing but *l; cli_load_report() then prints
+ * what cli_load() prints and returns what it returns.  A read that is
+ * not reported is dropped with mif_doc_free(l->doc).
+ */
+typedef struct cli_loaded {
+	mif_doc *doc;    /* NULL: unreadable, err says why */
+	mif_error err;
+} cli_loaded;
+
+void cli_load_read(const char *path, const mif_parse_options *input,
+    cli_loaded *l);
+mif_doc *cli_load_report(const char *prog, const char *path, cli_loaded *l,
+    int *status);
+
 #endif /* LOAD_H */

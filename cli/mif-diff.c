@@ -7,6 +7,7 @@
  * the toolkit.  Exit 0 when equal, 1 when different, 2 on trouble.
  */
 #include <getopt.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,8 +22,9 @@ static const char prog[] = "mif-diff";
 
 static const char usage[] =
     "usage: mif-diff [-qsH] [-f text|tsv|json|mif] [-g GROUP] [-K ATTRIBUTE]...\n"
-    "                [--ignore ATTRIBUTE]... [--input-encoding ENC] OLD NEW\n"
-    "       mif-diff -A [-qsH] [-f text|tsv|json] [--input-encoding ENC] OLD NEW\n";
+    "                [--ignore ATTRIBUTE]... [--input-encoding ENC] [-j N] OLD NEW\n"
+    "       mif-diff -A [-qsH] [-f text|tsv|json] [--input-encoding ENC] [-j N]\n"
+    "                OLD NEW\n";
 
 static const char help[] =
     "Compare two keyed tables row by row, by key, or every group of two\n"
@@ -44,6 +46,8 @@ static const char help[] =
     "      --input-encoding ENC  read OLD and NEW as latin1, utf-8,\n"
     "                       utf-16le or utf-16be (default: as the\n"
     "                       byte-order mark says, latin1 without one)\n"
+    "  -j, --jobs N         read OLD and NEW in N threads: 2 (the default)\n"
+    "                       reads both at once, 1 one after the other\n"
     DIAG_HELP
     "      --help           this help\n"
     "      --version        the version\n"
@@ -58,6 +62,15 @@ typedef struct side {
 	const char *path;
 	mif_doc *doc;
 	mif_rows *rows;
+	/* Read by read_side(), perhaps in a thread: the document until its
+	 * diagnostics are printed, and its rows when open_early asks for
+	 * them (those of group, or of its own default), opened for spec
+	 * with the outcome in rows or err. */
+	const mif_parse_options *input;
+	cli_loaded loaded;
+	bool open_early;
+	const char *group, *spec;
+	mif_error err;
 } side;
 
 typedef struct job {
@@ -67,6 +80,7 @@ typedef struct job {
 	mif_diff *diff;
 	mif_doc_diff *doc_diff;   /* -A */
 	mif_parse_options input;
+	unsigned jobs;  /* threads that read OLD and NEW */
 	mif_doc *out;   /* -f mif: the document */
 } job;
 
@@ -79,12 +93,64 @@ out_of_memory(void)
 
 /* ---- the comparison ---- */
 
-static int
-load_side(side *s, const mif_parse_options *input)
+/* One side read, and its rows opened when they can be at once. */
+static void *
+read_side(void *arg)
 {
+	side *s = arg;
+	const mif_doc *doc;
+
+	cli_load_read(s->path, s->input, &s->loaded);
+	if (!s->open_early || (doc = s->loaded.doc) == NULL ||
+	    mif_doc_error_count(doc) > 0)
+		return NULL;
+	s->spec = s->group != NULL ? s->group : mif_diff_default_spec(doc);
+	if (s->spec != NULL)
+		s->rows = mif_rows_open_spec(doc, s->spec, &s->err);
+	return NULL;
+}
+
+/*
+ * Both documents, NEW read in a thread of its own while this one reads
+ * OLD when j->jobs allows (parsing is most of the work on big tables),
+ * each thread then opening its side's rows, which open_rows() takes
+ * when they are the ones it wants.  What is printed is what reading
+ * them in turn prints: OLD's diagnostics, then NEW's, and nothing of
+ * NEW when OLD cannot be used.  In turn, the rows wait until both
+ * documents are read: a view's index is not in memory while the other
+ * file is read, and for tables of millions of rows that is where
+ * memory peaks.
+ */
+static int
+load_sides(job *j, const char *group)
+{
+	side *old = &j->old, *new_side = &j->new_side;
+	pthread_t thread;
 	int status = CLI_OK;
-	s->doc = cli_load(prog, s->path, input, &status);
-	return s->doc != NULL ? CLI_OK : status;
+
+	old->input = new_side->input = &j->input;
+	old->group = new_side->group = group;
+	old->open_early = new_side->open_early = j->jobs > 1 && !j->all_groups;
+	/* POSIX threads rather than C11's: ThreadSanitizer knows them */
+	bool threaded = j->jobs > 1 &&
+	    pthread_create(&thread, NULL, read_side, new_side) == 0;
+
+	read_side(old);
+	old->doc = cli_load_report(prog, old->path, &old->loaded, &status);
+	if (threaded)
+		pthread_join(thread, NULL);
+	if (old->doc != NULL) {
+		if (!threaded)
+			read_side(new_side);
+		new_side->doc = cli_load_report(prog, new_side->path,
+		    &new_side->loaded, &status);
+	}
+	if (new_side->loaded.doc != NULL) { /* not taken */
+		mif_rows_free(new_side->rows);
+		new_side->rows = NULL;
+		mif_doc_free(new_side->loaded.doc);
+	}
+	return old->doc != NULL && new_side->doc != NULL ? CLI_OK : status;
 }
 
 /* The rows that mif-get -g shows: a keyed group named by its class or
@@ -93,9 +159,14 @@ static int
 open_rows(side *s, const char *group)
 {
 	const char *name = cli_display_name(s->path);
-	mif_error err;
+	mif_error err = s->err;
 
-	s->rows = mif_rows_open_spec(s->doc, group, &err);
+	/* rows opened for another spec (the other side's default is
+	 * another class) are not these */
+	if (s->spec == NULL || strcmp(s->spec, group) != 0) {
+		mif_rows_free(s->rows);
+		s->rows = mif_rows_open_spec(s->doc, group, &err);
+	}
 	if (s->rows == NULL && err.code == MIF_E_MISSING) {
 		report_fatal(stderr, prog, name, MIF_RULE_MISSING, "%s", err.text);
 		return CLI_TROUBLE;
@@ -236,19 +307,20 @@ main(int argc, char *argv[])
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "summary", no_argument, NULL, 's' },
 		{ "input-encoding", required_argument, NULL, OPT_INPUT_ENCODING },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		DIAG_LONGOPTS,
 		{ NULL, 0, NULL, 0 },
 	};
-	job j = { .format = MIF_DIFF_TEXT };
+	job j = { .format = MIF_DIFF_TEXT, .jobs = 2 };
 	const char *group = NULL;
 	mif_diff_options opts = { NULL, 0, NULL, 0 };
 	const char **key = NULL, **ignore = NULL;
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":Af:g:k:K:Hqs" DIAG_OPTSTRING, longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":Af:g:j:k:K:Hqs" DIAG_OPTSTRING, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0) j.format = MIF_DIFF_TEXT;
@@ -276,6 +348,11 @@ main(int argc, char *argv[])
 		case OPT_INPUT_ENCODING:
 			cli_parse_input_encoding(prog, usage, optarg, &j.input);
 			break;
+		case 'j':
+			if (!cli_parse_count(optarg, &j.jobs))
+				cli_usage_error(prog, usage, "-j: \"%s\" is not a "
+				    "number of threads from 1 up", optarg);
+			break;
 		case OPT_HELP:
 			fputs(usage, stdout);
 			fputs(help, stdout);
@@ -302,12 +379,7 @@ main(int argc, char *argv[])
 	j.old.path = argv[optind];
 	j.new_side.path = argv[optind + 1];
 
-	/* both documents first: a view's index is not in memory while the
-	 * other file is read, and for tables of millions of rows that is
-	 * where memory peaks */
-	int status = load_side(&j.old, &j.input);
-	if (status == CLI_OK)
-		status = load_side(&j.new_side, &j.input);
+	int status = load_sides(&j, group);
 	if (status == CLI_OK)
 		status = j.all_groups ? compare_documents(&j)
 		    : compare_table(&j, group, &opts);

@@ -5,22 +5,24 @@
  * crafted file could make every key land in one bucket and every lookup
  * walk them all; with a secret key nobody can tell which keys collide.
  */
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/random.h>
 #include <sys/types.h>
-#include <threads.h>
 #include <time.h>
 
 #include "lang/internal.h"
 
 /*
  * The one piece of process-wide state in libmif: written once, under
- * call_once(), before any hash is taken, and only read after that, so
+ * pthread_once(), before any hash is taken, and only read after that, so
  * threads need no lock.  Hashes differ from one run to the next; nothing
- * stores them.
+ * stores them.  pthread_once() rather than C11's call_once(): glibc's
+ * call_once() goes round ThreadSanitizer's interceptor, which then
+ * takes the key's first reads in other threads for races.
  */
-static once_flag key_once = ONCE_FLAG_INIT;
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 static uint64_t key[2];
 
 static void
@@ -43,7 +45,7 @@ typedef struct sip {
 	uint64_t v0, v1, v2, v3;
 } sip;
 
-static void
+static inline void
 sip_round(sip *s)
 {
 	s->v0 += s->v1;
@@ -65,7 +67,7 @@ sip_round(sip *s)
 static sip
 sip_start(void)
 {
-	call_once(&key_once, draw_key);
+	pthread_once(&key_once, draw_key);
 	return (sip){
 		key[0] ^ 0x736f6d6570736575u, key[1] ^ 0x646f72616e646f6du,
 		key[0] ^ 0x6c7967656e657261u, key[1] ^ 0x7465646279746573u,
@@ -107,6 +109,20 @@ load(const unsigned char *p, size_t n, bool fold)
 	return w;
 }
 
+/* Eight bytes as a little-endian word, in one load where the machine
+ * is little-endian (the loop above costs a shift and an or a byte). */
+static uint64_t
+load_word(const unsigned char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t w;
+	memcpy(&w, p, sizeof w);
+	return w;
+#else
+	return load(p, 8, false);
+#endif
+}
+
 static uint64_t
 hash_bytes(const void *data, size_t len, bool fold)
 {
@@ -115,7 +131,7 @@ hash_bytes(const void *data, size_t len, bool fold)
 	size_t i = 0;
 
 	for (; i + 8 <= len; i += 8)
-		sip_word(&s, load(p + i, 8, fold));
+		sip_word(&s, fold ? load(p + i, 8, true) : load_word(p + i));
 	return sip_end(&s, ((uint64_t)len << 56) | load(p + i, len - i, fold));
 }
 

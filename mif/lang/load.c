@@ -40,6 +40,23 @@ too_big(mif_error *err, const char *name)
 	    (unsigned)MIF_MAX_INPUT);
 }
 
+/*
+ * Once scanned, a mapped file's pages go back to the page cache, so that
+ * the document does not hold the whole file besides its tree; the few
+ * that diagnostics quote later come back from the cache on their own.
+ * The mapping is read-only, so no page of it was ever changed.
+ */
+static void
+release_pages(mif_doc *doc)
+{
+#ifdef MADV_DONTNEED
+	if (doc->input_mapped)
+		madvise(doc->input, doc->input_cap, MADV_DONTNEED);
+#else
+	(void)doc;
+#endif
+}
+
 /* Turn raw bytes into a parsed document; the document takes the buffer
  * (cap bytes), which is malloc'd or, if `mapped`, mapped. */
 static mif_doc *
@@ -67,6 +84,7 @@ parse_owned(char *data, size_t len, size_t cap, bool mapped, const char *name,
 	if (max_errors != 0)
 		doc->max_errors = max_errors;
 	mif_parse_text(doc, doc->max_errors, opts != NULL ? opts->threads : 0);
+	release_pages(doc);
 	if (doc->ndiags > 0 && err != NULL) {
 		for (size_t i = 0; i < doc->ndiags; i++) {
 			if (doc->diags[i].severity >= MIF_ERROR) {

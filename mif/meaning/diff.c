@@ -16,6 +16,7 @@
 
 #include "meaning/internal.h"
 #include "meaning/diff.h"
+#include "meaning/rows.h"
 
 typedef struct column {
 	const mif_block *attr;
@@ -37,6 +38,9 @@ typedef struct index {
 #define SLOT_ROW(s) ((size_t)((s) & 0xFFFFFFFFu) - 1)
 #define SLOT_TAG(s) ((s) >> 32)
 
+/* Old rows whose partners are looked up at once. */
+enum { PARTNERS_AHEAD = 16 };
+
 struct mif_diff {
 	const mif_rows *old, *new_rows;
 	column *cols;
@@ -45,7 +49,11 @@ struct mif_diff {
 	size_t nkey;
 	bool by_views;   /* partners through mif_rows_find() */
 	bool pair;       /* no key: the first row of each side are partners */
-	mif_value *key_values;   /* a row's, for mif_rows_find() */
+	mif_value *key_values;   /* PARTNERS_AHEAD rows' key values */
+	/* by_views: the partners of old rows [ahead_from, ahead_to), looked
+	 * up together (rows_prefetch()) */
+	size_t ahead[PARTNERS_AHEAD];
+	size_t ahead_from, ahead_to;
 	index new_index; /* partners otherwise */
 	unsigned char *matched;  /* new rows that have an old partner */
 	size_t next_old, next_new;
@@ -170,17 +178,18 @@ value_at(const mif_rows *rows, size_t row, size_t col, mif_value *v)
 	mif_rows_value(rows, row, col, v, NULL);
 }
 
-/* A row's key values into d->key_values, in key order; false when one
- * is absent. */
+/* A row's key values into keys, in key order; false when one is
+ * absent. */
 static bool
-key_values(mif_diff *d, const mif_rows *rows, bool old, size_t row)
+key_values(const mif_diff *d, const mif_rows *rows, bool old, size_t row,
+    mif_value *keys)
 {
 	bool all = true;
 
 	for (size_t k = 0; k < d->nkey; k++) {
 		const column *c = &d->cols[d->key[k]];
-		value_at(rows, row, old ? c->old_col : c->new_col, &d->key_values[k]);
-		all = all && d->key_values[k].kind != MIF_V_ABSENT;
+		value_at(rows, row, old ? c->old_col : c->new_col, &keys[k]);
+		all = all && keys[k].kind != MIF_V_ABSENT;
 	}
 	return all;
 }
@@ -320,21 +329,21 @@ key_is_views_key(const mif_diff *d)
 
 enum unique { UNIQUE, REPEATED, ABSENT_KEY };
 
-/* Whether each row's key is its own: the view's index finds the first
- * row of a key, so a row it does not find repeats an earlier one.  A
- * row with an absent key value is in no view's index: the comparison
- * then needs its own (absent values compare equal there). */
+/* Whether each row's key is its own, as the view found when it
+ * indexed its rows.  A row with an absent key value is in no view's
+ * index: the comparison then needs its own (absent values compare
+ * equal there).  What comes first in the rows decides. */
 static enum unique
 views_unique(mif_diff *d, const mif_rows *rows, bool old, mif_error *err)
 {
-	for (size_t r = 0; r < mif_rows_count(rows); r++) {
-		if (!key_values(d, rows, old, r))
-			return ABSENT_KEY;
-		size_t first = mif_rows_find(rows, d->key_values);
-		if (first != r) {
-			duplicate(d, rows, old, first, r, err);
-			return REPEATED;
-		}
+	size_t first, again = rows_repeat(rows, &first);
+	size_t absent = rows_absent_key(rows);
+
+	if (absent != MIF_NO_ROW && (again == MIF_NO_ROW || absent < again))
+		return ABSENT_KEY;
+	if (again != MIF_NO_ROW) {
+		duplicate(d, rows, old, first, again, err);
+		return REPEATED;
 	}
 	return UNIQUE;
 }
@@ -425,6 +434,31 @@ prepare(mif_diff *d, mif_error *err)
 	return d->by_views || prepare_own(d, err);
 }
 
+/* The partners of old rows from r on, a batch of them: every key hashed
+ * and its slot asked for before the first is read. */
+static void
+look_ahead(mif_diff *d, size_t r)
+{
+	size_t n = mif_rows_count(d->old) - r;
+	uint64_t h[PARTNERS_AHEAD];
+	bool keyed[PARTNERS_AHEAD];
+
+	if (n > PARTNERS_AHEAD)
+		n = PARTNERS_AHEAD;
+	for (size_t b = 0; b < n; b++) {
+		mif_value *keys = &d->key_values[b * d->nkey];
+		keyed[b] = key_values(d, d->old, true, r + b, keys) &&
+		    rows_keys_hash(d->new_rows, keys, &h[b]);
+		if (keyed[b])
+			rows_prefetch(d->new_rows, h[b]);
+	}
+	for (size_t b = 0; b < n; b++)
+		d->ahead[b] = keyed[b] ? rows_find_hashed(d->new_rows,
+		    &d->key_values[b * d->nkey], h[b]) : MIF_NO_ROW;
+	d->ahead_from = r;
+	d->ahead_to = r + n;
+}
+
 static size_t
 partner(mif_diff *d, size_t r)
 {
@@ -432,8 +466,9 @@ partner(mif_diff *d, size_t r)
 		return r == 0 && mif_rows_count(d->new_rows) > 0 ? 0 : MIF_NO_ROW;
 	if (!d->by_views)
 		return own_partner(d, r);
-	key_values(d, d->old, true, r);
-	return mif_rows_find(d->new_rows, d->key_values);
+	if (r < d->ahead_from || r >= d->ahead_to)
+		look_ahead(d, r);
+	return d->ahead[r - d->ahead_from];
 }
 
 static mif_diff *
@@ -465,7 +500,8 @@ create(const mif_rows *old, const mif_rows *new_rows,
 		goto fail;
 	d->matched = calloc(mif_rows_count(new_rows) + 1, 1);
 	d->changed = malloc((d->ncols + 1) * sizeof *d->changed);
-	d->key_values = malloc((d->nkey + 1) * sizeof *d->key_values);
+	d->key_values = malloc((PARTNERS_AHEAD * d->nkey + 1) *
+	    sizeof *d->key_values);
 	if (d->matched == NULL || d->changed == NULL || d->key_values == NULL) {
 		mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");
 		goto fail;

@@ -9,12 +9,16 @@
  * The key index is open addressing over 64-bit slots: the high 32 bits
  * of the key's hash and the row's index plus one (0: empty slot), kept
  * at most half full, so that a probe rarely looks at a row whose key is
- * not the one sought.  Building it is one pass over the rows.
+ * not the one sought.  Building it is one pass over the rows, which
+ * notes the first row that repeats a key and the first without one.
+ * The slots of a big table are far apart in memory: rows are hashed in
+ * batches, and each batch's slots asked for before any is read.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "meaning/check.h"
+#include "meaning/rows.h"
 #include "meaning/value.h"
 
 typedef struct rows_column {
@@ -52,7 +56,13 @@ struct mif_rows {
 	size_t ntables;
 	uint64_t *slots;
 	size_t mask;
+	size_t repeat, repeated;  /* the first row whose key an earlier row
+	                             (repeated) has; MIF_NO_ROW: none */
+	size_t absent;           /* the first row without a key value */
 };
+
+/* Rows hashed at once before their slots are read. */
+enum { BATCH = 16 };
 
 /* ---- columns ---------------------------------------------------------- */
 
@@ -328,37 +338,55 @@ mif_rows_value(const mif_rows *r, size_t row, size_t col, mif_value *v,
 
 /* ---- the key index ---------------------------------------------------- */
 
+/* The hash of key values so far (h), with one more; false when it is
+ * absent. */
+static bool
+hash_key(uint64_t *h, const mif_value *v)
+{
+	if (v->kind == MIF_V_ABSENT)
+		return false;
+	*h = (*h ^ mif_value_hash(v)) * 0xFF51AFD7ED558CCDu;
+	*h ^= *h >> 32;
+	return true;
+}
+
+#define HASH_START UINT64_C(0x9E3779B97F4A7C15)
+
 /* The hash of a row's key values; false when one is absent. */
 static bool
 row_key_hash(const mif_rows *r, size_t row, uint64_t *hash)
 {
-	uint64_t h = 0x9E3779B97F4A7C15u;
 	mif_value v;
 
+	*hash = HASH_START;
 	for (size_t k = 0; k < r->nkeys; k++) {
 		value_at(r, row, r->keys[k], &v);
-		if (v.kind == MIF_V_ABSENT)
+		if (!hash_key(hash, &v))
 			return false;
-		h = (h ^ mif_value_hash(&v)) * 0xFF51AFD7ED558CCDu;
-		h ^= h >> 32;
 	}
-	*hash = h;
 	return true;
 }
 
-static bool
-keys_hash(const mif_rows *r, const mif_value *keys, uint64_t *hash)
+bool
+rows_keys_hash(const mif_rows *r, const mif_value *keys, uint64_t *hash)
 {
-	uint64_t h = 0x9E3779B97F4A7C15u;
-
-	for (size_t k = 0; k < r->nkeys; k++) {
-		if (keys[k].kind == MIF_V_ABSENT)
+	*hash = HASH_START;
+	for (size_t k = 0; k < r->nkeys; k++)
+		if (!hash_key(hash, &keys[k]))
 			return false;
-		h = (h ^ mif_value_hash(&keys[k])) * 0xFF51AFD7ED558CCDu;
-		h ^= h >> 32;
-	}
-	*hash = h;
 	return true;
+}
+
+void
+rows_prefetch(const mif_rows *r, uint64_t hash)
+{
+#if defined(__GNUC__)
+	if (r->slots != NULL)
+		__builtin_prefetch(&r->slots[(size_t)hash & r->mask]);
+#else
+	(void)r;
+	(void)hash;
+#endif
 }
 
 /* Whether a row's key values are these (keys NULL: those of row b). */
@@ -380,11 +408,32 @@ row_has_keys(const mif_rows *r, size_t row, const mif_value *keys, size_t b)
 #define SLOT_ROW(s) ((size_t)((s) & 0xFFFFFFFFu) - 1)
 #define SLOT_TAG(s) ((s) >> 32)
 
+/* Index a row by its key hash h; the first of equal keys stays. */
+static void
+add_row(mif_rows *r, size_t row, uint64_t h)
+{
+	size_t i = (size_t)h & r->mask;
+
+	for (; r->slots[i] != 0; i = (i + 1) & r->mask) {
+		size_t first = SLOT_ROW(r->slots[i]);
+		if (SLOT_TAG(r->slots[i]) == h >> 32 &&
+		    row_has_keys(r, first, NULL, row)) {
+			if (r->repeat == MIF_NO_ROW) {
+				r->repeat = row;
+				r->repeated = first;
+			}
+			return;
+		}
+	}
+	r->slots[i] = (h >> 32 << 32) | (uint64_t)(row + 1);
+}
+
 static bool
 build_index(mif_rows *r)
 {
 	size_t cap = 16;
 
+	r->repeat = r->repeated = r->absent = MIF_NO_ROW;
 	if (r->nkeys == 0 || r->nrows == 0)
 		return true;
 	if (r->nrows >= UINT32_MAX)
@@ -395,27 +444,27 @@ build_index(mif_rows *r)
 	if (r->slots == NULL)
 		return false;
 	r->mask = cap - 1;
-	for (size_t row = 0; row < r->nrows; row++) {
-		uint64_t h;
-		if (!row_key_hash(r, row, &h))
-			continue; /* an absent key value: never found */
-		size_t i = (size_t)h & r->mask;
-		bool dup = false;
-		for (; r->slots[i] != 0 && !dup; i = (i + 1) & r->mask)
-			dup = SLOT_TAG(r->slots[i]) == h >> 32 &&
-			    row_has_keys(r, SLOT_ROW(r->slots[i]), NULL, row);
-		if (!dup) /* the first of equal keys stays */
-			r->slots[i] = (h >> 32 << 32) | (uint64_t)(row + 1);
+	for (size_t start = 0; start < r->nrows; start += BATCH) {
+		size_t n = r->nrows - start < BATCH ? r->nrows - start : BATCH;
+		uint64_t h[BATCH];
+		bool keyed[BATCH];
+		for (size_t b = 0; b < n; b++)
+			if ((keyed[b] = row_key_hash(r, start + b, &h[b])))
+				rows_prefetch(r, h[b]);
+		for (size_t b = 0; b < n; b++) {
+			if (keyed[b])
+				add_row(r, start + b, h[b]);
+			else if (r->absent == MIF_NO_ROW)
+				r->absent = start + b; /* never found */
+		}
 	}
 	return true;
 }
 
 size_t
-mif_rows_find(const mif_rows *r, const mif_value *keys)
+rows_find_hashed(const mif_rows *r, const mif_value *keys, uint64_t h)
 {
-	uint64_t h;
-
-	if (r->slots == NULL || !keys_hash(r, keys, &h))
+	if (r->slots == NULL)
 		return MIF_NO_ROW;
 	for (size_t i = (size_t)h & r->mask; r->slots[i] != 0;
 	    i = (i + 1) & r->mask) {
@@ -425,6 +474,28 @@ mif_rows_find(const mif_rows *r, const mif_value *keys)
 			return SLOT_ROW(s);
 	}
 	return MIF_NO_ROW;
+}
+
+size_t
+mif_rows_find(const mif_rows *r, const mif_value *keys)
+{
+	uint64_t h;
+
+	return rows_keys_hash(r, keys, &h) ? rows_find_hashed(r, keys, h)
+	    : MIF_NO_ROW;
+}
+
+size_t
+rows_repeat(const mif_rows *r, size_t *first)
+{
+	*first = r->repeated;
+	return r->repeat;
+}
+
+size_t
+rows_absent_key(const mif_rows *r)
+{
+	return r->absent;
 }
 
 /* ---- the view --------------------------------------------------------- */

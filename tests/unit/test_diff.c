@@ -196,6 +196,78 @@ test_absent_key_value(void **state)
 	mif_doc_free(c);
 }
 
+/* What comes first in a table decides: a key given twice before a row
+ * without one is an error of the view's index; a row without a key
+ * first makes the comparison index the rows itself, where two absent
+ * values are one key given twice. */
+static void
+test_repeat_or_absent_first(void **state)
+{
+	(void)state;
+	mif_doc *a = table("", "{\"b\", 1} {\"b\", 2} {, 3} {, 4}");
+	mif_doc *c = table("", "{, 1} {, 2} {\"b\", 3} {\"b\", 4}");
+	mif_rows *ra = view(a), *rc = view(c);
+	mif_error err;
+	assert_null(mif_diff_new(ra, rc, NULL, &err));
+	assert_string_equal(err.source, "old");
+	assert_string_equal(err.text,
+	    "the key \"b\" is given twice (first at line 7, column 1)");
+	assert_null(mif_diff_new(rc, ra, NULL, &err));
+	assert_string_equal(err.source, "old");
+	assert_string_equal(err.text,
+	    "the key \"\" is given twice (first at line 7, column 1)");
+	mif_rows_free(ra);
+	mif_rows_free(rc);
+	mif_doc_free(a);
+	mif_doc_free(c);
+}
+
+/* Rows "{"kNN", NN} " appended for keys from..to, in that order; the
+ * row of key bump counts 100 more. */
+static void
+key_rows(char *buf, size_t size, int from, int to, int bump)
+{
+	size_t n = strlen(buf);
+	for (int k = from; from <= to ? k <= to : k >= to;
+	    k += from <= to ? 1 : -1)
+		n += (size_t)snprintf(buf + n, size - n, "{\"k%02d\", %d} ", k,
+		    k + (k == bump ? 100 : 0));
+}
+
+/* Partners are looked up in batches: more rows than a batch, in the
+ * opposite order on the other side, still meet theirs, and a key given
+ * twice far from the first is found. */
+static void
+test_rows_beyond_a_batch(void **state)
+{
+	(void)state;
+	char old[2048] = "", new_rows[2048] = "";
+	key_rows(old, sizeof old, 0, 39, -1);
+	key_rows(new_rows, sizeof new_rows, 39, 6, 17);
+	key_rows(new_rows, sizeof new_rows, 4, 0, -1);
+	/* k05 gone, k17 changed (row 39 - 17 of NEW), z added */
+	strcat(new_rows, "{\"z\", 1}");
+	mif_doc *a = table("", old), *b = table("", new_rows);
+	run(a, b, NULL, "1 5 -1\n3 17 22 Count\n2 -1 39\n",
+	    (mif_diff_counts){ .same = 38, .removed = 1, .changed = 1,
+	    .added = 1 });
+	char twice[2048] = "";
+	key_rows(twice, sizeof twice, 0, 36, -1);
+	key_rows(twice, sizeof twice, 3, 3, -1);
+	mif_doc *c = table("", twice);
+	mif_rows *ra = view(a), *rc = view(c);
+	mif_error err;
+	assert_null(mif_diff_new(ra, rc, NULL, &err));
+	assert_string_equal(err.source, "new");
+	assert_int_equal(strncmp(err.text, "the key \"k03\" is given twice",
+	    strlen("the key \"k03\" is given twice")), 0);
+	mif_rows_free(ra);
+	mif_rows_free(rc);
+	mif_doc_free(a);
+	mif_doc_free(b);
+	mif_doc_free(c);
+}
+
 /* Values written alike are equal only where both sides type them
  * alike: not for a DATE against a STRING, nor for an enumeration whose
  * symbol has another value in the other file. */
@@ -611,6 +683,8 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_repeated_table_key),
 		cmocka_unit_test(test_absent_key_value),
+		cmocka_unit_test(test_repeat_or_absent_first),
+		cmocka_unit_test(test_rows_beyond_a_batch),
 		cmocka_unit_test(test_written_alike_typed_otherwise),
 		cmocka_unit_test(test_values_of_a_change),
 		cmocka_unit_test(test_default_spec),
