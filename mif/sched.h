@@ -44,6 +44,10 @@ typedef struct mif_sched_link {
 	uint64_t speed;        /* bit/s; 0: unknown */
 	bool ras;              /* a RAS (dial-up) connection is active */
 	bool cap_unreachable;  /* the client access point cannot be reached */
+	const char *site;      /* the site whose CAP the test went to: the
+	                          first of the client's site list (KB
+	                          Q246974); NULL while the timeline names
+	                          no site */
 } mif_sched_link;
 
 /* What a speed test finds, and why. */
@@ -165,6 +169,11 @@ typedef enum mif_sched_event_kind {
 	MIF_SCHED_LOGON,       /* the user logs on: evaluate, with the
 	                          assignments at logon due */
 	MIF_SCHED_LOGOFF,      /* the user logs off: the same at logoff */
+	MIF_SCHED_SITES,       /* the client's site list changes; name: its
+	                          first site, value: how many it has */
+	MIF_SCHED_OFFER,       /* name: an advertisement offered to the
+	                          client from now on, which the next ODP run
+	                          learns */
 } mif_sched_event_kind;
 
 typedef struct mif_sched_event {
@@ -172,10 +181,14 @@ typedef struct mif_sched_event {
 	mif_sched_event_kind kind;
 	uint64_t value;
 	unsigned line;         /* in the timeline text; 0 when built */
+	const char *name;      /* speed, cap: the site whose CAP the link
+	                          goes to, NULL for every site's; sites:
+	                          the first site; offer: the advertisement
+	                          ID; NULL otherwise */
 } mif_sched_event;
 
 /* "odp", "refresh", "speed", "ras", "cap", "result", "logon",
- * "logoff"; NULL out of range. */
+ * "logoff", "sites", "offer"; NULL out of range. */
 const char *mif_sched_event_name(mif_sched_event_kind kind);
 
 typedef struct mif_sched_timeline mif_sched_timeline;

@@ -89,6 +89,11 @@ static void
 print_verdict(const job *j, const mif_sched_test *t)
 {
 	fprintf(j->out, "%s (", t->slow ? "slow" : "fast");
+	if (t->link.site != NULL) {
+		fputs("site ", j->out);
+		print_text(j, t->link.site);
+		fputs(", the first of the site list: ", j->out);
+	}
 	switch (t->verdict) {
 	case MIF_SCHED_LINK_FAST:
 		fprintf(j->out, "%" PRIu64 " bit/s is not below %" PRIu64, t->link.speed,
@@ -395,6 +400,11 @@ json_test(const job *j, const mif_sched_step *s)
 	const mif_sched_test *t = &s->test;
 	fprintf(j->out, ", \"test\": {\"cached\": %s", t->cached ? "true" : "false");
 	json_time(j, "tested", t->tested);
+	fputs(", \"site\": ", j->out);
+	if (t->link.site != NULL)
+		json_text(j, t->link.site);
+	else
+		fputs("null", j->out);
 	fprintf(j->out, ", \"speed\": %" PRIu64 ", \"ras\": %s, \"cap_reachable\": %s, "
 	    "\"threshold\": %" PRIu64 ", \"verdict\": \"%s\", \"slow\": %s}",
 	    t->link.speed, t->link.ras ? "true" : "false",

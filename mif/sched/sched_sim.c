@@ -50,6 +50,10 @@ struct mif_sched_sim {
 	                        speed test there, or MIF_SCHED_NONE */
 	size_t *result_of;   /* per result event: the program whose run
 	                        it tells of, or MIF_SCHED_NONE */
+	size_t *site_of;     /* per event: the site it names, or
+	                        MIF_SCHED_NONE */
+	const char **site_name; /* per site, by its code */
+	size_t nsites;
 	mif_sched_speed speed; /* the whole story's tests */
 };
 
@@ -71,6 +75,13 @@ typedef struct pending_run {
 	uint64_t generation;
 } pending_run;
 
+/* The link to one CAP, or to every CAP, as the timeline last said. */
+typedef struct cap_link {
+	uint64_t speed;
+	bool cap_unreachable;
+	size_t speed_at, cap_at; /* the event that said so, + 1; 0: none */
+} cap_link;
+
 /* One pass over the story for programs p0 .. p1 - 1. */
 typedef struct pass {
 	const mif_sched_sim *sim;
@@ -82,7 +93,11 @@ typedef struct pass {
 	void *arg;
 	size_t event;        /* the event being applied */
 	size_t last_ran;     /* the first pass: the program that ran last */
-	mif_sched_link link;
+	cap_link every;      /* speed and cap events without a site */
+	cap_link *sites;     /* ... and with one, per site */
+	bool ras;
+	size_t first_site;   /* the first of the client's site list, or
+	                        MIF_SCHED_NONE */
 	mif_sched_speed speed;
 	schedule *sched;     /* per program, from p0 */
 	mif_sched_runs runs; /* which positions have run */
@@ -310,12 +325,33 @@ next_in_order(pass *c, size_t p, int64_t now, size_t asap_end, size_t *ia,
 	return MIF_SCHED_NONE;
 }
 
+/* The link a speed test measures: the one to the CAP of the first site
+ * of the client's site list (KB Q246974, Q246863), as the latest event
+ * about that CAP or about every CAP says. */
+static mif_sched_link
+tested_link(const pass *c)
+{
+	const cap_link *e = &c->every;
+	const cap_link *s = c->first_site == MIF_SCHED_NONE ? NULL
+	    : &c->sites[c->first_site];
+	mif_sched_link link = { .ras = c->ras };
+
+	link.speed = s != NULL && s->speed_at > e->speed_at ? s->speed
+	    : e->speed;
+	link.cap_unreachable = s != NULL && s->cap_at > e->cap_at
+	    ? s->cap_unreachable : e->cap_unreachable;
+	if (s != NULL)
+		link.site = c->sim->site_name[c->first_site];
+	return link;
+}
+
 /* The link's speed, through the cache; the first pass notes who made
  * each real test. */
 static mif_sched_test
 test_link(pass *c, size_t program, int64_t now)
 {
-	mif_sched_test t = mif_sched_speed_test(&c->speed, &c->link, now);
+	mif_sched_link link = tested_link(c);
+	mif_sched_test t = mif_sched_speed_test(&c->speed, &link, now);
 
 	if (c->recording && !t.cached)
 		c->sim->tester[c->event] = program;
@@ -606,20 +642,35 @@ apply(pass *c, const mif_sched_event *ev)
 		 * of the pass, which then ask for none here). */
 		size_t q = c->sim->tester[c->event];
 		if (!c->recording && q != MIF_SCHED_NONE &&
-		    (q < c->p0 || q >= c->p1))
-			mif_sched_speed_put(&c->speed, &c->link, ev->time);
+		    (q < c->p0 || q >= c->p1)) {
+			mif_sched_link link = tested_link(c);
+			mif_sched_speed_put(&c->speed, &link, ev->time);
+		}
 		for (size_t p = c->p0; c->ok && p < c->p1; p++)
 			evaluate_program(c, p, ev);
 		break;
 	}
 	case MIF_SCHED_SPEED:
-		c->link.speed = ev->value;
+	case MIF_SCHED_CAP: {
+		size_t site = c->sim->site_of[c->event];
+		cap_link *l = site == MIF_SCHED_NONE ? &c->every
+		    : &c->sites[site];
+		if (ev->kind == MIF_SCHED_SPEED) {
+			l->speed = ev->value;
+			l->speed_at = c->event + 1;
+		} else {
+			l->cap_unreachable = ev->value == 0;
+			l->cap_at = c->event + 1;
+		}
 		break;
+	}
 	case MIF_SCHED_RAS:
-		c->link.ras = ev->value != 0;
+		c->ras = ev->value != 0;
 		break;
-	case MIF_SCHED_CAP:
-		c->link.cap_unreachable = ev->value == 0;
+	case MIF_SCHED_SITES:
+		c->first_site = c->sim->site_of[c->event];
+		break;
+	case MIF_SCHED_OFFER:
 		break;
 	case MIF_SCHED_RESULT:
 		tell_result(c, ev);
@@ -658,11 +709,14 @@ run_pass(pass *c)
 
 	c->base = base;
 	c->ok = true;
-	/* Until the timeline says otherwise: speed unknown, no RAS, the
-	 * CAP reachable, which the rules call fast. */
+	/* Until the timeline says otherwise: no site named, speed unknown,
+	 * no RAS, the CAP reachable, which the rules call fast. */
 	mif_sched_speed_init(&c->speed, opts->threshold);
 	c->sched = calloc(c->p1 - c->p0 + 1, sizeof *c->sched);
-	if (c->sched == NULL || !mif_sched_runs_init(&c->runs, base, n))
+	c->sites = calloc(sim->nsites + 1, sizeof *c->sites);
+	c->first_site = MIF_SCHED_NONE;
+	if (c->sched == NULL || c->sites == NULL ||
+	    !mif_sched_runs_init(&c->runs, base, n))
 		c->ok = false;
 	c->last_ran = MIF_SCHED_NONE;
 	for (size_t p = c->p0; c->ok && p < c->p1; p++) {
@@ -689,6 +743,7 @@ run_pass(pass *c)
 	if (opts->has_until)
 		emit_pending(c, opts->until);
 	free(c->sched);
+	free(c->sites);
 	mif_sched_runs_free(&c->runs);
 	free(c->looks);
 	free(c->heap);
@@ -696,6 +751,52 @@ run_pass(pass *c)
 }
 
 /* ---- the simulation --------------------------------------------------- */
+
+static int
+by_name(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Whether the event names a site. */
+static bool
+names_site(const mif_sched_event *ev)
+{
+	return ev->name != NULL && (ev->kind == MIF_SCHED_SITES ||
+	    ev->kind == MIF_SCHED_SPEED || ev->kind == MIF_SCHED_CAP);
+}
+
+/* Number the sites the events name, by their codes: sorted, so that
+ * each event finds its own by a binary search. */
+static bool
+number_sites(mif_sched_sim *sim)
+{
+	size_t n = 0;
+
+	sim->site_of = calloc(sim->nevents + 1, sizeof *sim->site_of);
+	sim->site_name = calloc(sim->nevents + 1, sizeof *sim->site_name);
+	if (sim->site_of == NULL || sim->site_name == NULL)
+		return false;
+	for (size_t i = 0; i < sim->nevents; i++)
+		if (names_site(&sim->events[i]))
+			sim->site_name[n++] = sim->events[i].name;
+	qsort(sim->site_name, n, sizeof *sim->site_name, by_name);
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (kept == 0 || strcmp(sim->site_name[kept - 1],
+		    sim->site_name[i]) != 0)
+			sim->site_name[kept++] = sim->site_name[i];
+	sim->nsites = kept;
+	for (size_t i = 0; i < sim->nevents; i++) {
+		const char *const *found = NULL;
+		if (names_site(&sim->events[i]))
+			found = bsearch(&sim->events[i].name, sim->site_name,
+			    kept, sizeof *sim->site_name, by_name);
+		sim->site_of[i] = found != NULL
+		    ? (size_t)(found - sim->site_name) : MIF_SCHED_NONE;
+	}
+	return true;
+}
 
 /* The programs' orders of assignments and the notes of tests. */
 static bool
@@ -711,7 +812,7 @@ prepare(mif_sched_sim *sim)
 	sim->tester = calloc(sim->nevents + 1, sizeof *sim->tester);
 	sim->result_of = calloc(sim->nevents + 1, sizeof *sim->result_of);
 	if (sim->order == NULL || sim->first == NULL || sim->nasap == NULL ||
-	    sim->tester == NULL || sim->result_of == NULL)
+	    sim->tester == NULL || sim->result_of == NULL || !number_sites(sim))
 		return false;
 	for (size_t i = 0; i < sim->nevents; i++)
 		sim->tester[i] = sim->result_of[i] = MIF_SCHED_NONE;
@@ -797,6 +898,8 @@ mif_sched_sim_free(mif_sched_sim *sim)
 	free(sim->nasap);
 	free(sim->tester);
 	free(sim->result_of);
+	free(sim->site_of);
+	free(sim->site_name);
 	free(sim);
 }
 

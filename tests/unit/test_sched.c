@@ -399,6 +399,19 @@ test_adverts_add(void **state)
 
 /* ---- timelines -------------------------------------------------------- */
 
+/* A timeline without a bad line, and its events. */
+static mif_sched_timeline *
+parse_clean(const char *text, const mif_sched_event **ev, size_t *n)
+{
+	mif_sched_timeline *tl = mif_sched_timeline_parse(text,
+	    strlen(text), "t.txt");
+
+	assert_non_null(tl);
+	assert_int_equal(mif_sched_timeline_error_count(tl), 0);
+	*ev = mif_sched_timeline_events(tl, n);
+	return tl;
+}
+
 static void
 test_timeline(void **state)
 {
@@ -413,13 +426,10 @@ test_timeline(void **state)
 	    "2026-11-21T14:00 ras OFF\n"
 	    "2026-11-21T14:00 cap unreachable\n"
 	    "2026-11-21T14:00Z cap reachable";
-	mif_sched_timeline *tl = mif_sched_timeline_parse(text,
-	    strlen(text), "t.txt");
 	size_t n;
+	const mif_sched_event *ev;
+	mif_sched_timeline *tl = parse_clean(text, &ev, &n);
 
-	assert_non_null(tl);
-	assert_int_equal(mif_sched_timeline_error_count(tl), 0);
-	const mif_sched_event *ev = mif_sched_timeline_events(tl, &n);
 	assert_int_equal(n, 7);
 	assert_int_equal(ev[0].kind, MIF_SCHED_SPEED);
 	assert_int_equal(ev[0].value, 28800);
@@ -438,6 +448,79 @@ test_timeline(void **state)
 	assert_int_equal(ev[6].line, 9);
 	assert_string_equal(mif_sched_event_name(MIF_SCHED_REFRESH), "refresh");
 	mif_sched_timeline_free(tl);
+}
+
+/* The client's sites (KB Q246974): a site list, links to one site's
+ * CAP, and offers of advertisements. */
+static void
+test_timeline_sites(void **state)
+{
+	(void)state;
+	static const char text[] =
+	    "2026-11-21T13:00 sites LAB cen X1Y\n"
+	    "2026-11-21T13:00 speed LAB 28800\n"
+	    "2026-11-21T13:00 speed 10000000\n"
+	    "2026-11-21T13:00 cap LAB unreachable\n"
+	    "2026-11-21T13:00 offer PAR20002\n"
+	    "2026-11-21T13:00 sites A01 A02 A03 A04 A05 A06 A07 A08 A09 A10 "
+	    "A11 A12 A13 A14 A15 A16 A17\n";
+	size_t n;
+	const mif_sched_event *ev;
+	mif_sched_timeline *tl = parse_clean(text, &ev, &n);
+
+	assert_int_equal(n, 6);
+	assert_int_equal(ev[0].kind, MIF_SCHED_SITES);
+	assert_string_equal(ev[0].name, "LAB");
+	assert_int_equal(ev[0].value, 3);
+	assert_int_equal(ev[1].kind, MIF_SCHED_SPEED);
+	assert_string_equal(ev[1].name, "LAB");
+	assert_int_equal(ev[1].value, 28800);
+	assert_null(ev[2].name);
+	assert_int_equal(ev[3].kind, MIF_SCHED_CAP);
+	assert_string_equal(ev[3].name, "LAB");
+	assert_int_equal(ev[3].value, 0);
+	assert_int_equal(ev[4].kind, MIF_SCHED_OFFER);
+	assert_string_equal(ev[4].name, "PAR20002");
+	assert_string_equal(ev[5].name, "A01");
+	assert_int_equal(ev[5].value, 17);
+	mif_sched_timeline_free(tl);
+
+	static const struct {
+		const char *line;
+		unsigned column;
+		const char *text;
+	} bad[] = {
+		{ "2026-11-21T13:00 sites", 23, "sites needs one site code or "
+		    "more" },
+		{ "2026-11-21T13:00 sites LAB LABS", 28, "sites needs site codes "
+		    "of three letters or digits, not \"LABS\"" },
+		{ "2026-11-21T13:00 sites A01 A02 A03 A04 A05 A06 A07 A08 A09 "
+		    "A10 A11 A12 A13 A14 A15 A16 A-7", 88, "sites needs site "
+		    "codes of three letters or digits, not \"A-7\"" },
+		{ "2026-11-21T13:00 speed L_B 100", 24, "speed needs a site code "
+		    "of three letters or digits before a number of bit/s "
+		    "(0: unknown), not \"L_B\"" },
+		{ "2026-11-21T13:00 cap LAB reachable x", 36, "cap takes a site and "
+		    "one argument: \"x\" is one too many" },
+		{ "2026-11-21T13:00 ras LAB on", 22, "ras needs on or off, not "
+		    "\"LAB\"" },
+		{ "2026-11-21T13:00 offer", 23, "offer needs an advertisement "
+		    "ID" },
+		{ "2026-11-21T13:00 offer A B", 26, "offer takes one argument: "
+		    "\"B\" is one too many" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		tl = mif_sched_timeline_parse(bad[i].line, strlen(bad[i].line),
+		    "t");
+		assert_non_null(tl);
+		assert_int_equal(mif_sched_timeline_error_count(tl), 1);
+		const mif_error *e = mif_sched_timeline_error(tl, 0);
+		assert_int_equal(e->mark.column, bad[i].column);
+		assert_string_equal(e->text, bad[i].text);
+		mif_sched_timeline_events(tl, &n);
+		assert_int_equal(n, 0);
+		mif_sched_timeline_free(tl);
+	}
 }
 
 /* A UTF-8 byte order mark is no part of the first line. */
@@ -489,7 +572,8 @@ test_timeline_errors(void **state)
 		    "(yyyy-mm-ddTHH:MM[:SS], or a DMI date)" },
 		{ 3, 17, MIF_E_MISSING, "a time and no event" },
 		{ 4, 18, MIF_E_KEYWORD, "unknown event \"reboot\" (odp, "
-		    "refresh, speed, ras, cap or result)" },
+		    "refresh, logon, logoff, speed, ras, cap, sites, offer or "
+		    "result)" },
 		{ 5, 23, MIF_E_MISSING, "speed needs a number of bit/s "
 		    "(0: unknown)" },
 		{ 6, 24, MIF_E_NUMBER, "speed needs a number of bit/s "
@@ -1303,6 +1387,7 @@ main(void)
 		cmocka_unit_test(test_adverts_shape_errors),
 		cmocka_unit_test(test_adverts_add),
 		cmocka_unit_test(test_timeline),
+		cmocka_unit_test(test_timeline_sites),
 		cmocka_unit_test(test_timeline_bom),
 		cmocka_unit_test(test_timeline_errors),
 		cmocka_unit_test(test_timeline_too_many_errors),
