@@ -114,6 +114,12 @@ typedef struct mif_sched_assignment {
 	int64_t time;          /* when it is due, or MIF_SCHED_ASAP */
 	bool not_mandatory_slow; /* its advertisement's check box */
 	mif_mark mark;         /* its row in the file; line 0 when built */
+	int64_t every;         /* a recurring assignment: seconds from one
+	                          occurrence to the next; 0: it does not
+	                          recur */
+	int64_t available;     /* its advertisement is offered to clients
+	                          from then on; MIF_SCHED_ASAP: from the
+	                          start */
 } mif_sched_assignment;
 
 typedef struct mif_sched_adverts mif_sched_adverts;

@@ -54,6 +54,7 @@ struct mif_sched_sim {
 	                        MIF_SCHED_NONE */
 	const char **site_name; /* per site, by its code */
 	size_t nsites;
+	mif_sched_learning learning; /* when each advertisement is learned */
 	mif_sched_speed speed; /* the whole story's tests */
 };
 
@@ -67,6 +68,9 @@ typedef struct schedule {
 	bool failed;         /* a result event says that run failed */
 	bool settled;        /* after a run that did not fail, the
 	                        assignments not recurring are passed over */
+	int64_t last_run;    /* when it ran last, if ran_for is set */
+	size_t learned;      /* by_program: its advertisements learned are
+	                        those before this */
 } schedule;
 
 typedef struct pending_run {
@@ -270,6 +274,7 @@ run_due(pass *c, int64_t limit)
 		});
 		settle_through(c, run.program, run.due);
 		s->ran_for = s->assignment;
+		s->last_run = run.due;
 		s->failed = false;
 		c->last_ran = run.program;
 		set_schedule(c, run.program, MIF_SCHED_NONE, 0, 0);
@@ -307,6 +312,11 @@ next_in_order(pass *c, size_t p, int64_t now, size_t asap_end, size_t *ia,
 		*ia = mif_sched_runs_next(&c->runs, *ia);
 		*it = mif_sched_runs_next(&c->runs, *it);
 	}
+	/* those of advertisements not learned are not there at all */
+	while (*ia < asap_end && mif_sched_runs_hidden(&c->runs, *ia))
+		(*ia)++;
+	while (*it < sim->first[p + 1] && mif_sched_runs_hidden(&c->runs, *it))
+		(*it)++;
 	const sorted *a = *ia < asap_end ? &sim->order[*ia] : NULL;
 	const sorted *t = *it < sim->first[p + 1] ? &sim->order[*it] : NULL;
 
@@ -532,9 +542,55 @@ look_at(pass *c, size_t p, size_t pos, const mif_sched_event *ev)
 }
 
 /*
+ * The client learns an advertisement: its assignments come to life.
+ * Those the program's last run settled (timed ones due by then), and
+ * all but the recurring ones once it has run and not failed (KB
+ * Q257271), are passed over at once.
+ */
+static void
+learn_advert(pass *c, size_t p, size_t advert)
+{
+	const mif_sched_sim *sim = c->sim;
+	const schedule *s = sched_of(c, p);
+	bool ran = s->ran_for != MIF_SCHED_NONE;
+
+	for (size_t i = sim->learning.apfirst[advert]; i < sim->learning.apfirst[advert + 1];
+	    i++) {
+		size_t pos = sim->learning.apos[i], index = sim->order[pos].index;
+		int64_t t = sim->order[pos].time;
+		if ((ran && !mif_sched_time_is_event(t) && t <= s->last_run) ||
+		    (ran && !s->failed &&
+		    !mif_sched_adverts_recurring(sim->adverts, index)))
+			mif_sched_runs_mark(&c->runs, pos);
+		else
+			mif_sched_runs_show(&c->runs, pos,
+			    !not_mandatory(sim, index));
+	}
+}
+
+/* An ODP run finds the advertisements of program p offered by now.
+ * False when the client knows none of them yet. */
+static bool
+learn(pass *c, size_t p, const mif_sched_event *ev)
+{
+	const mif_sched_sim *sim = c->sim;
+	schedule *s = sched_of(c, p);
+
+	while (ev->kind == MIF_SCHED_ODP && s->learned < sim->learning.afirst[p + 1]) {
+		const mif_sched_learn_key *k = &sim->learning.key[sim->learning.by_program[s->learned]];
+		if (k->time > ev->time ||
+		    (k->time == ev->time && k->seq > c->event + 1))
+			break;
+		learn_advert(c, p, sim->learning.by_program[s->learned++]);
+	}
+	return s->learned > sim->learning.afirst[p];
+}
+
+/*
  * One program at one evaluation: its assignments that have not run,
  * earliest first; the first that qualifies schedules it.  The outcome
- * step comes first, the assignments looked at after it.
+ * step comes first, the assignments looked at after it.  A program
+ * none of whose advertisements the client has learned is not evaluated.
  */
 static void
 evaluate_program(pass *c, size_t p, const mif_sched_event *ev)
@@ -552,8 +608,9 @@ evaluate_program(pass *c, size_t p, const mif_sched_event *ev)
 	size_t ia, asap_end, it = sim->first[p] + sim->nasap[p];
 	size_t pos, chosen = 0;
 
+	if (!learn(c, p, ev))
+		return;
 	event_range(sim, p, ev->kind, &ia, &asap_end);
-
 	pass_over_once_run(c, p);
 	c->nlooks = 0;
 	while (c->ok && (pos = next_in_order(c, p, ev->time, asap_end, &ia,
@@ -722,10 +779,8 @@ run_pass(pass *c)
 	for (size_t p = c->p0; c->ok && p < c->p1; p++) {
 		sched_of(c, p)->assignment = MIF_SCHED_NONE;
 		sched_of(c, p)->ran_for = MIF_SCHED_NONE;
+		sched_of(c, p)->learned = sim->learning.afirst[p];
 	}
-	for (size_t pos = base; c->ok && pos < base + n; pos++)
-		if (not_mandatory(sim, sim->order[pos].index))
-			mif_sched_runs_optional(&c->runs, pos);
 
 	int64_t limit = opts->has_until ? opts->until : INT64_MAX;
 	for (size_t i = 0; c->ok && i < sim->nevents &&
@@ -798,9 +853,10 @@ number_sites(mif_sched_sim *sim)
 	return true;
 }
 
-/* The programs' orders of assignments and the notes of tests. */
+/* The programs' orders of assignments, the notes of tests, and when
+ * the advertisements are learned; false with *err. */
 static bool
-prepare(mif_sched_sim *sim)
+prepare(mif_sched_sim *sim, mif_error *err)
 {
 	const mif_sched_adverts *adverts = sim->adverts;
 	size_t np = mif_sched_adverts_programs(adverts);
@@ -812,8 +868,10 @@ prepare(mif_sched_sim *sim)
 	sim->tester = calloc(sim->nevents + 1, sizeof *sim->tester);
 	sim->result_of = calloc(sim->nevents + 1, sizeof *sim->result_of);
 	if (sim->order == NULL || sim->first == NULL || sim->nasap == NULL ||
-	    sim->tester == NULL || sim->result_of == NULL || !number_sites(sim))
+	    sim->tester == NULL || sim->result_of == NULL || !number_sites(sim)) {
+		mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");
 		return false;
+	}
 	for (size_t i = 0; i < sim->nevents; i++)
 		sim->tester[i] = sim->result_of[i] = MIF_SCHED_NONE;
 	for (size_t i = 0; i < na; i++) {
@@ -830,7 +888,17 @@ prepare(mif_sched_sim *sim)
 			i++;
 		sim->first[p] = i;
 	}
-	return true;
+	size_t *position_of = calloc(na + 1, sizeof *position_of);
+	if (position_of == NULL) {
+		mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");
+		return false;
+	}
+	for (size_t pos = 0; pos < na; pos++)
+		position_of[sim->order[pos].index] = pos;
+	bool ok = mif_sched_learning_init(&sim->learning, adverts, position_of,
+	    sim->events, sim->nevents, err);
+	free(position_of);
+	return ok;
 }
 
 mif_sched_sim *
@@ -860,7 +928,13 @@ mif_sched_simulate(const mif_sched_adverts *adverts,
 		.p1 = mif_sched_adverts_programs(adverts),
 		.recording = true,
 	};
-	if (sim == NULL || !prepare(sim) || !run_pass(&first)) {
+	if (sim == NULL || !prepare(sim, err)) {
+		if (sim == NULL)
+			mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");
+		mif_sched_sim_free(sim);
+		return NULL;
+	}
+	if (!run_pass(&first)) {
 		mif_sched_sim_free(sim);
 		mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");
 		return NULL;
@@ -900,6 +974,7 @@ mif_sched_sim_free(mif_sched_sim *sim)
 	free(sim->result_of);
 	free(sim->site_of);
 	free(sim->site_name);
+	mif_sched_learning_free(&sim->learning);
 	free(sim);
 }
 

@@ -22,7 +22,7 @@
 static mif_sched_verdict
 judge(uint64_t speed, bool ras, bool cap_unreachable, uint64_t threshold)
 {
-	mif_sched_link link = { speed, ras, cap_unreachable };
+	mif_sched_link link = { speed, ras, cap_unreachable, NULL };
 	return mif_sched_judge(&link, threshold);
 }
 
@@ -73,8 +73,8 @@ test_cache_30s(void **state)
 {
 	(void)state;
 	mif_sched_speed speed;
-	mif_sched_link slow = { 28800, false, false };
-	mif_sched_link fast = { 10000000, false, false };
+	mif_sched_link slow = { 28800, false, false, NULL };
+	mif_sched_link fast = { 10000000, false, false, NULL };
 
 	mif_sched_speed_init(&speed, 0);
 	assert_int_equal(speed.threshold, MIF_SCHED_THRESHOLD_DEFAULT);
@@ -96,8 +96,8 @@ test_cache_90s(void **state)
 {
 	(void)state;
 	mif_sched_speed speed;
-	mif_sched_link slow = { 28800, false, false };
-	mif_sched_link fast = { 10000000, false, false };
+	mif_sched_link slow = { 28800, false, false, NULL };
+	mif_sched_link fast = { 10000000, false, false, NULL };
 
 	mif_sched_speed_init(&speed, 0);
 	mif_sched_speed_test(&speed, &slow, AT(13, 0));
@@ -114,7 +114,7 @@ test_cache_edges(void **state)
 {
 	(void)state;
 	mif_sched_speed speed;
-	mif_sched_link link = { 0, true, false };
+	mif_sched_link link = { 0, true, false, NULL };
 
 	mif_sched_speed_init(&speed, 56000);
 	assert_int_equal(speed.threshold, 56000);
@@ -1316,6 +1316,85 @@ test_sim_recurring_advert(void **state)
 	run_free(&r);
 }
 
+/* Assignment 1 of advertisement id, for program name of package P,
+ * mandatory over slow links. */
+static void
+add_one(mif_sched_adverts *a, const char *id, const char *name,
+    int64_t time)
+{
+	assert_true(mif_sched_adverts_add(a, id, 1, "P", name, time, false,
+	    NULL));
+}
+
+/* Learning: an advertisement's assignments are there only once an ODP
+ * run has found it offered; a Refresh learns nothing; one learned after
+ * the program ran is passed over (KB Q257271), and after a failed run
+ * its assignments due by the attempt are settled. */
+static void
+test_sim_learning(void **state)
+{
+	(void)state;
+	mif_sched_adverts *a = mif_sched_adverts_new();
+
+	add_one(a, "A1", "One", AT(14, 0));
+	add_one(a, "A2", "One", AT(12, 0));
+	add_one(a, "A3", "One", AT(18, 0));
+	add_one(a, "B1", "Two", AT(16, 0));
+	run r = simulate(a,
+	    "2026-11-21T11:00 offer B1\n"
+	    "2026-11-21T11:00 offer A1\n"
+	    "2026-11-21T11:00 refresh\n"   /* learns nothing */
+	    "2026-11-21T13:00 odp\n"       /* A1 (A2, A3 wait), B1 */
+	    "2026-11-21T13:00 offer A2\n"  /* after the odp line */
+	    "2026-11-21T15:00 offer A3\n"
+	    "2026-11-21T15:00 odp\n"       /* A2, A3: One has run */
+	    "2026-11-21T15:00 refresh\n", NULL);
+	/* 13:00: One for A1 at 14:00, Two for B1 at 16:00 */
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 0);
+	assert_int_equal(r.steps[1].kind, MIF_SCHED_STEP_LOOKED);
+	assert_step(&r, 2, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 3);
+	assert_step(&r, 4, MIF_SCHED_STEP_RAN, AT(14, 0), 0);
+	/* 15:00: A2 (12:00, settled by the 14:00 run) and A3 (not
+	 * recurring, the program has run) learned and passed over */
+	assert_step(&r, 5, MIF_SCHED_STEP_NOT_SCHEDULED, AT(15, 0),
+	    MIF_SCHED_NONE);
+	for (size_t i = 6; i < 9; i++) {
+		assert_int_equal(r.steps[i].kind, MIF_SCHED_STEP_LOOKED);
+		assert_true(r.steps[i].has_run);
+	}
+	assert_int_equal(r.steps[6].assignment, 1);
+	assert_int_equal(r.steps[7].assignment, 0);
+	assert_int_equal(r.steps[8].assignment, 2);
+	assert_step(&r, 9, MIF_SCHED_STEP_SCHEDULED, AT(15, 0), 3);
+	run_free(&r);
+
+	/* a failed run: an advertisement learned after it runs the program
+	 * for an assignment after the attempt, not for one before it */
+	a = mif_sched_adverts_new();
+	add_one(a, "A1", "One", AT(14, 0));
+	add_one(a, "A2", "One", AT(13, 30));
+	add_one(a, "A3", "One", AT(16, 0));
+	r = simulate(a,
+	    "2026-11-21T13:00 offer A1\n"
+	    "2026-11-21T13:00 odp\n"
+	    "2026-11-21T14:05 result failed\n"
+	    "2026-11-21T14:10 offer A2\n"
+	    "2026-11-21T14:10 offer A3\n"
+	    "2026-11-21T14:30 odp\n", NULL);
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 0);
+	assert_step(&r, 2, MIF_SCHED_STEP_RAN, AT(14, 0), 0);
+	assert_step(&r, 3, MIF_SCHED_STEP_FAILED, AT(14, 5), 0);
+	assert_step(&r, 4, MIF_SCHED_STEP_SCHEDULED, AT(14, 30), 2);
+	assert_int_equal(r.steps[4].due, AT(16, 0));
+	assert_true(r.steps[5].has_run);     /* A2, 13:30: settled */
+	assert_int_equal(r.steps[5].assignment, 1);
+	assert_true(r.steps[6].has_run);     /* A1 */
+	assert_false(r.steps[7].has_run);    /* A3 */
+	assert_step(&r, 8, MIF_SCHED_STEP_RAN, AT(16, 0), 2);
+	assert_int_equal(r.n, 9);
+	run_free(&r);
+}
+
 /* Many evaluations of programs scheduled far ahead: each replaces the
  * schedules, and the runs still come once each, in order. */
 static void
@@ -1333,7 +1412,7 @@ test_sim_many_evaluations(void **state)
 	    false, NULL));
 	for (int i = 0; i < 200; i++)
 		ev[i] = (mif_sched_event){ AT(13, 0) + 60 * i, MIF_SCHED_ODP, 0,
-		    (unsigned)i + 1 };
+		    (unsigned)i + 1, NULL };
 	run r = { a, NULL, mif_sched_simulate(a, ev, 200, NULL, NULL), NULL, 0 };
 	assert_non_null(r.sim);
 	steps all = replay(r.sim, MIF_SCHED_NONE, true);
@@ -1354,8 +1433,8 @@ test_sim_bad_events(void **state)
 	(void)state;
 	mif_sched_adverts *a = mif_sched_adverts_new();
 	mif_sched_event ev[] = {
-		{ 100, MIF_SCHED_ODP, 0, 0 },
-		{ 50, MIF_SCHED_ODP, 0, 0 },
+		{ 100, MIF_SCHED_ODP, 0, 0, NULL },
+		{ 50, MIF_SCHED_ODP, 0, 0, NULL },
 	};
 	mif_error err;
 
@@ -1404,6 +1483,7 @@ main(void)
 		cmocka_unit_test(test_sim_rerun_after_failure),
 		cmocka_unit_test(test_sim_event_assignments),
 		cmocka_unit_test(test_sim_recurring_advert),
+		cmocka_unit_test(test_sim_learning),
 		cmocka_unit_test(test_sim_many_evaluations),
 		cmocka_unit_test(test_sim_bad_events),
 		cmocka_unit_test(test_report_write),
