@@ -275,6 +275,10 @@ typedef struct mif_sched_step {
 	bool waiting;          /* NOT_SCHEDULED with skipped 0: assignments
 	                          left wait for another event (ASAP, logon,
 	                          logoff) */
+	int64_t when;          /* SCHEDULED, LOOKED, RAN, PENDING, FAILED:
+	                          for a recurring assignment, the occurrence
+	                          it is for; NOT_SCHEDULED: that of the
+	                          schedule dropped */
 } mif_sched_step;
 
 typedef struct mif_sched_sim mif_sched_sim;

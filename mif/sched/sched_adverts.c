@@ -678,11 +678,12 @@ static bool
 recurrence_at(reader *r, size_t row, int64_t time, int64_t *every)
 {
 	static const struct {
-		const char *name;
+		const char *name, *word;
 		int64_t seconds, most;
 	} units[] = {
-		{ "None", 0, 0 }, { "Minutes", 60, 59 }, { "Hours", 3600, 23 },
-		{ "Days", 86400, 31 }, { "Weeks", 7 * 86400, 4 },
+		{ "None", "", 0, 0 }, { "Minutes", "minutes", 60, 59 },
+		{ "Hours", "hours", 3600, 23 }, { "Days", "days", 86400, 31 },
+		{ "Weeks", "weeks", 7 * 86400, 4 },
 	};
 	mif_value v;
 	uint32_t pos;
@@ -712,7 +713,7 @@ recurrence_at(reader *r, size_t row, int64_t time, int64_t *every)
 			return fail(r, MIF_E_RANGE, ipos, "%s has %s: every 1 to "
 			    "%" PRId64 " %s", column_names[COL_INTERVAL],
 			    integer_of(&v, &n) ? "a number out of range"
-			    : value_word(&v), units[unit].most, units[unit].name);
+			    : value_word(&v), units[unit].most, units[unit].word);
 	}
 	*every = n * units[unit].seconds;
 	return true;

@@ -55,12 +55,17 @@ struct mif_sched_sim {
 	const char **site_name; /* per site, by its code */
 	size_t nsites;
 	mif_sched_learning learning; /* when each advertisement is learned */
+	size_t *rec;         /* the positions of recurring assignments, by
+	                        program (mif_sched_assignment.every) */
+	size_t *rfirst;      /* per program + 1: its range in rec */
+	size_t *rec_of;      /* per position: its place in rec, or
+	                        MIF_SCHED_NONE */
 	mif_sched_speed speed; /* the whole story's tests */
 };
 
 typedef struct schedule {
 	size_t assignment;   /* MIF_SCHED_NONE: not scheduled */
-	size_t position;     /* its place in order */
+	int64_t when;        /* the occurrence, for a recurring assignment */
 	int64_t due;
 	uint64_t generation;
 	size_t ran_for;      /* the assignment of its last run, or
@@ -69,9 +74,20 @@ typedef struct schedule {
 	bool settled;        /* after a run that did not fail, the
 	                        assignments not recurring are passed over */
 	int64_t last_run;    /* when it ran last, if ran_for is set */
+	int64_t ran_when;    /* the occurrence that run was for */
 	size_t learned;      /* by_program: its advertisements learned are
 	                        those before this */
 } schedule;
+
+/* An assignment as an evaluation sees it: a position of order, or a
+ * recurring assignment at one occurrence; they come by (key, index). */
+typedef struct candidate {
+	int64_t key;         /* the assignment's time, or its occurrence's;
+	                        the evaluation's for an event assignment */
+	size_t index;
+	size_t pos;          /* in order */
+	bool recurring;
+} candidate;
 
 typedef struct pending_run {
 	int64_t due;
@@ -105,6 +121,10 @@ typedef struct pass {
 	mif_sched_speed speed;
 	schedule *sched;     /* per program, from p0 */
 	mif_sched_runs runs; /* which positions have run */
+	bool *rec_known;     /* per recurring assignment from rfirst[p0]:
+	                        its advertisement is learned */
+	candidate *rc;       /* one evaluation's recurring candidates */
+	size_t nrc, rc_cap;
 	mif_sched_step *looks; /* one evaluation's assignments looked at */
 	size_t nlooks, looks_cap;
 	pending_run *heap;
@@ -201,13 +221,13 @@ heap_pop(pass *c)
 
 /* Give a program a new schedule (assignment MIF_SCHED_NONE: none). */
 static void
-set_schedule(pass *c, size_t program, size_t assignment, size_t position,
+set_schedule(pass *c, size_t program, size_t assignment, int64_t when,
     int64_t due)
 {
 	schedule *s = sched_of(c, program);
 
 	s->assignment = assignment;
-	s->position = position;
+	s->when = when;
 	s->due = due;
 	s->generation++;
 	if (assignment != MIF_SCHED_NONE)
@@ -271,9 +291,11 @@ run_due(pass *c, int64_t limit)
 			.program = run.program,
 			.assignment = s->assignment,
 			.dropped = MIF_SCHED_NONE,
+			.when = s->when,
 		});
 		settle_through(c, run.program, run.due);
 		s->ran_for = s->assignment;
+		s->ran_when = s->when;
 		s->last_run = run.due;
 		s->failed = false;
 		c->last_ran = run.program;
@@ -506,46 +528,189 @@ last_due_of_advert(pass *c, size_t p, size_t pos, int64_t now)
 	return last;
 }
 
-/* What program p's evaluation finds in the assignment at pos. */
+/* The occurrence of recurring assignment a that an evaluation at `now`
+ * sees: the latest due by then that no run has settled, which is
+ * past-due, or else the next one; worked out, not walked, however many
+ * came between.  INT64_MAX when that is past what a date can say. */
+static int64_t
+occurrence(const mif_sched_assignment *a, int64_t now, const schedule *s)
+{
+	if (now < a->time)
+		return a->time;
+	int64_t latest = a->time + (now - a->time) / a->every * a->every;
+	if (s->ran_for == MIF_SCHED_NONE || latest > s->last_run)
+		return latest;
+	return latest > INT64_MAX - a->every ? INT64_MAX : latest + a->every;
+}
+
+static bool
+candidate_before(const candidate *x, const candidate *y)
+{
+	return x->key < y->key || (x->key == y->key && x->index < y->index);
+}
+
+static int
+by_candidate(const void *x, const void *y)
+{
+	return candidate_before(x, y) ? -1 : candidate_before(y, x) ? 1 : 0;
+}
+
+/* The recurring assignments of program p known to the client, each at
+ * the occurrence the evaluation at `now` sees, in the walk's order. */
+static void
+recurring_candidates(pass *c, size_t p, int64_t now)
+{
+	const mif_sched_sim *sim = c->sim;
+	const schedule *s = sched_of(c, p);
+
+	c->nrc = 0;
+	for (size_t r = sim->rfirst[p]; r < sim->rfirst[p + 1]; r++) {
+		if (!c->rec_known[r - sim->rfirst[c->p0]])
+			continue;
+		size_t pos = sim->rec[r], index = sim->order[pos].index;
+		int64_t t = occurrence(mif_sched_adverts_assignment(sim->adverts,
+		    index), now, s);
+		if (t == INT64_MAX)
+			continue;
+		if (!mif_vec_reserve((void **)&c->rc, &c->rc_cap, c->nrc + 1,
+		    sizeof *c->rc)) {
+			c->ok = false;
+			return;
+		}
+		c->rc[c->nrc++] = (candidate){ t, index, pos, true };
+	}
+	qsort(c->rc, c->nrc, sizeof *c->rc, by_candidate);
+}
+
+/* The assignment at pos of order as a candidate: an event assignment
+ * counts as due at the evaluation's time. */
+static candidate
+at_position(const mif_sched_sim *sim, size_t p, size_t pos, int64_t now)
+{
+	const sorted *o = &sim->order[pos];
+	bool event = pos < sim->first[p] + sim->nasap[p];
+
+	return (candidate){ event ? now : o->time, o->index, pos, false };
+}
+
+/* How many live assignments not mandatory over slow links, of program
+ * p's at this evaluation, come before `key` in the walk's order:
+ * those of the event due now (they come at its time, by file order) and
+ * the timed ones. */
+static size_t
+optional_before(pass *c, size_t p, const mif_sched_event *ev,
+    const candidate *key)
+{
+	const mif_sched_sim *sim = c->sim;
+	size_t asap, asap_end, timed = sim->first[p] + sim->nasap[p];
+	int64_t etime = event_range(sim, p, ev->kind, &asap, &asap_end);
+	size_t end = sim->first[p + 1];
+	size_t n = mif_sched_runs_optional_count(&c->runs, timed,
+	    first_from(sim, timed, end, key->key, key->index));
+
+	if (ev->time < key->key)
+		n += mif_sched_runs_optional_count(&c->runs, asap, asap_end);
+	else if (ev->time == key->key)
+		n += mif_sched_runs_optional_count(&c->runs, asap,
+		    first_from(sim, asap, asap_end, etime, key->index));
+	return n;
+}
+
+/*
+ * Over a slow link every assignment not mandatory is skipped, up to the
+ * first mandatory one in the walk's order: of the positions, as
+ * slow_skips() finds it, or of the recurring candidates, whichever
+ * comes first.  *chosen receives it (found false when there is none);
+ * the number skipped is returned.  The slow link is met at the walk's
+ * first look, since a look that qualifies ends the walk.
+ */
+static size_t
+skip_slow(pass *c, size_t p, const mif_sched_event *ev, candidate *chosen,
+    bool *found)
+{
+	size_t m, skipped = slow_skips(c, p, ev, &m);
+	size_t r = 0;
+
+	while (r < c->nrc && not_mandatory(c->sim, c->rc[r].index))
+		r++;
+	candidate sm = m == MIF_SCHED_NONE ? (candidate){ 0 }
+	    : at_position(c->sim, p, m, ev->time);
+	if (r < c->nrc && (m == MIF_SCHED_NONE ||
+	    candidate_before(&c->rc[r], &sm))) {
+		*chosen = c->rc[r];
+		*found = true;
+		return optional_before(c, p, ev, chosen) + r;
+	}
+	*found = m != MIF_SCHED_NONE;
+	*chosen = sm;
+	size_t before = 0;
+	while (before < c->nrc && (m == MIF_SCHED_NONE ||
+	    candidate_before(&c->rc[before], &sm)))
+		before++;
+	return skipped + before;
+}
+
+/* What program p's evaluation finds in a candidate. */
 static mif_sched_step
-look_at(pass *c, size_t p, size_t pos, const mif_sched_event *ev)
+look_at(pass *c, size_t p, const candidate *x, const mif_sched_event *ev)
 {
 	int64_t now = ev->time;
-	size_t index = c->sim->order[pos].index;
-	const mif_sched_assignment *a =
-	    mif_sched_adverts_assignment(c->sim->adverts, index);
 	mif_sched_step look = {
 		.kind = MIF_SCHED_STEP_LOOKED,
 		.time = now,
 		.program = p,
-		.assignment = index,
+		.assignment = x->index,
 		.by = ev->kind,
 		.line = ev->line,
 		.dropped = MIF_SCHED_NONE,
+		.when = x->key,
 	};
 
 	/* Once per assignment: one that has run is passed over, shown so
 	 * that --explain says why it was not chosen. */
-	if (mif_sched_runs_has_run(&c->runs, pos)) {
+	if (!x->recurring && mif_sched_runs_has_run(&c->runs, x->pos)) {
 		look.has_run = true;
 		return look;
 	}
-	look.tested = not_mandatory(c->sim, index);
+	look.tested = not_mandatory(c->sim, x->index);
 	/* The box asks for a test; without it the assignment is mandatory
 	 * and no test is made at all. */
 	if (look.tested)
 		look.test = test_link(c, p, now);
 	look.qualifies = !look.tested || !look.test.slow;
-	int64_t when = mif_sched_time_is_event(a->time) ? now : a->time;
-	look.due = when < now ? now : when;
+	look.due = x->key < now ? now : x->key;
 	return look;
+}
+
+/*
+ * A program runs at once for a candidate past due: received together,
+ * the assignments of its advertisement due by now run it once, for the
+ * last one scheduled (KB Q257271).
+ */
+static candidate
+last_due(pass *c, size_t p, candidate x, int64_t now)
+{
+	const mif_sched_sim *sim = c->sim;
+	const char *advert = mif_sched_adverts_assignment(sim->adverts,
+	    x.index)->advert;
+
+	if (!x.recurring && x.pos >= sim->first[p] + sim->nasap[p])
+		x = at_position(sim, p, last_due_of_advert(c, p, x.pos, now),
+		    now);
+	for (size_t r = 0; r < c->nrc && c->rc[r].key <= now; r++)
+		if (mif_sched_adverts_assignment(sim->adverts,
+		    c->rc[r].index)->advert == advert &&
+		    candidate_before(&x, &c->rc[r]))
+			x = c->rc[r];
+	return x;
 }
 
 /*
  * The client learns an advertisement: its assignments come to life.
  * Those the program's last run settled (timed ones due by then), and
  * all but the recurring ones once it has run and not failed (KB
- * Q257271), are passed over at once.
+ * Q257271), are passed over at once; those with a recurrence of their
+ * own join the program's recurring ones.
  */
 static void
 learn_advert(pass *c, size_t p, size_t advert)
@@ -558,7 +723,10 @@ learn_advert(pass *c, size_t p, size_t advert)
 	    i++) {
 		size_t pos = sim->learning.apos[i], index = sim->order[pos].index;
 		int64_t t = sim->order[pos].time;
-		if ((ran && !mif_sched_time_is_event(t) && t <= s->last_run) ||
+		/* a recurring assignment is seen at its occurrences instead */
+		if (sim->rec_of[pos] != MIF_SCHED_NONE)
+			c->rec_known[sim->rec_of[pos] - sim->rfirst[c->p0]] = true;
+		else if ((ran && !mif_sched_time_is_event(t) && t <= s->last_run) ||
 		    (ran && !s->failed &&
 		    !mif_sched_adverts_recurring(sim->adverts, index)))
 			mif_sched_runs_mark(&c->runs, pos);
@@ -588,9 +756,10 @@ learn(pass *c, size_t p, const mif_sched_event *ev)
 
 /*
  * One program at one evaluation: its assignments that have not run,
- * earliest first; the first that qualifies schedules it.  The outcome
- * step comes first, the assignments looked at after it.  A program
- * none of whose advertisements the client has learned is not evaluated.
+ * and its recurring ones at their occurrences, earliest first; the
+ * first that qualifies schedules it.  The outcome step comes first, the
+ * assignments looked at after it.  A program none of whose
+ * advertisements the client has learned is not evaluated.
  */
 static void
 evaluate_program(pass *c, size_t p, const mif_sched_event *ev)
@@ -604,19 +773,33 @@ evaluate_program(pass *c, size_t p, const mif_sched_event *ev)
 		.by = ev->kind,
 		.line = ev->line,
 		.dropped = sched_of(c, p)->assignment,
+		.when = sched_of(c, p)->when,
 	};
 	size_t ia, asap_end, it = sim->first[p] + sim->nasap[p];
-	size_t pos, chosen = 0;
+	size_t held = MIF_SCHED_NONE, ri = 0;
+	candidate x;
 
 	if (!learn(c, p, ev))
 		return;
 	event_range(sim, p, ev->kind, &ia, &asap_end);
 	pass_over_once_run(c, p);
+	recurring_candidates(c, p, ev->time);
 	c->nlooks = 0;
-	while (c->ok && (pos = next_in_order(c, p, ev->time, asap_end, &ia,
-	    &it)) !=
-	    MIF_SCHED_NONE) {
-		mif_sched_step look = look_at(c, p, pos, ev);
+	while (c->ok) {
+		/* the positions and the recurring candidates, merged */
+		if (held == MIF_SCHED_NONE)
+			held = next_in_order(c, p, ev->time, asap_end, &ia, &it);
+		candidate h = held == MIF_SCHED_NONE ? (candidate){ 0 }
+		    : at_position(sim, p, held, ev->time);
+		if (ri < c->nrc && (held == MIF_SCHED_NONE ||
+		    candidate_before(&c->rc[ri], &h)))
+			x = c->rc[ri++];
+		else if (held != MIF_SCHED_NONE) {
+			x = h;
+			held = MIF_SCHED_NONE;
+		} else
+			break;
+		mif_sched_step look = look_at(c, p, &x, ev);
 		keep_look(c, &look);
 		if (look.has_run)
 			continue;
@@ -627,25 +810,28 @@ evaluate_program(pass *c, size_t p, const mif_sched_event *ev)
 			/* The link is slow, and each later test at this time
 			 * gives the cache's same answer: count those skipped
 			 * and their tests rather than walk them. */
-			size_t skipped = slow_skips(c, p, ev, &pos);
+			bool found;
+			size_t skipped = skip_slow(c, p, ev, &x, &found);
 			c->speed.cached += skipped - 1;
 			outcome.skipped = skipped;
-			if (pos == MIF_SCHED_NONE)
+			if (!found)
 				break;
-			look = look_at(c, p, pos, ev);
+			look = look_at(c, p, &x, ev);
 		}
-		if (pos >= sim->first[p] + sim->nasap[p] &&
-		    look.due == ev->time) {
-			pos = last_due_of_advert(c, p, pos, ev->time);
-			look.assignment = sim->order[pos].index;
+		bool event = !x.recurring &&
+		    x.pos < sim->first[p] + sim->nasap[p];
+		if (look.due == ev->time && !event) {
+			x = last_due(c, p, x, ev->time);
+			look.assignment = x.index;
+			look.when = x.key;
 		}
 		outcome.kind = MIF_SCHED_STEP_SCHEDULED;
 		outcome.assignment = look.assignment;
+		outcome.when = look.when;
 		outcome.due = look.due;
 		outcome.tested = look.tested;
 		outcome.test = look.test;
 		outcome.dropped = MIF_SCHED_NONE;
-		chosen = pos;
 		break;
 	}
 	if (!c->ok)
@@ -658,7 +844,7 @@ evaluate_program(pass *c, size_t p, const mif_sched_event *ev)
 	emit(c, &outcome);
 	for (size_t i = 0; i < c->nlooks; i++)
 		emit(c, &c->looks[i]);
-	set_schedule(c, p, outcome.assignment, chosen, outcome.due);
+	set_schedule(c, p, outcome.assignment, outcome.when, outcome.due);
 }
 
 /* A result event: how the last run before it ended.  The first pass
@@ -680,6 +866,7 @@ tell_result(pass *c, const mif_sched_event *ev)
 			.time = ev->time,
 			.program = q,
 			.assignment = s->ran_for,
+			.when = s->ran_when,
 			.by = MIF_SCHED_RESULT,
 			.line = ev->line,
 			.dropped = MIF_SCHED_NONE,
@@ -750,6 +937,7 @@ emit_pending(pass *c, int64_t until)
 			.program = p,
 			.assignment = s->assignment,
 			.due = s->due,
+			.when = s->when,
 			.dropped = MIF_SCHED_NONE,
 		});
 	}
@@ -771,8 +959,10 @@ run_pass(pass *c)
 	mif_sched_speed_init(&c->speed, opts->threshold);
 	c->sched = calloc(c->p1 - c->p0 + 1, sizeof *c->sched);
 	c->sites = calloc(sim->nsites + 1, sizeof *c->sites);
+	c->rec_known = calloc(sim->rfirst[c->p1] - sim->rfirst[c->p0] + 1,
+	    sizeof *c->rec_known);
 	c->first_site = MIF_SCHED_NONE;
-	if (c->sched == NULL || c->sites == NULL ||
+	if (c->sched == NULL || c->sites == NULL || c->rec_known == NULL ||
 	    !mif_sched_runs_init(&c->runs, base, n))
 		c->ok = false;
 	c->last_ran = MIF_SCHED_NONE;
@@ -799,6 +989,8 @@ run_pass(pass *c)
 		emit_pending(c, opts->until);
 	free(c->sched);
 	free(c->sites);
+	free(c->rec_known);
+	free(c->rc);
 	mif_sched_runs_free(&c->runs);
 	free(c->looks);
 	free(c->heap);
@@ -853,6 +1045,33 @@ number_sites(mif_sched_sim *sim)
 	return true;
 }
 
+/* The recurring assignments of each program, in order. */
+static bool
+list_recurring(mif_sched_sim *sim)
+{
+	size_t na = mif_sched_adverts_count(sim->adverts);
+	size_t np = mif_sched_adverts_programs(sim->adverts), n = 0;
+
+	sim->rec = calloc(na + 1, sizeof *sim->rec);
+	sim->rfirst = calloc(np + 1, sizeof *sim->rfirst);
+	sim->rec_of = calloc(na + 1, sizeof *sim->rec_of);
+	if (sim->rec == NULL || sim->rfirst == NULL || sim->rec_of == NULL)
+		return false;
+	for (size_t p = 0; p < np; p++) {
+		sim->rfirst[p] = n;
+		for (size_t pos = sim->first[p]; pos < sim->first[p + 1]; pos++) {
+			sim->rec_of[pos] = MIF_SCHED_NONE;
+			if (mif_sched_adverts_assignment(sim->adverts,
+			    sim->order[pos].index)->every > 0) {
+				sim->rec_of[pos] = n;
+				sim->rec[n++] = pos;
+			}
+		}
+	}
+	sim->rfirst[np] = n;
+	return true;
+}
+
 /* The programs' orders of assignments, the notes of tests, and when
  * the advertisements are learned; false with *err. */
 static bool
@@ -887,6 +1106,10 @@ prepare(mif_sched_sim *sim, mif_error *err)
 		while (i < na && sim->order[i].program < p)
 			i++;
 		sim->first[p] = i;
+	}
+	if (!list_recurring(sim)) {
+		mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");
+		return false;
 	}
 	size_t *position_of = calloc(na + 1, sizeof *position_of);
 	if (position_of == NULL) {
@@ -975,6 +1198,9 @@ mif_sched_sim_free(mif_sched_sim *sim)
 	free(sim->site_of);
 	free(sim->site_name);
 	mif_sched_learning_free(&sim->learning);
+	free(sim->rec);
+	free(sim->rfirst);
+	free(sim->rec_of);
 	free(sim);
 }
 

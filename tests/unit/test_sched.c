@@ -151,16 +151,39 @@ static const char template_text[] =
     "  START TABLE\n"
     "    NAME = \"Advertisements\" ID = 2 CLASS = \"MIFTOOLS|ADVERTISEMENT|1.0\"\n";
 
-/* A document of the template and these rows (line 18 is the first),
- * checked clean when `check`. */
+/* The optional attributes 7 to 10, with their defaults, after the six
+ * of template_text: rows give up to ten values. */
+static const char optional_attributes[] =
+    "    START ATTRIBUTE NAME = \"Assignment Event\" ID = 7\n"
+    "      TYPE = START ENUM 0 = \"Time\" 1 = \"Logon\" 2 = \"Logoff\" END ENUM\n"
+    "      VALUE = \"Time\"\n"
+    "    END ATTRIBUTE\n"
+    "    START ATTRIBUTE NAME = \"Available Time\" ID = 8 TYPE = DATE\n"
+    "      VALUE = \"**************.******+***\"\n"
+    "    END ATTRIBUTE\n"
+    "    START ATTRIBUTE NAME = \"Recurrence\" ID = 9\n"
+    "      TYPE = START ENUM 0 = \"None\" 1 = \"Minutes\" 2 = \"Hours\"\n"
+    "        3 = \"Days\" 4 = \"Weeks\" END ENUM\n"
+    "      VALUE = \"None\"\n"
+    "    END ATTRIBUTE\n"
+    "    START ATTRIBUTE NAME = \"Recurrence Interval\" ID = 10\n"
+    "      TYPE = INTEGER VALUE = 1\n"
+    "    END ATTRIBUTE\n";
+
+/* A document of the template and these rows (line 18 is the first
+ * without the optional attributes), checked clean when `check`. */
 static mif_doc *
-adverts_doc(const char *rows, bool check)
+adverts_doc_with(const char *rows, bool check, bool optional)
 {
-	size_t n = strlen(template_text) + strlen(rows) + 64;
+	const char *group_end = strstr(template_text, "  END GROUP\n");
+	size_t n = strlen(template_text) + strlen(optional_attributes) +
+	    strlen(rows) + 64;
 	char *text = malloc(n);
+	assert_non_null(group_end);
 	assert_non_null(text);
-	snprintf(text, n, "%s%s  END TABLE\nEND COMPONENT\n", template_text,
-	    rows);
+	snprintf(text, n, "%.*s%s%s%s  END TABLE\nEND COMPONENT\n",
+	    (int)(group_end - template_text), template_text,
+	    optional ? optional_attributes : "", group_end, rows);
 	mif_parse_options o = { .source_name = "ads.mif" };
 	mif_doc *doc = mif_parse_buffer(text, strlen(text), &o, NULL);
 	free(text);
@@ -172,16 +195,28 @@ adverts_doc(const char *rows, bool check)
 	return doc;
 }
 
-static mif_sched_adverts *
-read_adverts(const char *rows)
+static mif_doc *
+adverts_doc(const char *rows, bool check)
 {
-	mif_doc *doc = adverts_doc(rows, true);
+	return adverts_doc_with(rows, check, false);
+}
+
+static mif_sched_adverts *
+read_adverts_with(const char *rows, bool optional)
+{
+	mif_doc *doc = adverts_doc_with(rows, true, optional);
 	mif_error err;
 	mif_sched_adverts *a = mif_sched_adverts_read(doc, &err);
 	if (a == NULL)
 		fail_msg("%s", err.text);
 	mif_doc_free(doc);
 	return a;
+}
+
+static mif_sched_adverts *
+read_adverts(const char *rows)
+{
+	return read_adverts_with(rows, false);
 }
 
 /* The error reading these rows gives; mif_check() finds none, unless
@@ -1395,6 +1430,66 @@ test_sim_learning(void **state)
 	run_free(&r);
 }
 
+/* Recurring assignments (KB Q257271) merged with the others by their
+ * occurrences: over a slow link those not mandatory are skipped, at
+ * each occurrence, up to the first mandatory one, counted alike whether
+ * walked (--all-assignments) or not (simulate() compares the replays);
+ * a run settles the occurrences due by then, and an advertisement not
+ * recurring is passed over once the program has run. */
+static void
+test_sim_recurrence(void **state)
+{
+	(void)state;
+	run r = simulate(read_adverts_with(
+	    "{\"S1\", 1, \"P\", \"One\", \"20261121120000.000000+000\", 1}\n"
+	    "{\"R1\", 1, \"P\", \"One\", \"20261121080000.000000+000\", 1,\n"
+	    "  \"Time\", \"**************.******+***\", \"Hours\", 2}\n"
+	    "{\"R2\", 1, \"P\", \"One\", \"20261121090000.000000+000\", 0,\n"
+	    "  \"Time\", \"**************.******+***\", \"Hours\", 3}\n"
+	    "{\"S2\", 1, \"P\", \"One\", \"20261121160000.000000+000\", 0}\n",
+	    true),
+	    "2026-11-21T13:00 speed 28800\n"
+	    "2026-11-21T13:00 odp\n"
+	    "2026-11-21T14:00 speed 10000000\n"
+	    "2026-11-21T14:00 odp\n"
+	    "2026-11-21T14:30 odp\n"
+	    "2026-11-21T15:30 speed 28800\n"
+	    "2026-11-21T15:30 odp\n", NULL);
+	const mif_sched_step *st = r.steps;
+
+	/* 13:00: S1, R1 at 12:00 skipped; R2's 12:00 runs it at once */
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 2);
+	assert_int_equal(st[0].skipped, 2);
+	assert_int_equal(st[0].when, AT(12, 0));
+	assert_int_equal(st[0].due, AT(13, 0));
+	assert_int_equal(st[2].assignment, 1);          /* R1 looked */
+	assert_int_equal(st[2].when, AT(12, 0));
+	assert_true(st[2].test.cached);
+	assert_step(&r, 4, MIF_SCHED_STEP_RAN, AT(13, 0), 2);
+	/* 14:00: S1 passed over; R1's 14:00 is due now */
+	assert_step(&r, 5, MIF_SCHED_STEP_SCHEDULED, AT(14, 0), 1);
+	assert_int_equal(st[5].when, AT(14, 0));
+	assert_true(st[5].tested);
+	assert_true(st[6].has_run);                     /* S1 */
+	assert_step(&r, 7, MIF_SCHED_STEP_LOOKED, AT(14, 0), 1);
+	assert_step(&r, 8, MIF_SCHED_STEP_RAN, AT(14, 0), 1);
+	/* 14:30: R2's next, 15:00, before R1's 16:00 */
+	assert_step(&r, 9, MIF_SCHED_STEP_SCHEDULED, AT(14, 30), 2);
+	assert_int_equal(st[9].due, AT(15, 0));
+	assert_step(&r, 12, MIF_SCHED_STEP_RAN, AT(15, 0), 2);
+	/* 15:30 over the modem: R1's 16:00 skipped, S2 at 16:00 passed
+	 * over (its advertisement is not recurring), R2's 18:00 */
+	assert_step(&r, 13, MIF_SCHED_STEP_SCHEDULED, AT(15, 30), 2);
+	assert_int_equal(st[13].skipped, 1);
+	assert_int_equal(st[13].due, AT(18, 0));
+	assert_int_equal(st[15].when, AT(16, 0));
+	assert_step(&r, 16, MIF_SCHED_STEP_LOOKED, AT(15, 30), 3);
+	assert_true(st[16].has_run);
+	assert_int_equal(r.n, 19);
+	assert_step(&r, r.n - 1, MIF_SCHED_STEP_RAN, AT(18, 0), 2);
+	run_free(&r);
+}
+
 /* Many evaluations of programs scheduled far ahead: each replaces the
  * schedules, and the runs still come once each, in order. */
 static void
@@ -1484,6 +1579,7 @@ main(void)
 		cmocka_unit_test(test_sim_event_assignments),
 		cmocka_unit_test(test_sim_recurring_advert),
 		cmocka_unit_test(test_sim_learning),
+		cmocka_unit_test(test_sim_recurrence),
 		cmocka_unit_test(test_sim_many_evaluations),
 		cmocka_unit_test(test_sim_bad_events),
 		cmocka_unit_test(test_report_write),
