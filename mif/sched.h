@@ -286,14 +286,17 @@ typedef struct mif_sched_sim mif_sched_sim;
 /*
  * Simulate the client over the events (in time order) with these
  * advertisements: at each evaluation, for each program, the
- * assignments that have not run, earliest first (ASAP ones at the
- * evaluation's time); the first that qualifies schedules the program,
+ * assignments of the advertisements learned (by ODP runs) that have not
+ * run, and the recurring ones at the occurrence the evaluation reaches,
+ * earliest first (ASAP ones at the evaluation's time); the first that qualifies schedules the program,
  * and each scheduled program runs when its time comes.  A run settles
  * every assignment of the program due by then, and once the program
  * has run (and no result event says it failed) only the assignments of
  * recurring advertisements run it again (KB Q257271; mif-sched(1),
  * RULES).  opts may be NULL.  NULL with *err
- * (may be NULL) when the events go back in time or memory runs out.
+ * (may be NULL) when the events go back in time, an offer event names
+ * an advertisement that adverts does not have (placed on its line), or
+ * memory runs out.
  *
  * The steps are not kept: mif_sched_sim_replay() tells them.  What is
  * kept is the order of each program's assignments and, per event, who

@@ -18,6 +18,13 @@
  * advertisements' assignments are left.  A result event tells how the
  * last run ended; the first pass notes, per event, whose run that was.
  *
+ * The client learns an advertisement at the ODP run that finds it
+ * offered (sched_learn.c); until then its assignments are hidden.  A
+ * recurring assignment stays out of the order of positions: each
+ * evaluation works out the occurrence it reaches and merges it with the
+ * positions by time.  The speed test measures the link to the CAP of
+ * the first site of the client's site list (KB Q246974).
+ *
  * Runs wait in a heap ordered by (due, program); a program's entry is
  * stale once its schedule changes (its generation moves on), so
  * replacing a schedule costs no search.  Unless the assignments looked
