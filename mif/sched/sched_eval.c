@@ -250,7 +250,10 @@ occurrence(const mif_sched_assignment *a, int64_t now, const schedule *s)
 {
 	if (now < a->time)
 		return a->time;
-	int64_t latest = a->time + (now - a->time) / a->every * a->every;
+	/* now - time in unsigned arithmetic, which cannot overflow */
+	uint64_t since = (uint64_t)now - (uint64_t)a->time;
+	int64_t latest = a->time + (int64_t)(since / (uint64_t)a->every *
+	    (uint64_t)a->every);
 	if (s->ran_for == MIF_SCHED_NONE || latest > s->last_run)
 		return latest;
 	return latest > INT64_MAX - a->every ? INT64_MAX : latest + a->every;
