@@ -295,7 +295,8 @@ recurring_candidates(pass *c, size_t p, int64_t now)
 		}
 		c->rc[c->nrc++] = (candidate){ t, index, pos, true };
 	}
-	qsort(c->rc, c->nrc, sizeof *c->rc, by_candidate);
+	if (c->nrc > 1)
+		qsort(c->rc, c->nrc, sizeof *c->rc, by_candidate);
 }
 
 /* The assignment at pos of order as a candidate: an event assignment
