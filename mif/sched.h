@@ -44,6 +44,10 @@ typedef struct mif_sched_link {
 	uint64_t speed;        /* bit/s; 0: unknown */
 	bool ras;              /* a RAS (dial-up) connection is active */
 	bool cap_unreachable;  /* the client access point cannot be reached */
+	const char *site;      /* the site whose CAP the test went to: the
+	                          first of the client's site list (KB
+	                          Q246974); NULL while the timeline names
+	                          no site */
 } mif_sched_link;
 
 /* What a speed test finds, and why. */
@@ -110,6 +114,12 @@ typedef struct mif_sched_assignment {
 	int64_t time;          /* when it is due, or MIF_SCHED_ASAP */
 	bool not_mandatory_slow; /* its advertisement's check box */
 	mif_mark mark;         /* its row in the file; line 0 when built */
+	int64_t every;         /* a recurring assignment: seconds from one
+	                          occurrence to the next; 0: it does not
+	                          recur */
+	int64_t available;     /* its advertisement is offered to clients
+	                          from then on; MIF_SCHED_ASAP: from the
+	                          start */
 } mif_sched_assignment;
 
 typedef struct mif_sched_adverts mif_sched_adverts;
@@ -165,6 +175,11 @@ typedef enum mif_sched_event_kind {
 	MIF_SCHED_LOGON,       /* the user logs on: evaluate, with the
 	                          assignments at logon due */
 	MIF_SCHED_LOGOFF,      /* the user logs off: the same at logoff */
+	MIF_SCHED_SITES,       /* the client's site list changes; name: its
+	                          first site, value: how many it has */
+	MIF_SCHED_OFFER,       /* name: an advertisement offered to the
+	                          client from now on, which the next ODP run
+	                          learns */
 } mif_sched_event_kind;
 
 typedef struct mif_sched_event {
@@ -172,10 +187,14 @@ typedef struct mif_sched_event {
 	mif_sched_event_kind kind;
 	uint64_t value;
 	unsigned line;         /* in the timeline text; 0 when built */
+	const char *name;      /* speed, cap: the site whose CAP the link
+	                          goes to, NULL for every site's; sites:
+	                          the first site; offer: the advertisement
+	                          ID; NULL otherwise */
 } mif_sched_event;
 
 /* "odp", "refresh", "speed", "ras", "cap", "result", "logon",
- * "logoff"; NULL out of range. */
+ * "logoff", "sites", "offer"; NULL out of range. */
 const char *mif_sched_event_name(mif_sched_event_kind kind);
 
 typedef struct mif_sched_timeline mif_sched_timeline;
@@ -256,6 +275,10 @@ typedef struct mif_sched_step {
 	bool waiting;          /* NOT_SCHEDULED with skipped 0: assignments
 	                          left wait for another event (ASAP, logon,
 	                          logoff) */
+	int64_t when;          /* SCHEDULED, LOOKED, RAN, PENDING, FAILED:
+	                          for a recurring assignment, the occurrence
+	                          it is for; NOT_SCHEDULED: that of the
+	                          schedule dropped */
 } mif_sched_step;
 
 typedef struct mif_sched_sim mif_sched_sim;
@@ -263,14 +286,17 @@ typedef struct mif_sched_sim mif_sched_sim;
 /*
  * Simulate the client over the events (in time order) with these
  * advertisements: at each evaluation, for each program, the
- * assignments that have not run, earliest first (ASAP ones at the
- * evaluation's time); the first that qualifies schedules the program,
+ * assignments of the advertisements learned (by ODP runs) that have not
+ * run, and the recurring ones at the occurrence the evaluation reaches,
+ * earliest first (ASAP ones at the evaluation's time); the first that qualifies schedules the program,
  * and each scheduled program runs when its time comes.  A run settles
  * every assignment of the program due by then, and once the program
  * has run (and no result event says it failed) only the assignments of
  * recurring advertisements run it again (KB Q257271; mif-sched(1),
  * RULES).  opts may be NULL.  NULL with *err
- * (may be NULL) when the events go back in time or memory runs out.
+ * (may be NULL) when the events go back in time, an offer event names
+ * an advertisement that adverts does not have (placed on its line), or
+ * memory runs out.
  *
  * The steps are not kept: mif_sched_sim_replay() tells them.  What is
  * kept is the order of each program's assignments and, per event, who

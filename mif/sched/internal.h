@@ -29,29 +29,64 @@ bool mif_sched_time_is_event(int64_t time);
 bool mif_sched_adverts_recurring(const mif_sched_adverts *adverts,
     size_t index);
 
-/* ---- which assignments have run (sched_runs.c) ------------------------- */
+/* The advertisement (0 .. mif_sched_adverts_count_adverts() - 1) of the
+ * assignment at index. */
+size_t mif_sched_adverts_owner(const mif_sched_adverts *adverts,
+    size_t index);
+size_t mif_sched_adverts_count_adverts(const mif_sched_adverts *adverts);
+
+/* ---- learning advertisements (sched_learn.c) ---------------------------- */
+
+/* When an advertisement can be learned: an ODP run at event i, time t
+ * learns it when (time, seq) <= (t, i + 1).  seq is 0 for its Available
+ * Time, or the first offer event's index + 1, so that an ODP run at the
+ * time of an offer learns it only on a later line. */
+typedef struct mif_sched_learn_key {
+	int64_t time;
+	size_t seq;
+} mif_sched_learn_key;
+
+typedef struct mif_sched_learning {
+	mif_sched_learn_key *key; /* per advertisement */
+	size_t *by_program;  /* advertisements by program, then key */
+	size_t *afirst;      /* per program + 1: its range in by_program */
+	size_t *apos;        /* order positions by advertisement */
+	size_t *apfirst;     /* per advertisement + 1: its range in apos */
+} mif_sched_learning;
+
+/* From the advertisements, the place of each assignment in the
+ * simulation's order, and the offer events.  False with *err when an
+ * offer names an advertisement that is not there, or out of memory. */
+bool mif_sched_learning_init(mif_sched_learning *l,
+    const mif_sched_adverts *adverts, const size_t *position_of,
+    const mif_sched_event *events, size_t nevents, mif_error *err);
+void mif_sched_learning_free(mif_sched_learning *l);
+
+/* ---- which assignments are known and have run (sched_runs.c) ------------ */
 
 typedef struct mif_sched_runs {
 	size_t base, n;        /* positions base .. base + n - 1 */
-	size_t *next;          /* toward the next position not run */
-	size_t *next_mandatory; /* ... and mandatory over slow links */
-	size_t *optional;      /* Fenwick tree of those not mandatory and
-	                          not run */
+	unsigned char *state;  /* per position: hidden (its advertisement
+	                          not learned), live, or run */
+	size_t *live;          /* Fenwick trees of the live positions */
+	size_t *mandatory;     /* ... and of those mandatory over slow links */
+	size_t top;            /* the highest power of two <= n */
 } mif_sched_runs;
 
-/* None run, all mandatory; false when out of memory. */
+/* All hidden; false when out of memory. */
 bool mif_sched_runs_init(mif_sched_runs *r, size_t base, size_t n);
 void mif_sched_runs_free(mif_sched_runs *r);
-/* Before any run: the assignment at pos is not mandatory over slow
- * links. */
-void mif_sched_runs_optional(mif_sched_runs *r, size_t pos);
-/* The first position from pos on not run (mandatory), base + n when
- * none. */
-size_t mif_sched_runs_next(mif_sched_runs *r, size_t pos);
-size_t mif_sched_runs_next_mandatory(mif_sched_runs *r, size_t pos);
+/* A hidden position comes to life: its advertisement is learned. */
+void mif_sched_runs_show(mif_sched_runs *r, size_t pos, bool mandatory);
+/* The first live position from pos on (mandatory over slow links),
+ * base + n when none. */
+size_t mif_sched_runs_next(const mif_sched_runs *r, size_t pos);
+size_t mif_sched_runs_next_mandatory(const mif_sched_runs *r, size_t pos);
 bool mif_sched_runs_has_run(const mif_sched_runs *r, size_t pos);
+bool mif_sched_runs_hidden(const mif_sched_runs *r, size_t pos);
+/* The position has run, or is passed over. */
 void mif_sched_runs_mark(mif_sched_runs *r, size_t pos);
-/* How many in lo .. hi - 1 are not mandatory and not run. */
+/* How many in lo .. hi - 1 are live and not mandatory. */
 size_t mif_sched_runs_optional_count(const mif_sched_runs *r, size_t lo,
     size_t hi);
 

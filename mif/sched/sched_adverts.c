@@ -106,8 +106,11 @@ typedef struct advert {
 	const char *id;      /* in the key table */
 	size_t program;
 	bool box;
+	int64_t available;   /* offered from then on; MIF_SCHED_ASAP: from
+	                        the start */
 	size_t first;        /* its first assignment */
 	size_t timed;        /* its assignments that are not ASAP */
+	bool recurs;         /* one of them has a recurrence */
 } advert;
 
 struct mif_sched_adverts {
@@ -165,8 +168,22 @@ mif_sched_time_is_event(int64_t time)
 bool
 mif_sched_adverts_recurring(const mif_sched_adverts *a, size_t index)
 {
+	const advert *ad = &a->adverts[a->owner[index]];
+
 	return !mif_sched_time_is_event(a->items[index].time) &&
-	    a->adverts[a->owner[index]].timed >= 2;
+	    (ad->timed >= 2 || ad->recurs);
+}
+
+size_t
+mif_sched_adverts_owner(const mif_sched_adverts *a, size_t index)
+{
+	return a->owner[index];
+}
+
+size_t
+mif_sched_adverts_count_adverts(const mif_sched_adverts *a)
+{
+	return a->nadverts;
 }
 
 size_t
@@ -261,16 +278,24 @@ program_of(mif_sched_adverts *a, const char *package, const char *name)
 	return a->nprograms++;
 }
 
+/* What an assignment has beyond its advertisement, program and time. */
+typedef struct extras {
+	bool box;
+	int64_t every;       /* seconds; 0: it does not recur */
+	int64_t available;   /* its advertisement's; MIF_SCHED_ASAP: always */
+} extras;
+
 /*
  * Add an assignment.  When it conflicts with an earlier assignment of
  * its advertisement, *conflict receives that one's index.
  */
 static bool
 add(mif_sched_adverts *a, const char *id, int64_t number,
-    const char *package, const char *name, int64_t time, bool box,
+    const char *package, const char *name, int64_t time, extras x,
     size_t *conflict, mif_error *err)
 {
 	char b1[48], b2[48], b3[48];
+	bool box = x.box;
 
 	*conflict = MIF_SCHED_NONE;
 	if (*id == '\0' || *package == '\0' || *name == '\0') {
@@ -306,6 +331,19 @@ add(mif_sched_adverts *a, const char *id, int64_t number,
 		    shown(b1, sizeof b1, id), ad->box ? "Yes" : "No");
 		return false;
 	}
+	if (ad != NULL && ad->available != x.available) {
+		*conflict = ad->first;
+		if (ad->available == MIF_SCHED_ASAP)
+			snprintf(b2, sizeof b2, "no Available Time");
+		else
+			snprintf(b2, sizeof b2, "Available Time %s",
+			    mif_time_iso(ad->available, b3));
+		mif_error_set(err, MIF_E_CONFLICT, NULL,
+		    "advertisement %s has %s in an earlier row: the time it is "
+		    "offered from is the advertisement's",
+		    shown(b1, sizeof b1, id), b2);
+		return false;
+	}
 
 	char num[24];
 	snprintf(num, sizeof num, "%" PRId64, number);
@@ -336,19 +374,23 @@ add(mif_sched_adverts *a, const char *id, int64_t number,
 		if (e == NULL)
 			return no_memory(err);
 		a->adverts[a->nadverts] = (advert){ e->key + 1, program, box,
-		    a->nitems, 0 };
+		    x.available, a->nitems, 0, false };
 		ad = &a->adverts[a->nadverts++];
 	}
 	size_t owner = (size_t)(ad - a->adverts);
 	a->owner[a->nitems] = owner;
 	if (!mif_sched_time_is_event(time))
 		a->adverts[owner].timed++;
+	if (x.every > 0)
+		a->adverts[owner].recurs = true;
 	a->items[a->nitems++] = (mif_sched_assignment){
 		.advert = ad->id,
 		.number = number,
 		.program = program,
 		.time = time,
 		.not_mandatory_slow = box,
+		.every = x.every,
+		.available = x.available,
 	};
 	return true;
 }
@@ -361,7 +403,7 @@ mif_sched_adverts_add(mif_sched_adverts *a, const char *advert,
 	size_t conflict;
 
 	return add(a, advert, number, package, program, time,
-	    not_mandatory_slow, &conflict, err);
+	    (extras){ not_mandatory_slow, 0, MIF_SCHED_ASAP }, &conflict, err);
 }
 
 /* ---- reading a MIF ---------------------------------------------------- */
@@ -377,12 +419,16 @@ enum column {
 	NCOLUMNS,
 	/* optional: 7 Assignment Event: 0 the time, 1 logon, 2 logoff */
 	COL_EVENT = NCOLUMNS,
+	COL_AVAILABLE,   /* 8 Available Time: a DATE, all '*' always */
+	COL_RECURRENCE,  /* 9 Recurrence: 0 none, 1 minutes ... 4 weeks */
+	COL_INTERVAL,    /* 10 Recurrence Interval: how many of them */
 	NALL
 };
 
 static const char *const column_names[NALL] = {
 	"Advertisement ID", "Assignment", "Package ID", "Program",
 	"Assignment Time", "Not Mandatory Over Slow Links", "Assignment Event",
+	"Available Time", "Recurrence", "Recurrence Interval",
 };
 
 typedef struct reader {
@@ -436,8 +482,10 @@ type_suits(enum column c, const mif_attr_type *t)
 		return t->kind == MIF_T_STRING || t->kind == MIF_T_DISPLAYSTRING;
 	case COL_NUMBER:
 		return is_integer_type(t->kind);
-	case COL_TIME:
+	case COL_TIME: case COL_AVAILABLE:
 		return t->kind == MIF_T_DATE;
+	case COL_INTERVAL:
+		return is_integer_type(t->kind);
 	default:
 		return is_integer_type(t->kind) || t->kind == MIF_T_ENUM_NAMED ||
 		    t->kind == MIF_T_ENUM_INLINE;
@@ -449,10 +497,14 @@ static const char *const type_wanted[NALL] = {
 	"STRING or DISPLAYSTRING", "STRING or DISPLAYSTRING", "DATE",
 	"an enumeration (0 No, 1 Yes) or an integer type",
 	"an enumeration (0 Time, 1 Logon, 2 Logoff) or an integer type",
+	"DATE",
+	"an enumeration (0 None, 1 Minutes, 2 Hours, 3 Days, 4 Weeks) or an "
+	"integer type",
+	"an integer type",
 };
 
-/* Find the six attributes, and the optional ones, and check their
- * types. */
+/* Find the six attributes, and those of the optional ones that are
+ * there, and check their types. */
 static bool
 find_columns(reader *r, const mif_block *group)
 {
@@ -569,14 +621,16 @@ partly_unknown(const mif_date *d)
 	return false;
 }
 
-/* The assignment time: a whole DATE, or ASAP for an unknown one. */
+/* A whole DATE in column c, or MIF_SCHED_ASAP for an unknown one,
+ * which means `unknown` (for a message). */
 static bool
-time_at(reader *r, size_t row, int64_t *time)
+date_at(reader *r, size_t row, enum column c, const char *unknown,
+    int64_t *time)
 {
 	mif_value v;
 	uint32_t pos;
 
-	if (!value_at(r, row, COL_TIME, &v, &pos))
+	if (!value_at(r, row, c, &v, &pos))
 		return false;
 	if (v.kind == MIF_V_UNKNOWN || (v.kind == MIF_V_DATE && v.date.unknown)) {
 		*time = MIF_SCHED_ASAP;
@@ -584,16 +638,84 @@ time_at(reader *r, size_t row, int64_t *time)
 	}
 	if (v.kind != MIF_V_DATE)
 		return fail(r, MIF_E_MISSING, pos, "%s has %s: it needs a "
-		    "date, or all '*' for as soon as possible",
-		    column_names[COL_TIME], value_word(&v));
+		    "date, or all '*' for %s", column_names[c], value_word(&v),
+		    unknown);
 	if (partly_unknown(&v.date))
 		return fail(r, MIF_E_DATE, pos, "%s is partly unknown: give "
-		    "the whole date, or all '*' for as soon as possible",
-		    column_names[COL_TIME]);
+		    "the whole date, or all '*' for %s", column_names[c],
+		    unknown);
 	char text[MIF_DATE_LEN + 1];
 	if (!mif_time_parse(mif_date_format(&v.date, text), time))
 		return fail(r, MIF_E_DATE, pos, "%s %s is no time of day "
-		    "the scheduler can use", column_names[COL_TIME], text);
+		    "the scheduler can use", column_names[c], text);
+	return true;
+}
+
+static bool
+time_at(reader *r, size_t row, int64_t *time)
+{
+	return date_at(r, row, COL_TIME, "as soon as possible", time);
+}
+
+/* The advertisement's Available Time (optional): offered from the
+ * start without it. */
+static bool
+available_at(reader *r, size_t row, int64_t *time)
+{
+	*time = MIF_SCHED_ASAP;
+	return r->cols[COL_AVAILABLE] == MIF_NO_COLUMN ||
+	    date_at(r, row, COL_AVAILABLE, "from the start", time);
+}
+
+/*
+ * The recurrence of an assignment (optional), as the schedule tokens of
+ * SMS 2.0 give one: every N minutes (1-59), hours (1-23) or days (1-31),
+ * SMS_ST_RecurInterval, or every N weeks (1-4) on the weekday of its
+ * time, SMS_ST_RecurWeekly.  An event assignment does not recur (KB
+ * Q257271: "Event-based assignments do not support rescheduling").
+ */
+static bool
+recurrence_at(reader *r, size_t row, int64_t time, int64_t *every)
+{
+	static const struct {
+		const char *name, *word;
+		int64_t seconds, most;
+	} units[] = {
+		{ "None", "", 0, 0 }, { "Minutes", "minutes", 60, 59 },
+		{ "Hours", "hours", 3600, 23 }, { "Days", "days", 86400, 31 },
+		{ "Weeks", "weeks", 7 * 86400, 4 },
+	};
+	mif_value v;
+	uint32_t pos;
+	int64_t unit, n = 1;
+
+	*every = 0;
+	if (r->cols[COL_RECURRENCE] == MIF_NO_COLUMN)
+		return true;
+	if (!value_at(r, row, COL_RECURRENCE, &v, &pos))
+		return false;
+	if (!integer_of(&v, &unit) || unit < 0 || unit > 4)
+		return fail(r, MIF_E_RANGE, pos, "%s has %s: it needs 0 (None), "
+		    "1 (Minutes), 2 (Hours), 3 (Days) or 4 (Weeks)",
+		    column_names[COL_RECURRENCE], integer_of(&v, &unit)
+		    ? "another number" : value_word(&v));
+	if (unit == 0)
+		return true;
+	if (mif_sched_time_is_event(time))
+		return fail(r, MIF_E_RANGE, pos, "%s is %s, but the assignment "
+		    "is at an event, which does not recur (KB Q257271)",
+		    column_names[COL_RECURRENCE], units[unit].name);
+	if (r->cols[COL_INTERVAL] != MIF_NO_COLUMN) {
+		uint32_t ipos;
+		if (!value_at(r, row, COL_INTERVAL, &v, &ipos))
+			return false;
+		if (!integer_of(&v, &n) || n < 1 || n > units[unit].most)
+			return fail(r, MIF_E_RANGE, ipos, "%s has %s: every 1 to "
+			    "%" PRId64 " %s", column_names[COL_INTERVAL],
+			    integer_of(&v, &n) ? "a number out of range"
+			    : value_word(&v), units[unit].most, units[unit].word);
+	}
+	*every = n * units[unit].seconds;
 	return true;
 }
 
@@ -647,7 +769,7 @@ static bool
 read_row(reader *r, mif_sched_adverts *a, size_t row)
 {
 	int64_t number = 0, time = 0;
-	bool box = false;
+	extras x = { 0 };
 	size_t conflict;
 
 	if (!string_at(r, row, COL_ADVERT, 0) ||
@@ -655,13 +777,14 @@ read_row(reader *r, mif_sched_adverts *a, size_t row)
 	    !string_at(r, row, COL_PACKAGE, 1) ||
 	    !string_at(r, row, COL_PROGRAM, 2) ||
 	    !time_at(r, row, &time) || !event_at(r, row, &time) ||
-	    !box_at(r, row, &box))
+	    !box_at(r, row, &x.box) || !available_at(r, row, &x.available) ||
+	    !recurrence_at(r, row, time, &x.every))
 		return false;
 	const mif_row *rw = mif_rows_row(r->rows, row);
 	uint32_t pos = rw != NULL ? rw->pos : MIF_NOPOS;
 	mif_error e;
 	if (!add(a, r->strings[0], number, r->strings[1], r->strings[2], time,
-	    box, &conflict, &e)) {
+	    x, &conflict, &e)) {
 		fail(r, e.code, pos, "%s", e.text);
 		if (r->err != NULL && conflict != MIF_SCHED_NONE)
 			r->err->context = a->items[conflict].mark;

@@ -51,12 +51,47 @@ assignment_of(const job *j, const mif_sched_step *s)
 	    : mif_sched_adverts_assignment(j->adverts, s->assignment);
 }
 
-/* "PAR20001 assignment 1" */
+/* A recurrence for a person: "every 2 hours", "every week". */
+static void
+print_every(const job *j, int64_t every)
+{
+	static const struct {
+		int64_t seconds;
+		const char *unit;
+	} units[] = {
+		{ 7 * 86400, "week" }, { 86400, "day" }, { 3600, "hour" },
+		{ 60, "minute" }, { 1, "second" },
+	};
+	size_t u = 0;
+
+	while (every % units[u].seconds != 0)
+		u++;
+	int64_t n = every / units[u].seconds;
+	if (n == 1)
+		fprintf(j->out, "every %s", units[u].unit);
+	else
+		fprintf(j->out, "every %" PRId64 " %ss", n, units[u].unit);
+}
+
+/* "PAR20001 assignment 1", and "(every day)" for a recurring one */
 static void
 print_assignment(const job *j, const mif_sched_assignment *a)
 {
 	print_text(j, a->advert);
 	fprintf(j->out, " assignment %" PRId64, a->number);
+	if (a->every > 0) {
+		fputs(" (", j->out);
+		print_every(j, a->every);
+		fputc(')', j->out);
+	}
+}
+
+/* The time of the assignment a step is about: for a recurring one, the
+ * occurrence. */
+static int64_t
+time_of(const mif_sched_step *s, const mif_sched_assignment *a)
+{
+	return a->every > 0 ? s->when : a->time;
 }
 
 static const char *
@@ -89,6 +124,11 @@ static void
 print_verdict(const job *j, const mif_sched_test *t)
 {
 	fprintf(j->out, "%s (", t->slow ? "slow" : "fast");
+	if (t->link.site != NULL) {
+		fputs("site ", j->out);
+		print_text(j, t->link.site);
+		fputs(", the first of the site list: ", j->out);
+	}
 	switch (t->verdict) {
 	case MIF_SCHED_LINK_FAST:
 		fprintf(j->out, "%" PRIu64 " bit/s is not below %" PRIu64, t->link.speed,
@@ -166,10 +206,10 @@ text_scheduled(const job *j, const mif_sched_step *s,
 		print_assignment(j, a);
 		if (event_words(a->time) != NULL)
 			fprintf(j->out, " is %s", event_words(a->time));
-		else if (a->time == s->time)
+		else if (time_of(s, a) == s->time)
 			fputs(" is due now", j->out);
 		else
-			fprintf(j->out, " was due at %s", iso(a->time, t));
+			fprintf(j->out, " was due at %s", iso(time_of(s, a), t));
 	}
 	text_reason(j, s, a);
 }
@@ -190,7 +230,7 @@ text_not_scheduled(const job *j, const mif_sched_step *s)
 		if (event_words(d->time) != NULL)
 			fputs(event_words(d->time), j->out);
 		else
-			fputs(iso(d->time, t), j->out);
+			fputs(iso(time_of(s, d), t), j->out);
 		fputs(" (", j->out);
 		print_assignment(j, d);
 		fputs(") is dropped", j->out);
@@ -209,7 +249,7 @@ text_looked(const job *j, const mif_sched_step *s,
 	if (event_words(a->time) != NULL)
 		fprintf(j->out, ", %s", event_words(a->time));
 	else
-		fprintf(j->out, ", %s", iso(a->time, t));
+		fprintf(j->out, ", %s", iso(time_of(s, a), t));
 	if (s->has_run) {
 		fputs(", has run: passed over\n", j->out);
 		return;
@@ -323,7 +363,7 @@ tsv_step(const mif_sched_step *s, void *arg)
 	if (a != NULL) {
 		print_text(j, a->advert);
 		fprintf(j->out, "\t%" PRId64 "\t%s", a->number, event_word(a->time) != NULL
-		    ? event_word(a->time) : iso(a->time, t));
+		    ? event_word(a->time) : iso(time_of(s, a), t));
 	} else {
 		fputs("\t\t", j->out);
 	}
@@ -370,7 +410,7 @@ json_time(const job *j, const char *name, int64_t t)
 
 static void
 json_assignment(const job *j, const char *prefix,
-    const mif_sched_assignment *a)
+    const mif_sched_step *s, const mif_sched_assignment *a)
 {
 	fprintf(j->out, "%s\"advertisement\": ", prefix);
 	json_text(j, a->advert);
@@ -379,8 +419,12 @@ json_assignment(const job *j, const char *prefix,
 		fprintf(j->out, "\"%s\"", event_word(a->time));
 	else {
 		char buf[20];
-		json_text(j, mif_time_iso(a->time, buf));
+		json_text(j, mif_time_iso(time_of(s, a), buf));
 	}
+	if (a->every > 0)
+		fprintf(j->out, ", \"every\": %" PRId64, a->every);
+	else
+		fputs(", \"every\": null", j->out);
 	fprintf(j->out, ", \"not_mandatory_over_slow_links\": %s",
 	    a->not_mandatory_slow ? "true" : "false");
 }
@@ -395,6 +439,11 @@ json_test(const job *j, const mif_sched_step *s)
 	const mif_sched_test *t = &s->test;
 	fprintf(j->out, ", \"test\": {\"cached\": %s", t->cached ? "true" : "false");
 	json_time(j, "tested", t->tested);
+	fputs(", \"site\": ", j->out);
+	if (t->link.site != NULL)
+		json_text(j, t->link.site);
+	else
+		fputs("null", j->out);
 	fprintf(j->out, ", \"speed\": %" PRIu64 ", \"ras\": %s, \"cap_reachable\": %s, "
 	    "\"threshold\": %" PRIu64 ", \"verdict\": \"%s\", \"slow\": %s}",
 	    t->link.speed, t->link.ras ? "true" : "false",
@@ -414,7 +463,7 @@ json_step(const job *j, const mif_sched_step *s)
 		fprintf(j->out, ", \"event\": \"%s\", \"line\": %u",
 		    mif_sched_event_name(s->by), s->line);
 	if (a != NULL)
-		json_assignment(j, ", ", a);
+		json_assignment(j, ", ", s, a);
 	switch (s->kind) {
 	case MIF_SCHED_STEP_SCHEDULED:
 		json_time(j, "due", s->due);
@@ -437,7 +486,7 @@ json_step(const job *j, const mif_sched_step *s)
 		if (s->dropped == MIF_SCHED_NONE) {
 			fputs("null", j->out);
 		} else {
-			json_assignment(j, "{",
+			json_assignment(j, "{", s,
 			    mif_sched_adverts_assignment(j->adverts, s->dropped));
 			fputc('}', j->out);
 		}

@@ -18,95 +18,23 @@
  * advertisements' assignments are left.  A result event tells how the
  * last run ended; the first pass notes, per event, whose run that was.
  *
+ * The client learns an advertisement at the ODP run that finds it
+ * offered (sched_learn.c); until then its assignments are hidden.  A
+ * recurring assignment stays out of the order of positions: each
+ * evaluation works out the occurrence it reaches and merges it with the
+ * positions by time (sched_eval.c).  The speed test measures the link
+ * to the CAP of the first site of the client's site list (KB Q246974).
+ *
  * Runs wait in a heap ordered by (due, program); a program's entry is
  * stale once its schedule changes (its generation moves on), so
- * replacing a schedule costs no search.  Unless the assignments looked
- * at are wanted, those that have run are skipped at no cost, and over a
- * slow link those not mandatory are counted, not walked (sched_runs.c).
+ * replacing a schedule costs no search.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "sched/internal.h"
-
-/* An assignment in a program's order: ASAP ones first, then by time;
- * ties in file order. */
-typedef struct sorted {
-	size_t program;
-	int64_t time;
-	size_t index;
-} sorted;
-
-struct mif_sched_sim {
-	const mif_sched_adverts *adverts;
-	const mif_sched_event *events;
-	size_t nevents;
-	mif_sched_options opts;
-	sorted *order;       /* by program, then as above */
-	size_t *first;       /* per program + 1: its range in order */
-	size_t *nasap;       /* per program: its event assignments (ASAP, at
-	                        logon, at logoff), before the timed ones */
-	size_t *tester;      /* per event: the program that made a real
-	                        speed test there, or MIF_SCHED_NONE */
-	size_t *result_of;   /* per result event: the program whose run
-	                        it tells of, or MIF_SCHED_NONE */
-	mif_sched_speed speed; /* the whole story's tests */
-};
-
-typedef struct schedule {
-	size_t assignment;   /* MIF_SCHED_NONE: not scheduled */
-	size_t position;     /* its place in order */
-	int64_t due;
-	uint64_t generation;
-	size_t ran_for;      /* the assignment of its last run, or
-	                        MIF_SCHED_NONE: it has not run */
-	bool failed;         /* a result event says that run failed */
-	bool settled;        /* after a run that did not fail, the
-	                        assignments not recurring are passed over */
-} schedule;
-
-typedef struct pending_run {
-	int64_t due;
-	size_t program;
-	uint64_t generation;
-} pending_run;
-
-/* One pass over the story for programs p0 .. p1 - 1. */
-typedef struct pass {
-	const mif_sched_sim *sim;
-	size_t p0, p1;
-	size_t base;         /* order position of p0's first assignment */
-	bool recording;      /* the first pass: fills sim->tester */
-	bool looked;         /* hand over the assignments looked at */
-	mif_sched_each_step each;
-	void *arg;
-	size_t event;        /* the event being applied */
-	size_t last_ran;     /* the first pass: the program that ran last */
-	mif_sched_link link;
-	mif_sched_speed speed;
-	schedule *sched;     /* per program, from p0 */
-	mif_sched_runs runs; /* which positions have run */
-	mif_sched_step *looks; /* one evaluation's assignments looked at */
-	size_t nlooks, looks_cap;
-	pending_run *heap;
-	size_t nheap, heap_cap;
-	bool ok;             /* false: out of memory */
-} pass;
-
-static void
-emit(pass *c, const mif_sched_step *step)
-{
-	if (c->each != NULL)
-		c->each(step, c->arg);
-}
+#include "sched/sim.h"
 
 /* ---- the heap of runs ------------------------------------------------- */
-
-static schedule *
-sched_of(const pass *c, size_t program)
-{
-	return &c->sched[program - c->p0];
-}
 
 static bool
 runs_before(const pending_run *a, const pending_run *b)
@@ -182,13 +110,13 @@ heap_pop(pass *c)
 
 /* Give a program a new schedule (assignment MIF_SCHED_NONE: none). */
 static void
-set_schedule(pass *c, size_t program, size_t assignment, size_t position,
+set_schedule(pass *c, size_t program, size_t assignment, int64_t when,
     int64_t due)
 {
 	schedule *s = sched_of(c, program);
 
 	s->assignment = assignment;
-	s->position = position;
+	s->when = when;
 	s->due = due;
 	s->generation++;
 	if (assignment != MIF_SCHED_NONE)
@@ -213,25 +141,6 @@ settle_through(pass *c, size_t p, int64_t t)
 		mif_sched_runs_mark(&c->runs, pos);
 }
 
-/* Program p has run and no result said that it failed: SMS does not
- * run it again for an advertisement that is not recurring (KB Q257271).
- * Done once a program, so each assignment is walked once. */
-static void
-pass_over_once_run(pass *c, size_t p)
-{
-	const mif_sched_sim *sim = c->sim;
-	schedule *s = sched_of(c, p);
-
-	if (s->ran_for == MIF_SCHED_NONE || s->failed || s->settled)
-		return;
-	s->settled = true;
-	for (size_t pos = mif_sched_runs_next(&c->runs, sim->first[p]);
-	    pos < sim->first[p + 1];
-	    pos = mif_sched_runs_next(&c->runs, pos + 1))
-		if (!mif_sched_adverts_recurring(sim->adverts,
-		    sim->order[pos].index))
-			mif_sched_runs_mark(&c->runs, pos);
-}
 
 /* Run every program whose time has come by `limit`, in time order. */
 static void
@@ -252,9 +161,12 @@ run_due(pass *c, int64_t limit)
 			.program = run.program,
 			.assignment = s->assignment,
 			.dropped = MIF_SCHED_NONE,
+			.when = s->when,
 		});
 		settle_through(c, run.program, run.due);
 		s->ran_for = s->assignment;
+		s->ran_when = s->when;
+		s->last_run = run.due;
 		s->failed = false;
 		c->last_ran = run.program;
 		set_schedule(c, run.program, MIF_SCHED_NONE, 0, 0);
@@ -275,298 +187,6 @@ by_program_time(const void *x, const void *y)
 	return (a->index > b->index) - (a->index < b->index);
 }
 
-/*
- * The next assignment of program p in the order of an evaluation at
- * `now`: ASAP ones count as due now, so they merge with the timed ones
- * there.  *ia and *it walk the ASAP and the timed ranges, over those
- * that have run unless they are to be looked at.  Returns the position
- * in order, or MIF_SCHED_NONE at the end.
- */
-static size_t
-next_in_order(pass *c, size_t p, int64_t now, size_t asap_end, size_t *ia,
-    size_t *it)
-{
-	const mif_sched_sim *sim = c->sim;
-
-	if (!c->looked) {
-		*ia = mif_sched_runs_next(&c->runs, *ia);
-		*it = mif_sched_runs_next(&c->runs, *it);
-	}
-	const sorted *a = *ia < asap_end ? &sim->order[*ia] : NULL;
-	const sorted *t = *it < sim->first[p + 1] ? &sim->order[*it] : NULL;
-
-	if (a != NULL && t != NULL) {
-		bool asap_first = now < t->time ||
-		    (now == t->time && a->index < t->index);
-		if (asap_first)
-			t = NULL;
-		else
-			a = NULL;
-	}
-	if (a != NULL)
-		return (*ia)++;
-	if (t != NULL)
-		return (*it)++;
-	return MIF_SCHED_NONE;
-}
-
-/* The link's speed, through the cache; the first pass notes who made
- * each real test. */
-static mif_sched_test
-test_link(pass *c, size_t program, int64_t now)
-{
-	mif_sched_test t = mif_sched_speed_test(&c->speed, &c->link, now);
-
-	if (c->recording && !t.cached)
-		c->sim->tester[c->event] = program;
-	return t;
-}
-
-/* Keep an assignment looked at, to hand over after the outcome. */
-static void
-keep_look(pass *c, const mif_sched_step *look)
-{
-	if (!c->looked)
-		return;
-	if (!mif_vec_reserve((void **)&c->looks, &c->looks_cap, c->nlooks + 1,
-	    sizeof *c->looks)) {
-		c->ok = false;
-		return;
-	}
-	c->looks[c->nlooks++] = *look;
-}
-
-/* In positions lo .. hi - 1 of order, sorted by time then file order,
- * the first that comes at or after (time, index). */
-static size_t
-first_from(const mif_sched_sim *sim, size_t lo, size_t hi, int64_t time,
-    size_t index)
-{
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const sorted *o = &sim->order[mid];
-		if (o->time < time || (o->time == time && o->index < index))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* The assignments an evaluation by `kind` counts as due now, in
- * positions *lo .. *hi - 1 of program p's event assignments: ASAP ones
- * at an ODP run or Refresh, those at logon or logoff at that event.  The
- * time they share is returned. */
-static int64_t
-event_range(const mif_sched_sim *sim, size_t p, mif_sched_event_kind kind,
-    size_t *lo, size_t *hi)
-{
-	int64_t t = kind == MIF_SCHED_LOGON ? MIF_SCHED_AT_LOGON
-	    : kind == MIF_SCHED_LOGOFF ? MIF_SCHED_AT_LOGOFF : MIF_SCHED_ASAP;
-	size_t timed = sim->first[p] + sim->nasap[p];
-
-	*lo = first_from(sim, sim->first[p], timed, t, 0);
-	*hi = first_from(sim, *lo, timed, t, SIZE_MAX);
-	return t;
-}
-
-/* Whether the assignment at index is not mandatory over slow links as
- * the client sees it: its box, or an event assignment whose flag the
- * ODPs of a client without the fix of KB Q235777 drop. */
-static bool
-not_mandatory(const mif_sched_sim *sim, size_t index)
-{
-	const mif_sched_assignment *a =
-	    mif_sched_adverts_assignment(sim->adverts, index);
-	return a->not_mandatory_slow || (sim->opts.drops_event_flag &&
-	    mif_sched_time_is_event(a->time));
-}
-
-/* The first mandatory assignment not run in lo .. hi - 1, or
- * MIF_SCHED_NONE. */
-static size_t
-first_mandatory(pass *c, size_t lo, size_t hi)
-{
-	size_t pos = mif_sched_runs_next_mandatory(&c->runs, lo);
-	return pos < hi ? pos : MIF_SCHED_NONE;
-}
-
-/*
- * Over a slow link an evaluation of program p at `now` skips every
- * assignment not mandatory and not run before the first mandatory one
- * not run, in the order of next_in_order(): the timed ones before now,
- * then the ASAP ones and those due now by file order, then the later
- * ones.  Count them, and find that one (*mandatory, MIF_SCHED_NONE when
- * there is none), without walking them.
- */
-static size_t
-slow_skips(pass *c, size_t p, const mif_sched_event *ev, size_t *mandatory)
-{
-	const mif_sched_sim *sim = c->sim;
-	const mif_sched_runs *r = &c->runs;
-	int64_t now = ev->time;
-	size_t asap, asap_end, timed = sim->first[p] + sim->nasap[p];
-	int64_t etime = event_range(sim, p, ev->kind, &asap, &asap_end);
-	size_t end = sim->first[p + 1];
-	size_t at = first_from(sim, timed, end, now, 0);
-	size_t after = first_from(sim, at, end, now, SIZE_MAX);
-	size_t m = first_mandatory(c, timed, at);
-
-	*mandatory = m;
-	if (m != MIF_SCHED_NONE)
-		return mif_sched_runs_optional_count(r, timed, m);
-	size_t skipped = mif_sched_runs_optional_count(r, timed, at);
-	size_t ma = first_mandatory(c, asap, asap_end);
-	size_t mt = first_mandatory(c, at, after);
-	if (ma != MIF_SCHED_NONE || mt != MIF_SCHED_NONE) {
-		m = mt == MIF_SCHED_NONE || (ma != MIF_SCHED_NONE &&
-		    sim->order[ma].index < sim->order[mt].index) ? ma : mt;
-		size_t x = sim->order[m].index;
-		*mandatory = m;
-		return skipped + mif_sched_runs_optional_count(r, asap,
-		    first_from(sim, asap, asap_end, etime, x)) +
-		    mif_sched_runs_optional_count(r, at,
-		    first_from(sim, at, after, now, x));
-	}
-	skipped += mif_sched_runs_optional_count(r, asap, asap_end) +
-	    mif_sched_runs_optional_count(r, at, after);
-	m = first_mandatory(c, after, end);
-	*mandatory = m;
-	return skipped + mif_sched_runs_optional_count(r, after,
-	    m == MIF_SCHED_NONE ? end : m);
-}
-
-/*
- * The program runs at once for the timed assignment at pos: received
- * together, its advertisement's assignments due by now run once, for
- * the last one scheduled (KB Q257271).  One advertisement has one box,
- * so that one qualifies as pos did.  The run settles every position
- * walked here, so each is walked once.
- */
-static size_t
-last_due_of_advert(pass *c, size_t p, size_t pos, int64_t now)
-{
-	const mif_sched_sim *sim = c->sim;
-	const char *advert = mif_sched_adverts_assignment(sim->adverts,
-	    sim->order[pos].index)->advert;
-	size_t last = pos;
-
-	for (size_t q = mif_sched_runs_next(&c->runs, pos + 1);
-	    q < sim->first[p + 1] && sim->order[q].time <= now;
-	    q = mif_sched_runs_next(&c->runs, q + 1))
-		if (mif_sched_adverts_assignment(sim->adverts,
-		    sim->order[q].index)->advert == advert)
-			last = q;
-	return last;
-}
-
-/* What program p's evaluation finds in the assignment at pos. */
-static mif_sched_step
-look_at(pass *c, size_t p, size_t pos, const mif_sched_event *ev)
-{
-	int64_t now = ev->time;
-	size_t index = c->sim->order[pos].index;
-	const mif_sched_assignment *a =
-	    mif_sched_adverts_assignment(c->sim->adverts, index);
-	mif_sched_step look = {
-		.kind = MIF_SCHED_STEP_LOOKED,
-		.time = now,
-		.program = p,
-		.assignment = index,
-		.by = ev->kind,
-		.line = ev->line,
-		.dropped = MIF_SCHED_NONE,
-	};
-
-	/* Once per assignment: one that has run is passed over, shown so
-	 * that --explain says why it was not chosen. */
-	if (mif_sched_runs_has_run(&c->runs, pos)) {
-		look.has_run = true;
-		return look;
-	}
-	look.tested = not_mandatory(c->sim, index);
-	/* The box asks for a test; without it the assignment is mandatory
-	 * and no test is made at all. */
-	if (look.tested)
-		look.test = test_link(c, p, now);
-	look.qualifies = !look.tested || !look.test.slow;
-	int64_t when = mif_sched_time_is_event(a->time) ? now : a->time;
-	look.due = when < now ? now : when;
-	return look;
-}
-
-/*
- * One program at one evaluation: its assignments that have not run,
- * earliest first; the first that qualifies schedules it.  The outcome
- * step comes first, the assignments looked at after it.
- */
-static void
-evaluate_program(pass *c, size_t p, const mif_sched_event *ev)
-{
-	const mif_sched_sim *sim = c->sim;
-	mif_sched_step outcome = {
-		.kind = MIF_SCHED_STEP_NOT_SCHEDULED,
-		.time = ev->time,
-		.program = p,
-		.assignment = MIF_SCHED_NONE,
-		.by = ev->kind,
-		.line = ev->line,
-		.dropped = sched_of(c, p)->assignment,
-	};
-	size_t ia, asap_end, it = sim->first[p] + sim->nasap[p];
-	size_t pos, chosen = 0;
-
-	event_range(sim, p, ev->kind, &ia, &asap_end);
-
-	pass_over_once_run(c, p);
-	c->nlooks = 0;
-	while (c->ok && (pos = next_in_order(c, p, ev->time, asap_end, &ia,
-	    &it)) !=
-	    MIF_SCHED_NONE) {
-		mif_sched_step look = look_at(c, p, pos, ev);
-		keep_look(c, &look);
-		if (look.has_run)
-			continue;
-		if (!look.qualifies) {
-			outcome.skipped++;
-			if (c->looked)
-				continue;
-			/* The link is slow, and each later test at this time
-			 * gives the cache's same answer: count those skipped
-			 * and their tests rather than walk them. */
-			size_t skipped = slow_skips(c, p, ev, &pos);
-			c->speed.cached += skipped - 1;
-			outcome.skipped = skipped;
-			if (pos == MIF_SCHED_NONE)
-				break;
-			look = look_at(c, p, pos, ev);
-		}
-		if (pos >= sim->first[p] + sim->nasap[p] &&
-		    look.due == ev->time) {
-			pos = last_due_of_advert(c, p, pos, ev->time);
-			look.assignment = sim->order[pos].index;
-		}
-		outcome.kind = MIF_SCHED_STEP_SCHEDULED;
-		outcome.assignment = look.assignment;
-		outcome.due = look.due;
-		outcome.tested = look.tested;
-		outcome.test = look.test;
-		outcome.dropped = MIF_SCHED_NONE;
-		chosen = pos;
-		break;
-	}
-	if (!c->ok)
-		return;
-	/* Nothing here, but event assignments of another event are left:
-	 * they wait for it rather than having run. */
-	if (outcome.kind == MIF_SCHED_STEP_NOT_SCHEDULED && outcome.skipped == 0)
-		outcome.waiting = mif_sched_runs_next(&c->runs, sim->first[p]) <
-		    sim->first[p] + sim->nasap[p];
-	emit(c, &outcome);
-	for (size_t i = 0; i < c->nlooks; i++)
-		emit(c, &c->looks[i]);
-	set_schedule(c, p, outcome.assignment, chosen, outcome.due);
-}
 
 /* A result event: how the last run before it ended.  The first pass
  * notes whose run that was, for the replays of one program. */
@@ -587,6 +207,7 @@ tell_result(pass *c, const mif_sched_event *ev)
 			.time = ev->time,
 			.program = q,
 			.assignment = s->ran_for,
+			.when = s->ran_when,
 			.by = MIF_SCHED_RESULT,
 			.line = ev->line,
 			.dropped = MIF_SCHED_NONE,
@@ -606,20 +227,43 @@ apply(pass *c, const mif_sched_event *ev)
 		 * of the pass, which then ask for none here). */
 		size_t q = c->sim->tester[c->event];
 		if (!c->recording && q != MIF_SCHED_NONE &&
-		    (q < c->p0 || q >= c->p1))
-			mif_sched_speed_put(&c->speed, &c->link, ev->time);
-		for (size_t p = c->p0; c->ok && p < c->p1; p++)
-			evaluate_program(c, p, ev);
+		    (q < c->p0 || q >= c->p1)) {
+			mif_sched_link link = tested_link(c);
+			mif_sched_speed_put(&c->speed, &link, ev->time);
+		}
+		for (size_t p = c->p0; c->ok && p < c->p1; p++) {
+			mif_sched_step outcome;
+			if (!evaluate_program(c, p, ev, &outcome))
+				continue;
+			emit(c, &outcome);
+			for (size_t i = 0; i < c->nlooks; i++)
+				emit(c, &c->looks[i]);
+			set_schedule(c, p, outcome.assignment, outcome.when,
+			    outcome.due);
+		}
 		break;
 	}
 	case MIF_SCHED_SPEED:
-		c->link.speed = ev->value;
+	case MIF_SCHED_CAP: {
+		size_t site = c->sim->site_of[c->event];
+		cap_link *l = site == MIF_SCHED_NONE ? &c->every
+		    : &c->sites[site];
+		if (ev->kind == MIF_SCHED_SPEED) {
+			l->speed = ev->value;
+			l->speed_at = c->event + 1;
+		} else {
+			l->cap_unreachable = ev->value == 0;
+			l->cap_at = c->event + 1;
+		}
 		break;
+	}
 	case MIF_SCHED_RAS:
-		c->link.ras = ev->value != 0;
+		c->ras = ev->value != 0;
 		break;
-	case MIF_SCHED_CAP:
-		c->link.cap_unreachable = ev->value == 0;
+	case MIF_SCHED_SITES:
+		c->first_site = c->sim->site_of[c->event];
+		break;
+	case MIF_SCHED_OFFER:
 		break;
 	case MIF_SCHED_RESULT:
 		tell_result(c, ev);
@@ -642,6 +286,7 @@ emit_pending(pass *c, int64_t until)
 			.program = p,
 			.assignment = s->assignment,
 			.due = s->due,
+			.when = s->when,
 			.dropped = MIF_SCHED_NONE,
 		});
 	}
@@ -658,20 +303,23 @@ run_pass(pass *c)
 
 	c->base = base;
 	c->ok = true;
-	/* Until the timeline says otherwise: speed unknown, no RAS, the
-	 * CAP reachable, which the rules call fast. */
+	/* Until the timeline says otherwise: no site named, speed unknown,
+	 * no RAS, the CAP reachable, which the rules call fast. */
 	mif_sched_speed_init(&c->speed, opts->threshold);
 	c->sched = calloc(c->p1 - c->p0 + 1, sizeof *c->sched);
-	if (c->sched == NULL || !mif_sched_runs_init(&c->runs, base, n))
+	c->sites = calloc(sim->nsites + 1, sizeof *c->sites);
+	c->rec_known = calloc(sim->rfirst[c->p1] - sim->rfirst[c->p0] + 1,
+	    sizeof *c->rec_known);
+	c->first_site = MIF_SCHED_NONE;
+	if (c->sched == NULL || c->sites == NULL || c->rec_known == NULL ||
+	    !mif_sched_runs_init(&c->runs, base, n))
 		c->ok = false;
 	c->last_ran = MIF_SCHED_NONE;
 	for (size_t p = c->p0; c->ok && p < c->p1; p++) {
 		sched_of(c, p)->assignment = MIF_SCHED_NONE;
 		sched_of(c, p)->ran_for = MIF_SCHED_NONE;
+		sched_of(c, p)->learned = sim->learning.afirst[p];
 	}
-	for (size_t pos = base; c->ok && pos < base + n; pos++)
-		if (not_mandatory(sim, sim->order[pos].index))
-			mif_sched_runs_optional(&c->runs, pos);
 
 	int64_t limit = opts->has_until ? opts->until : INT64_MAX;
 	for (size_t i = 0; c->ok && i < sim->nevents &&
@@ -689,6 +337,9 @@ run_pass(pass *c)
 	if (opts->has_until)
 		emit_pending(c, opts->until);
 	free(c->sched);
+	free(c->sites);
+	free(c->rec_known);
+	free(c->rc);
 	mif_sched_runs_free(&c->runs);
 	free(c->looks);
 	free(c->heap);
@@ -697,9 +348,83 @@ run_pass(pass *c)
 
 /* ---- the simulation --------------------------------------------------- */
 
-/* The programs' orders of assignments and the notes of tests. */
+static int
+by_name(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Whether the event names a site. */
 static bool
-prepare(mif_sched_sim *sim)
+names_site(const mif_sched_event *ev)
+{
+	return ev->name != NULL && (ev->kind == MIF_SCHED_SITES ||
+	    ev->kind == MIF_SCHED_SPEED || ev->kind == MIF_SCHED_CAP);
+}
+
+/* Number the sites the events name, by their codes: sorted, so that
+ * each event finds its own by a binary search. */
+static bool
+number_sites(mif_sched_sim *sim)
+{
+	size_t n = 0;
+
+	sim->site_of = calloc(sim->nevents + 1, sizeof *sim->site_of);
+	sim->site_name = calloc(sim->nevents + 1, sizeof *sim->site_name);
+	if (sim->site_of == NULL || sim->site_name == NULL)
+		return false;
+	for (size_t i = 0; i < sim->nevents; i++)
+		if (names_site(&sim->events[i]))
+			sim->site_name[n++] = sim->events[i].name;
+	qsort(sim->site_name, n, sizeof *sim->site_name, by_name);
+	size_t kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (kept == 0 || strcmp(sim->site_name[kept - 1],
+		    sim->site_name[i]) != 0)
+			sim->site_name[kept++] = sim->site_name[i];
+	sim->nsites = kept;
+	for (size_t i = 0; i < sim->nevents; i++) {
+		const char *const *found = NULL;
+		if (names_site(&sim->events[i]))
+			found = bsearch(&sim->events[i].name, sim->site_name,
+			    kept, sizeof *sim->site_name, by_name);
+		sim->site_of[i] = found != NULL
+		    ? (size_t)(found - sim->site_name) : MIF_SCHED_NONE;
+	}
+	return true;
+}
+
+/* The recurring assignments of each program, in order. */
+static bool
+list_recurring(mif_sched_sim *sim)
+{
+	size_t na = mif_sched_adverts_count(sim->adverts);
+	size_t np = mif_sched_adverts_programs(sim->adverts), n = 0;
+
+	sim->rec = calloc(na + 1, sizeof *sim->rec);
+	sim->rfirst = calloc(np + 1, sizeof *sim->rfirst);
+	sim->rec_of = calloc(na + 1, sizeof *sim->rec_of);
+	if (sim->rec == NULL || sim->rfirst == NULL || sim->rec_of == NULL)
+		return false;
+	for (size_t p = 0; p < np; p++) {
+		sim->rfirst[p] = n;
+		for (size_t pos = sim->first[p]; pos < sim->first[p + 1]; pos++) {
+			sim->rec_of[pos] = MIF_SCHED_NONE;
+			if (mif_sched_adverts_assignment(sim->adverts,
+			    sim->order[pos].index)->every > 0) {
+				sim->rec_of[pos] = n;
+				sim->rec[n++] = pos;
+			}
+		}
+	}
+	sim->rfirst[np] = n;
+	return true;
+}
+
+/* The programs' orders of assignments, the notes of tests, and when
+ * the advertisements are learned; false with *err. */
+static bool
+prepare(mif_sched_sim *sim, mif_error *err)
 {
 	const mif_sched_adverts *adverts = sim->adverts;
 	size_t np = mif_sched_adverts_programs(adverts);
@@ -711,8 +436,10 @@ prepare(mif_sched_sim *sim)
 	sim->tester = calloc(sim->nevents + 1, sizeof *sim->tester);
 	sim->result_of = calloc(sim->nevents + 1, sizeof *sim->result_of);
 	if (sim->order == NULL || sim->first == NULL || sim->nasap == NULL ||
-	    sim->tester == NULL || sim->result_of == NULL)
+	    sim->tester == NULL || sim->result_of == NULL || !number_sites(sim)) {
+		mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");
 		return false;
+	}
 	for (size_t i = 0; i < sim->nevents; i++)
 		sim->tester[i] = sim->result_of[i] = MIF_SCHED_NONE;
 	for (size_t i = 0; i < na; i++) {
@@ -729,7 +456,21 @@ prepare(mif_sched_sim *sim)
 			i++;
 		sim->first[p] = i;
 	}
-	return true;
+	if (!list_recurring(sim)) {
+		mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");
+		return false;
+	}
+	size_t *position_of = calloc(na + 1, sizeof *position_of);
+	if (position_of == NULL) {
+		mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");
+		return false;
+	}
+	for (size_t pos = 0; pos < na; pos++)
+		position_of[sim->order[pos].index] = pos;
+	bool ok = mif_sched_learning_init(&sim->learning, adverts, position_of,
+	    sim->events, sim->nevents, err);
+	free(position_of);
+	return ok;
 }
 
 mif_sched_sim *
@@ -759,7 +500,13 @@ mif_sched_simulate(const mif_sched_adverts *adverts,
 		.p1 = mif_sched_adverts_programs(adverts),
 		.recording = true,
 	};
-	if (sim == NULL || !prepare(sim) || !run_pass(&first)) {
+	if (sim == NULL || !prepare(sim, err)) {
+		if (sim == NULL)
+			mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");
+		mif_sched_sim_free(sim);
+		return NULL;
+	}
+	if (!run_pass(&first)) {
 		mif_sched_sim_free(sim);
 		mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");
 		return NULL;
@@ -797,6 +544,12 @@ mif_sched_sim_free(mif_sched_sim *sim)
 	free(sim->nasap);
 	free(sim->tester);
 	free(sim->result_of);
+	free(sim->site_of);
+	free(sim->site_name);
+	mif_sched_learning_free(&sim->learning);
+	free(sim->rec);
+	free(sim->rfirst);
+	free(sim->rec_of);
 	free(sim);
 }
 

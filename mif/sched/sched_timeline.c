@@ -14,6 +14,11 @@
 struct mif_sched_timeline {
 	mif_sched_event *events;
 	size_t nevents, events_cap;
+	size_t *name_at;     /* per event: its name's offset in names, or
+	                        SIZE_MAX; made pointers once parsed */
+	size_t name_at_cap;
+	char *names;         /* the events' names, NUL-terminated */
+	size_t names_len, names_cap;
 	mif_error *errors;
 	size_t nerrors, errors_cap;
 	char source[256];
@@ -29,6 +34,8 @@ static const char *const event_names[] = {
 	[MIF_SCHED_RESULT] = "result",
 	[MIF_SCHED_LOGON] = "logon",
 	[MIF_SCHED_LOGOFF] = "logoff",
+	[MIF_SCHED_SITES] = "sites",
+	[MIF_SCHED_OFFER] = "offer",
 };
 #define NEVENTS (sizeof event_names / sizeof event_names[0])
 
@@ -157,13 +164,73 @@ parse_speed(const word *w, uint64_t *out)
 	return true;
 }
 
-/* The argument of speed, ras, cap and result; false when it is wrong. */
+/* A site code as SMS 2.0 gives one: three letters or digits. */
 static bool
-argument(line_ctx *c, mif_sched_event *ev, const word *w, size_t nwords,
-    const word *event)
+is_site_code(const word *w)
+{
+	if (w->len != 3)
+		return false;
+	for (size_t i = 0; i < 3; i++) {
+		char ch = w->s[i];
+		if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= 'a' && ch <= 'z')))
+			return false;
+	}
+	return true;
+}
+
+/* Keep w as the event's name (SIZE_MAX in *at when out of memory). */
+static bool
+keep_name(line_ctx *c, const word *w, size_t *at)
+{
+	mif_sched_timeline *tl = c->tl;
+
+	if (!mif_vec_reserve((void **)&tl->names, &tl->names_cap,
+	    tl->names_len + w->len + 1, 1)) {
+		c->ok = false;
+		return false;
+	}
+	*at = tl->names_len;
+	memcpy(tl->names + tl->names_len, w->s, w->len);
+	tl->names[tl->names_len + w->len] = '\0';
+	tl->names_len += w->len + 1;
+	return true;
+}
+
+/* The site codes of a sites line, from w[2]: the first is kept. */
+static bool
+sites_argument(line_ctx *c, mif_sched_event *ev, const word *w,
+    size_t nwords, size_t *name)
 {
 	char b[48];
 
+	for (size_t i = 2; i < nwords; i++) {
+		if (!is_site_code(&w[i])) {
+			error_at(c, MIF_E_KEYWORD, w[i].column, 0, "sites needs "
+			    "site codes of three letters or digits, not %s",
+			    shown(b, sizeof b, &w[i]));
+			return false;
+		}
+	}
+	ev->value = nwords - 2;
+	return keep_name(c, &w[2], name);
+}
+
+/*
+ * The arguments of the events that take some; false when they are
+ * wrong.  speed and cap may name the site whose CAP they are about
+ * before their argument; an offer names an advertisement; a sites line
+ * lists the client's sites in order, of which only the first, the one
+ * whose CAP the speed test goes to, is kept.
+ */
+static bool
+argument(line_ctx *c, mif_sched_event *ev, const word *w, size_t nwords,
+    size_t *name)
+{
+	char b[48];
+	const word *event = &w[1];
+
+	*name = SIZE_MAX;
 	if (ev->kind == MIF_SCHED_ODP || ev->kind == MIF_SCHED_REFRESH ||
 	    ev->kind == MIF_SCHED_LOGON || ev->kind == MIF_SCHED_LOGOFF) {
 		if (nwords > 2)
@@ -177,13 +244,28 @@ argument(line_ctx *c, mif_sched_event *ev, const word *w, size_t nwords,
 		[MIF_SCHED_RAS] = "on or off",
 		[MIF_SCHED_CAP] = "reachable or unreachable",
 		[MIF_SCHED_RESULT] = "success or failed",
+		[MIF_SCHED_SITES] = "one site code or more",
+		[MIF_SCHED_OFFER] = "an advertisement ID",
 	};
 	if (nwords < 3) {
 		error_at(c, MIF_E_MISSING, event->column + (unsigned)event->len,
 		    0, "%s needs %s", event_names[ev->kind], wants[ev->kind]);
 		return false;
 	}
-	const word *a = &w[2];
+	if (ev->kind == MIF_SCHED_SITES)
+		return sites_argument(c, ev, w, nwords, name);
+	/* "speed LAB 28800", "cap LAB unreachable": the link to one site's
+	 * CAP */
+	bool has_site = nwords >= 4 && (ev->kind == MIF_SCHED_SPEED ||
+	    ev->kind == MIF_SCHED_CAP);
+	if (has_site && !is_site_code(&w[2])) {
+		error_at(c, MIF_E_KEYWORD, w[2].column, 0, "%s needs a site "
+		    "code of three letters or digits before %s, not %s",
+		    event_names[ev->kind], wants[ev->kind],
+		    shown(b, sizeof b, &w[2]));
+		return false;
+	}
+	const word *a = &w[has_site ? 3 : 2];
 	bool good;
 	switch (ev->kind) {
 	case MIF_SCHED_SPEED:
@@ -197,6 +279,9 @@ argument(line_ctx *c, mif_sched_event *ev, const word *w, size_t nwords,
 		good = word_is(a, "success") || word_is(a, "failed");
 		ev->value = word_is(a, "success");
 		break;
+	case MIF_SCHED_OFFER:
+		good = true;
+		break;
 	default:
 		good = word_is(a, "reachable") || word_is(a, "unreachable");
 		ev->value = word_is(a, "reachable");
@@ -209,12 +294,17 @@ argument(line_ctx *c, mif_sched_event *ev, const word *w, size_t nwords,
 		    shown(b, sizeof b, a));
 		return false;
 	}
-	if (nwords > 3) {
-		error_at(c, MIF_E_SYNTAX, w[3].column, 0,
-		    "%s takes one argument: %s is one too many",
-		    event_names[ev->kind], shown(b, sizeof b, &w[3]));
+	size_t most = ev->kind == MIF_SCHED_SPEED || ev->kind == MIF_SCHED_CAP
+	    ? 4 : 3;
+	if (nwords > most) {
+		error_at(c, MIF_E_SYNTAX, w[most].column, 0,
+		    "%s takes %s: %s is one too many", event_names[ev->kind],
+		    most == 4 ? "a site and one argument" : "one argument",
+		    shown(b, sizeof b, &w[most]));
 		return false;
 	}
+	if (has_site || ev->kind == MIF_SCHED_OFFER)
+		return keep_name(c, has_site ? &w[2] : a, name);
 	return true;
 }
 
@@ -227,13 +317,16 @@ looks_like_clock(const word *w)
 	    w->s[1] >= '0' && w->s[1] <= '9' && w->s[2] == ':';
 }
 
+/* The words of a line held on the stack: a longer sites line gets
+ * room for all of its codes. */
+#define MAX_WORDS 16
+
+/* One line's words: an event, or a mistake recorded. */
 static void
-parse_line(line_ctx *c, const char *s, size_t len)
+parse_words(line_ctx *c, const word *w, size_t n)
 {
 	mif_sched_timeline *tl = c->tl;
-	word w[4];
 	char b[48];
-	size_t n = split(s, len, w, 4);
 
 	if (n == 0)
 		return;
@@ -268,12 +361,14 @@ parse_line(line_ctx *c, const char *s, size_t len)
 	}
 	if (k == NEVENTS) {
 		error_at(c, MIF_E_KEYWORD, w[1].column, 0, "unknown event %s "
-		    "(odp, refresh, speed, ras, cap or result)",
+		    "(odp, refresh, logon, logoff, speed, ras, cap, sites, "
+		    "offer or result)",
 		    shown(b, sizeof b, &w[1]));
 		return;
 	}
 	ev.kind = (mif_sched_event_kind)k;
-	if (!argument(c, &ev, w, n, &w[1]))
+	size_t name;
+	if (!argument(c, &ev, w, n, &name))
 		return;
 	if (tl->nevents > 0 && time < tl->events[tl->nevents - 1].time) {
 		const mif_sched_event *prev = &tl->events[tl->nevents - 1];
@@ -285,11 +380,33 @@ parse_line(line_ctx *c, const char *s, size_t len)
 		return;
 	}
 	if (!mif_vec_reserve((void **)&tl->events, &tl->events_cap,
-	    tl->nevents + 1, sizeof *tl->events)) {
+	    tl->nevents + 1, sizeof *tl->events) ||
+	    !mif_vec_reserve((void **)&tl->name_at, &tl->name_at_cap,
+	    tl->nevents + 1, sizeof *tl->name_at)) {
 		c->ok = false;
 		return;
 	}
+	tl->name_at[tl->nevents] = name;
 	tl->events[tl->nevents++] = ev;
+}
+
+static void
+parse_line(line_ctx *c, const char *s, size_t len)
+{
+	word stack[MAX_WORDS], *w = stack;
+	size_t n = split(s, len, w, MAX_WORDS);
+
+	if (n > MAX_WORDS) {
+		w = malloc(n * sizeof *w);
+		if (w == NULL) {
+			c->ok = false;
+			return;
+		}
+		split(s, len, w, n);
+	}
+	parse_words(c, w, n);
+	if (w != stack)
+		free(w);
 }
 
 mif_sched_timeline *
@@ -322,6 +439,10 @@ mif_sched_timeline_parse(const char *text, size_t len,
 		mif_sched_timeline_free(tl);
 		return NULL;
 	}
+	/* names has stopped moving: point the events at theirs */
+	for (size_t i = 0; i < tl->nevents; i++)
+		if (tl->name_at[i] != SIZE_MAX)
+			tl->events[i].name = tl->names + tl->name_at[i];
 	return tl;
 }
 
@@ -331,6 +452,8 @@ mif_sched_timeline_free(mif_sched_timeline *tl)
 	if (tl == NULL)
 		return;
 	free(tl->events);
+	free(tl->name_at);
+	free(tl->names);
 	free(tl->errors);
 	free(tl);
 }

@@ -22,7 +22,7 @@
 static mif_sched_verdict
 judge(uint64_t speed, bool ras, bool cap_unreachable, uint64_t threshold)
 {
-	mif_sched_link link = { speed, ras, cap_unreachable };
+	mif_sched_link link = { speed, ras, cap_unreachable, NULL };
 	return mif_sched_judge(&link, threshold);
 }
 
@@ -73,8 +73,8 @@ test_cache_30s(void **state)
 {
 	(void)state;
 	mif_sched_speed speed;
-	mif_sched_link slow = { 28800, false, false };
-	mif_sched_link fast = { 10000000, false, false };
+	mif_sched_link slow = { 28800, false, false, NULL };
+	mif_sched_link fast = { 10000000, false, false, NULL };
 
 	mif_sched_speed_init(&speed, 0);
 	assert_int_equal(speed.threshold, MIF_SCHED_THRESHOLD_DEFAULT);
@@ -96,8 +96,8 @@ test_cache_90s(void **state)
 {
 	(void)state;
 	mif_sched_speed speed;
-	mif_sched_link slow = { 28800, false, false };
-	mif_sched_link fast = { 10000000, false, false };
+	mif_sched_link slow = { 28800, false, false, NULL };
+	mif_sched_link fast = { 10000000, false, false, NULL };
 
 	mif_sched_speed_init(&speed, 0);
 	mif_sched_speed_test(&speed, &slow, AT(13, 0));
@@ -114,7 +114,7 @@ test_cache_edges(void **state)
 {
 	(void)state;
 	mif_sched_speed speed;
-	mif_sched_link link = { 0, true, false };
+	mif_sched_link link = { 0, true, false, NULL };
 
 	mif_sched_speed_init(&speed, 56000);
 	assert_int_equal(speed.threshold, 56000);
@@ -151,16 +151,39 @@ static const char template_text[] =
     "  START TABLE\n"
     "    NAME = \"Advertisements\" ID = 2 CLASS = \"MIFTOOLS|ADVERTISEMENT|1.0\"\n";
 
-/* A document of the template and these rows (line 18 is the first),
- * checked clean when `check`. */
+/* The optional attributes 7 to 10, with their defaults, after the six
+ * of template_text: rows give up to ten values. */
+static const char optional_attributes[] =
+    "    START ATTRIBUTE NAME = \"Assignment Event\" ID = 7\n"
+    "      TYPE = START ENUM 0 = \"Time\" 1 = \"Logon\" 2 = \"Logoff\" END ENUM\n"
+    "      VALUE = \"Time\"\n"
+    "    END ATTRIBUTE\n"
+    "    START ATTRIBUTE NAME = \"Available Time\" ID = 8 TYPE = DATE\n"
+    "      VALUE = \"**************.******+***\"\n"
+    "    END ATTRIBUTE\n"
+    "    START ATTRIBUTE NAME = \"Recurrence\" ID = 9\n"
+    "      TYPE = START ENUM 0 = \"None\" 1 = \"Minutes\" 2 = \"Hours\"\n"
+    "        3 = \"Days\" 4 = \"Weeks\" END ENUM\n"
+    "      VALUE = \"None\"\n"
+    "    END ATTRIBUTE\n"
+    "    START ATTRIBUTE NAME = \"Recurrence Interval\" ID = 10\n"
+    "      TYPE = INTEGER VALUE = 1\n"
+    "    END ATTRIBUTE\n";
+
+/* A document of the template and these rows (line 18 is the first
+ * without the optional attributes), checked clean when `check`. */
 static mif_doc *
-adverts_doc(const char *rows, bool check)
+adverts_doc_with(const char *rows, bool check, bool optional)
 {
-	size_t n = strlen(template_text) + strlen(rows) + 64;
+	const char *group_end = strstr(template_text, "  END GROUP\n");
+	size_t n = strlen(template_text) + strlen(optional_attributes) +
+	    strlen(rows) + 64;
 	char *text = malloc(n);
+	assert_non_null(group_end);
 	assert_non_null(text);
-	snprintf(text, n, "%s%s  END TABLE\nEND COMPONENT\n", template_text,
-	    rows);
+	snprintf(text, n, "%.*s%s%s%s  END TABLE\nEND COMPONENT\n",
+	    (int)(group_end - template_text), template_text,
+	    optional ? optional_attributes : "", group_end, rows);
 	mif_parse_options o = { .source_name = "ads.mif" };
 	mif_doc *doc = mif_parse_buffer(text, strlen(text), &o, NULL);
 	free(text);
@@ -172,16 +195,28 @@ adverts_doc(const char *rows, bool check)
 	return doc;
 }
 
-static mif_sched_adverts *
-read_adverts(const char *rows)
+static mif_doc *
+adverts_doc(const char *rows, bool check)
 {
-	mif_doc *doc = adverts_doc(rows, true);
+	return adverts_doc_with(rows, check, false);
+}
+
+static mif_sched_adverts *
+read_adverts_with(const char *rows, bool optional)
+{
+	mif_doc *doc = adverts_doc_with(rows, true, optional);
 	mif_error err;
 	mif_sched_adverts *a = mif_sched_adverts_read(doc, &err);
 	if (a == NULL)
 		fail_msg("%s", err.text);
 	mif_doc_free(doc);
 	return a;
+}
+
+static mif_sched_adverts *
+read_adverts(const char *rows)
+{
+	return read_adverts_with(rows, false);
 }
 
 /* The error reading these rows gives; mif_check() finds none, unless
@@ -399,6 +434,19 @@ test_adverts_add(void **state)
 
 /* ---- timelines -------------------------------------------------------- */
 
+/* A timeline without a bad line, and its events. */
+static mif_sched_timeline *
+parse_clean(const char *text, const mif_sched_event **ev, size_t *n)
+{
+	mif_sched_timeline *tl = mif_sched_timeline_parse(text,
+	    strlen(text), "t.txt");
+
+	assert_non_null(tl);
+	assert_int_equal(mif_sched_timeline_error_count(tl), 0);
+	*ev = mif_sched_timeline_events(tl, n);
+	return tl;
+}
+
 static void
 test_timeline(void **state)
 {
@@ -413,13 +461,10 @@ test_timeline(void **state)
 	    "2026-11-21T14:00 ras OFF\n"
 	    "2026-11-21T14:00 cap unreachable\n"
 	    "2026-11-21T14:00Z cap reachable";
-	mif_sched_timeline *tl = mif_sched_timeline_parse(text,
-	    strlen(text), "t.txt");
 	size_t n;
+	const mif_sched_event *ev;
+	mif_sched_timeline *tl = parse_clean(text, &ev, &n);
 
-	assert_non_null(tl);
-	assert_int_equal(mif_sched_timeline_error_count(tl), 0);
-	const mif_sched_event *ev = mif_sched_timeline_events(tl, &n);
 	assert_int_equal(n, 7);
 	assert_int_equal(ev[0].kind, MIF_SCHED_SPEED);
 	assert_int_equal(ev[0].value, 28800);
@@ -438,6 +483,79 @@ test_timeline(void **state)
 	assert_int_equal(ev[6].line, 9);
 	assert_string_equal(mif_sched_event_name(MIF_SCHED_REFRESH), "refresh");
 	mif_sched_timeline_free(tl);
+}
+
+/* The client's sites (KB Q246974): a site list, links to one site's
+ * CAP, and offers of advertisements. */
+static void
+test_timeline_sites(void **state)
+{
+	(void)state;
+	static const char text[] =
+	    "2026-11-21T13:00 sites LAB cen X1Y\n"
+	    "2026-11-21T13:00 speed LAB 28800\n"
+	    "2026-11-21T13:00 speed 10000000\n"
+	    "2026-11-21T13:00 cap LAB unreachable\n"
+	    "2026-11-21T13:00 offer PAR20002\n"
+	    "2026-11-21T13:00 sites A01 A02 A03 A04 A05 A06 A07 A08 A09 A10 "
+	    "A11 A12 A13 A14 A15 A16 A17\n";
+	size_t n;
+	const mif_sched_event *ev;
+	mif_sched_timeline *tl = parse_clean(text, &ev, &n);
+
+	assert_int_equal(n, 6);
+	assert_int_equal(ev[0].kind, MIF_SCHED_SITES);
+	assert_string_equal(ev[0].name, "LAB");
+	assert_int_equal(ev[0].value, 3);
+	assert_int_equal(ev[1].kind, MIF_SCHED_SPEED);
+	assert_string_equal(ev[1].name, "LAB");
+	assert_int_equal(ev[1].value, 28800);
+	assert_null(ev[2].name);
+	assert_int_equal(ev[3].kind, MIF_SCHED_CAP);
+	assert_string_equal(ev[3].name, "LAB");
+	assert_int_equal(ev[3].value, 0);
+	assert_int_equal(ev[4].kind, MIF_SCHED_OFFER);
+	assert_string_equal(ev[4].name, "PAR20002");
+	assert_string_equal(ev[5].name, "A01");
+	assert_int_equal(ev[5].value, 17);
+	mif_sched_timeline_free(tl);
+
+	static const struct {
+		const char *line;
+		unsigned column;
+		const char *text;
+	} bad[] = {
+		{ "2026-11-21T13:00 sites", 23, "sites needs one site code or "
+		    "more" },
+		{ "2026-11-21T13:00 sites LAB LABS", 28, "sites needs site codes "
+		    "of three letters or digits, not \"LABS\"" },
+		{ "2026-11-21T13:00 sites A01 A02 A03 A04 A05 A06 A07 A08 A09 "
+		    "A10 A11 A12 A13 A14 A15 A16 A-7", 88, "sites needs site "
+		    "codes of three letters or digits, not \"A-7\"" },
+		{ "2026-11-21T13:00 speed L_B 100", 24, "speed needs a site code "
+		    "of three letters or digits before a number of bit/s "
+		    "(0: unknown), not \"L_B\"" },
+		{ "2026-11-21T13:00 cap LAB reachable x", 36, "cap takes a site and "
+		    "one argument: \"x\" is one too many" },
+		{ "2026-11-21T13:00 ras LAB on", 22, "ras needs on or off, not "
+		    "\"LAB\"" },
+		{ "2026-11-21T13:00 offer", 23, "offer needs an advertisement "
+		    "ID" },
+		{ "2026-11-21T13:00 offer A B", 26, "offer takes one argument: "
+		    "\"B\" is one too many" },
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		tl = mif_sched_timeline_parse(bad[i].line, strlen(bad[i].line),
+		    "t");
+		assert_non_null(tl);
+		assert_int_equal(mif_sched_timeline_error_count(tl), 1);
+		const mif_error *e = mif_sched_timeline_error(tl, 0);
+		assert_int_equal(e->mark.column, bad[i].column);
+		assert_string_equal(e->text, bad[i].text);
+		mif_sched_timeline_events(tl, &n);
+		assert_int_equal(n, 0);
+		mif_sched_timeline_free(tl);
+	}
 }
 
 /* A UTF-8 byte order mark is no part of the first line. */
@@ -489,7 +607,8 @@ test_timeline_errors(void **state)
 		    "(yyyy-mm-ddTHH:MM[:SS], or a DMI date)" },
 		{ 3, 17, MIF_E_MISSING, "a time and no event" },
 		{ 4, 18, MIF_E_KEYWORD, "unknown event \"reboot\" (odp, "
-		    "refresh, speed, ras, cap or result)" },
+		    "refresh, logon, logoff, speed, ras, cap, sites, offer or "
+		    "result)" },
 		{ 5, 23, MIF_E_MISSING, "speed needs a number of bit/s "
 		    "(0: unknown)" },
 		{ 6, 24, MIF_E_NUMBER, "speed needs a number of bit/s "
@@ -1232,6 +1351,145 @@ test_sim_recurring_advert(void **state)
 	run_free(&r);
 }
 
+/* Assignment 1 of advertisement id, for program name of package P,
+ * mandatory over slow links. */
+static void
+add_one(mif_sched_adverts *a, const char *id, const char *name,
+    int64_t time)
+{
+	assert_true(mif_sched_adverts_add(a, id, 1, "P", name, time, false,
+	    NULL));
+}
+
+/* Learning: an advertisement's assignments are there only once an ODP
+ * run has found it offered; a Refresh learns nothing; one learned after
+ * the program ran is passed over (KB Q257271), and after a failed run
+ * its assignments due by the attempt are settled. */
+static void
+test_sim_learning(void **state)
+{
+	(void)state;
+	mif_sched_adverts *a = mif_sched_adverts_new();
+
+	add_one(a, "A1", "One", AT(14, 0));
+	add_one(a, "A2", "One", AT(12, 0));
+	add_one(a, "A3", "One", AT(18, 0));
+	add_one(a, "B1", "Two", AT(16, 0));
+	run r = simulate(a,
+	    "2026-11-21T11:00 offer B1\n"
+	    "2026-11-21T11:00 offer A1\n"
+	    "2026-11-21T11:00 refresh\n"   /* learns nothing */
+	    "2026-11-21T13:00 odp\n"       /* A1 (A2, A3 wait), B1 */
+	    "2026-11-21T13:00 offer A2\n"  /* after the odp line */
+	    "2026-11-21T15:00 offer A3\n"
+	    "2026-11-21T15:00 odp\n"       /* A2, A3: One has run */
+	    "2026-11-21T15:00 refresh\n", NULL);
+	/* 13:00: One for A1 at 14:00, Two for B1 at 16:00 */
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 0);
+	assert_int_equal(r.steps[1].kind, MIF_SCHED_STEP_LOOKED);
+	assert_step(&r, 2, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 3);
+	assert_step(&r, 4, MIF_SCHED_STEP_RAN, AT(14, 0), 0);
+	/* 15:00: A2 (12:00, settled by the 14:00 run) and A3 (not
+	 * recurring, the program has run) learned and passed over */
+	assert_step(&r, 5, MIF_SCHED_STEP_NOT_SCHEDULED, AT(15, 0),
+	    MIF_SCHED_NONE);
+	for (size_t i = 6; i < 9; i++) {
+		assert_int_equal(r.steps[i].kind, MIF_SCHED_STEP_LOOKED);
+		assert_true(r.steps[i].has_run);
+	}
+	assert_int_equal(r.steps[6].assignment, 1);
+	assert_int_equal(r.steps[7].assignment, 0);
+	assert_int_equal(r.steps[8].assignment, 2);
+	assert_step(&r, 9, MIF_SCHED_STEP_SCHEDULED, AT(15, 0), 3);
+	run_free(&r);
+
+	/* a failed run: an advertisement learned after it runs the program
+	 * for an assignment after the attempt, not for one before it */
+	a = mif_sched_adverts_new();
+	add_one(a, "A1", "One", AT(14, 0));
+	add_one(a, "A2", "One", AT(13, 30));
+	add_one(a, "A3", "One", AT(16, 0));
+	r = simulate(a,
+	    "2026-11-21T13:00 offer A1\n"
+	    "2026-11-21T13:00 odp\n"
+	    "2026-11-21T14:05 result failed\n"
+	    "2026-11-21T14:10 offer A2\n"
+	    "2026-11-21T14:10 offer A3\n"
+	    "2026-11-21T14:30 odp\n", NULL);
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 0);
+	assert_step(&r, 2, MIF_SCHED_STEP_RAN, AT(14, 0), 0);
+	assert_step(&r, 3, MIF_SCHED_STEP_FAILED, AT(14, 5), 0);
+	assert_step(&r, 4, MIF_SCHED_STEP_SCHEDULED, AT(14, 30), 2);
+	assert_int_equal(r.steps[4].due, AT(16, 0));
+	assert_true(r.steps[5].has_run);     /* A2, 13:30: settled */
+	assert_int_equal(r.steps[5].assignment, 1);
+	assert_true(r.steps[6].has_run);     /* A1 */
+	assert_false(r.steps[7].has_run);    /* A3 */
+	assert_step(&r, 8, MIF_SCHED_STEP_RAN, AT(16, 0), 2);
+	assert_int_equal(r.n, 9);
+	run_free(&r);
+}
+
+/* Recurring assignments (KB Q257271) merged with the others by their
+ * occurrences: over a slow link those not mandatory are skipped, at
+ * each occurrence, up to the first mandatory one, counted alike whether
+ * walked (--all-assignments) or not (simulate() compares the replays);
+ * a run settles the occurrences due by then, and an advertisement not
+ * recurring is passed over once the program has run. */
+static void
+test_sim_recurrence(void **state)
+{
+	(void)state;
+	run r = simulate(read_adverts_with(
+	    "{\"S1\", 1, \"P\", \"One\", \"20261121120000.000000+000\", 1}\n"
+	    "{\"R1\", 1, \"P\", \"One\", \"20261121080000.000000+000\", 1,\n"
+	    "  \"Time\", \"**************.******+***\", \"Hours\", 2}\n"
+	    "{\"R2\", 1, \"P\", \"One\", \"20261121090000.000000+000\", 0,\n"
+	    "  \"Time\", \"**************.******+***\", \"Hours\", 3}\n"
+	    "{\"S2\", 1, \"P\", \"One\", \"20261121160000.000000+000\", 0}\n",
+	    true),
+	    "2026-11-21T13:00 speed 28800\n"
+	    "2026-11-21T13:00 odp\n"
+	    "2026-11-21T14:00 speed 10000000\n"
+	    "2026-11-21T14:00 odp\n"
+	    "2026-11-21T14:30 odp\n"
+	    "2026-11-21T15:30 speed 28800\n"
+	    "2026-11-21T15:30 odp\n", NULL);
+	const mif_sched_step *st = r.steps;
+
+	/* 13:00: S1, R1 at 12:00 skipped; R2's 12:00 runs it at once */
+	assert_step(&r, 0, MIF_SCHED_STEP_SCHEDULED, AT(13, 0), 2);
+	assert_int_equal(st[0].skipped, 2);
+	assert_int_equal(st[0].when, AT(12, 0));
+	assert_int_equal(st[0].due, AT(13, 0));
+	assert_int_equal(st[2].assignment, 1);          /* R1 looked */
+	assert_int_equal(st[2].when, AT(12, 0));
+	assert_true(st[2].test.cached);
+	assert_step(&r, 4, MIF_SCHED_STEP_RAN, AT(13, 0), 2);
+	/* 14:00: S1 passed over; R1's 14:00 is due now */
+	assert_step(&r, 5, MIF_SCHED_STEP_SCHEDULED, AT(14, 0), 1);
+	assert_int_equal(st[5].when, AT(14, 0));
+	assert_true(st[5].tested);
+	assert_true(st[6].has_run);                     /* S1 */
+	assert_step(&r, 7, MIF_SCHED_STEP_LOOKED, AT(14, 0), 1);
+	assert_step(&r, 8, MIF_SCHED_STEP_RAN, AT(14, 0), 1);
+	/* 14:30: R2's next, 15:00, before R1's 16:00 */
+	assert_step(&r, 9, MIF_SCHED_STEP_SCHEDULED, AT(14, 30), 2);
+	assert_int_equal(st[9].due, AT(15, 0));
+	assert_step(&r, 12, MIF_SCHED_STEP_RAN, AT(15, 0), 2);
+	/* 15:30 over the modem: R1's 16:00 skipped, S2 at 16:00 passed
+	 * over (its advertisement is not recurring), R2's 18:00 */
+	assert_step(&r, 13, MIF_SCHED_STEP_SCHEDULED, AT(15, 30), 2);
+	assert_int_equal(st[13].skipped, 1);
+	assert_int_equal(st[13].due, AT(18, 0));
+	assert_int_equal(st[15].when, AT(16, 0));
+	assert_step(&r, 16, MIF_SCHED_STEP_LOOKED, AT(15, 30), 3);
+	assert_true(st[16].has_run);
+	assert_int_equal(r.n, 19);
+	assert_step(&r, r.n - 1, MIF_SCHED_STEP_RAN, AT(18, 0), 2);
+	run_free(&r);
+}
+
 /* Many evaluations of programs scheduled far ahead: each replaces the
  * schedules, and the runs still come once each, in order. */
 static void
@@ -1249,7 +1507,7 @@ test_sim_many_evaluations(void **state)
 	    false, NULL));
 	for (int i = 0; i < 200; i++)
 		ev[i] = (mif_sched_event){ AT(13, 0) + 60 * i, MIF_SCHED_ODP, 0,
-		    (unsigned)i + 1 };
+		    (unsigned)i + 1, NULL };
 	run r = { a, NULL, mif_sched_simulate(a, ev, 200, NULL, NULL), NULL, 0 };
 	assert_non_null(r.sim);
 	steps all = replay(r.sim, MIF_SCHED_NONE, true);
@@ -1270,8 +1528,8 @@ test_sim_bad_events(void **state)
 	(void)state;
 	mif_sched_adverts *a = mif_sched_adverts_new();
 	mif_sched_event ev[] = {
-		{ 100, MIF_SCHED_ODP, 0, 0 },
-		{ 50, MIF_SCHED_ODP, 0, 0 },
+		{ 100, MIF_SCHED_ODP, 0, 0, NULL },
+		{ 50, MIF_SCHED_ODP, 0, 0, NULL },
 	};
 	mif_error err;
 
@@ -1303,6 +1561,7 @@ main(void)
 		cmocka_unit_test(test_adverts_shape_errors),
 		cmocka_unit_test(test_adverts_add),
 		cmocka_unit_test(test_timeline),
+		cmocka_unit_test(test_timeline_sites),
 		cmocka_unit_test(test_timeline_bom),
 		cmocka_unit_test(test_timeline_errors),
 		cmocka_unit_test(test_timeline_too_many_errors),
@@ -1319,6 +1578,8 @@ main(void)
 		cmocka_unit_test(test_sim_rerun_after_failure),
 		cmocka_unit_test(test_sim_event_assignments),
 		cmocka_unit_test(test_sim_recurring_advert),
+		cmocka_unit_test(test_sim_learning),
+		cmocka_unit_test(test_sim_recurrence),
 		cmocka_unit_test(test_sim_many_evaluations),
 		cmocka_unit_test(test_sim_bad_events),
 		cmocka_unit_test(test_report_write),
