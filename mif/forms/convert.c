@@ -235,6 +235,33 @@ out_of_memory(mif_conv *conv)
 	return refuse(conv, "out of memory");
 }
 
+/* ---- writing into memory ----------------------------------------------- */
+
+int
+mif_write_memory(const mif_doc *doc,
+    int (*to)(const mif_doc *, mif_put_fn *, void *, mif_error *),
+    char **out, size_t *len, mif_error *err)
+{
+	mif_buf buf = { NULL, 0, 0, false };
+
+	*out = NULL;
+	*len = 0;
+	int rc = to(doc, mif_put_memory, &buf, err);
+	mif_buf_putc(&buf, '\0');
+	if (rc == 0 && buf.nomem)
+		rc = -1;
+	if (rc != 0) {
+		if (buf.nomem)
+			mif_error_set(err, MIF_E_NOMEM, mif_doc_source_name(doc),
+			    "out of memory");
+		free(buf.data);
+		return -1;
+	}
+	*out = buf.data;
+	*len = buf.len - 1;
+	return 0;
+}
+
 void
 mif_conv_init(mif_conv *conv, mif_doc *doc)
 {

@@ -43,6 +43,14 @@ bool mif_conv_number_parse(const char *text, size_t len, mif_number *number);
 /* Its decimal text, "-" for negatives ("-0" included); buf holds 22. */
 void mif_conv_number_text(char buf[22], uint64_t mag, unsigned flags);
 
+/* ---- writing into memory ----------------------------------------------- */
+
+/* What mif_write_xml() and mif_write_json() share: write through `to`
+ * into a malloc'd buffer, NUL-terminated, *len bytes before the NUL. */
+int mif_write_memory(const mif_doc *doc,
+    int (*to)(const mif_doc *, mif_put_fn *, void *, mif_error *),
+    char **out, size_t *len, mif_error *err);
+
 /* ---- building a tree in file order --------------------------------------- */
 
 /* One open block. */
