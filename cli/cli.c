@@ -343,6 +343,14 @@ cli_parse_mif(const char *path, const mif_parse_options *opts,
 }
 
 mif_doc *
+cli_parse_json(const char *path, const mif_parse_options *opts,
+    mif_error *err, int *read_error)
+{
+	return parse_path(path, opts, err, read_error, mif_parse_json_stream,
+	    mif_parse_json);
+}
+
+mif_doc *
 cli_parse_xml(const char *path, const mif_parse_options *opts,
     mif_error *err, int *read_error)
 {

@@ -110,8 +110,12 @@ void cli_release_file(char *data, size_t len, bool mapped);
 mif_doc *cli_parse_mif(const char *path, const mif_parse_options *opts,
     mif_error *err, int *read_error);
 /* The same for XML (mif_parse_xml_stream(), which keeps what it reads
- * rather than a copy). */
+ * rather than a copy) and JSON (mif_parse_json_stream(); a file not
+ * regular is read as UTF-8 by mif_parse_json(), its caller having
+ * turned it so). */
 mif_doc *cli_parse_xml(const char *path, const mif_parse_options *opts,
+    mif_error *err, int *read_error);
+mif_doc *cli_parse_json(const char *path, const mif_parse_options *opts,
     mif_error *err, int *read_error);
 
 /* A mif_put_fn that writes to standard output (its file descriptor,

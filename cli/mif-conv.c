@@ -99,21 +99,10 @@ read_input(const char *path, int *from, const mif_parse_options *input,
 		cli_release_file(data, len, mapped);
 		cli_usage_error(prog, usage, "--input-encoding is for MIF input");
 	}
-	/* a mapping is read-only: a byte-order mark that JSON loses, or
-	 * UTF-16 it is turned from, needs the bytes read */
-	if (*from == MIF_INPUT_JSON && mapped && len > 0 &&
-	    (unsigned char)data[0] >= 0xEF) {
-		cli_release_file(data, len, mapped);
-		if ((data = cli_read_file(path, &len)) == NULL) {
-			report_fatal(stderr, prog, name, MIF_RULE_IO, "%s",
-			    cli_read_error(errno));
-			*status = CLI_TROUBLE;
-			return NULL;
-		}
-		mapped = false;
-	}
-	/* XML says its own encoding; MIF is read by its rules */
-	if (*from == MIF_INPUT_JSON && !mif_text_utf8(&data, &len, name, &err)) {
+	/* XML says its own encoding; MIF is read by its rules; a mapped
+	 * file is read again by the reader, which keeps it */
+	if (*from == MIF_INPUT_JSON && !mapped &&
+	    !mif_text_utf8(&data, &len, name, &err)) {
 		report_diag(stderr, prog, name, NULL, &err);
 		cli_release_file(data, len, mapped);
 		*status = report_status(&err);
@@ -134,7 +123,13 @@ read_input(const char *path, int *from, const mif_parse_options *input,
 		doc = cli_parse_xml(path, &popts, &err, &read_error);
 		break;
 	case MIF_INPUT_JSON:
-		doc = mif_parse_json(data, len, &popts, &err);
+		if (!mapped) {
+			doc = mif_parse_json(data, len, &popts, &err);
+			break;
+		}
+		cli_release_file(data, len, mapped);
+		data = NULL;
+		doc = cli_parse_json(path, &popts, &err, &read_error);
 		break;
 	default:
 		if (!mapped) { /* standard input, read once */

@@ -65,6 +65,14 @@ mif_doc *mif_parse_json(const void *data, size_t len,
  */
 mif_doc *mif_parse_xml_stream(FILE *fp, const mif_parse_options *opts,
     mif_error *err) MIF_MUST_USE;
+/*
+ * mif_parse_json() of what fp holds, read to its end, taken as UTF-8,
+ * or UTF-16 after a byte-order mark (as mif_text_utf8() reads text).
+ * NULL also when it cannot be read (MIF_E_IO) or its UTF-16 is invalid
+ * (MIF_E_ENCODING).
+ */
+mif_doc *mif_parse_json_stream(FILE *fp, const mif_parse_options *opts,
+    mif_error *err) MIF_MUST_USE;
 
 /* The forms a document is read from. */
 typedef enum mif_input_form {

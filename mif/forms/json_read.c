@@ -36,6 +36,10 @@ struct jr {
 	bool lazy;
 	bool restart;
 	mif_json_lazies lazies;
+	/* the text is a mapping whose pages are given back as the reading
+	 * goes on: up to `dropped` */
+	bool mapped;
+	size_t dropped;
 };
 
 /* The arrays read an element at a time: a block's lists and order. */
@@ -105,6 +109,20 @@ list_size(const struct jr *jr, const json_t *array)
 	const mif_json_lazy *e = mif_json_lazy_find(&jr->lazies, array);
 
 	return e != NULL ? e->n : json_array_size(array);
+}
+
+/* Give back the pages of a mapped text up to the end of element i of
+ * an array that was left out: it is read (the elements come in the
+ * order of the text, unless it was edited: a page read again comes back
+ * from the file). */
+static void
+drop_read(struct jr *jr, const json_t *array, size_t i)
+{
+	const mif_json_lazy *e = mif_json_lazy_find(&jr->lazies, array);
+
+	if (jr->mapped && e != NULL && i < e->n && e->elems[i].end > jr->dropped)
+		mif_conv_drop_pages(jr->data, &jr->dropped, e->elems[i].end,
+		    false);
 }
 
 /* Element i of an array, parsed from its place when it was left out: a
@@ -642,6 +660,7 @@ take(struct jr *jr, json_t *obj, const char *name, int kind, size_t *used,
 		if (element != NULL)
 			read_element(jr, l, element);
 		json_decref(element);
+		drop_read(jr, array, used[l] - 1);
 		mif_json_lazies_drop(&jr->lazies, mark);
 		pop(jr, saved);
 		return;
@@ -944,6 +963,11 @@ read_json(struct jr *jr, bool lazy)
 		jr->nomem = jr->lazies.nomem;
 		return false;
 	}
+	if (lazy && jr->mapped) { /* read through once: given back */
+		jr->dropped = 0;
+		mif_conv_drop_pages(data, &jr->dropped, jr->len, true);
+		jr->dropped = 0;
+	}
 	if (root == NULL) {
 		if (!keep_text(jr->doc, data, jr->len, jr->bom)) {
 			jr->nomem = true;
@@ -967,12 +991,10 @@ read_json(struct jr *jr, bool lazy)
 	return !lazy || (!jr->restart && jr->doc->nerrors == 0);
 }
 
-mif_doc *
-mif_parse_json(const void *data, size_t len, const mif_parse_options *opts,
-    mif_error *err)
+static mif_doc *
+parse_json(const void *data, size_t len, bool mapped, const char *name,
+    const mif_parse_options *opts, mif_error *err)
 {
-	const char *name = opts != NULL && opts->source_name != NULL
-	    ? opts->source_name : "<buffer>";
 	const unsigned char *u = data;
 	size_t bom = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
 
@@ -986,6 +1008,7 @@ mif_parse_json(const void *data, size_t len, const mif_parse_options *opts,
 		jr.data = data;
 		jr.len = len;
 		jr.bom = bom;
+		jr.mapped = mapped;
 		jr.doc = mif_doc_create(name);
 		if (jr.doc == NULL)
 			goto nomem;
@@ -1011,4 +1034,47 @@ nomem:
 	mif_doc_free(jr.doc);
 	mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
 	return NULL;
+}
+
+mif_doc *
+mif_parse_json(const void *data, size_t len, const mif_parse_options *opts,
+    mif_error *err)
+{
+	return parse_json(data, len, false, opts != NULL &&
+	    opts->source_name != NULL ? opts->source_name : "<buffer>", opts,
+	    err);
+}
+
+mif_doc *
+mif_parse_json_stream(FILE *fp, const mif_parse_options *opts, mif_error *err)
+{
+	const char *name = opts != NULL && opts->source_name != NULL
+	    ? opts->source_name : "<stdin>";
+	mif_conv_input in;
+
+	if (!mif_conv_input_read(fp, name, &in, err))
+		return NULL;
+	/* after a UTF-16 mark, as UTF-8 (mif_text_utf8() works on bytes of
+	 * its own) */
+	const unsigned char *u = (const unsigned char *)in.bytes;
+	if (in.mapped && in.len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+	    (u[0] == 0xFE && u[1] == 0xFF))) {
+		char *copy = malloc(in.len + 1);
+		if (copy == NULL) {
+			mif_conv_input_free(&in);
+			mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+			return NULL;
+		}
+		memcpy(copy, in.bytes, in.len);
+		size_t len = in.len;
+		mif_conv_input_free(&in);
+		in = (mif_conv_input){ copy, len, len + 1, false };
+	}
+	if (!in.mapped && !mif_text_utf8(&in.bytes, &in.len, name, err)) {
+		mif_conv_input_free(&in);
+		return NULL;
+	}
+	mif_doc *doc = parse_json(in.bytes, in.len, in.mapped, name, opts, err);
+	mif_conv_input_free(&in);
+	return doc;
 }

@@ -12,9 +12,6 @@
  * handlers set on the parser and validation contexts, never through
  * libxml2's global handlers.
  */
-/* madvise() and ftello() */
-#define _DEFAULT_SOURCE
-
 #include <libxml/parser.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlschemas.h>
@@ -24,9 +21,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "forms/convert.h"
 #include "mif_xsd.h"
@@ -59,29 +53,6 @@ struct xr {
 	bool data_mapped;             /* the bytes parsed are a mapping */
 };
 
-/* The bytes given back at once. */
-#define DROP_STEP (1024 * 1024)
-
-/*
- * Give back the pages of a mapping (base, page-aligned) from *done up to
- * upto, once they are a step's worth: read, they are no longer needed
- * in memory (a message that quotes a line reads its page again from
- * the file).
- */
-static void
-drop_pages(const char *base, size_t *done, size_t upto, bool last)
-{
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	size_t end = upto / page * page;
-
-	if (end > *done && (last || end - *done >= DROP_STEP)) {
-		(void)madvise((char *)base + *done, end - *done, MADV_DONTNEED);
-		*done = end;
-	}
-}
-
-/* ---- places ------------------------------------------------------------ */
-
 static bool
 index_lines(struct xr *xr)
 {
@@ -93,7 +64,7 @@ index_lines(struct xr *xr)
 	for (size_t i = 0; i < len; i++)
 		n += text[i] == '\n';
 	if (mapped)
-		drop_pages(base, &dropped, (size_t)(text - base) + len, true);
+		mif_conv_drop_pages(base, &dropped, (size_t)(text - base) + len, true);
 	xr->lines = malloc(n * sizeof *xr->lines);
 	if (xr->lines == NULL)
 		return false;
@@ -103,11 +74,11 @@ index_lines(struct xr *xr)
 	for (size_t i = 0; i < len; i++) {
 		if (text[i] == '\n')
 			xr->lines[xr->nlines++] = (uint32_t)(i + 1);
-		if (mapped && (i & (DROP_STEP - 1)) == 0)
-			drop_pages(base, &dropped, (size_t)(text - base) + i, false);
+		if (mapped && (i & 0xFFFFF) == 0)
+			mif_conv_drop_pages(base, &dropped, (size_t)(text - base) + i, false);
 	}
 	if (mapped)
-		drop_pages(base, &dropped, (size_t)(text - base) + len, true);
+		mif_conv_drop_pages(base, &dropped, (size_t)(text - base) + len, true);
 	return true;
 }
 
@@ -920,22 +891,6 @@ utf16_to_text(char *out, const unsigned char *p, size_t len, bool big)
 	return (size_t)(o - out);
 }
 
-/* Bytes handed to the reader: malloc'd (cap bytes), or mapped. */
-struct owned {
-	char *bytes;
-	size_t cap;
-	bool mapped;
-};
-
-static void
-release(char *bytes, size_t cap, bool mapped)
-{
-	if (mapped)
-		munmap(bytes, cap);
-	else
-		free(bytes);
-}
-
 /* The XML as a document keeps it: see make_text(). */
 struct text {
 	char *input;       /* malloc'd, or mapped */
@@ -956,7 +911,7 @@ struct text {
  */
 static bool
 make_text(struct text *t, const void *data, size_t len,
-    const struct owned *owned)
+    const mif_conv_input *owned)
 {
 	const unsigned char *u = data;
 	size_t bom = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
@@ -1167,7 +1122,7 @@ feed_read(void *ctx, char *buf, int len)
 	feed->data += n;
 	feed->left -= n;
 	if (feed->mapped)
-		drop_pages(feed->base, &feed->dropped,
+		mif_conv_drop_pages(feed->base, &feed->dropped,
 		    (size_t)(feed->data - feed->base), feed->left == 0);
 	return (int)n;
 }
@@ -1252,7 +1207,7 @@ out:
  * document: as it streams; if that finds a problem, again, whole, to
  * say what it is. */
 static mif_doc *
-parse_xml(const void *data, size_t len, struct owned owned,
+parse_xml(const void *data, size_t len, mif_conv_input owned,
     const mif_parse_options *opts, mif_error *err)
 {
 	const char *name = opts != NULL && opts->source_name != NULL
@@ -1263,8 +1218,7 @@ parse_xml(const void *data, size_t len, struct owned owned,
 	memset(&xr, 0, sizeof xr);
 	memset(&text, 0, sizeof text);
 	if (len > INT_MAX || len > MIF_MAX_INPUT) {
-		if (owned.bytes != NULL)
-			release(owned.bytes, owned.cap, owned.mapped);
+		mif_conv_input_free(&owned);
 		mif_error_set(err, MIF_E_TOO_BIG, name, "input too large");
 		return NULL;
 	}
@@ -1300,7 +1254,7 @@ parse_xml(const void *data, size_t len, struct owned owned,
 		mif_doc_free(xr.doc);
 	}
 	if (raw)
-		release(owned.bytes, owned.cap, owned.mapped);
+		mif_conv_input_free(&owned);
 	for (size_t i = 0; err != NULL && i < xr.doc->ndiags; i++) {
 		if (xr.doc->diags[i].severity >= MIF_ERROR) {
 			*err = xr.doc->diags[i];
@@ -1314,10 +1268,9 @@ nomem:
 	if (xr.doc != NULL)
 		take_text(xr.doc);
 	mif_doc_free(xr.doc);
-	if (text.input != NULL)
-		release(text.input, text.cap, text.mapped);
-	if (owned.bytes != NULL && text.input != owned.bytes)
-		release(owned.bytes, owned.cap, owned.mapped);
+	if (text.input != NULL && text.input != owned.bytes)
+		free(text.input);
+	mif_conv_input_free(&owned);
 	mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
 	return NULL;
 }
@@ -1326,7 +1279,7 @@ mif_doc *
 mif_parse_xml(const void *data, size_t len, const mif_parse_options *opts,
     mif_error *err)
 {
-	return parse_xml(data, len, (struct owned){ NULL, 0, false }, opts, err);
+	return parse_xml(data, len, (mif_conv_input){ NULL, 0, 0, false }, opts, err);
 }
 
 mif_doc *
@@ -1334,56 +1287,9 @@ mif_parse_xml_stream(FILE *fp, const mif_parse_options *opts, mif_error *err)
 {
 	const char *name = opts != NULL && opts->source_name != NULL
 	    ? opts->source_name : "<stdin>";
-	struct stat st;
-	/* two bytes spare for the text's end, one to meet the end of a
-	 * file of known size without growing */
-	size_t cap = 64 * 1024, n = 0;
+	mif_conv_input in;
 
-	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
-	    st.st_size > 0) {
-		if ((uintmax_t)st.st_size > MIF_MAX_INPUT) {
-			mif_error_set(err, MIF_E_TOO_BIG, name, "input too large");
-			return NULL;
-		}
-		cap = (size_t)st.st_size + 3;
-		/* a big file mapped: its pages are the page cache's, and
-		 * those read are given back as the reading goes on */
-		void *map = cap >= 1024 * 1024 && ftello(fp) == 0 ?
-		    mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
-		    fileno(fp), 0) : MAP_FAILED;
-		if (map != MAP_FAILED)
-			return parse_xml(map, (size_t)st.st_size, (struct owned){
-			    map, (size_t)st.st_size, true }, opts, err);
-	}
-	char *buf = malloc(cap);
-	for (;;) {
-		if (buf == NULL) {
-			mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
-			return NULL;
-		}
-		if (n > MIF_MAX_INPUT) {
-			free(buf);
-			mif_error_set(err, MIF_E_TOO_BIG, name, "input too large");
-			return NULL;
-		}
-		if (cap - n <= 2) {
-			char *p = realloc(buf, cap * 2);
-			if (p == NULL)
-				free(buf);
-			buf = p;
-			cap *= 2;
-			continue;
-		}
-		size_t got = fread(buf + n, 1, cap - 2 - n, fp);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(fp)) {
-		int e = errno != 0 ? errno : EIO;
-		free(buf);
-		mif_error_set(err, MIF_E_IO, name, "read error: %s", strerror(e));
+	if (!mif_conv_input_read(fp, name, &in, err))
 		return NULL;
-	}
-	return parse_xml(buf, n, (struct owned){ buf, cap, false }, opts, err);
+	return parse_xml(in.bytes, in.len, in, opts, err);
 }
