@@ -381,28 +381,6 @@ cli_put_stdout(void *ctx, const void *bytes, size_t len)
 	return true;
 }
 
-static bool
-put_nowhere(void *ctx, const void *bytes, size_t len)
-{
-	(void)ctx;
-	(void)bytes;
-	(void)len;
-	return true;
-}
-
-int
-cli_write_mif(const mif_doc *doc, const mif_write_options *opts,
-    mif_put_fn *put, void *ctx, mif_error *err)
-{
-	mif_encoding encoding = opts->encoding != MIF_ENC_SOURCE ?
-	    opts->encoding : mif_doc_encoding(doc);
-
-	if (encoding == MIF_ENC_LATIN1 &&
-	    mif_write_to(doc, opts, put_nowhere, NULL, err) != 0)
-		return -1;
-	return mif_write_to(doc, opts, put, ctx, err);
-}
-
 bool
 cli_flush_stdout(const char *prog)
 {

@@ -123,14 +123,6 @@ mif_doc *cli_parse_json(const char *path, const mif_parse_options *opts,
  * a write fails. */
 bool cli_put_stdout(void *ctx, const void *bytes, size_t len);
 
-/*
- * Write doc as MIF through put (mif_write_to()).  In ISO 8859-1 the
- * one failure found late, a character it cannot hold, is looked for
- * first, so that put receives nothing then.
- */
-int cli_write_mif(const mif_doc *doc, const mif_write_options *opts,
-    mif_put_fn *put, void *ctx, mif_error *err);
-
 /* Flush standard output; on a write error say so and return false. */
 bool cli_flush_stdout(const char *prog);
 

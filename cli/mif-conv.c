@@ -190,7 +190,7 @@ convert(const char *path, int from, int to,
 		rc = mif_write_json_to(doc, cli_put_stdout, &error, &err);
 		break;
 	default:
-		rc = cli_write_mif(doc, wopts, cli_put_stdout, &error, &err);
+		rc = mif_write_to(doc, wopts, cli_put_stdout, &error, &err);
 		break;
 	}
 	if (rc != 0 && error != 0) {

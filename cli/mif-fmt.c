@@ -353,7 +353,7 @@ format_file(const char *path, const struct settings *set)
 	mif_error err;
 	if (set->mode == MODE_PRINT) {
 		int error = 0;
-		if (cli_write_mif(doc, &set->write, cli_put_stdout, &error,
+		if (mif_write_to(doc, &set->write, cli_put_stdout, &error,
 		    &err) != 0) {
 			if (error != 0)
 				report_fatal(stderr, prog, NULL, MIF_RULE_IO,

@@ -527,10 +527,9 @@ int mif_write_buffer(const mif_doc *doc, const mif_write_options *opts,
  */
 typedef bool mif_put_fn(void *ctx, const void *bytes, size_t len);
 /*
- * The same as mif_write_stream() through put, in bounded memory.  What
- * fails, fails when its turn comes: a character the encoding cannot
- * hold leaves what came before it given to put (mif_write_stream() and
- * mif_write_buffer() leave nothing then).
+ * The same as mif_write_stream() through put, in bounded memory.  A
+ * string the encoding cannot take is looked for before put is given a
+ * byte, so that only put's own failure leaves part of the text given.
  */
 int mif_write_to(const mif_doc *doc, const mif_write_options *opts,
     mif_put_fn *put, void *ctx, mif_error *err);

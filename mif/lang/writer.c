@@ -691,6 +691,97 @@ may_reencode(const mif_doc *doc, mif_encoding encoding, mif_error *err)
 	return false;
 }
 
+/* ---- what can be written ------------------------------------------------------ */
+
+/* Whether a string can be written: valid UTF-8, and in ISO 8859-1 no
+ * character above U+00FF (no lead byte past C3). */
+static bool
+string_fits(const mif_string *s, bool latin1)
+{
+	if (s == NULL)
+		return true;
+	const unsigned char *p = (const unsigned char *)s->bytes;
+	if (mif_utf8_span(p, s->len) != s->len)
+		return false;
+	for (size_t i = 0; latin1 && i < s->len; i++)
+		if (p[i] >= 0xC4)
+			return false;
+	return true;
+}
+
+static bool block_fits(const mif_block *b, bool latin1);
+
+static bool
+stmt_fits(const mif_stmt *st, bool latin1)
+{
+	switch (st->form) {
+	case MIF_F_STRING:
+	case MIF_F_OVERLAY:
+		return string_fits(st->v.str, latin1);
+	case MIF_F_TYPE:
+		if (st->sub == MIF_T_ENUM_NAMED)
+			return string_fits(st->v.str, latin1);
+		return st->sub != MIF_T_ENUM_INLINE || st->v.enm == NULL ||
+		    block_fits(st->v.enm, latin1);
+	default:
+		return true;
+	}
+}
+
+static bool
+block_fits(const mif_block *b, bool latin1)
+{
+	for (uint16_t i = 0; i < b->nstmts; i++)
+		if (!stmt_fits(&b->stmts[i], latin1))
+			return false;
+	switch (b->kind) {
+	case MIF_COMPONENT:
+	case MIF_GROUP:
+		for (const mif_block *c = b->u.children; c != NULL; c = c->next)
+			if (!block_fits(c, latin1))
+				return false;
+		break;
+	case MIF_ENUM:
+		for (uint32_t i = 0; b->u.items != NULL && i < b->count; i++)
+			if (!string_fits(b->u.items[i].symbol, latin1))
+				return false;
+		break;
+	case MIF_TABLE:
+		for (const mif_row *r = b->u.rows; r != NULL; r = r->next)
+			for (uint32_t i = 0; r->cells != NULL && i < r->ncells; i++)
+				if (!stmt_fits(&r->cells[i], latin1))
+					return false;
+		break;
+	default:
+		break;
+	}
+	return true;
+}
+
+/* Whether the encoder can take every string of the tree: when it can,
+ * nothing fails once writing has begun but the put function. */
+static bool
+tree_fits(const mif_doc *doc, bool latin1)
+{
+	size_t n;
+	const mif_comment *c = mif_doc_comments(doc, &n);
+	const mif_block *top = mif_doc_component(doc);
+
+	for (size_t i = 0; i < n; i++)
+		if (!string_fits(c[i].text, latin1))
+			return false;
+	return top == NULL || block_fits(top, latin1);
+}
+
+static bool
+put_nowhere(void *ctx, const void *bytes, size_t n)
+{
+	(void)ctx;
+	(void)bytes;
+	(void)n;
+	return true;
+}
+
 int
 mif_write_to(const mif_doc *doc, const mif_write_options *opts,
     mif_put_fn *put, void *ctx, mif_error *err)
@@ -708,12 +799,20 @@ mif_write_to(const mif_doc *doc, const mif_write_options *opts,
 		newline = mif_doc_newline(doc);
 	if (!may_reencode(doc, encoding, err))
 		return -1;
+	/* what the encoder would refuse is found before put gets a byte:
+	 * a pass that writes nowhere finds the first, in the output's order */
+	bool fits = put != put_nowhere &&
+	    tree_fits(doc, encoding == MIF_ENC_LATIN1);
+	if (put != put_nowhere && !fits &&
+	    mif_write_to(doc, opts, put_nowhere, NULL, err) != 0)
+		return -1;
 
 	mif_buf out = { NULL, 0, 0, false };
 	mif_encoder enc;
 	struct sink sink = { put, ctx, &enc, false };
 
 	mif_encoder_start(&enc, &out, encoding, newline, eof_mark, name, err);
+	enc.trusted = fits;
 	bool ok = write_text(doc, newline, &sink);
 	free(out.data);
 	if (ok)
@@ -761,15 +860,6 @@ mif_write_buffer(const mif_doc *doc, const mif_write_options *opts,
 }
 
 static bool
-put_nowhere(void *ctx, const void *bytes, size_t n)
-{
-	(void)ctx;
-	(void)bytes;
-	(void)n;
-	return true;
-}
-
-static bool
 put_file(void *ctx, const void *bytes, size_t n)
 {
 	return fwrite(bytes, 1, n, ctx) == n;
@@ -779,15 +869,6 @@ int
 mif_write_stream(const mif_doc *doc, const mif_write_options *opts,
     FILE *fp, mif_error *err)
 {
-	mif_encoding encoding = opts != NULL ? opts->encoding : MIF_ENC_SOURCE;
-
-	if (encoding == MIF_ENC_SOURCE)
-		encoding = mif_doc_encoding(doc);
-	/* the one failure found late, a character ISO 8859-1 cannot hold,
-	 * is looked for first, so that it leaves nothing written */
-	if (encoding == MIF_ENC_LATIN1 &&
-	    mif_write_to(doc, opts, put_nowhere, NULL, err) != 0)
-		return -1;
 	if (mif_write_to(doc, opts, put_file, fp, err) != 0)
 		return -1;
 	if (fflush(fp) != 0) {

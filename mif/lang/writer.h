@@ -120,6 +120,9 @@ typedef struct mif_encoder {
 	unsigned char carry[4];    /* a character cut between two pieces */
 	size_t ncarry;
 	bool failed;
+	bool trusted;              /* the text is known to be writable: a
+	                              piece whose bytes are those of the file
+	                              is copied as it is (no line count) */
 	char bad[4];               /* the character that could not be */
 	size_t nbad;
 } mif_encoder;
