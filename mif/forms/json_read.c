@@ -125,6 +125,20 @@ drop_read(struct jr *jr, const json_t *array, size_t i)
 		    false);
 }
 
+/* A string with no escape and no control character, the names of an
+ * "order" mostly, made at once rather than parsed; NULL for anything
+ * else (jansson parses it then, and says what is wrong with it). */
+static json_t *
+plain_string(const char *t, size_t n)
+{
+	if (n < 2 || t[0] != '"' || t[n - 1] != '"')
+		return NULL;
+	for (size_t i = 1; i + 1 < n; i++)
+		if (t[i] == '\\' || t[i] == '"' || (unsigned char)t[i] < 0x20)
+			return NULL;
+	return json_stringn(t + 1, n - 2); /* NULL when not UTF-8 */
+}
+
 /* Element i of an array, parsed from its place when it was left out: a
  * new reference, or NULL (jr->restart, or jr->nomem). */
 static json_t *
@@ -135,8 +149,10 @@ element_at(struct jr *jr, const json_t *array, size_t i)
 	if (e == NULL)
 		return json_incref(json_array_get(array, i));
 	mif_json_slice at = e->elems[i];
-	json_t *v = mif_json_load_slice(jr->data, at, lazy_keys,
-	    JSON_FLAGS | JSON_DECODE_ANY, &jr->lazies);
+	json_t *v = plain_string(jr->data + at.start, at.end - at.start);
+	if (v == NULL)
+		v = mif_json_load_slice(jr->data, at, lazy_keys,
+		    JSON_FLAGS | JSON_DECODE_ANY, &jr->lazies);
 	if (v == NULL) {
 		jr->nomem |= jr->lazies.nomem;
 		jr->restart = true;

@@ -13,6 +13,10 @@
 #include "lang/buf.h"
 #include "forms/json_slices.h"
 
+/* An array shorter than this is parsed with its object: parsing an
+ * element on its own costs more than the memory it saves. */
+#define LAZY_MIN 4096
+
 /* Nesting the scanner follows: below jansson's own limit (2048), so
  * that what jansson would refuse for depth is left to it. */
 #define SCAN_MAX_DEPTH 2000
@@ -186,7 +190,13 @@ skeleton(const char *t, size_t i, size_t end, const char *const *keys,
 			*e = (mif_json_lazy){ NULL, key, NULL, 0 };
 			if (!elements(t, &i, end, e, &lazies->nomem))
 				return false;
-			mif_buf_puts(out, "[]");
+			if (i - vs < LAZY_MIN) { /* small: parsed with the rest */
+				free(e->elems);
+				lazies->n--;
+				mif_buf_put(out, t + vs, i - vs);
+			} else {
+				mif_buf_puts(out, "[]");
+			}
 		} else {
 			if (!skip_value(t, &i, end))
 				return false;

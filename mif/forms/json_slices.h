@@ -36,7 +36,7 @@ typedef struct mif_json_lazies {
  * Parse the value at s of text as json_loadb() does with flags, except
  * that when it is an object, the array of each member named in keys
  * (NULL-terminated) is left empty and the places of its elements are
- * appended to *lazies.  NULL when it does not parse, when the scanner
+ * appended to *lazies, unless it is short (a few kilobytes).  NULL when it does not parse, when the scanner
  * that finds the places cannot follow the text (it checks nothing that
  * jansson checks, so the caller then parses the whole text at once to
  * say what is wrong), or when memory ran out (lazies->nomem).

@@ -701,12 +701,15 @@ string_fits(const mif_string *s, bool latin1)
 	if (s == NULL)
 		return true;
 	const unsigned char *p = (const unsigned char *)s->bytes;
-	if (mif_utf8_span(p, s->len) != s->len)
-		return false;
-	for (size_t i = 0; latin1 && i < s->len; i++)
-		if (p[i] >= 0xC4)
+	bool ascii = true;
+	for (size_t i = 0; i < s->len; i++) {
+		if (p[i] < 0x80)
+			continue;
+		if (latin1 && p[i] >= 0xC4)
 			return false;
-	return true;
+		ascii = false;
+	}
+	return ascii || mif_utf8_span(p, s->len) == s->len;
 }
 
 static bool block_fits(const mif_block *b, bool latin1);
