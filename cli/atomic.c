@@ -202,63 +202,100 @@ take_over(int fd, const struct stat *st, bool exists,
 }
 
 int
-atomic_write(const char *path, const void *data, size_t len,
-    char why[ATOMIC_WHY_SIZE])
+atomic_begin(const char *path, atomic_file *file, char why[ATOMIC_WHY_SIZE])
 {
-	char *target, *tmp = NULL;
-	const char *step;
 	struct stat st;
 	bool exists;
-	int fd = -1, slot = -1;
 
-	if (!resolve(path, &target, &st, &exists, why))
+	*file = (atomic_file){ .fd = -1, .slot = -1 };
+	if (!resolve(path, &file->target, &st, &exists, why))
 		return -1;
-	if ((tmp = atomic_beside(target, "XXXXXX")) == NULL) {
+	if ((file->tmp = atomic_beside(file->target, "XXXXXX")) == NULL) {
 		say(why, "out of memory");
 		goto fail;
 	}
-	if ((fd = mkstemp(tmp)) < 0) {
+	if ((file->fd = mkstemp(file->tmp)) < 0) {
 		say(why, "cannot create temporary file: %s", strerror(errno));
-		free(tmp);
-		tmp = NULL; /* nothing to remove */
+		free(file->tmp);
+		file->tmp = NULL; /* nothing to remove */
 		goto fail;
 	}
-	if ((slot = cleanup_add(tmp, false)) < 0) {
+	if ((file->slot = cleanup_add(file->tmp, false)) < 0) {
 		say(why, "out of memory");
 		goto fail;
 	}
-	if (!take_over(fd, &st, exists, why))
+	if (!take_over(file->fd, &st, exists, why))
 		goto fail;
-	int filled = atomic_fill(fd, data, len, &step);
-	fd = -1;
-	if (filled != 0) {
-		say(why, "cannot %s: %s", step, strerror(errno));
-		goto fail;
+	return 0;
+fail:
+	atomic_abort(file);
+	return -1;
+}
+
+int
+atomic_put(atomic_file *file, const void *data, size_t len)
+{
+	return write_all(file->fd, data, len);
+}
+
+int
+atomic_commit(atomic_file *file, char why[ATOMIC_WHY_SIZE])
+{
+	int synced = fsync(file->fd), saved = errno;
+	int closed = close(file->fd);
+
+	file->fd = -1;
+	if (synced != 0 || closed != 0) {
+		say(why, "cannot %s: %s", synced != 0 ? "sync" : "close",
+		    strerror(synced != 0 ? saved : errno));
+		atomic_abort(file);
+		return -1;
 	}
 	cleanup_test_pause();
-	if (rename(tmp, target) != 0) {
+	if (rename(file->tmp, file->target) != 0) {
 		say(why, "cannot rename: %s", strerror(errno));
-		goto fail;
+		atomic_abort(file);
+		return -1;
 	}
-	cleanup_forget(slot);
-	char *dir = atomic_folder_of(target);
+	cleanup_forget(file->slot);
+	char *dir = atomic_folder_of(file->target);
 	if (dir != NULL)
 		atomic_sync_folder(dir);
 	free(dir);
-	free(tmp);
-	free(target);
+	free(file->tmp);
+	free(file->target);
+	*file = (atomic_file){ .fd = -1, .slot = -1 };
 	return 0;
+}
 
-fail:
-	if (fd >= 0)
-		close(fd);
-	if (tmp != NULL) {
-		unlink(tmp);
-		free(tmp);
+void
+atomic_abort(atomic_file *file)
+{
+	if (file->fd >= 0)
+		close(file->fd);
+	if (file->tmp != NULL) {
+		unlink(file->tmp);
+		free(file->tmp);
 	}
-	cleanup_forget(slot);
-	free(target);
-	return -1;
+	cleanup_forget(file->slot);
+	free(file->target);
+	*file = (atomic_file){ .fd = -1, .slot = -1 };
+}
+
+int
+atomic_write(const char *path, const void *data, size_t len,
+    char why[ATOMIC_WHY_SIZE])
+{
+	atomic_file file;
+
+	if (atomic_begin(path, &file, why) != 0)
+		return -1;
+	if (atomic_put(&file, data, len) != 0) {
+		say(why, "cannot write: %s", strerror(errno));
+		atomic_abort(&file);
+		return -1;
+	}
+	return atomic_commit(&file, why);
 }
 
 int

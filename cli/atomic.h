@@ -27,6 +27,27 @@ int atomic_write(const char *path, const void *data, size_t len,
     char why[ATOMIC_WHY_SIZE]);
 
 /*
+ * The same in steps, for a text written as it is made: atomic_begin()
+ * makes the temporary file (refusing what atomic_write() refuses),
+ * atomic_put() adds to it (0, or -1 with errno set), atomic_commit()
+ * syncs it and renames it to path (0, or -1 with why; it is then
+ * removed), and atomic_abort() removes it, leaving path untouched.
+ * After atomic_begin() succeeded, one of the last two must follow.
+ */
+typedef struct atomic_file {
+	int fd;
+	char *tmp;      /* the temporary file */
+	char *target;   /* what it replaces */
+	int slot;       /* its cleanup slot */
+} atomic_file;
+
+int atomic_begin(const char *path, atomic_file *file,
+    char why[ATOMIC_WHY_SIZE]);
+int atomic_put(atomic_file *file, const void *data, size_t len);
+int atomic_commit(atomic_file *file, char why[ATOMIC_WHY_SIZE]);
+void atomic_abort(atomic_file *file);
+
+/*
  * The updates of one file, one at a time: a lock held from before the
  * file is read until after it is written, so that two processes updating
  * it at once do not lose each other's change.  It is an advisory lock

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -242,6 +243,142 @@ cli_read_file(const char *path, size_t *len)
 	if (buf != NULL)
 		*len = n;
 	return buf;
+}
+
+/* Whether path names a regular file (standard input, FIFOs, devices
+ * and folders are read by cli_read_file(), which opens them once). */
+static bool
+names_regular_file(const char *path)
+{
+	struct stat st;
+
+	return strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
+	    S_ISREG(st.st_mode);
+}
+
+/* path opened, when it is not too big to read; NULL with errno. */
+static FILE *
+open_regular(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+
+	if (fp != NULL && file_too_big(fp)) {
+		fclose(fp);
+		errno = EFBIG;
+		return NULL;
+	}
+	return fp;
+}
+
+char *
+cli_map_file(const char *path, size_t *len, bool *mapped)
+{
+	*mapped = false;
+	if (names_regular_file(path)) {
+		FILE *fp = open_regular(path);
+		struct stat st;
+		if (fp == NULL)
+			return NULL;
+		void *map = fstat(fileno(fp), &st) == 0 && st.st_size > 0 ?
+		    mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+		    fileno(fp), 0) : MAP_FAILED;
+		fclose(fp);
+		if (map != MAP_FAILED) {
+			*mapped = true;
+			*len = (size_t)st.st_size;
+			return map;
+		}
+	}
+	return cli_read_file(path, len);
+}
+
+void
+cli_release_file(char *data, size_t len, bool mapped)
+{
+	if (mapped)
+		munmap(data, len);
+	else
+		free(data);
+}
+
+/* Parse path with from_file when it is a regular file, else read it
+ * whole and parse it with from_buffer. */
+static mif_doc *
+parse_path(const char *path, const mif_parse_options *opts, mif_error *err,
+    int *read_error,
+    mif_doc *(*from_file)(FILE *, const mif_parse_options *, mif_error *),
+    mif_doc *(*from_buffer)(const void *, size_t, const mif_parse_options *,
+    mif_error *))
+{
+	mif_doc *doc;
+
+	*read_error = 0;
+	if (names_regular_file(path)) {
+		FILE *fp = open_regular(path);
+		if (fp == NULL) {
+			*read_error = errno;
+			return NULL;
+		}
+		doc = from_file(fp, opts, err);
+		fclose(fp);
+		return doc;
+	}
+	size_t len;
+	char *data = cli_read_file(path, &len);
+	if (data == NULL) {
+		*read_error = errno;
+		return NULL;
+	}
+	doc = from_buffer(data, len, opts, err);
+	free(data);
+	return doc;
+}
+
+mif_doc *
+cli_parse_mif(const char *path, const mif_parse_options *opts,
+    mif_error *err, int *read_error)
+{
+	return parse_path(path, opts, err, read_error, mif_parse_stream,
+	    mif_parse_buffer);
+}
+
+mif_doc *
+cli_parse_json(const char *path, const mif_parse_options *opts,
+    mif_error *err, int *read_error)
+{
+	return parse_path(path, opts, err, read_error, mif_parse_json_stream,
+	    mif_parse_json);
+}
+
+mif_doc *
+cli_parse_xml(const char *path, const mif_parse_options *opts,
+    mif_error *err, int *read_error)
+{
+	return parse_path(path, opts, err, read_error, mif_parse_xml_stream,
+	    mif_parse_xml);
+}
+
+bool
+cli_put_stdout(void *ctx, const void *bytes, size_t len)
+{
+	const char *p = bytes;
+
+	if (fflush(stdout) != 0) {
+		*(int *)ctx = errno;
+		return false;
+	}
+	while (len > 0) {
+		ssize_t n = write(STDOUT_FILENO, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			*(int *)ctx = n < 0 ? errno : EIO;
+			return false;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return true;
 }
 
 bool

@@ -92,6 +92,37 @@ char *cli_read_file(const char *path, size_t *len);
  * "input too large (over N bytes)" for EFBIG. */
 const char *cli_read_error(int error);
 
+/*
+ * The same, but a regular file is mapped (read-only), not read: its
+ * pages are the page cache's, so that no copy of a big input is made.
+ * *mapped says which it is; give it back with cli_release_file().
+ */
+char *cli_map_file(const char *path, size_t *len, bool *mapped);
+void cli_release_file(char *data, size_t len, bool mapped);
+
+/*
+ * Parse the MIF at path ("-": standard input) with opts, a regular file
+ * mapped by mif_parse_stream() rather than read and copied.  NULL when
+ * there is no document: *read_error is then the errno of reading, as
+ * cli_read_file() sets it (EFBIG too), or 0 when the parser refused it
+ * (*err says why).
+ */
+mif_doc *cli_parse_mif(const char *path, const mif_parse_options *opts,
+    mif_error *err, int *read_error);
+/* The same for XML (mif_parse_xml_stream(), which keeps what it reads
+ * rather than a copy) and JSON (mif_parse_json_stream(); a file not
+ * regular is read as UTF-8 by mif_parse_json(), its caller having
+ * turned it so). */
+mif_doc *cli_parse_xml(const char *path, const mif_parse_options *opts,
+    mif_error *err, int *read_error);
+mif_doc *cli_parse_json(const char *path, const mif_parse_options *opts,
+    mif_error *err, int *read_error);
+
+/* A mif_put_fn that writes to standard output (its file descriptor,
+ * stdio's buffer flushed first); ctx is an int that receives errno when
+ * a write fails. */
+bool cli_put_stdout(void *ctx, const void *bytes, size_t len);
+
 /* Flush standard output; on a write error say so and return false. */
 bool cli_flush_stdout(const char *prog);
 

@@ -67,80 +67,137 @@ parse_format(const char *option, const char *text)
 	    option, text);
 }
 
-static int
-convert(const char *path, int from, int to,
-    const mif_parse_options *input, const mif_write_options *wopts)
+/* Read and parse the input; NULL when there is no document to write
+ * (what was wrong reported, *status set). */
+static mif_doc *
+read_input(const char *path, int *from, const mif_parse_options *input,
+    const mif_write_options *wopts, int to, int *status)
 {
 	const char *name = cli_display_name(path);
+	mif_parse_options popts = cli_input_named(input, name);
+	bool mapped;
 	size_t len;
-	char *data = cli_read_file(path, &len);
+	char *data = cli_map_file(path, &len, &mapped);
 	mif_error err;
 
 	if (data == NULL) {
 		report_fatal(stderr, prog, name, MIF_RULE_IO, "%s", cli_read_error(errno));
-		return CLI_TROUBLE;
+		*status = CLI_TROUBLE;
+		return NULL;
 	}
-	if (from == FORM_NONE)
-		from = (int)mif_detect_form(data, len);
-	/* XML says its own encoding; MIF is read by its rules */
-	if (from == MIF_INPUT_JSON && !mif_text_utf8(&data, &len, name, &err)) {
-		report_diag(stderr, prog, name, NULL, &err);
-		free(data);
-		return report_status(&err);
-	}
+	if (*from == FORM_NONE)
+		*from = (int)mif_detect_form(data, len);
 	if (to == FORM_NONE)
-		to = from == MIF_INPUT_MIF ? MIF_INPUT_XML : MIF_INPUT_MIF;
+		to = *from == MIF_INPUT_MIF ? MIF_INPUT_XML : MIF_INPUT_MIF;
 	if (to != MIF_INPUT_MIF && (wopts->encoding != MIF_ENC_SOURCE ||
 	    wopts->newline != MIF_NL_SOURCE)) {
-		free(data);
+		cli_release_file(data, len, mapped);
 		cli_usage_error(prog, usage,
 		    "--newline and --encoding are for MIF output");
 	}
-	if (from != MIF_INPUT_MIF && input->input_encoding_given) {
-		free(data);
+	if (*from != MIF_INPUT_MIF && input->input_encoding_given) {
+		cli_release_file(data, len, mapped);
 		cli_usage_error(prog, usage, "--input-encoding is for MIF input");
 	}
+	/* XML says its own encoding; MIF is read by its rules; a mapped
+	 * file is read again by the reader, which keeps it */
+	if (*from == MIF_INPUT_JSON && !mapped &&
+	    !mif_text_utf8(&data, &len, name, &err)) {
+		report_diag(stderr, prog, name, NULL, &err);
+		cli_release_file(data, len, mapped);
+		*status = report_status(&err);
+		return NULL;
+	}
 
-	mif_parse_options popts = cli_input_named(input, name);
 	mif_doc *doc;
-	switch (from) {
+	int read_error = 0;
+	switch (*from) {
 	case MIF_INPUT_XML:
-		doc = mif_parse_xml(data, len, &popts, &err);
+		if (!mapped) {
+			doc = mif_parse_xml(data, len, &popts, &err);
+			break;
+		}
+		/* read again by the reader, which keeps it */
+		cli_release_file(data, len, mapped);
+		data = NULL;
+		doc = cli_parse_xml(path, &popts, &err, &read_error);
 		break;
 	case MIF_INPUT_JSON:
-		doc = mif_parse_json(data, len, &popts, &err);
+		if (!mapped) {
+			doc = mif_parse_json(data, len, &popts, &err);
+			break;
+		}
+		cli_release_file(data, len, mapped);
+		data = NULL;
+		doc = cli_parse_json(path, &popts, &err, &read_error);
 		break;
 	default:
-		doc = mif_parse_buffer(data, len, &popts, &err);
+		if (!mapped) { /* standard input, read once */
+			doc = mif_parse_buffer(data, len, &popts, &err);
+			break;
+		}
+		/* mapped again by the parser, which keeps it */
+		cli_release_file(data, len, mapped);
+		data = NULL;
+		doc = cli_parse_mif(path, &popts, &err, &read_error);
 		break;
 	}
-	free(data);
+	if (data != NULL)
+		cli_release_file(data, len, mapped);
+	if (doc == NULL && read_error != 0) {
+		report_fatal(stderr, prog, name, MIF_RULE_IO, "%s",
+		    cli_read_error(read_error));
+		*status = CLI_TROUBLE;
+		return NULL;
+	}
 	if (doc == NULL) {
 		report_diag(stderr, prog, name, NULL, &err);
-		return report_status(&err);
+		*status = report_status(&err);
+		return NULL;
 	}
 	/* the reader's warnings say how doubtful text was read */
 	report_doc(stderr, prog, name, doc);
 	if (mif_doc_error_count(doc) > 0) {
 		mif_doc_free(doc);
-		return CLI_INPUT;
+		*status = CLI_INPUT;
+		return NULL;
 	}
+	return doc;
+}
 
-	char *out = NULL;
-	size_t outlen = 0;
-	int rc;
+static int
+convert(const char *path, int from, int to,
+    const mif_parse_options *input, const mif_write_options *wopts)
+{
+	const char *name = cli_display_name(path);
+	int status = CLI_OK;
+	mif_doc *doc = read_input(path, &from, input, wopts, to, &status);
+	mif_error err;
+
+	if (doc == NULL)
+		return status;
+	if (to == FORM_NONE)
+		to = from == MIF_INPUT_MIF ? MIF_INPUT_XML : MIF_INPUT_MIF;
+
+	/* written as it is made: what fails late (a write error) leaves
+	 * part of the output written, and the exit status says so */
+	int error = 0, rc;
 	switch (to) {
 	case MIF_INPUT_XML:
-		rc = mif_write_xml(doc, &out, &outlen, &err);
+		rc = mif_write_xml_to(doc, cli_put_stdout, &error, &err);
 		break;
 	case MIF_INPUT_JSON:
-		rc = mif_write_json(doc, &out, &outlen, &err);
+		rc = mif_write_json_to(doc, cli_put_stdout, &error, &err);
 		break;
 	default:
-		rc = mif_write_buffer(doc, wopts, &out, &outlen, &err);
+		rc = mif_write_to(doc, wopts, cli_put_stdout, &error, &err);
 		break;
 	}
-	if (rc != 0) {
+	if (rc != 0 && error != 0) {
+		report_fatal(stderr, prog, NULL, MIF_RULE_IO,
+		    "standard output: %s", strerror(error));
+		rc = CLI_TROUBLE;
+	} else if (rc != 0) {
 		report_diag(stderr, prog, name, doc, &err);
 		/* a character the input's own encoding cannot hold is the
 		 * input's fault; one that --encoding excludes is not */
@@ -157,13 +214,9 @@ convert(const char *path, int from, int to,
 		} else {
 			rc = CLI_TROUBLE;
 		}
-		mif_doc_free(doc);
-		return rc;
 	}
 	mif_doc_free(doc);
-	fwrite(out, 1, outlen, stdout);
-	free(out);
-	return CLI_OK;
+	return rc;
 }
 
 int

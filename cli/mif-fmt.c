@@ -92,19 +92,14 @@ set_mode(struct settings *set, enum mode mode)
 	set->mode = mode;
 }
 
-/* Parse and check one input; NULL (diagnostics printed, *status set)
- * when it cannot be formatted. */
+/* Check a parsed input; NULL (diagnostics printed, *status set) when
+ * it cannot be formatted. */
 static mif_doc *
-load(const char *name, const char *data, size_t len,
-    const mif_parse_options *input, int *status)
+checked(const char *name, mif_doc *doc, const mif_error *err, int *status)
 {
-	mif_parse_options popts = cli_input_named(input, name);
-	mif_error err;
-	mif_doc *doc = mif_parse_buffer(data, len, &popts, &err);
-
 	if (doc == NULL) {
-		report_diag(stderr, prog, name, NULL, &err);
-		*status = report_status(&err);
+		report_diag(stderr, prog, name, NULL, err);
+		*status = report_status(err);
 		return NULL;
 	}
 	mif_check(doc, NULL);
@@ -115,6 +110,143 @@ load(const char *name, const char *data, size_t len,
 		return NULL;
 	}
 	return doc;
+}
+
+/* Parse and check one input held in memory. */
+static mif_doc *
+load(const char *name, const char *data, size_t len,
+    const mif_parse_options *input, int *status)
+{
+	mif_parse_options popts = cli_input_named(input, name);
+	mif_error err;
+	mif_doc *doc = mif_parse_buffer(data, len, &popts, &err);
+
+	return checked(name, doc, &err, status);
+}
+
+/* Parse and check the file at path, mapped rather than copied. */
+static mif_doc *
+load_path(const char *path, const mif_parse_options *input, int *status)
+{
+	const char *name = cli_display_name(path);
+	mif_parse_options popts = cli_input_named(input, name);
+	mif_error err;
+	int read_error;
+	mif_doc *doc = cli_parse_mif(path, &popts, &err, &read_error);
+
+	if (doc == NULL && read_error != 0) {
+		report_fatal(stderr, prog, name, MIF_RULE_IO, "%s",
+		    cli_read_error(read_error));
+		*status = CLI_TROUBLE;
+		return NULL;
+	}
+	return checked(name, doc, &err, status);
+}
+
+/*
+ * Whether the canonical text differs from the input, found as it is
+ * written: the input is either in memory or a file read alongside.
+ * With `first_only` the writing stops at the first difference (the
+ * caller writes again what it needs); otherwise it goes on, so that
+ * what fails later is still found.
+ */
+struct compare {
+	const char *data;   /* the input in memory, or */
+	FILE *fp;           /* the input file */
+	size_t len, at;
+	bool differs;
+	bool first_only;
+};
+
+static bool
+compare_put(void *ctx, const void *bytes, size_t n)
+{
+	struct compare *c = ctx;
+	const char *b = bytes;
+
+	while (n > 0 && !c->differs) {
+		char chunk[16384];
+		size_t k = n < sizeof chunk ? n : sizeof chunk;
+		const char *old = chunk;
+		if (c->fp == NULL) {
+			k = n;
+			old = c->data + c->at;
+			c->differs = n > c->len - c->at;
+		} else {
+			c->differs = fread(chunk, 1, k, c->fp) != k;
+		}
+		c->differs = c->differs || memcmp(old, b, k) != 0;
+		c->at += k;
+		b += k;
+		n -= k;
+	}
+	return !(c->differs && c->first_only);
+}
+
+/* Whether the canonical text of doc differs from the input; -1, the
+ * problem reported, when it cannot be written. */
+static int
+differs(const char *name, const mif_doc *doc, const struct settings *set,
+    struct compare *c)
+{
+	mif_error err;
+
+	if (mif_write_to(doc, &set->write, compare_put, c, &err) != 0 &&
+	    !(c->differs && c->first_only)) {
+		report_diag(stderr, prog, name, doc, &err);
+		return -1;
+	}
+	if (!c->differs)
+		c->differs = c->fp != NULL ? getc(c->fp) != EOF : c->at != c->len;
+	return c->differs;
+}
+
+/* The file at path rewritten as the canonical text of doc: a temporary
+ * file written as the text is made, renamed to path when whole. */
+struct rewrite {
+	atomic_file file;
+	int error;          /* errno of a failed write */
+};
+
+static bool
+rewrite_put(void *ctx, const void *bytes, size_t n)
+{
+	struct rewrite *r = ctx;
+
+	if (atomic_put(&r->file, bytes, n) != 0) {
+		r->error = errno;
+		return false;
+	}
+	return true;
+}
+
+static int
+rewrite(const char *path, const char *name, const mif_doc *doc,
+    const struct settings *set)
+{
+	char why[ATOMIC_WHY_SIZE];
+	struct rewrite r = { .error = 0 };
+	mif_error err;
+
+	if (atomic_begin(path, &r.file, why) != 0) {
+		report_fatal(stderr, prog, name, MIF_RULE_IO, "not rewritten: %s", why);
+		return CLI_TROUBLE;
+	}
+	if (mif_write_to(doc, &set->write, rewrite_put, &r, &err) != 0) {
+		atomic_abort(&r.file);
+		if (r.error == 0) {
+			report_diag(stderr, prog, name, doc, &err);
+			return CLI_TROUBLE;
+		}
+		report_fatal(stderr, prog, name, MIF_RULE_IO,
+		    "not rewritten: cannot write: %s", strerror(r.error));
+		return CLI_TROUBLE;
+	}
+	if (atomic_commit(&r.file, why) != 0) {
+		report_fatal(stderr, prog, name, MIF_RULE_IO, "not rewritten: %s", why);
+		return CLI_TROUBLE;
+	}
+	return CLI_OK;
 }
 
 /* The unified diff of a file and its canonical form, labelled a/NAME
@@ -143,28 +275,75 @@ print_diff(const char *name, const char *old, size_t old_len,
 	return ok;
 }
 
-/* Format one file; returns its exit status. */
+/* -d: the file and its canonical text, both in memory for the diff. */
+static int
+diff_file(const char *path, const struct settings *set)
+{
+	const char *name = cli_display_name(path);
+	size_t len;
+	char *data = cli_read_file(path, &len);
+
+	if (data == NULL) {
+		report_fatal(stderr, prog, name, MIF_RULE_IO, "%s", cli_read_error(errno));
+		return CLI_TROUBLE;
+	}
+	int status = CLI_OK;
+	mif_doc *doc = load(name, data, len, &set->input, &status);
+	if (doc == NULL) {
+		free(data);
+		return status;
+	}
+	mif_error err;
+	char *out = NULL;
+	size_t outlen = 0;
+	if (mif_write_buffer(doc, &set->write, &out, &outlen, &err) != 0) {
+		report_diag(stderr, prog, name, doc, &err);
+		status = CLI_TROUBLE;
+	} else if (outlen != len || memcmp(out, data, len) != 0) {
+		status = CLI_NO;
+		if (!print_diff(name, data, len, out, outlen)) {
+			report_out_of_memory(prog);
+			status = CLI_TROUBLE;
+		}
+	}
+	free(out);
+	mif_doc_free(doc);
+	free(data);
+	return status;
+}
+
+/* Format one file; returns its exit status.  The input is parsed from
+ * its mapping and the canonical text is written as it is made: to
+ * standard output, compared with the input, or into a temporary file
+ * that replaces it (-w). */
 static int
 format_file(const char *path, const struct settings *set)
 {
 	const char *name = cli_display_name(path);
-	size_t len;
 	char why[ATOMIC_WHY_SIZE];
 	atomic_lock lock = { .fd = -1 };
+	int status = CLI_OK;
 
+	if (set->mode == MODE_DIFF)
+		return diff_file(path, set);
 	/* -w: no other update of the file between reading and writing it */
 	if (set->mode == MODE_WRITE && atomic_lock_take(path, &lock, why) != 0) {
 		report_fatal(stderr, prog, name, MIF_RULE_IO, "not rewritten: %s", why);
 		return CLI_TROUBLE;
 	}
-	char *data = cli_read_file(path, &len);
-	if (data == NULL) {
+	/* standard input, to be compared, is kept in memory */
+	bool keep = set->mode != MODE_PRINT && strcmp(path, "-") == 0;
+	size_t len = 0;
+	char *data = keep ? cli_read_file(path, &len) : NULL;
+	mif_doc *doc;
+	if (keep && data == NULL) {
 		report_fatal(stderr, prog, name, MIF_RULE_IO, "%s", cli_read_error(errno));
-		atomic_lock_release(&lock);
-		return CLI_TROUBLE;
+		doc = NULL;
+		status = CLI_TROUBLE;
+	} else {
+		doc = keep ? load(name, data, len, &set->input, &status)
+		    : load_path(path, &set->input, &status);
 	}
-	int status = CLI_OK;
-	mif_doc *doc = load(name, data, len, &set->input, &status);
 	if (doc == NULL) {
 		free(data);
 		atomic_lock_release(&lock);
@@ -173,59 +352,44 @@ format_file(const char *path, const struct settings *set)
 
 	mif_error err;
 	if (set->mode == MODE_PRINT) {
-		if (mif_write_stream(doc, &set->write, stdout, &err) != 0) {
-			report_diag(stderr, prog, name, doc, &err);
+		int error = 0;
+		if (mif_write_to(doc, &set->write, cli_put_stdout, &error,
+		    &err) != 0) {
+			if (error != 0)
+				report_fatal(stderr, prog, NULL, MIF_RULE_IO,
+				    "standard output: %s", strerror(error));
+			else
+				report_diag(stderr, prog, name, doc, &err);
 			status = CLI_TROUBLE;
 		}
 		mif_doc_free(doc);
-		free(data);
 		return status;
 	}
 
-	char *out = NULL;
-	size_t outlen = 0;
-	if (mif_write_buffer(doc, &set->write, &out, &outlen, &err) != 0) {
-		report_diag(stderr, prog, name, doc, &err);
+	struct compare c = { data, NULL, len, 0, false, set->mode == MODE_WRITE };
+	if (!keep && (c.fp = fopen(path, "rb")) == NULL) {
+		report_fatal(stderr, prog, name, MIF_RULE_IO, "%s", strerror(errno));
 		mif_doc_free(doc);
-		free(data);
 		atomic_lock_release(&lock);
 		return CLI_TROUBLE;
 	}
-	bool changed = outlen != len || memcmp(out, data, len) != 0;
-	switch (set->mode) {
-	case MODE_WRITE:
-		if (changed && atomic_write(path, out, outlen, why) != 0) {
-			report_fatal(stderr, prog, name, MIF_RULE_IO, "not rewritten: %s", why);
-			status = CLI_TROUBLE;
-		}
-		atomic_lock_release(&lock);
-		break;
-	case MODE_LIST:
-		if (changed) {
+	int changed = differs(name, doc, set, &c);
+	if (c.fp != NULL)
+		fclose(c.fp);
+	free(data);
+	if (changed < 0) {
+		status = CLI_TROUBLE;
+	} else if (changed && set->mode == MODE_WRITE) {
+		status = rewrite(path, name, doc, set);
+	} else if (changed) {
+		status = CLI_NO;
+		if (set->mode == MODE_LIST) {
 			cli_put_text(stdout, name);
 			putc('\n', stdout);
-			status = CLI_NO;
 		}
-		break;
-	case MODE_CHECK:
-		if (changed)
-			status = CLI_NO;
-		break;
-	case MODE_DIFF:
-		if (changed) {
-			status = CLI_NO;
-			if (!print_diff(name, data, len, out, outlen)) {
-				report_out_of_memory(prog);
-				status = CLI_TROUBLE;
-			}
-		}
-		break;
-	case MODE_PRINT:
-		break;
 	}
-	free(out);
+	atomic_lock_release(&lock);
 	mif_doc_free(doc);
-	free(data);
 	return status;
 }
 

@@ -28,6 +28,16 @@ int mif_write_xml(const mif_doc *doc, char **out, size_t *len,
     mif_error *err);
 int mif_write_json(const mif_doc *doc, char **out, size_t *len,
     mif_error *err);
+/*
+ * The same through put (see mif_write_to()), in bounded memory: the
+ * text goes to put as it is made.  A failure found on the way (a
+ * string that is not valid UTF-8) leaves what came before it given to
+ * put.
+ */
+int mif_write_xml_to(const mif_doc *doc, mif_put_fn *put, void *ctx,
+    mif_error *err);
+int mif_write_json_to(const mif_doc *doc, mif_put_fn *put, void *ctx,
+    mif_error *err);
 
 /*
  * Read a document from XML, validated against the schema built into the
@@ -48,6 +58,21 @@ mif_doc *mif_parse_xml(const void *data, size_t len,
     const mif_parse_options *opts, mif_error *err) MIF_MUST_USE;
 mif_doc *mif_parse_json(const void *data, size_t len,
     const mif_parse_options *opts, mif_error *err) MIF_MUST_USE;
+/*
+ * mif_parse_xml() of what fp holds, read to its end; the document keeps
+ * what it read as its text rather than a copy.  NULL also when it
+ * cannot be read (MIF_E_IO).
+ */
+mif_doc *mif_parse_xml_stream(FILE *fp, const mif_parse_options *opts,
+    mif_error *err) MIF_MUST_USE;
+/*
+ * mif_parse_json() of what fp holds, read to its end, taken as UTF-8,
+ * or UTF-16 after a byte-order mark (as mif_text_utf8() reads text).
+ * NULL also when it cannot be read (MIF_E_IO) or its UTF-16 is invalid
+ * (MIF_E_ENCODING).
+ */
+mif_doc *mif_parse_json_stream(FILE *fp, const mif_parse_options *opts,
+    mif_error *err) MIF_MUST_USE;
 
 /* The forms a document is read from. */
 typedef enum mif_input_form {

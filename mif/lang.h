@@ -522,6 +522,21 @@ int mif_write_stream(const mif_doc *doc, const mif_write_options *opts,
 int mif_write_buffer(const mif_doc *doc, const mif_write_options *opts,
     char **out, size_t *len, mif_error *err);
 
+/*
+ * Where mif_write_to(), mif_write_xml_to() and mif_write_json_to() send
+ * the bytes: in file order, in pieces of up to some tens of kilobytes,
+ * each given once.  Returns false to stop the writing, which then fails
+ * with MIF_E_IO ("write error"); ctx says why.
+ */
+typedef bool mif_put_fn(void *ctx, const void *bytes, size_t len);
+/*
+ * The same as mif_write_stream() through put, in bounded memory.  A
+ * string the encoding cannot take is looked for before put is given a
+ * byte, so that only put's own failure leaves part of the text given.
+ */
+int mif_write_to(const mif_doc *doc, const mif_write_options *opts,
+    mif_put_fn *put, void *ctx, mif_error *err);
+
 /* ------------------------------------------------------------------ */
 /* Building and changing                                               */
 

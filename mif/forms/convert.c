@@ -1,9 +1,17 @@
 /*
  * What the XML and JSON readers and writers share: see convert.h.
  */
+/* madvise(), MAP_PRIVATE and ftello() */
+#define _DEFAULT_SOURCE
+
+#include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "forms/convert.h"
 #include "lang/writer.h"
@@ -233,6 +241,122 @@ out_of_memory(mif_conv *conv)
 {
 	conv->nomem = true;
 	return refuse(conv, "out of memory");
+}
+
+/* ---- input ------------------------------------------------------------- */
+
+/* Files mapped rather than read from this size on. */
+#define MAP_FROM (1024 * 1024)
+/* The pages given back at once. */
+#define DROP_STEP (1024 * 1024)
+
+bool
+mif_conv_input_read(FILE *fp, const char *name, mif_conv_input *in,
+    mif_error *err)
+{
+	struct stat st;
+	/* two bytes spare for a text's end, one to meet the end of a file
+	 * of known size without growing */
+	size_t cap = 64 * 1024, n = 0;
+
+	*in = (mif_conv_input){ NULL, 0, 0, false };
+	if (fstat(fileno(fp), &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size > 0) {
+		if ((uintmax_t)st.st_size > MIF_MAX_INPUT) {
+			mif_error_set(err, MIF_E_TOO_BIG, name, "input too large");
+			return false;
+		}
+		cap = (size_t)st.st_size + 3;
+		void *map = cap >= MAP_FROM && ftello(fp) == 0 ?
+		    mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE,
+		    fileno(fp), 0) : MAP_FAILED;
+		if (map != MAP_FAILED) {
+			*in = (mif_conv_input){ map, (size_t)st.st_size,
+			    (size_t)st.st_size, true };
+			return true;
+		}
+	}
+	char *buf = malloc(cap);
+	for (;;) {
+		if (buf == NULL) {
+			mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+			return false;
+		}
+		if (n > MIF_MAX_INPUT) {
+			free(buf);
+			mif_error_set(err, MIF_E_TOO_BIG, name, "input too large");
+			return false;
+		}
+		if (cap - n <= 2) {
+			char *p = realloc(buf, cap * 2);
+			if (p == NULL)
+				free(buf);
+			buf = p;
+			cap *= 2;
+			continue;
+		}
+		size_t got = fread(buf + n, 1, cap - 2 - n, fp);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		int e = errno != 0 ? errno : EIO;
+		free(buf);
+		mif_error_set(err, MIF_E_IO, name, "read error: %s", strerror(e));
+		return false;
+	}
+	*in = (mif_conv_input){ buf, n, cap, false };
+	return true;
+}
+
+void
+mif_conv_input_free(mif_conv_input *in)
+{
+	if (in->mapped)
+		munmap(in->bytes, in->cap);
+	else
+		free(in->bytes);
+	*in = (mif_conv_input){ NULL, 0, 0, false };
+}
+
+void
+mif_conv_drop_pages(const char *base, size_t *done, size_t upto, bool last)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t end = upto / page * page;
+
+	if (end > *done && (last || end - *done >= DROP_STEP)) {
+		(void)madvise((char *)base + *done, end - *done, MADV_DONTNEED);
+		*done = end;
+	}
+}
+
+/* ---- writing into memory ----------------------------------------------- */
+
+int
+mif_write_memory(const mif_doc *doc,
+    int (*to)(const mif_doc *, mif_put_fn *, void *, mif_error *),
+    char **out, size_t *len, mif_error *err)
+{
+	mif_buf buf = { NULL, 0, 0, false };
+
+	*out = NULL;
+	*len = 0;
+	int rc = to(doc, mif_put_memory, &buf, err);
+	mif_buf_putc(&buf, '\0');
+	if (rc == 0 && buf.nomem)
+		rc = -1;
+	if (rc != 0) {
+		if (buf.nomem)
+			mif_error_set(err, MIF_E_NOMEM, mif_doc_source_name(doc),
+			    "out of memory");
+		free(buf.data);
+		return -1;
+	}
+	*out = buf.data;
+	*len = buf.len - 1;
+	return 0;
 }
 
 void

@@ -43,6 +43,39 @@ bool mif_conv_number_parse(const char *text, size_t len, mif_number *number);
 /* Its decimal text, "-" for negatives ("-0" included); buf holds 22. */
 void mif_conv_number_text(char buf[22], uint64_t mag, unsigned flags);
 
+/* ---- writing into memory ----------------------------------------------- */
+
+/* What mif_write_xml() and mif_write_json() share: write through `to`
+ * into a malloc'd buffer, NUL-terminated, *len bytes before the NUL. */
+int mif_write_memory(const mif_doc *doc,
+    int (*to)(const mif_doc *, mif_put_fn *, void *, mif_error *),
+    char **out, size_t *len, mif_error *err);
+
+/* ---- input ------------------------------------------------------------- */
+
+/* The bytes of an input that a reader takes: malloc'd (cap bytes, two
+ * of them spare past len), or a read-only mapping of a big regular file
+ * (mapped; cap == len). */
+typedef struct mif_conv_input {
+	char *bytes;
+	size_t len, cap;
+	bool mapped;
+} mif_conv_input;
+
+/* Read fp to its end, or map it; false with *err (too large, a read
+ * error, no memory). */
+bool mif_conv_input_read(FILE *fp, const char *name, mif_conv_input *in,
+    mif_error *err);
+/* Free or unmap it; one with no bytes is allowed. */
+void mif_conv_input_free(mif_conv_input *in);
+
+/* Give back to the system the pages of a mapping (base, page-aligned)
+ * from *done up to upto, once they are a megabyte or `last`: read, they
+ * are no longer needed in memory (a message that quotes a line reads
+ * its page again from the file). */
+void mif_conv_drop_pages(const char *base, size_t *done, size_t upto,
+    bool last);
+
 /* ---- building a tree in file order --------------------------------------- */
 
 /* One open block. */

@@ -18,6 +18,7 @@
 
 #include "forms/convert.h"
 #include "forms/json_place.h"
+#include "forms/json_slices.h"
 
 struct jr {
 	mif_doc *doc;
@@ -28,7 +29,27 @@ struct jr {
 	char path[256];   /* where we are: ".groups[2].attributes[0]" */
 	size_t plen;
 	bool nomem;
+	/* read a value at a time (json_slices.h): the arrays left out of
+	 * the values being read; a value that did not parse, or a problem,
+	 * sends the reader back to read the whole text at once, which says
+	 * what is wrong as it always did */
+	bool lazy;
+	bool restart;
+	mif_json_lazies lazies;
+	/* the text is a mapping whose pages are given back as the reading
+	 * goes on: up to `dropped` */
+	bool mapped;
+	size_t dropped;
 };
+
+/* The arrays read an element at a time: a block's lists and order. */
+static const char *const lazy_keys[] = { "paths", "enums", "groups",
+	"tables", "attributes", "items", "rows", "cells", "comments", "order",
+	NULL };
+
+/* What jansson is asked for: \u0000 allowed, since MIF strings may hold
+ * NUL; duplicate keys refused; any value for an element. */
+#define JSON_FLAGS (JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL)
 
 /* ---- problems and paths ------------------------------------------------ */
 
@@ -77,7 +98,66 @@ refused(struct jr *jr)
 static bool
 reading(const struct jr *jr)
 {
-	return !jr->nomem && !jr->doc->stopped;
+	return !jr->nomem && !jr->doc->stopped && !jr->restart &&
+	    !(jr->lazy && jr->doc->nerrors > 0);
+}
+
+/* The number of elements of an array, left out or not. */
+static size_t
+list_size(const struct jr *jr, const json_t *array)
+{
+	const mif_json_lazy *e = mif_json_lazy_find(&jr->lazies, array);
+
+	return e != NULL ? e->n : json_array_size(array);
+}
+
+/* Give back the pages of a mapped text up to the end of element i of
+ * an array that was left out: it is read (the elements come in the
+ * order of the text, unless it was edited: a page read again comes back
+ * from the file). */
+static void
+drop_read(struct jr *jr, const json_t *array, size_t i)
+{
+	const mif_json_lazy *e = mif_json_lazy_find(&jr->lazies, array);
+
+	if (jr->mapped && e != NULL && i < e->n && e->elems[i].end > jr->dropped)
+		mif_conv_drop_pages(jr->data, &jr->dropped, e->elems[i].end,
+		    false);
+}
+
+/* A string with no escape and no control character, the names of an
+ * "order" mostly, made at once rather than parsed; NULL for anything
+ * else (jansson parses it then, and says what is wrong with it). */
+static json_t *
+plain_string(const char *t, size_t n)
+{
+	if (n < 2 || t[0] != '"' || t[n - 1] != '"')
+		return NULL;
+	for (size_t i = 1; i + 1 < n; i++)
+		if (t[i] == '\\' || t[i] == '"' || (unsigned char)t[i] < 0x20)
+			return NULL;
+	return json_stringn(t + 1, n - 2); /* NULL when not UTF-8 */
+}
+
+/* Element i of an array, parsed from its place when it was left out: a
+ * new reference, or NULL (jr->restart, or jr->nomem). */
+static json_t *
+element_at(struct jr *jr, const json_t *array, size_t i)
+{
+	const mif_json_lazy *e = mif_json_lazy_find(&jr->lazies, array);
+
+	if (e == NULL)
+		return json_incref(json_array_get(array, i));
+	mif_json_slice at = e->elems[i];
+	json_t *v = plain_string(jr->data + at.start, at.end - at.start);
+	if (v == NULL)
+		v = mif_json_load_slice(jr->data, at, lazy_keys,
+		    JSON_FLAGS | JSON_DECODE_ANY, &jr->lazies);
+	if (v == NULL) {
+		jr->nomem |= jr->lazies.nomem;
+		jr->restart = true;
+	}
+	return v;
 }
 
 static size_t
@@ -588,11 +668,16 @@ take(struct jr *jr, json_t *obj, const char *name, int kind, size_t *used,
 	int l = list_of(kind, name);
 	if (l >= 0) {
 		json_t *array = json_object_get(obj, name);
-		if (array == NULL || used[l] >= json_array_size(array))
+		if (array == NULL || used[l] >= list_size(jr, array))
 			return; /* a stale name: its element was removed */
-		size_t saved = push_key(jr, name);
+		size_t saved = push_key(jr, name), mark = jr->lazies.n;
 		push_index(jr, used[l]);
-		read_element(jr, l, json_array_get(array, used[l]++));
+		json_t *element = element_at(jr, array, used[l]++);
+		if (element != NULL)
+			read_element(jr, l, element);
+		json_decref(element);
+		drop_read(jr, array, used[l] - 1);
+		mif_json_lazies_drop(&jr->lazies, mark);
 		pop(jr, saved);
 		return;
 	}
@@ -635,18 +720,21 @@ read_in_order(struct jr *jr, json_t *obj, json_t *order, int kind, bool top)
 		expected(jr, order, "\"order\" as an array of names");
 		return;
 	}
-	for (size_t i = 0; i < json_array_size(order); i++) {
-		json_t *name = json_array_get(order, i);
-		if (!json_is_string(name)) {
+	for (size_t i = 0; i < list_size(jr, order) && reading(jr); i++) {
+		json_t *name = element_at(jr, order, i);
+		if (name != NULL && !json_is_string(name)) {
 			size_t saved = push_key(jr, "order");
 			push_index(jr, i);
 			expected(jr, name, "a name");
 			pop(jr, saved);
+			json_decref(name);
 			return;
 		}
-		if (kind >= 0 && list_of(kind, json_string_value(name)) < 0 &&
+		if (name != NULL && kind >= 0 &&
+		    list_of(kind, json_string_value(name)) < 0 &&
 		    mif_conv_stmt_parse(json_string_value(name), &kw, &platform))
 			named |= stmt_bit(kw, platform);
+		json_decref(name);
 	}
 	json_object_foreach(obj, key, v) {
 		if ((top && is_doc_key(key)) || !reading(jr) || kind < 0 ||
@@ -656,14 +744,18 @@ read_in_order(struct jr *jr, json_t *obj, json_t *order, int kind, bool top)
 			continue;
 		take(jr, obj, key, kind, used, &stmts_seen);
 	}
-	for (size_t i = 0; i < json_array_size(order) && reading(jr); i++)
-		take(jr, obj, json_string_value(json_array_get(order, i)), kind,
-		    used, &stmts_seen);
+	for (size_t i = 0; i < list_size(jr, order) && reading(jr); i++) {
+		json_t *name = element_at(jr, order, i);
+		if (name != NULL)
+			take(jr, obj, json_string_value(name), kind, used,
+			    &stmts_seen);
+		json_decref(name);
+	}
 	json_object_foreach(obj, key, v) {
 		int l = list_of(kind, key);
 		if ((top && is_doc_key(key)) || l < 0)
 			continue;
-		while (reading(jr) && used[l] < json_array_size(v))
+		while (reading(jr) && used[l] < list_size(jr, v))
 			take(jr, obj, key, kind, used, &stmts_seen);
 	}
 }
@@ -710,7 +802,7 @@ read_members(struct jr *jr, json_t *obj, int kind, bool top)
 		json_object_foreach(obj, key, v) {
 			if ((top && is_doc_key(key)) || !reading(jr))
 				continue;
-			size_t n = list_of(kind, key) >= 0 ? json_array_size(v) : 1;
+			size_t n = list_of(kind, key) >= 0 ? list_size(jr, v) : 1;
 			for (size_t i = 0; i < n; i++)
 				take(jr, obj, key, kind, used, &stmts_seen);
 		}
@@ -863,12 +955,62 @@ at_end_of_input(const json_error_t *error)
 	    strcmp(error->text + n - (sizeof eof - 1), eof) == 0);
 }
 
-mif_doc *
-mif_parse_json(const void *data, size_t len, const mif_parse_options *opts,
-    mif_error *err)
+/*
+ * Read the text into jr->doc: a value at a time (lazy), or all at once.
+ * False when read a value at a time it must be read again at once: a
+ * value did not parse, or the document has a problem (reading it whole
+ * says so as it always did, with the same messages and the same cap).
+ */
+static bool
+read_json(struct jr *jr, bool lazy)
 {
-	const char *name = opts != NULL && opts->source_name != NULL
-	    ? opts->source_name : "<buffer>";
+	const char *data = jr->data;
+	json_t *root;
+	json_error_t error;
+
+	jr->lazy = lazy;
+	if (lazy)
+		root = mif_json_load_slice(data, (mif_json_slice){ jr->bom,
+		    jr->len }, lazy_keys, JSON_FLAGS, &jr->lazies);
+	else
+		root = json_loadb(data + jr->bom, jr->len - jr->bom, JSON_FLAGS,
+		    &error);
+	if (root == NULL && lazy) {
+		jr->nomem = jr->lazies.nomem;
+		return false;
+	}
+	if (lazy && jr->mapped) { /* read through once: given back */
+		jr->dropped = 0;
+		mif_conv_drop_pages(data, &jr->dropped, jr->len, true);
+		jr->dropped = 0;
+	}
+	if (root == NULL) {
+		if (!keep_text(jr->doc, data, jr->len, jr->bom)) {
+			jr->nomem = true;
+			return true;
+		}
+		uint32_t pos = at_end_of_input(&error)
+		    ? (uint32_t)jr->doc->text_len
+		    : error.line > 0 ? place(jr->doc, error.line,
+		    error.column > 0 ? error.column : 1) : MIF_NOPOS;
+		mif_diag(jr->doc, MIF_E_SYNTAX, MIF_ERROR, pos, MIF_NOPOS, "%s",
+		    error.text);
+		return true;
+	}
+	mif_conv_init(&jr->conv, jr->doc);
+	read_top(jr, root);
+	if (reading(jr) && jr->doc->nerrors == 0 && !mif_conv_finish(&jr->conv))
+		fail(jr, "%s", jr->conv.why);
+	mif_conv_free(&jr->conv);
+	json_decref(root);
+	mif_json_lazies_drop(&jr->lazies, 0);
+	return !lazy || (!jr->restart && jr->doc->nerrors == 0);
+}
+
+static mif_doc *
+parse_json(const void *data, size_t len, bool mapped, const char *name,
+    const mif_parse_options *opts, mif_error *err)
+{
 	const unsigned char *u = data;
 	size_t bom = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
 
@@ -877,39 +1019,25 @@ mif_parse_json(const void *data, size_t len, const mif_parse_options *opts,
 		return NULL;
 	}
 	struct jr jr;
-	memset(&jr, 0, sizeof jr);
-	jr.data = data;
-	jr.len = len;
-	jr.bom = bom;
-	jr.doc = mif_doc_create(name);
-	if (jr.doc == NULL)
-		goto nomem;
-	jr.doc->input_size = len;
-	if (opts != NULL && opts->max_errors != 0)
-		jr.doc->max_errors = opts->max_errors;
-
-	json_error_t error;
-	json_t *root = json_loadb((const char *)data + bom, len - bom,
-	    JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &error);
-	if (root == NULL) {
-		if (!keep_text(jr.doc, data, len, bom))
+	for (int lazy = 1; lazy >= 0; lazy--) {
+		memset(&jr, 0, sizeof jr);
+		jr.data = data;
+		jr.len = len;
+		jr.bom = bom;
+		jr.mapped = mapped;
+		jr.doc = mif_doc_create(name);
+		if (jr.doc == NULL)
 			goto nomem;
-		uint32_t pos = at_end_of_input(&error)
-		    ? (uint32_t)jr.doc->text_len
-		    : error.line > 0 ? place(jr.doc, error.line,
-		    error.column > 0 ? error.column : 1) : MIF_NOPOS;
-		mif_diag(jr.doc, MIF_E_SYNTAX, MIF_ERROR, pos, MIF_NOPOS, "%s",
-		    error.text);
-	} else {
-		mif_conv_init(&jr.conv, jr.doc);
-		read_top(&jr, root);
-		if (!jr.nomem && jr.doc->nerrors == 0 &&
-		    !mif_conv_finish(&jr.conv))
-			fail(&jr, "%s", jr.conv.why);
-		mif_conv_free(&jr.conv);
-		json_decref(root);
+		jr.doc->input_size = len;
+		if (opts != NULL && opts->max_errors != 0)
+			jr.doc->max_errors = opts->max_errors;
+		bool done = read_json(&jr, lazy);
+		free(jr.lazies.v);
 		if (jr.nomem)
 			goto nomem;
+		if (done)
+			break;
+		mif_doc_free(jr.doc);
 	}
 	for (size_t i = 0; err != NULL && i < jr.doc->ndiags; i++) {
 		if (jr.doc->diags[i].severity >= MIF_ERROR) {
@@ -922,4 +1050,47 @@ nomem:
 	mif_doc_free(jr.doc);
 	mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
 	return NULL;
+}
+
+mif_doc *
+mif_parse_json(const void *data, size_t len, const mif_parse_options *opts,
+    mif_error *err)
+{
+	return parse_json(data, len, false, opts != NULL &&
+	    opts->source_name != NULL ? opts->source_name : "<buffer>", opts,
+	    err);
+}
+
+mif_doc *
+mif_parse_json_stream(FILE *fp, const mif_parse_options *opts, mif_error *err)
+{
+	const char *name = opts != NULL && opts->source_name != NULL
+	    ? opts->source_name : "<stdin>";
+	mif_conv_input in;
+
+	if (!mif_conv_input_read(fp, name, &in, err))
+		return NULL;
+	/* after a UTF-16 mark, as UTF-8 (mif_text_utf8() works on bytes of
+	 * its own) */
+	const unsigned char *u = (const unsigned char *)in.bytes;
+	if (in.mapped && in.len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+	    (u[0] == 0xFE && u[1] == 0xFF))) {
+		char *copy = malloc(in.len + 1);
+		if (copy == NULL) {
+			mif_conv_input_free(&in);
+			mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+			return NULL;
+		}
+		memcpy(copy, in.bytes, in.len);
+		size_t len = in.len;
+		mif_conv_input_free(&in);
+		in = (mif_conv_input){ copy, len, len + 1, false };
+	}
+	if (!in.mapped && !mif_text_utf8(&in.bytes, &in.len, name, err)) {
+		mif_conv_input_free(&in);
+		return NULL;
+	}
+	mif_doc *doc = parse_json(in.bytes, in.len, in.mapped, name, opts, err);
+	mif_conv_input_free(&in);
+	return doc;
 }

@@ -7,9 +7,10 @@
  * members sit in the top object beside the document's own.
  *
  * It walks the tree as the MIF writer does (writer.h), so comments are
- * where the MIF writer would put them.  Each block's arrays are
- * gathered in buffers of their own while its walk goes on in file
- * order, then put together.
+ * where the MIF writer would put them.  A block's members are written
+ * as they come, each array by a walk of its own over the block's
+ * contents (the others skipped), so that the text goes out in pieces
+ * as it is made and no array is held.
  *
  * Integers are JSON numbers while a double holds them exactly (jq reads
  * numbers as doubles); otherwise, and when written in octal or hex,
@@ -24,16 +25,35 @@
 /* 2^53: every integer up to it is exact in a double. */
 #define EXACT_MAX 9007199254740992ull
 
+/* The pieces handed to put: at a new line once this many are held. */
+#define PIECE (64 * 1024)
+
 struct jw {
 	const char *problem; /* what cannot be written */
 	bool nomem;
+	mif_buf out;
+	mif_put_fn *put;
+	void *ctx;
+	bool failed;         /* put said no */
 };
 
+/* Hand what is held to put. */
 static void
-newline(mif_buf *out, unsigned depth)
+flush(struct jw *jw)
+{
+	if (!jw->failed && jw->out.len > 0)
+		jw->failed = !jw->put(jw->ctx, jw->out.data, jw->out.len);
+	jw->out.len = 0;
+}
+
+static void
+newline(struct jw *jw, unsigned depth)
 {
 	static const char spaces[] = "                                ";
+	mif_buf *out = &jw->out;
 
+	if (out->len >= PIECE)
+		flush(jw);
 	mif_buf_putc(out, '\n');
 	for (unsigned n = 2 * depth; n > 0;) {
 		unsigned k = n < sizeof spaces - 1 ? n : (unsigned)sizeof spaces - 1;
@@ -155,35 +175,7 @@ put_comment(struct jw *jw, mif_buf *out, const mif_part *p)
 	    : ", \"same_line\": false}");
 }
 
-/* ---- arrays gathered during a walk ------------------------------------- */
-
-/* The elements of one array, each on a line of its own at `depth`. */
-struct list {
-	mif_buf buf;
-	size_t count;
-	unsigned depth;
-};
-
-static mif_buf *
-list_next(struct list *l)
-{
-	if (l->count++ > 0)
-		mif_buf_putc(&l->buf, ',');
-	newline(&l->buf, l->depth);
-	return &l->buf;
-}
-
-/* [ the elements ], its "]" on a line at `depth`. */
-static void
-put_list(mif_buf *out, const struct list *l, unsigned depth)
-{
-	mif_buf_putc(out, '[');
-	if (l->count > 0) {
-		mif_buf_put(out, l->buf.data, l->buf.len);
-		newline(out, depth);
-	}
-	mif_buf_putc(out, ']');
-}
+/* ---- members and arrays ------------------------------------------------ */
 
 /* The members of an object at `depth`, comma and line before each. */
 struct members {
@@ -198,21 +190,51 @@ member(struct jw *jw, struct members *m, const char *key)
 	if (!m->first)
 		mif_buf_putc(m->out, ',');
 	m->first = false;
-	newline(m->out, m->depth);
+	newline(jw, m->depth);
 	put_key(jw, m->out, key);
 }
 
-static void
-order_add(struct list *order, const char *word)
+/* The next element of an array whose elements stand at `depth`. */
+static mif_buf *
+element(struct jw *jw, size_t *count, unsigned depth)
 {
-	if (order->count++ > 0)
-		mif_buf_puts(&order->buf, ", ");
-	mif_buf_putc(&order->buf, '"');
-	mif_buf_puts(&order->buf, word);
-	mif_buf_putc(&order->buf, '"');
+	if ((*count)++ > 0)
+		mif_buf_putc(&jw->out, ',');
+	newline(jw, depth);
+	return &jw->out;
 }
 
-static void block_object(struct jw *jw, mif_buf *out, mif_walk *parent,
+/* The "]" of an array of count elements, on a line at `depth`. */
+static void
+array_end(struct jw *jw, size_t count, unsigned depth)
+{
+	if (count > 0)
+		newline(jw, depth);
+	mif_buf_putc(&jw->out, ']');
+}
+
+static void
+order_word(struct jw *jw, size_t *count, const char *word)
+{
+	if ((*count)++ > 0)
+		mif_buf_puts(&jw->out, ", ");
+	mif_buf_putc(&jw->out, '"');
+	mif_buf_puts(&jw->out, word);
+	mif_buf_putc(&jw->out, '"');
+}
+
+/* Pass over a block, a row or an inline enum that this walk of its
+ * parent does not write: its comments are its own (a nested walk would
+ * have taken every one before its end). */
+static void
+skip_to(mif_walk *walk, uint32_t end)
+{
+	while (walk->next_comment < walk->ncomments &&
+	    walk->comments[walk->next_comment].pos < end)
+		walk->next_comment++;
+}
+
+static void block_object(struct jw *jw, mif_walk *parent,
     const mif_block *b, unsigned depth);
 
 static void
@@ -233,10 +255,10 @@ put_type(struct jw *jw, mif_buf *out, mif_walk *walk, const mif_stmt *s,
 			break;
 		}
 		mif_buf_putc(out, '{');
-		newline(out, depth + 1);
+		newline(jw, depth + 1);
 		put_key(jw, out, "enum");
-		block_object(jw, out, walk, s->v.enm, depth + 1);
-		newline(out, depth);
+		block_object(jw, walk, s->v.enm, depth + 1);
+		newline(jw, depth);
 		mif_buf_putc(out, '}');
 		break;
 	case MIF_T_STRING:
@@ -311,18 +333,19 @@ put_item(struct jw *jw, mif_buf *out, const mif_enum_item *it)
 }
 
 /* A row: [cells] on one line; with comments inside, an object of
- * cells, comments and order. */
+ * cells, comments and order, each by a walk of the row. */
 static void
-put_row(struct jw *jw, mif_buf *out, mif_walk *parent, const mif_row *r,
-    unsigned depth)
+put_row(struct jw *jw, mif_walk *parent, const mif_row *r, unsigned depth)
 {
-	mif_walk walk, probe;
+	mif_buf *out = &jw->out;
+	mif_walk start, walk;
 	bool commented = false;
 
-	mif_walk_row(&walk, parent, r);
-	probe = walk;
-	for (mif_part p; (p = mif_walk_next(&probe)).kind != MIF_PART_END;)
+	mif_walk_row(&start, parent, r);
+	walk = start;
+	for (mif_part p; (p = mif_walk_next(&walk)).kind != MIF_PART_END;)
 		commented |= p.kind == MIF_PART_COMMENT;
+	mif_walk_done(parent, &walk);
 	if (!commented) {
 		mif_buf_putc(out, '[');
 		for (uint32_t i = 0; i < r->ncells; i++) {
@@ -331,38 +354,35 @@ put_row(struct jw *jw, mif_buf *out, mif_walk *parent, const mif_row *r,
 			put_value(jw, out, &r->cells[i]);
 		}
 		mif_buf_putc(out, ']');
-		mif_walk_done(parent, &probe);
 		return;
 	}
-	struct list cells = { { NULL, 0, 0, false }, 0, depth + 2 };
-	struct list comments = { { NULL, 0, 0, false }, 0, depth + 2 };
-	struct list order = { { NULL, 0, 0, false }, 0, 0 };
-	for (mif_part p; (p = mif_walk_next(&walk)).kind != MIF_PART_END;) {
-		if (p.kind == MIF_PART_COMMENT) {
-			put_comment(jw, list_next(&comments), &p);
-			order_add(&order, "comments");
-		} else if (p.kind == MIF_PART_STMT) {
-			put_value(jw, list_next(&cells), p.u.stmt);
-			order_add(&order, "cells");
-		}
-	}
-	mif_walk_done(parent, &walk);
 	struct members m = { out, depth + 1, true };
+	static const char *const lists[] = { "cells", "comments" };
 	mif_buf_putc(out, '{');
-	member(jw, &m, "cells");
-	put_list(out, &cells, depth + 1);
-	member(jw, &m, "comments");
-	put_list(out, &comments, depth + 1);
+	for (int l = 0; l < 2; l++) {
+		size_t count = 0;
+		member(jw, &m, lists[l]);
+		mif_buf_putc(out, '[');
+		walk = start;
+		for (mif_part p; (p = mif_walk_next(&walk)).kind != MIF_PART_END;) {
+			if (l == 0 && p.kind == MIF_PART_STMT)
+				put_value(jw, element(jw, &count, depth + 2),
+				    p.u.stmt);
+			else if (l == 1 && p.kind == MIF_PART_COMMENT)
+				put_comment(jw, element(jw, &count, depth + 2), &p);
+		}
+		array_end(jw, count, depth + 1);
+	}
+	size_t count = 0;
 	member(jw, &m, "order");
 	mif_buf_putc(out, '[');
-	mif_buf_put(out, order.buf.data, order.buf.len);
+	walk = start;
+	for (mif_part p; (p = mif_walk_next(&walk)).kind != MIF_PART_END;)
+		order_word(jw, &count, p.kind == MIF_PART_COMMENT ? "comments"
+		    : "cells");
 	mif_buf_putc(out, ']');
-	newline(out, depth);
+	newline(jw, depth);
 	mif_buf_putc(out, '}');
-	jw->nomem |= cells.buf.nomem || comments.buf.nomem || order.buf.nomem;
-	free(cells.buf.data);
-	free(comments.buf.data);
-	free(order.buf.data);
 }
 
 /* The arrays each kind of block has, always written (empty or not). */
@@ -397,102 +417,148 @@ has_list(mif_block_kind kind, int list)
 	}
 }
 
+/* The array a part of a block's walk goes in; -1 for a statement, a
+ * comment or a part that belongs in no array of this block. */
+static int
+list_of_part(const mif_part *p)
+{
+	switch (p->kind) {
+	case MIF_PART_BLOCK: return list_of((mif_block_kind)p->u.block->kind);
+	case MIF_PART_ITEM: return L_ITEMS;
+	case MIF_PART_ROW: return L_ROWS;
+	default: return -1;
+	}
+}
+
+/*
+ * One walk over a block's contents that writes only the parts of one
+ * kind (`want`: MIF_PART_STMT, MIF_PART_COMMENT, or MIF_PART_END with a
+ * list) and skips the others, or (`order`) the word of each part.
+ */
+enum pass { PASS_STMTS, PASS_LIST, PASS_COMMENTS, PASS_ORDER };
+
+static void
+block_pass(struct jw *jw, struct members *m, mif_walk *walk, enum pass pass,
+    int list, size_t *count)
+{
+	unsigned depth = m->depth;
+
+	for (mif_part p; (p = mif_walk_next(walk)).kind != MIF_PART_END;) {
+		int l = list_of_part(&p);
+		if (pass == PASS_ORDER)
+			order_word(jw, count, p.kind == MIF_PART_COMMENT ?
+			    "comments" : p.kind == MIF_PART_STMT ?
+			    mif_conv_stmt_word((mif_keyword)p.u.stmt->kw,
+			    p.u.stmt->sub) : l >= 0 ? list_names[l] : "?");
+		if (p.kind == MIF_PART_STMT) {
+			const mif_stmt *s = p.u.stmt;
+			if (pass == PASS_STMTS)
+				put_stmt(jw, m, walk, s);
+			else if (s->kw == MIF_KW_TYPE &&
+			    s->sub == MIF_T_ENUM_INLINE && s->v.enm != NULL)
+				skip_to(walk, s->v.enm->end_pos);
+		} else if (p.kind == MIF_PART_COMMENT) {
+			if (pass == PASS_COMMENTS)
+				put_comment(jw, element(jw, count, depth), &p);
+			else if (pass == PASS_STMTS)
+				++*count;
+		} else if (pass == PASS_LIST && l == list) {
+			mif_buf *out = element(jw, count, depth);
+			if (p.kind == MIF_PART_BLOCK)
+				block_object(jw, walk, p.u.block, depth);
+			else if (p.kind == MIF_PART_ITEM)
+				put_item(jw, out, p.u.item);
+			else
+				put_row(jw, walk, p.u.row, depth);
+		} else if (p.kind == MIF_PART_BLOCK) {
+			skip_to(walk, p.u.block->end_pos);
+		} else if (p.kind == MIF_PART_ROW) {
+			skip_to(walk, p.u.row->end_pos);
+		}
+	}
+}
+
 /*
  * The members of a block (the caller writes the braces): statements in
- * file order, its arrays, "comments" when it has any, and "order".
+ * file order, its arrays, "comments" when it has any, and "order"; a
+ * walk of the block's contents for each.
  */
 static void
 block_members(struct jw *jw, struct members *m, mif_walk *walk,
     const mif_block *b)
 {
 	unsigned depth = m->depth;
-	struct list lists[L_COUNT], comments, order;
+	const mif_walk start = *walk;
+	size_t ncomments = 0;
 
-	for (int i = 0; i < L_COUNT; i++)
-		lists[i] = (struct list){ { NULL, 0, 0, false }, 0, depth + 1 };
-	comments = (struct list){ { NULL, 0, 0, false }, 0, depth + 1 };
-	order = (struct list){ { NULL, 0, 0, false }, 0, 0 };
-
+	/* the statements, and whether each block can stand here */
+	block_pass(jw, m, walk, PASS_STMTS, -1, &ncomments);
+	*walk = start;
 	for (mif_part p; (p = mif_walk_next(walk)).kind != MIF_PART_END;) {
-		switch (p.kind) {
-		case MIF_PART_COMMENT:
-			put_comment(jw, list_next(&comments), &p);
-			order_add(&order, "comments");
-			break;
-		case MIF_PART_STMT:
-			put_stmt(jw, m, walk, p.u.stmt);
-			order_add(&order, mif_conv_stmt_word(
-			    (mif_keyword)p.u.stmt->kw, p.u.stmt->sub));
-			break;
-		case MIF_PART_BLOCK: {
-			int l = list_of((mif_block_kind)p.u.block->kind);
-			if (l < 0) {
-				jw->problem = "a block where none can stand";
-				break;
-			}
-			block_object(jw, list_next(&lists[l]), walk, p.u.block,
-			    depth + 1);
-			order_add(&order, list_names[l]);
-			break;
-		}
-		case MIF_PART_ITEM:
-			put_item(jw, list_next(&lists[L_ITEMS]), p.u.item);
-			order_add(&order, "items");
-			break;
-		case MIF_PART_ROW:
-			put_row(jw, list_next(&lists[L_ROWS]), walk, p.u.row,
-			    depth + 1);
-			order_add(&order, "rows");
-			break;
-		default:
-			break;
-		}
+		int l = list_of_part(&p);
+		if (p.kind == MIF_PART_BLOCK &&
+		    (l < 0 || !has_list((mif_block_kind)b->kind, l)))
+			jw->problem = "a block where none can stand";
+		if (p.kind == MIF_PART_BLOCK)
+			skip_to(walk, p.u.block->end_pos);
+		else if (p.kind == MIF_PART_ROW)
+			skip_to(walk, p.u.row->end_pos);
+		else if (p.kind == MIF_PART_STMT && p.u.stmt->kw == MIF_KW_TYPE &&
+		    p.u.stmt->sub == MIF_T_ENUM_INLINE && p.u.stmt->v.enm != NULL)
+			skip_to(walk, p.u.stmt->v.enm->end_pos);
 	}
+	struct members inner = { m->out, depth + 1, true };
 	for (int i = 0; i < L_COUNT; i++) {
-		if (has_list((mif_block_kind)b->kind, i)) {
-			member(jw, m, list_names[i]);
-			put_list(m->out, &lists[i], depth);
-		}
-		jw->nomem |= lists[i].buf.nomem;
-		free(lists[i].buf.data);
+		if (!has_list((mif_block_kind)b->kind, i))
+			continue;
+		size_t count = 0;
+		member(jw, m, list_names[i]);
+		mif_buf_putc(m->out, '[');
+		*walk = start;
+		block_pass(jw, &inner, walk, PASS_LIST, i, &count);
+		array_end(jw, count, depth);
 	}
-	if (comments.count > 0) {
+	if (ncomments > 0) {
+		size_t count = 0;
 		member(jw, m, "comments");
-		put_list(m->out, &comments, depth);
+		mif_buf_putc(m->out, '[');
+		*walk = start;
+		block_pass(jw, &inner, walk, PASS_COMMENTS, -1, &count);
+		array_end(jw, count, depth);
 	}
+	size_t count = 0;
 	member(jw, m, "order");
 	mif_buf_putc(m->out, '[');
-	mif_buf_put(m->out, order.buf.data, order.buf.len);
+	*walk = start;
+	block_pass(jw, m, walk, PASS_ORDER, -1, &count);
 	mif_buf_putc(m->out, ']');
-	jw->nomem |= comments.buf.nomem || order.buf.nomem;
-	free(comments.buf.data);
-	free(order.buf.data);
 }
 
 static void
-block_object(struct jw *jw, mif_buf *out, mif_walk *parent,
-    const mif_block *b, unsigned depth)
+block_object(struct jw *jw, mif_walk *parent, const mif_block *b,
+    unsigned depth)
 {
 	mif_walk walk;
-	struct members m = { out, depth + 1, true };
+	struct members m = { &jw->out, depth + 1, true };
 
-	mif_buf_putc(out, '{');
+	mif_buf_putc(&jw->out, '{');
 	mif_walk_block(&walk, parent, b);
 	block_members(jw, &m, &walk, b);
 	mif_walk_done(parent, &walk);
-	newline(out, depth);
-	mif_buf_putc(out, '}');
+	newline(jw, depth);
+	mif_buf_putc(&jw->out, '}');
 }
 
-/* The top object: the document's members and the component's. */
+/* The top object: the document's members and the component's, with the
+ * comments before and after the component. */
 static void
-document(struct jw *jw, mif_buf *out, const mif_doc *doc)
+document(struct jw *jw, const mif_doc *doc)
 {
+	mif_buf *out = &jw->out;
 	struct members m = { out, 1, true };
-	struct list leading = { { NULL, 0, 0, false }, 0, 2 };
-	struct list trailing = { { NULL, 0, 0, false }, 0, 2 };
 	mif_walk top, walk;
 	bool component_done = false;
+	size_t leading = 0, trailing = 0;
 
 	mif_buf_putc(out, '{');
 	member(jw, &m, "encoding");
@@ -507,60 +573,64 @@ document(struct jw *jw, mif_buf *out, const mif_doc *doc)
 	mif_buf_puts(out, mif_doc_eof_mark(doc) ? "true" : "false");
 
 	mif_walk_doc(&top, doc);
-	for (mif_part p; (p = mif_walk_next(&top)).kind != MIF_PART_END;) {
+	for (mif_part p; (p = mif_walk_next(&top)).kind != MIF_PART_END &&
+	    !jw->failed;) {
 		if (p.kind == MIF_PART_COMMENT) {
-			put_comment(jw, list_next(component_done ? &trailing
-			    : &leading), &p);
-		} else if (p.kind == MIF_PART_BLOCK && !component_done) {
-			if (leading.count > 0) {
-				member(jw, &m, "leading_comments");
-				put_list(out, &leading, 1);
+			size_t *count = component_done ? &trailing : &leading;
+			if (*count == 0) {
+				member(jw, &m, component_done ?
+				    "trailing_comments" : "leading_comments");
+				mif_buf_putc(out, '[');
 			}
+			put_comment(jw, element(jw, count, 2), &p);
+		} else if (p.kind == MIF_PART_BLOCK && !component_done) {
+			if (leading > 0)
+				array_end(jw, leading, 1);
 			mif_walk_block(&walk, &top, p.u.block);
 			block_members(jw, &m, &walk, p.u.block);
 			mif_walk_done(&top, &walk);
 			component_done = true;
 		}
 	}
-	if (trailing.count > 0) {
-		member(jw, &m, "trailing_comments");
-		put_list(out, &trailing, 1);
-	}
-	newline(out, 0);
+	if (trailing > 0)
+		array_end(jw, trailing, 1);
+	newline(jw, 0);
 	mif_buf_puts(out, "}\n");
-	jw->nomem |= leading.buf.nomem || trailing.buf.nomem;
-	free(leading.buf.data);
-	free(trailing.buf.data);
 }
 
 int
-mif_write_json(const mif_doc *doc, char **out, size_t *len, mif_error *err)
+mif_write_json_to(const mif_doc *doc, mif_put_fn *put, void *ctx,
+    mif_error *err)
 {
 	const char *name = mif_doc_source_name(doc);
-	struct jw jw = { NULL, false };
-	mif_buf buf = { NULL, 0, 0, false };
+	struct jw jw = { NULL, false, { NULL, 0, 0, false }, put, ctx, false };
 
-	*out = NULL;
-	*len = 0;
 	if (mif_doc_component(doc) == NULL) {
 		mif_error_set(err, MIF_E_MISSING, name,
 		    "no component to write as JSON");
 		return -1;
 	}
-	document(&jw, &buf, doc);
-	mif_buf_putc(&buf, '\0');
+	document(&jw, doc);
+	if (!jw.out.nomem)
+		flush(&jw);
+	free(jw.out.data);
 	if (jw.problem != NULL) {
 		mif_error_set(err, MIF_E_ENCODING, name,
 		    "cannot write %s as JSON", jw.problem);
 		if (err != NULL)
 			err->rule = MIF_RULE_ENCODING_UNWRITABLE;
-	} else if (jw.nomem || buf.nomem) {
+	} else if (jw.failed) {
+		mif_error_set(err, MIF_E_IO, name, "write error");
+	} else if (jw.nomem || jw.out.nomem) {
 		mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
 	} else {
-		*out = buf.data;
-		*len = buf.len - 1;
 		return 0;
 	}
-	free(buf.data);
 	return -1;
+}
+
+int
+mif_write_json(const mif_doc *doc, char **out, size_t *len, mif_error *err)
+{
+	return mif_write_memory(doc, mif_write_json_to, out, len, err);
 }

@@ -15,7 +15,9 @@
 #include <libxml/parser.h>
 #include <libxml/SAX2.h>
 #include <libxml/xmlschemas.h>
+#include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,26 +41,44 @@ struct xr {
 	char *buf;         /* scratch for text */
 	size_t len, cap;
 	bool nomem;
+	/* Read as the parser goes (streaming): each child of <mif>, the
+	 * component or a table is built when it ends, then freed, so that
+	 * the tree of the XML is never held whole.  Any problem stops it,
+	 * and the text is read again the old way, whole, which says what is
+	 * wrong with the same messages and at the same places. */
+	bool streaming;
+	bool stream_failed;
+	int depth;                    /* of the element open */
+	bool streamed[4];             /* whether each open level is */
+	bool data_mapped;             /* the bytes parsed are a mapping */
 };
-
-/* ---- places ------------------------------------------------------------ */
 
 static bool
 index_lines(struct xr *xr)
 {
 	const char *text = xr->doc->text;
-	size_t len = xr->doc->text_len, n = 1;
+	size_t len = xr->doc->text_len, n = 1, dropped = 0;
+	const char *base = xr->doc->input;
+	bool mapped = xr->doc->input_mapped;
 
 	for (size_t i = 0; i < len; i++)
 		n += text[i] == '\n';
+	if (mapped)
+		mif_conv_drop_pages(base, &dropped, (size_t)(text - base) + len, true);
 	xr->lines = malloc(n * sizeof *xr->lines);
 	if (xr->lines == NULL)
 		return false;
 	xr->lines[0] = 0;
 	xr->nlines = 1;
-	for (size_t i = 0; i < len; i++)
+	dropped = 0;
+	for (size_t i = 0; i < len; i++) {
 		if (text[i] == '\n')
 			xr->lines[xr->nlines++] = (uint32_t)(i + 1);
+		if (mapped && (i & 0xFFFFF) == 0)
+			mif_conv_drop_pages(base, &dropped, (size_t)(text - base) + i, false);
+	}
+	if (mapped)
+		mif_conv_drop_pages(base, &dropped, (size_t)(text - base) + len, true);
 	return true;
 }
 
@@ -139,7 +159,7 @@ node_pos(const struct xr *xr, const xmlNode *node)
 static bool
 reading(const struct xr *xr)
 {
-	return !xr->nomem && !xr->doc->stopped;
+	return !xr->nomem && !xr->doc->stopped && !xr->stream_failed;
 }
 
 /* Where the builder may place what this element gives. */
@@ -154,6 +174,12 @@ report(struct xr *xr, uint32_t pos, mif_code code, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (xr->streaming) { /* to be read again, whole */
+		xr->stream_failed = true;
+		if (xr->parser != NULL)
+			xmlStopParser(xr->parser);
+		return;
+	}
 	va_start(ap, fmt);
 	mif_vdiag(xr->doc, code, MIF_ERROR, pos, MIF_NOPOS, fmt, ap);
 	va_end(ap);
@@ -180,6 +206,12 @@ on_xml_error(struct xr *xr, const xmlError *e, mif_code code)
 
 	if (e == NULL || e->level == XML_ERR_NONE)
 		return;
+	if (xr->streaming) { /* to be read again, whole */
+		xr->stream_failed = true;
+		if (xr->parser != NULL)
+			xmlStopParser(xr->parser);
+		return;
+	}
 	snprintf(text, sizeof text, "%s",
 	    e->message != NULL ? e->message : "invalid XML");
 	n = strlen(text);
@@ -710,9 +742,9 @@ read_row(struct xr *xr, const xmlNode *node)
 		refused(xr, node);
 }
 
-/* The children of a block element, in document order. */
+/* One child of a block element (or of <mif>). */
 static void
-read_contents(struct xr *xr, const xmlNode *node)
+read_child(struct xr *xr, const xmlNode *node, const xmlNode *c)
 {
 	static const struct {
 		const char *name;
@@ -722,53 +754,52 @@ read_contents(struct xr *xr, const xmlNode *node)
 		{ "enum", MIF_ENUM }, { "group", MIF_GROUP },
 		{ "attribute", MIF_ATTRIBUTE }, { "table", MIF_TABLE },
 	};
-	bool in_enum = named(node, "enum");
+	mif_keyword kw;
+	unsigned platform;
+	size_t b;
 
-	for (const xmlNode *c = node->children; c != NULL && reading(xr); c = c->next) {
-		mif_keyword kw;
-		unsigned platform;
-		size_t b;
-		if (c->type != XML_ELEMENT_NODE)
-			continue;
-		if (named(c, "comment")) {
-			read_comment(xr, c);
-			continue;
-		}
-		if (named(c, "item")) {
-			read_item(xr, c);
-			continue;
-		}
-		if (named(c, "row")) {
-			read_row(xr, c);
-			continue;
-		}
-		for (b = 0; b < sizeof blocks / sizeof blocks[0]; b++)
-			if (named(c, blocks[b].name))
-				break;
-		if (b < sizeof blocks / sizeof blocks[0])
-			read_block(xr, c, blocks[b].kind);
-		else if (mif_conv_stmt_parse((const char *)c->name, &kw, &platform))
-			read_stmt(xr, c, kw, platform, in_enum);
-		else
-			report(xr, node_pos(xr, c), MIF_E_SYNTAX,
-			    "<%s> cannot stand in <%s>", (const char *)c->name,
-			    (const char *)node->name);
+	if (c->type != XML_ELEMENT_NODE)
+		return;
+	if (named(c, "comment")) {
+		read_comment(xr, c);
+		return;
 	}
+	if (named(c, "item")) {
+		read_item(xr, c);
+		return;
+	}
+	if (named(c, "row")) {
+		read_row(xr, c);
+		return;
+	}
+	for (b = 0; b < sizeof blocks / sizeof blocks[0]; b++)
+		if (named(c, blocks[b].name))
+			break;
+	if (b < sizeof blocks / sizeof blocks[0])
+		read_block(xr, c, blocks[b].kind);
+	else if (mif_conv_stmt_parse((const char *)c->name, &kw, &platform))
+		read_stmt(xr, c, kw, platform, named(node, "enum"));
+	else
+		report(xr, node_pos(xr, c), MIF_E_SYNTAX,
+		    "<%s> cannot stand in <%s>", (const char *)c->name,
+		    (const char *)node->name);
 }
 
-/* <mif>: the document's attributes, then its comments and component. */
+/* The children of a block element, in document order. */
 static void
-read_root(struct xr *xr, const xmlNode *root)
+read_contents(struct xr *xr, const xmlNode *node)
+{
+	for (const xmlNode *c = node->children; c != NULL && reading(xr); c = c->next)
+		read_child(xr, node, c);
+}
+
+/* <mif>'s attributes. */
+static void
+read_root_attributes(struct xr *xr, const xmlNode *root)
 {
 	mif_doc *doc = xr->doc;
 	char word[32];
 
-	if (!named(root, "mif")) {
-		report(xr, node_pos(xr, root), MIF_E_SYNTAX,
-		    "the root element is <%s>, not <mif>",
-		    (const char *)root->name);
-		return;
-	}
 	if (prop(root, "encoding", word, sizeof word) &&
 	    !mif_conv_encoding_parse(word, &doc->encoding))
 		report(xr, node_pos(xr, root), MIF_E_SYNTAX,
@@ -781,10 +812,30 @@ read_root(struct xr *xr, const xmlNode *root)
 	    !boolean(word, &doc->eof_mark))
 		report(xr, node_pos(xr, root), MIF_E_SYNTAX,
 		    "<mif>: eof-mark is \"%s\", not true or false", word);
-	read_contents(xr, root);
-	if (!xr->nomem && doc->nerrors == 0 && !mif_conv_finish(&xr->conv))
+}
+
+static void
+read_root_end(struct xr *xr, const xmlNode *root)
+{
+	if (!xr->nomem && !xr->stream_failed && xr->doc->nerrors == 0 &&
+	    !mif_conv_finish(&xr->conv))
 		report(xr, node_pos(xr, root), MIF_E_MISSING, "<mif>: %s",
 		    xr->conv.why);
+}
+
+/* <mif>: the document's attributes, then its comments and component. */
+static void
+read_root(struct xr *xr, const xmlNode *root)
+{
+	if (!named(root, "mif")) {
+		report(xr, node_pos(xr, root), MIF_E_SYNTAX,
+		    "the root element is <%s>, not <mif>",
+		    (const char *)root->name);
+		return;
+	}
+	read_root_attributes(xr, root);
+	read_contents(xr, root);
+	read_root_end(xr, root);
 }
 
 /* ---- the entry point --------------------------------------------------- */
@@ -840,14 +891,27 @@ utf16_to_text(char *out, const unsigned char *p, size_t len, bool big)
 	return (size_t)(o - out);
 }
 
+/* The XML as a document keeps it: see make_text(). */
+struct text {
+	char *input;       /* malloc'd, or mapped */
+	size_t cap, size, bom;
+	bool mapped;
+	char *text;        /* in input */
+	size_t text_len;
+};
+
 /*
- * Keep the XML as the document's text, for places and quoted lines, in
+ * The XML as the document's text, for places and quoted lines, in
  * UTF-8, where libxml2's columns (counted in characters) land right: as
  * it is when it is UTF-8; from UTF-16; and else byte by byte, as the
- * one-byte encoding (ISO 8859-1 and the like) that it then is.
+ * one-byte encoding (ISO 8859-1 and the like) that it then is.  `owned`,
+ * when it has bytes, is data itself (malloc'd with two bytes spare, or
+ * mapped), which UTF-8 keeps as it is rather than copy.  The text ends
+ * in two NULs unless it is mapped.
  */
 static bool
-keep_text(mif_doc *doc, const void *data, size_t len)
+make_text(struct text *t, const void *data, size_t len,
+    const mif_conv_input *owned)
 {
 	const unsigned char *u = data;
 	size_t bom = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
@@ -855,31 +919,60 @@ keep_text(mif_doc *doc, const void *data, size_t len)
 	bool bytes = !wide && mif_utf8_span(u + bom, len - bom) != len - bom;
 	size_t cap = wide ? len / 2 * 3 + 2 : bytes ? len * 2 + 2 : len + 2;
 
-	doc->input = malloc(cap);
-	if (doc->input == NULL)
+	memset(t, 0, sizeof *t);
+	if (owned->bytes != NULL && !wide && !bytes &&
+	    (owned->mapped || owned->cap >= len + 2)) {
+		t->input = owned->bytes;
+		t->cap = owned->cap;
+		t->mapped = owned->mapped;
+	} else if ((t->input = malloc(cap)) == NULL) {
 		return false;
-	doc->input_cap = cap;
-	doc->input_size = len;
-	doc->bom_len = bom;
+	} else {
+		t->cap = cap;
+	}
+	t->size = len;
+	t->bom = bom;
 	if (wide) {
-		doc->text = doc->input;
-		doc->text_len = utf16_to_text(doc->input, u + bom, len - bom, big);
+		t->text = t->input;
+		t->text_len = utf16_to_text(t->input, u + bom, len - bom, big);
 	} else if (bytes) {
-		char *o = doc->input;
+		char *o = t->input;
 		for (size_t i = bom; i < len; i++)
 			o += mif_utf8_put(o, u[i]);
-		doc->text = doc->input;
-		doc->text_len = (size_t)(o - doc->input);
+		t->text = t->input;
+		t->text_len = (size_t)(o - t->input);
 	} else {
-		if (len > 0)
-			memcpy(doc->input, data, len);
-		doc->text = doc->input + bom;
-		doc->text_len = len - bom;
+		if (len > 0 && t->input != owned->bytes)
+			memcpy(t->input, data, len);
+		t->text = t->input + bom;
+		t->text_len = len - bom;
 	}
-	doc->text[doc->text_len] = doc->text[doc->text_len + 1] = '\0';
+	if (!t->mapped)
+		t->text[t->text_len] = t->text[t->text_len + 1] = '\0';
+	return true;
+}
+
+/* Hand the text to doc, or take it back (to read the XML again). */
+static void
+give_text(mif_doc *doc, const struct text *t)
+{
+	doc->input = t->input;
+	doc->input_cap = t->cap;
+	doc->input_size = t->size;
+	doc->bom_len = t->bom;
+	doc->input_mapped = t->mapped;
+	doc->text = t->text;
+	doc->text_len = t->text_len;
 	doc->encoding = MIF_ENC_LATIN1;
 	doc->newline = MIF_NL_LF;
-	return true;
+}
+
+static void
+take_text(mif_doc *doc)
+{
+	doc->input = doc->text = NULL;
+	doc->input_cap = doc->text_len = 0;
+	doc->input_mapped = false;
 }
 
 /* Where the DOCTYPE starts: libxml2 keeps no line for it.  The start of
@@ -897,8 +990,73 @@ doctype_pos(const struct xr *xr)
 	return 0;
 }
 
+/*
+ * Streaming: whether the element just begun at xr->depth is read as
+ * the parser goes (<mif>, its component, the component's tables), its
+ * children one at a time as each ends.
+ */
+static bool
+streamed(const struct xr *xr, const xmlNode *node)
+{
+	switch (xr->depth) {
+	case 1: return true;
+	case 2: return xr->streamed[0] && named(node, "component");
+	case 3: return xr->streamed[1] && named(node, "table");
+	default: return false;
+	}
+}
+
+static void
+stream_start(struct xr *xr, const xmlNode *node)
+{
+	int d = ++xr->depth;
+
+	if (d > 4 || !reading(xr))
+		return;
+	xr->streamed[d - 1] = streamed(xr, node);
+	if (!xr->streamed[d - 1])
+		return;
+	if (d == 1) {
+		if (!named(node, "mif"))
+			report(xr, MIF_NOPOS, MIF_E_SYNTAX, "no <mif>");
+		else
+			read_root_attributes(xr, node);
+	} else if (!mif_conv_open(&xr->conv, named(node, "table") ? MIF_TABLE
+	    : MIF_COMPONENT, at(xr, node))) {
+		refused(xr, node);
+	}
+}
+
+/* node has ended and has been built into the XML tree. */
+static void
+stream_end(struct xr *xr, xmlNode *node)
+{
+	int d = xr->depth--;
+
+	if (d > 4 || !reading(xr))
+		return;
+	if (xr->streamed[d - 1]) {
+		if (d == 1)
+			read_root_end(xr, node);
+		else if (!mif_conv_close(&xr->conv, 0))
+			refused(xr, node);
+		return;
+	}
+	xmlNode *parent = node->parent;
+	if (d < 2 || !xr->streamed[d - 2] || parent == NULL)
+		return;
+	read_child(xr, parent, node);
+	/* done with it and with the blanks before it */
+	while (parent->children != NULL) {
+		xmlNode *c = parent->children;
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+}
+
 /* The tree builder's element handlers, noting which element an error of
- * the validator, called after them, is about. */
+ * the validator, called after them, is about; streaming, building the
+ * tree as they go. */
 static void
 on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
     const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
@@ -910,6 +1068,8 @@ on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 	xr->ended = NULL;
 	xmlSAX2StartElementNs(ctx, name, prefix, uri, nns, ns, nattrs,
 	    ndefaulted, attrs);
+	if (xr->streaming && ctxt->node != NULL)
+		stream_start(xr, ctxt->node);
 }
 
 static void
@@ -918,9 +1078,12 @@ on_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct xr *xr = ctxt->_private;
+	xmlNode *node = ctxt->node;
 
-	xr->ended = ctxt->node;
+	xr->ended = xr->streaming ? NULL : node;
 	xmlSAX2EndElementNs(ctx, name, prefix, uri);
+	if (xr->streaming && node != NULL)
+		stream_end(xr, node);
 }
 
 /* A DOCTYPE is refused before anything it declares is used. */
@@ -936,6 +1099,39 @@ on_doctype(void *ctx, const xmlChar *name, const xmlChar *public_id,
 	(void)system_id;
 	report(xr, doctype_pos(xr), MIF_E_SYNTAX, "a DOCTYPE is not allowed");
 	xmlStopParser(ctxt);
+}
+
+/* The XML handed to libxml2 a piece at a time; a mapping's pages given
+ * back once read. */
+struct feed {
+	const char *base, *data;
+	size_t left;
+	bool mapped;
+	size_t dropped;
+};
+
+static int
+feed_read(void *ctx, char *buf, int len)
+{
+	struct feed *feed = ctx;
+	size_t n = len > 0 ? (size_t)len : 0;
+
+	if (n > feed->left)
+		n = feed->left;
+	memcpy(buf, feed->data, n);
+	feed->data += n;
+	feed->left -= n;
+	if (feed->mapped)
+		mif_conv_drop_pages(feed->base, &feed->dropped,
+		    (size_t)(feed->data - feed->base), feed->left == 0);
+	return (int)n;
+}
+
+static int
+feed_close(void *ctx)
+{
+	(void)ctx;
+	return 0;
 }
 
 /*
@@ -974,10 +1170,20 @@ read_xml(struct xr *xr, const void *data, size_t len)
 		goto nomem;
 	ctxt->sax->serror = on_parse_error; /* the plug's handlers now */
 	xr->parser = ctxt;
-	xdoc = xmlCtxtReadMemory(ctxt, data, (int)len, doc->source_name, NULL,
-	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-	    XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	    XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
+	struct feed feed = { data, data, len, xr->data_mapped, 0 };
+	/* streaming, libxml2 reads it a piece at a time rather than copy
+	 * it whole into a buffer of its own */
+	xdoc = xr->streaming ? xmlCtxtReadIO(ctxt, feed_read, feed_close, &feed,
+	    doc->source_name, NULL, options) : xmlCtxtReadMemory(ctxt, data,
+	    (int)len, doc->source_name, NULL, options);
 	xr->parser = NULL;
+	if (xr->streaming) { /* built as it was read */
+		if (xdoc == NULL || doc->ndiags > 0)
+			xr->stream_failed = true;
+		goto out;
+	}
 	if (xdoc == NULL || doc->nerrors > 0) {
 		if (doc->nerrors == 0)
 			report(xr, MIF_NOPOS, MIF_E_SYNTAX, "not well-formed XML");
@@ -997,32 +1203,58 @@ out:
 	xmlFreeParserCtxt(ctxt);
 }
 
-mif_doc *
-mif_parse_xml(const void *data, size_t len, const mif_parse_options *opts,
-    mif_error *err)
+/* Read the XML (data, or owned->bytes, which this takes) into a new
+ * document: as it streams; if that finds a problem, again, whole, to
+ * say what it is. */
+static mif_doc *
+parse_xml(const void *data, size_t len, mif_conv_input owned,
+    const mif_parse_options *opts, mif_error *err)
 {
 	const char *name = opts != NULL && opts->source_name != NULL
 	    ? opts->source_name : "<buffer>";
+	struct text text;
+	struct xr xr;
 
+	memset(&xr, 0, sizeof xr);
+	memset(&text, 0, sizeof text);
 	if (len > INT_MAX || len > MIF_MAX_INPUT) {
+		mif_conv_input_free(&owned);
 		mif_error_set(err, MIF_E_TOO_BIG, name, "input too large");
 		return NULL;
 	}
-	struct xr xr;
-	memset(&xr, 0, sizeof xr);
-	xr.doc = mif_doc_new(name);
-	if (xr.doc == NULL || !keep_text(xr.doc, data, len) || !index_lines(&xr))
+	if (!make_text(&text, data, len, &owned))
 		goto nomem;
-	if (opts != NULL && opts->max_errors != 0)
-		xr.doc->max_errors = opts->max_errors;
+	/* transcoded, the bytes are still what libxml2 reads */
+	bool raw = owned.bytes != NULL && text.input != owned.bytes;
 	xmlInitParser();
-	mif_conv_init(&xr.conv, xr.doc);
-	read_xml(&xr, data, len);
-	mif_conv_free(&xr.conv);
-	if (xr.nomem)
-		goto nomem;
-	free(xr.lines);
-	free(xr.buf);
+	for (int streaming = 1; streaming >= 0; streaming--) {
+		memset(&xr, 0, sizeof xr);
+		xr.streaming = streaming;
+		xr.data_mapped = owned.mapped && owned.bytes == data;
+		xr.doc = mif_doc_new(name);
+		if (xr.doc == NULL)
+			goto nomem;
+		give_text(xr.doc, &text);
+		if (!index_lines(&xr))
+			goto nomem;
+		if (opts != NULL && opts->max_errors != 0)
+			xr.doc->max_errors = opts->max_errors;
+		mif_conv_init(&xr.conv, xr.doc);
+		read_xml(&xr, data, len);
+		mif_conv_free(&xr.conv);
+		free(xr.lines);
+		free(xr.buf);
+		xr.lines = NULL;
+		xr.buf = NULL;
+		if (xr.nomem)
+			goto nomem;
+		if (!xr.stream_failed)
+			break;
+		take_text(xr.doc);
+		mif_doc_free(xr.doc);
+	}
+	if (raw)
+		mif_conv_input_free(&owned);
 	for (size_t i = 0; err != NULL && i < xr.doc->ndiags; i++) {
 		if (xr.doc->diags[i].severity >= MIF_ERROR) {
 			*err = xr.doc->diags[i];
@@ -1033,7 +1265,31 @@ mif_parse_xml(const void *data, size_t len, const mif_parse_options *opts,
 nomem:
 	free(xr.lines);
 	free(xr.buf);
+	if (xr.doc != NULL)
+		take_text(xr.doc);
 	mif_doc_free(xr.doc);
+	if (text.input != NULL && text.input != owned.bytes)
+		free(text.input);
+	mif_conv_input_free(&owned);
 	mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
 	return NULL;
+}
+
+mif_doc *
+mif_parse_xml(const void *data, size_t len, const mif_parse_options *opts,
+    mif_error *err)
+{
+	return parse_xml(data, len, (mif_conv_input){ NULL, 0, 0, false }, opts, err);
+}
+
+mif_doc *
+mif_parse_xml_stream(FILE *fp, const mif_parse_options *opts, mif_error *err)
+{
+	const char *name = opts != NULL && opts->source_name != NULL
+	    ? opts->source_name : "<stdin>";
+	mif_conv_input in;
+
+	if (!mif_conv_input_read(fp, name, &in, err))
+		return NULL;
+	return parse_xml(in.bytes, in.len, in, opts, err);
 }

@@ -19,6 +19,7 @@
 struct xw {
 	xmlTextWriterPtr w;
 	bool failed;          /* libxml2 said no (out of memory) */
+	const bool *stopped;  /* the put function said no */
 	const char *problem;  /* what cannot be written, for the error */
 	char *run;            /* scratch: a run of text, NUL-terminated */
 	size_t run_cap;
@@ -331,7 +332,7 @@ static void
 contents(struct xw *x, mif_walk *walk, unsigned depth)
 {
 	for (mif_part p; (p = mif_walk_next(walk)).kind != MIF_PART_END;) {
-		if (x->failed || x->problem != NULL)
+		if (x->failed || x->problem != NULL || *x->stopped)
 			return;
 		indent(x, depth);
 		switch (p.kind) {
@@ -373,45 +374,74 @@ document(struct xw *x, const mif_doc *doc)
 	check(x, xmlTextWriterEndDocument(x->w));
 }
 
+/* libxml2's output buffer on the caller's put function. */
+struct sink {
+	mif_put_fn *put;
+	void *ctx;
+	bool failed;
+};
+
+/* Always taken, so that libxml2 reports nothing of its own: a put
+ * that said no stops the walk (xw.stopped) and fails the write. */
+static int
+sink_write(void *ctx, const char *bytes, int len)
+{
+	struct sink *sink = ctx;
+
+	if (!sink->failed && !sink->put(sink->ctx, bytes, (size_t)len))
+		sink->failed = true;
+	return len;
+}
+
+static int
+sink_close(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
 int
-mif_write_xml(const mif_doc *doc, char **out, size_t *len, mif_error *err)
+mif_write_xml_to(const mif_doc *doc, mif_put_fn *put, void *ctx,
+    mif_error *err)
 {
 	const char *name = mif_doc_source_name(doc);
 
-	*out = NULL;
-	*len = 0;
 	if (mif_doc_component(doc) == NULL) {
 		mif_error_set(err, MIF_E_MISSING, name,
 		    "no component to write as XML");
 		return -1;
 	}
-	xmlBufferPtr buf = xmlBufferCreate();
-	xmlTextWriterPtr w = buf != NULL ? xmlNewTextWriterMemory(buf, 0) : NULL;
+	struct sink sink = { put, ctx, false };
+	xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(sink_write, sink_close,
+	    &sink, NULL);
+	xmlTextWriterPtr w = ob != NULL ? xmlNewTextWriter(ob) : NULL;
 	if (w == NULL) {
-		xmlBufferFree(buf);
+		if (ob != NULL)
+			xmlOutputBufferClose(ob);
 		mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
 		return -1;
 	}
-	struct xw x = { w, false, NULL, NULL, 0 };
+	struct xw x = { w, false, &sink.failed, NULL, NULL, 0 };
 	document(&x, doc);
-	xmlFreeTextWriter(w); /* flushes into buf */
+	xmlFreeTextWriter(w); /* flushes and closes ob */
 	free(x.run);
-	int rc = -1;
 	if (x.problem != NULL) {
 		mif_error_set(err, MIF_E_ENCODING, name,
 		    "cannot write %s as XML", x.problem);
 		if (err != NULL)
 			err->rule = MIF_RULE_ENCODING_UNWRITABLE;
+	} else if (sink.failed) {
+		mif_error_set(err, MIF_E_IO, name, "write error");
 	} else if (x.failed) {
 		mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
-	} else if ((*out = malloc(xmlBufferLength(buf) + 1)) == NULL) {
-		mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
 	} else {
-		*len = (size_t)xmlBufferLength(buf);
-		memcpy(*out, xmlBufferContent(buf), *len);
-		(*out)[*len] = '\0';
-		rc = 0;
+		return 0;
 	}
-	xmlBufferFree(buf);
-	return rc;
+	return -1;
+}
+
+int
+mif_write_xml(const mif_doc *doc, char **out, size_t *len, mif_error *err)
+{
+	return mif_write_memory(doc, mif_write_xml_to, out, len, err);
 }

@@ -9,6 +9,7 @@
 
 #include "lang/internal.h"
 #include "lang/buf.h"
+#include "lang/writer.h"
 
 static void
 put_unit(mif_buf *buf, uint32_t unit, bool big)
@@ -68,80 +69,159 @@ put_bom(mif_buf *buf, mif_encoding encoding)
 	}
 }
 
-int
-mif_encode(const char *text, size_t len, mif_encoding encoding,
+void
+mif_encoder_start(mif_encoder *enc, mif_buf *out, mif_encoding encoding,
     mif_newline newline, bool eof_mark, const char *source_name,
-    char **out, size_t *outlen, mif_error *err)
+    mif_error *err)
 {
-	const unsigned char *p = (const unsigned char *)text;
-	mif_buf buf = { NULL, 0, 0, false };
-	unsigned line = 1, column = 1;
-
-	*out = NULL;
-	*outlen = 0;
+	memset(enc, 0, sizeof *enc);
 	if (encoding != MIF_ENC_UTF8 && encoding != MIF_ENC_UTF16LE
 	    && encoding != MIF_ENC_UTF16BE)
 		encoding = MIF_ENC_LATIN1;
-	put_bom(&buf, encoding);
-	bool bytewise = encoding == MIF_ENC_LATIN1 || encoding == MIF_ENC_UTF8;
+	enc->out = out;
+	enc->encoding = encoding;
+	enc->crlf = newline == MIF_NL_CRLF;
+	enc->eof_mark = eof_mark;
+	enc->source_name = source_name;
+	enc->err = err;
+	enc->line = enc->column = 1;
+	put_bom(out, encoding);
+}
+
+/* The bytes a character takes, from its first one. */
+static size_t
+utf8_need(unsigned char lead)
+{
+	return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
+static bool
+refuse(mif_encoder *enc, const unsigned char *p, size_t n, uint32_t cp,
+    bool invalid)
+{
+	enc->failed = true;
+	if (invalid) {
+		mif_error_set(enc->err, MIF_E_ENCODING, enc->source_name,
+		    "invalid UTF-8 in the text to write");
+	} else {
+		mif_error_set(enc->err, MIF_E_ENCODING, enc->source_name,
+		    "character U+%04X cannot be written in ISO 8859-1",
+		    (unsigned)cp);
+		if (enc->err != NULL)
+			enc->err->rule = MIF_RULE_ENCODING_UNWRITABLE;
+	}
+	if (enc->err != NULL)
+		enc->err->mark = (mif_mark){ enc->line, enc->column, enc->taken };
+	enc->nbad = n < sizeof enc->bad ? n : sizeof enc->bad;
+	memcpy(enc->bad, p, enc->nbad);
+	return false;
+}
+
+/* Encode len bytes of text; a character cut at the end is kept for the
+ * next piece when `may_carry`. */
+static bool
+encode(mif_encoder *enc, const unsigned char *p, size_t len, bool may_carry)
+{
+	mif_buf *buf = enc->out;
+	bool bytewise = enc->encoding == MIF_ENC_LATIN1 ||
+	    enc->encoding == MIF_ENC_UTF8;
+
 	for (size_t i = 0; i < len;) {
 		if (bytewise && p[i] < 0x80 && p[i] != '\n') {
 			/* a run of ASCII is the same bytes in either */
 			size_t j = i + 1;
 			while (j < len && p[j] < 0x80 && p[j] != '\n')
 				j++;
-			mif_buf_put(&buf, p + i, j - i);
-			column += (unsigned)(j - i);
+			mif_buf_put(buf, p + i, j - i);
+			enc->column += (unsigned)(j - i);
+			enc->taken += j - i;
 			i = j;
 			continue;
 		}
 		uint32_t cp;
 		size_t n = mif_utf8_get(p + i, len - i, &cp);
 		if (n == 0) {
-			free(buf.data);
-			mif_error_set(err, MIF_E_ENCODING, source_name,
-			    "invalid UTF-8 in the text to write");
-			if (err != NULL)
-				err->mark = (mif_mark){ line, column, i };
-			return -1;
-		}
-		if (cp == '\n' && newline == MIF_NL_CRLF)
-			put_char(&buf, '\r', encoding);
-		if (!put_char(&buf, cp, encoding)) {
-			free(buf.data);
-			mif_error_set(err, MIF_E_ENCODING, source_name,
-			    "character U+%04X cannot be written in ISO 8859-1",
-			    (unsigned)cp);
-			if (err != NULL) {
-				err->mark = (mif_mark){ line, column, i };
-				err->rule = MIF_RULE_ENCODING_UNWRITABLE;
+			size_t need = utf8_need(p[i]);
+			if (may_carry && need > 1 && len - i < need) {
+				memcpy(enc->carry, p + i, len - i);
+				enc->ncarry = len - i;
+				return !buf->nomem;
 			}
-			return -1;
+			return refuse(enc, p + i, 1, 0, true);
 		}
+		if (cp == '\n' && enc->crlf)
+			put_char(buf, '\r', enc->encoding);
+		if (!put_char(buf, cp, enc->encoding))
+			return refuse(enc, p + i, n, cp, false);
 		if (cp == '\n') {
-			line++;
-			column = 1;
+			enc->line++;
+			enc->column = 1;
 		} else {
-			column++;
+			enc->column++;
 		}
+		enc->taken += n;
 		i += n;
 	}
-	if (eof_mark)
-		put_char(&buf, 0x1A, encoding);
-	if (buf.nomem) {
-		free(buf.data);
-		mif_error_set(err, MIF_E_NOMEM, source_name, "out of memory");
-		return -1;
+	return !buf->nomem;
+}
+
+/* Whether len bytes are all ASCII, a word at a time. */
+static bool
+is_ascii(const unsigned char *s, size_t len)
+{
+	uint64_t any = 0;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		any |= w;
 	}
-	if (buf.data == NULL) { /* nothing to write: still a valid buffer */
-		buf.data = malloc(1);
-		if (buf.data == NULL) {
-			mif_error_set(err, MIF_E_NOMEM, source_name,
-			    "out of memory");
-			return -1;
+	for (; i < len; i++)
+		any |= s[i];
+	return (any & 0x8080808080808080u) == 0;
+}
+
+bool
+mif_encoder_put(void *ctx, const char *text, size_t len)
+{
+	mif_encoder *enc = ctx;
+	const unsigned char *p = (const unsigned char *)text;
+
+	if (enc->failed)
+		return false;
+	/* text known good, whose bytes are already those of the file */
+	if (enc->trusted && !enc->crlf && enc->ncarry == 0 &&
+	    (enc->encoding == MIF_ENC_UTF8 ||
+	    (enc->encoding == MIF_ENC_LATIN1 && is_ascii(p, len)))) {
+		mif_buf_put(enc->out, p, len);
+		enc->taken += len;
+		return !enc->out->nomem;
+	}
+	if (enc->ncarry > 0) {
+		size_t need = utf8_need(enc->carry[0]);
+		while (enc->ncarry < need && len > 0) {
+			enc->carry[enc->ncarry++] = *p++;
+			len--;
 		}
+		if (enc->ncarry < need)
+			return true;
+		size_t n = enc->ncarry;
+		enc->ncarry = 0;
+		if (!encode(enc, enc->carry, n, false))
+			return false;
 	}
-	*out = buf.data;
-	*outlen = buf.len;
-	return 0;
+	return encode(enc, p, len, true);
+}
+
+bool
+mif_encoder_end(mif_encoder *enc)
+{
+	if (enc->failed)
+		return false;
+	if (enc->ncarry > 0)
+		return refuse(enc, enc->carry, enc->ncarry, 0, true);
+	if (enc->eof_mark)
+		put_char(enc->out, 0x1A, enc->encoding);
+	return !enc->out->nomem;
 }

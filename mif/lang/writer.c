@@ -365,11 +365,44 @@ mif_walk_next(mif_walk *walk)
 
 /* ---- the writer --------------------------------------------------------------- */
 
+/* The pieces the writer hands on at once: at the start of a line once
+ * its text has this many bytes. */
+#define PIECE (64 * 1024)
+
+/* The caller's put function, behind the encoder. */
+struct sink {
+	mif_put_fn *put;
+	void *ctx;
+	mif_encoder *enc;
+	bool failed;      /* put said no */
+};
+
 struct writer {
 	mif_buf buf;
 	bool line_open; /* something is on the current output line */
 	bool crlf;      /* lines will end in CR LF */
+	struct sink *sink; /* where buf goes when it is full */
+	bool stopped;   /* the encoder or the sink failed */
 };
+
+/* Encode the text held and give it to the sink; what the encoder
+ * writes (its buffer) is given at once. */
+static void
+flush(struct writer *wr)
+{
+	struct sink *sink = wr->sink;
+	mif_buf *out = sink->enc->out;
+
+	if (!wr->stopped && wr->buf.len > 0 &&
+	    !mif_encoder_put(sink->enc, wr->buf.data, wr->buf.len))
+		wr->stopped = true;
+	wr->buf.len = 0;
+	if (!wr->stopped && out->len > 0) {
+		sink->failed = !sink->put(sink->ctx, out->data, out->len);
+		wr->stopped = sink->failed;
+	}
+	out->len = 0;
+}
 
 static void
 put_spaces(struct writer *wr, unsigned n)
@@ -387,6 +420,8 @@ put_spaces(struct writer *wr, unsigned n)
 static void
 start_line_at(struct writer *wr, unsigned columns)
 {
+	if (wr->buf.len >= PIECE)
+		flush(wr);
 	if (wr->line_open)
 		mif_buf_putc(&wr->buf, '\n');
 	put_spaces(wr, columns);
@@ -577,15 +612,17 @@ write_contents(struct writer *wr, mif_walk *walk, const mif_block *block,
 }
 
 /* The canonical text of the document as UTF-8 with LF line ends (that
- * encode.c turns into `newline`). */
+ * encode.c turns into `newline`), through the sink. */
 static bool
-write_text(const mif_doc *doc, mif_newline newline, mif_buf *buf)
+write_text(const mif_doc *doc, mif_newline newline, struct sink *sink)
 {
-	struct writer wr = { { NULL, 0, 0, false }, false, newline == MIF_NL_CRLF };
+	struct writer wr = { { NULL, 0, 0, false }, false,
+	    newline == MIF_NL_CRLF, sink, false };
 	mif_walk top;
 
 	mif_walk_doc(&top, doc);
-	for (mif_part p; (p = mif_walk_next(&top)).kind != MIF_PART_END;) {
+	for (mif_part p; (p = mif_walk_next(&top)).kind != MIF_PART_END &&
+	    !wr.stopped && !wr.buf.nomem;) {
 		if (p.kind == MIF_PART_COMMENT)
 			write_comment(&wr, &p, 0);
 		else if (p.kind == MIF_PART_BLOCK)
@@ -593,52 +630,39 @@ write_text(const mif_doc *doc, mif_newline newline, mif_buf *buf)
 	}
 	if (wr.line_open)
 		mif_buf_putc(&wr.buf, '\n');
-	*buf = wr.buf;
-	return !buf->nomem;
-}
-
-static bool
-is_ascii(const char *s, size_t len)
-{
-	uint64_t any = 0;
-	size_t i = 0;
-
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		any |= w;
+	bool nomem = wr.buf.nomem;
+	if (!nomem)
+		flush(&wr);
+	free(wr.buf.data);
+	if (!nomem && !wr.stopped && !mif_encoder_end(sink->enc))
+		wr.stopped = true;
+	if (!nomem && !wr.stopped) {
+		wr.buf.len = 0;
+		flush(&wr); /* the ^Z */
 	}
-	for (; i < len; i++)
-		any |= (unsigned char)s[i];
-	return (any & 0x8080808080808080u) == 0;
+	return !nomem && !wr.stopped && !sink->enc->out->nomem;
 }
 
 /*
- * An error of mif_encode() is placed in the text written; messages
+ * An error of the encoder is placed in the text written; messages
  * place it in the input instead, at the first occurrence there of the
- * character that cannot be written (the writer keeps the input's
- * order).  A character the input does not hold as such (a document
- * built, not read) keeps no place: its line in the output is told.
+ * character that cannot be written, ch (n bytes; the writer keeps the
+ * input's order).  A character the input does not hold as such (a
+ * document built, not read) keeps no place: its line in the output is
+ * told.
  */
 static void
-place_in_source(const mif_doc *doc, const char *text, size_t len,
-    mif_error *err)
+place_in_source(const mif_doc *doc, const char *ch, size_t n, mif_error *err)
 {
-	size_t at = (size_t)err->mark.offset;
-	uint32_t cp;
-	size_t n = at < len ? mif_utf8_get((const unsigned char *)text + at,
-	    len - at, &cp) : 0;
 	const char *src = doc->text;
 	size_t src_len = src != NULL ? doc->text_len : 0;
 
-	if (n == 0)
-		n = 1; /* an invalid byte stands for itself */
-	for (size_t i = 0; at < len && n <= len - at && i + n <= src_len; i++) {
-		const char *hit = memchr(src + i, text[at], src_len - i - n + 1);
+	for (size_t i = 0; n > 0 && i + n <= src_len; i++) {
+		const char *hit = memchr(src + i, ch[0], src_len - i - n + 1);
 		if (hit == NULL)
 			break;
 		i = (size_t)(hit - src);
-		if (memcmp(hit, text + at, n) == 0 && i <= UINT32_MAX) {
+		if (memcmp(hit, ch, n) == 0 && i <= UINT32_MAX) {
 			err->mark = mif_doc_mark(doc, (uint32_t)i);
 			return;
 		}
@@ -667,61 +691,190 @@ may_reencode(const mif_doc *doc, mif_encoding encoding, mif_error *err)
 	return false;
 }
 
+/* ---- what can be written ------------------------------------------------------ */
+
+/* Whether a string can be written: valid UTF-8, and in ISO 8859-1 no
+ * character above U+00FF (no lead byte past C3). */
+static bool
+string_fits(const mif_string *s, bool latin1)
+{
+	if (s == NULL)
+		return true;
+	const unsigned char *p = (const unsigned char *)s->bytes;
+	bool ascii = true;
+	for (size_t i = 0; i < s->len; i++) {
+		if (p[i] < 0x80)
+			continue;
+		if (latin1 && p[i] >= 0xC4)
+			return false;
+		ascii = false;
+	}
+	return ascii || mif_utf8_span(p, s->len) == s->len;
+}
+
+static bool block_fits(const mif_block *b, bool latin1);
+
+static bool
+stmt_fits(const mif_stmt *st, bool latin1)
+{
+	switch (st->form) {
+	case MIF_F_STRING:
+	case MIF_F_OVERLAY:
+		return string_fits(st->v.str, latin1);
+	case MIF_F_TYPE:
+		if (st->sub == MIF_T_ENUM_NAMED)
+			return string_fits(st->v.str, latin1);
+		return st->sub != MIF_T_ENUM_INLINE || st->v.enm == NULL ||
+		    block_fits(st->v.enm, latin1);
+	default:
+		return true;
+	}
+}
+
+static bool
+block_fits(const mif_block *b, bool latin1)
+{
+	for (uint16_t i = 0; i < b->nstmts; i++)
+		if (!stmt_fits(&b->stmts[i], latin1))
+			return false;
+	switch (b->kind) {
+	case MIF_COMPONENT:
+	case MIF_GROUP:
+		for (const mif_block *c = b->u.children; c != NULL; c = c->next)
+			if (!block_fits(c, latin1))
+				return false;
+		break;
+	case MIF_ENUM:
+		for (uint32_t i = 0; b->u.items != NULL && i < b->count; i++)
+			if (!string_fits(b->u.items[i].symbol, latin1))
+				return false;
+		break;
+	case MIF_TABLE:
+		for (const mif_row *r = b->u.rows; r != NULL; r = r->next)
+			for (uint32_t i = 0; r->cells != NULL && i < r->ncells; i++)
+				if (!stmt_fits(&r->cells[i], latin1))
+					return false;
+		break;
+	default:
+		break;
+	}
+	return true;
+}
+
+/* Whether the encoder can take every string of the tree: when it can,
+ * nothing fails once writing has begun but the put function. */
+static bool
+tree_fits(const mif_doc *doc, bool latin1)
+{
+	size_t n;
+	const mif_comment *c = mif_doc_comments(doc, &n);
+	const mif_block *top = mif_doc_component(doc);
+
+	for (size_t i = 0; i < n; i++)
+		if (!string_fits(c[i].text, latin1))
+			return false;
+	return top == NULL || block_fits(top, latin1);
+}
+
+static bool
+put_nowhere(void *ctx, const void *bytes, size_t n)
+{
+	(void)ctx;
+	(void)bytes;
+	(void)n;
+	return true;
+}
+
 int
-mif_write_buffer(const mif_doc *doc, const mif_write_options *opts,
-    char **out, size_t *len, mif_error *err)
+mif_write_to(const mif_doc *doc, const mif_write_options *opts,
+    mif_put_fn *put, void *ctx, mif_error *err)
 {
 	mif_encoding encoding = opts != NULL ? opts->encoding : MIF_ENC_SOURCE;
 	mif_newline newline = opts != NULL ? opts->newline : MIF_NL_SOURCE;
 	mif_eof_mark mark = opts != NULL ? opts->eof_mark : MIF_EOF_SOURCE;
 	bool eof_mark = mark == MIF_EOF_ADD ||
 	    (mark == MIF_EOF_SOURCE && mif_doc_eof_mark(doc));
-	mif_buf text;
+	const char *name = mif_doc_source_name(doc);
 
-	*out = NULL;
-	*len = 0;
 	if (encoding == MIF_ENC_SOURCE)
 		encoding = mif_doc_encoding(doc);
 	if (newline == MIF_NL_SOURCE)
 		newline = mif_doc_newline(doc);
 	if (!may_reencode(doc, encoding, err))
 		return -1;
-	if (!write_text(doc, newline, &text)) {
-		free(text.data);
-		mif_error_set(err, MIF_E_NOMEM, mif_doc_source_name(doc),
-		    "out of memory");
+	/* what the encoder would refuse is found before put gets a byte:
+	 * a pass that writes nowhere finds the first, in the output's order */
+	bool fits = put != put_nowhere &&
+	    tree_fits(doc, encoding == MIF_ENC_LATIN1);
+	if (put != put_nowhere && !fits &&
+	    mif_write_to(doc, opts, put_nowhere, NULL, err) != 0)
+		return -1;
+
+	mif_buf out = { NULL, 0, 0, false };
+	mif_encoder enc;
+	struct sink sink = { put, ctx, &enc, false };
+
+	mif_encoder_start(&enc, &out, encoding, newline, eof_mark, name, err);
+	enc.trusted = fits;
+	bool ok = write_text(doc, newline, &sink);
+	free(out.data);
+	if (ok)
+		return 0;
+	if (enc.failed) {
+		if (err != NULL && err->code == MIF_E_ENCODING)
+			place_in_source(doc, enc.bad, enc.nbad, err);
+	} else if (sink.failed) {
+		mif_error_set(err, MIF_E_IO, name, "write error");
+	} else {
+		mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+	}
+	return -1;
+}
+
+bool
+mif_put_memory(void *ctx, const void *bytes, size_t n)
+{
+	mif_buf *buf = ctx;
+
+	mif_buf_put(buf, bytes, n);
+	return !buf->nomem;
+}
+
+int
+mif_write_buffer(const mif_doc *doc, const mif_write_options *opts,
+    char **out, size_t *len, mif_error *err)
+{
+	mif_buf buf = { NULL, 0, 0, false };
+
+	*out = NULL;
+	*len = 0;
+	if (mif_write_to(doc, opts, mif_put_memory, &buf, err) != 0 ||
+	    (buf.data == NULL && (buf.data = malloc(1)) == NULL)) {
+		bool nomem = buf.nomem;
+		free(buf.data);
+		if (nomem)
+			mif_error_set(err, MIF_E_NOMEM, mif_doc_source_name(doc),
+			    "out of memory");
 		return -1;
 	}
-	/* ASCII text with LF line ends is already its ISO 8859-1 encoding:
-	 * hand it over rather than copy what may be hundreds of megabytes */
-	if (text.data != NULL && encoding == MIF_ENC_LATIN1 &&
-	    newline != MIF_NL_CRLF && !eof_mark &&
-	    is_ascii(text.data, text.len)) {
-		*out = text.data;
-		*len = text.len;
-		return 0;
-	}
-	int rc = mif_encode(text.data != NULL ? text.data : "", text.len,
-	    encoding, newline, eof_mark, mif_doc_source_name(doc),
-	    out, len, err);
-	if (rc != 0 && err != NULL && err->code == MIF_E_ENCODING)
-		place_in_source(doc, text.data, text.len, err);
-	free(text.data);
-	return rc;
+	*out = buf.data;
+	*len = buf.len;
+	return 0;
+}
+
+static bool
+put_file(void *ctx, const void *bytes, size_t n)
+{
+	return fwrite(bytes, 1, n, ctx) == n;
 }
 
 int
 mif_write_stream(const mif_doc *doc, const mif_write_options *opts,
     FILE *fp, mif_error *err)
 {
-	char *out;
-	size_t len;
-
-	if (mif_write_buffer(doc, opts, &out, &len, err) != 0)
+	if (mif_write_to(doc, opts, put_file, fp, err) != 0)
 		return -1;
-	bool ok = fwrite(out, 1, len, fp) == len && fflush(fp) == 0;
-	free(out);
-	if (!ok) {
+	if (fflush(fp) != 0) {
 		mif_error_set(err, MIF_E_IO, mif_doc_source_name(doc),
 		    "write error");
 		return -1;

@@ -94,17 +94,44 @@ mif_part mif_walk_next(mif_walk *walk);
 /* Give the comment cursor back to the parent once the nested walk ended. */
 void mif_walk_done(mif_walk *parent, const mif_walk *nested);
 
+/* A mif_put_fn into ctx, a mif_buf that grows. */
+bool mif_put_memory(void *ctx, const void *bytes, size_t n);
+
 /* ---- output encoding -------------------------------------------------------- */
 
 /*
- * Turn the writer's UTF-8 text (LF line ends) into the bytes of a file:
- * byte-order mark, encoding, line ends, and a final ^Z when eof_mark.
- * On success *out is malloc'd; on failure returns -1 with *err set (a
- * character ISO 8859-1 cannot hold, invalid UTF-8, no memory), its mark
- * the line and column in text and, as offset, where in text it is.
+ * Turn the writer's UTF-8 text (LF line ends), given in pieces of any
+ * length, into the bytes of a file in `out`: byte-order mark, encoding,
+ * line ends, and a final ^Z when eof_mark.  mif_encoder_put() is a
+ * flush function of mif_buf.  A piece that cannot be written (a
+ * character ISO 8859-1 cannot hold, invalid UTF-8) sets *err, its mark
+ * the line and column in the text, and keeps the character's bytes in
+ * bad; then every later call returns false.  A false return with
+ * `failed` unset is out->nomem: out could not take the bytes.
  */
-int mif_encode(const char *text, size_t len, mif_encoding encoding,
+typedef struct mif_encoder {
+	mif_buf *out;
+	mif_encoding encoding;
+	bool crlf, eof_mark;
+	const char *source_name;
+	mif_error *err;
+	unsigned line, column;
+	size_t taken;              /* bytes of text encoded */
+	unsigned char carry[4];    /* a character cut between two pieces */
+	size_t ncarry;
+	bool failed;
+	bool trusted;              /* the text is known to be writable: a
+	                              piece whose bytes are those of the file
+	                              is copied as it is (no line count) */
+	char bad[4];               /* the character that could not be */
+	size_t nbad;
+} mif_encoder;
+
+void mif_encoder_start(mif_encoder *enc, mif_buf *out, mif_encoding encoding,
     mif_newline newline, bool eof_mark, const char *source_name,
-    char **out, size_t *outlen, mif_error *err);
+    mif_error *err);
+bool mif_encoder_put(void *ctx, const char *text, size_t len);
+/* After the last piece: the ^Z; false as mif_encoder_put(). */
+bool mif_encoder_end(mif_encoder *enc);
 
 #endif /* MIF_WRITER_H */
