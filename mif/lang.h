@@ -17,9 +17,9 @@ extern "C" {
 #endif
 
 #define MIF_VERSION_MAJOR 0
-#define MIF_VERSION_MINOR 2
+#define MIF_VERSION_MINOR 3
 #define MIF_VERSION_PATCH 0
-#define MIF_VERSION_STRING "0.2.0"
+#define MIF_VERSION_STRING "0.3.0"
 
 #if defined(__GNUC__)
 #define MIF_MUST_USE __attribute__((warn_unused_result))
