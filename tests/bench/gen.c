@@ -1,13 +1,17 @@
 /*
  * Write a large MIF and the same content as XML, for the benchmark.
  *
- *   gen DIR [GROUPS]
+ *   gen DIR [GROUPS [LENGTH]]
  *
  * writes DIR/bench.mif and DIR/bench.xml: a ComponentID group, then
  * GROUPS scalar groups (default 130000, about 150 MB of MIF) of four
  * attributes each (a string, an integer, a date and a display string),
  * every attribute with a description.  The values come from a fixed
  * pseudo-random sequence, so every run writes the same bytes.
+ * LENGTH (20 to 128) makes the files of the same kind with longer
+ * strings: each display string then takes LENGTH characters, its words
+ * drawn from the sequence, so that few values repeat
+ * (gen DIR 130000 128 writes about 153 MiB).
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -18,6 +22,9 @@
 #include <string.h>
 
 #define DEFAULT_GROUPS 130000u
+/* LENGTH's range: the display string is a DISPLAYSTRING(128). */
+#define MIN_LENGTH 20u
+#define MAX_LENGTH 128u
 
 /* One attribute, as both formats need it. */
 typedef struct attribute {
@@ -170,8 +177,32 @@ put_component_id(writer *w)
 	close_group(w);
 }
 
+/* Words drawn from the sequence after text in buf, up to length
+ * characters in all. */
 static void
-put_record(writer *w, unsigned n, uint64_t *rng)
+lengthen(char *buf, size_t length, uint64_t *rng)
+{
+	static const char *const words[] = {
+		"disk", "replaced", "after", "the", "nightly", "audit", "found",
+		"errors", "on", "volume", "memory", "upgraded", "by", "site",
+		"staff", "network", "card", "driver", "patched", "twice",
+	};
+	size_t len = strlen(buf);
+
+	while (len + 1 < length) {
+		const char *word = words[next_random(rng) % 20u];
+		size_t n = strlen(word);
+		if (len + 1 + n > length)
+			n = length - len - 1;
+		buf[len++] = ' ';
+		memcpy(buf + len, word, n);
+		len += n;
+	}
+	buf[len] = '\0';
+}
+
+static void
+put_record(writer *w, unsigned n, unsigned length, uint64_t *rng)
 {
 	static const char *const words[] = {
 		"nominal", "degraded", "patched", "rebooted", "migrated",
@@ -208,6 +239,8 @@ put_record(writer *w, unsigned n, uint64_t *rng)
 	    "Free text kept by the administrators.", "", 1 };
 	snprintf(a.value, sizeof a.value, "Host %u was %s on pass %u.",
 	    n, words[r % 8u], (r >> 3) % 1000u);
+	if (length != 0)
+		lengthen(a.value, length, rng);
 	put_attribute(w, &a);
 
 	close_group(w);
@@ -241,14 +274,22 @@ main(int argc, char **argv)
 {
 	writer w;
 	char *mif_path, *xml_path;
-	unsigned groups = DEFAULT_GROUPS;
+	unsigned groups = DEFAULT_GROUPS, length = 0;
 	uint64_t rng = 1996;
 
-	if (argc < 2 || argc > 3) {
-		fputs("usage: gen DIR [GROUPS]\n", stderr);
+	if (argc < 2 || argc > 4) {
+		fputs("usage: gen DIR [GROUPS [LENGTH]]\n", stderr);
 		return 2;
 	}
-	if (argc == 3) {
+	if (argc == 4) {
+		char *end;
+		unsigned long v = strtoul(argv[3], &end, 10);
+		if (*end != '\0' || v < MIN_LENGTH || v > MAX_LENGTH)
+			die("bad string length: %s (%u to %u)", argv[3],
+			    MIN_LENGTH, MAX_LENGTH);
+		length = (unsigned)v;
+	}
+	if (argc >= 3) {
 		char *end;
 		unsigned long v = strtoul(argv[2], &end, 10);
 		if (*end != '\0' || v == 0 || v > 4000000000u)
@@ -271,7 +312,7 @@ main(int argc, char **argv)
 	    w.xml);
 	put_component_id(&w);
 	for (unsigned n = 1; n <= groups; n++)
-		put_record(&w, n, &rng);
+		put_record(&w, n, length, &rng);
 	fputs("END COMPONENT\n", w.mif);
 	fputs("</component>\n", w.xml);
 
