@@ -11,7 +11,7 @@
 static bool
 grow(mif_interner *t)
 {
-	size_t ncap = t->slots == NULL ? 1024 : (t->mask + 1) * 2;
+	size_t ncap = t->slots == NULL ? 64 : (t->mask + 1) * 2;
 	mif_intern_slot *slots = calloc(ncap, sizeof *slots);
 
 	if (slots == NULL)

@@ -3,6 +3,7 @@
 #define _DEFAULT_SOURCE
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,10 @@
 #else
 #define MAP_POPULATE_IF_ANY 0
 #endif
+
+/* Files from this size are mapped, not read; smaller ones are read
+ * whole. */
+#define SMALL_FILE (1024 * 1024)
 
 /*
  * The most bytes an input that starts with head (n bytes of it) may
@@ -116,10 +121,39 @@ mif_parse_buffer(const void *data, size_t len, const mif_parse_options *opts,
 	return parse_owned(copy, len, len + 1, false, name, opts, err);
 }
 
-/* Read all of fp into a malloc'd buffer of *cap_out bytes; size_hint is
+/* Where read_all() reads: a stream, or a file descriptor (a path, read
+ * without a stream's buffer and its system calls). */
+typedef struct input {
+	FILE *fp;
+	int fd;
+} input;
+
+/* Up to n bytes into buf; 0 at the end or on an error (errno set). */
+static size_t
+input_read(input in, char *buf, size_t n, bool *failed)
+{
+	if (in.fp != NULL) {
+		size_t got = fread(buf, 1, n, in.fp);
+		*failed = got == 0 && ferror(in.fp);
+		return got;
+	}
+	for (;;) {
+		ssize_t got = read(in.fd, buf, n);
+		if (got >= 0) {
+			*failed = false;
+			return (size_t)got;
+		}
+		if (errno != EINTR) {
+			*failed = true;
+			return 0;
+		}
+	}
+}
+
+/* Read all of in into a malloc'd buffer of *cap_out bytes; size_hint is
  * the file's size when known. */
 static char *
-read_all(FILE *fp, size_t size_hint, size_t *len, size_t *cap_out,
+read_all(input in, size_t size_hint, size_t *len, size_t *cap_out,
     const char *name, mif_error *err)
 {
 	/* one byte spare, so that a file read whole meets its end with no
@@ -147,10 +181,11 @@ read_all(FILE *fp, size_t size_hint, size_t *len, size_t *cap_out,
 			buf = p;
 			cap = want;
 		}
-		size_t got = fread(buf + n, 1, cap - n, fp);
+		bool failed;
+		size_t got = input_read(in, buf + n, cap - n, &failed);
 		n += got;
 		if (got == 0) {
-			if (ferror(fp)) {
+			if (failed) {
 				int e = errno;
 				free(buf);
 				mif_error_set(err, MIF_E_IO, name, "read error: %s",
@@ -191,14 +226,14 @@ mif_parse_stream(FILE *fp, const mif_parse_options *opts, mif_error *err)
 	}
 	/* Map a big regular file: its pages come from the page cache, with no
 	 * copy and no zeroing, all at once rather than a fault at a time. */
-	if (hint >= 1024 * 1024 && ftello(fp) == 0 && hint <= (size_t)MIF_MAX_INPUT) {
+	if (hint >= SMALL_FILE && ftello(fp) == 0 && hint <= (size_t)MIF_MAX_INPUT) {
 		void *map = mmap(NULL, hint, PROT_READ, MAP_PRIVATE | MAP_POPULATE_IF_ANY,
 		    fileno(fp), 0);
 		if (map != MAP_FAILED)
 			return parse_owned(map, hint, hint, true, name, opts, err);
 	}
 	size_t len, cap;
-	char *data = read_all(fp, hint, &len, &cap, name, err);
+	char *data = read_all((input){ .fp = fp }, hint, &len, &cap, name, err);
 	return data != NULL ? parse_owned(data, len, cap, false, name, opts, err)
 	    : NULL;
 }
@@ -211,12 +246,32 @@ mif_parse_path(const char *path, const mif_parse_options *opts, mif_error *err)
 		return mif_parse_stream(stdin, &o, err);
 	}
 	const char *name = name_of(opts, path);
-	FILE *fp = fopen(path, "rb");
-	if (fp == NULL) {
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
 		mif_error_set(err, MIF_E_IO, name, "%s", strerror(errno));
 		return NULL;
 	}
 	mif_parse_options o = with_name(opts, path);
+	/* A small regular file, as most are, is read at once: one buffer,
+	 * a few system calls.  Others take the stream's way, which maps
+	 * big files and refuses ones too big before reading them. */
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    st.st_size < SMALL_FILE) {
+		size_t len, cap;
+		char *data = read_all((input){ .fd = fd }, (size_t)st.st_size,
+		    &len, &cap, name, err);
+		close(fd);
+		return data != NULL ? parse_owned(data, len, cap, false, name,
+		    &o, err) : NULL;
+	}
+	FILE *fp = fdopen(fd, "rb");
+	if (fp == NULL) {
+		int e = errno;
+		close(fd);
+		mif_error_set(err, MIF_E_IO, name, "%s", strerror(e));
+		return NULL;
+	}
 	mif_doc *doc = mif_parse_stream(fp, &o, err);
 	fclose(fp);
 	return doc;
