@@ -92,12 +92,13 @@ bool mif_lines_complete(const mif_lines *li, const struct mif_doc *doc);
 mif_mark mif_lines_mark(const mif_lines *li, const struct mif_doc *doc,
     uint32_t pos);
 /* Line `line` (from 1) of doc's text: [*start, *end) without its line
- * end; false when there is no such line.  Needs li complete. */
+ * end; false when there is no such line.  Needs li to reach the next
+ * line's start, or the end of the text. */
 bool mif_lines_line(const mif_lines *li, const struct mif_doc *doc,
     unsigned line, uint32_t *start, uint32_t *end);
 /* Where character `column` (from 1) of the line [start, end) begins, or
  * end when the line is shorter: a cost of one block at most, however
- * long the line. */
+ * long the line.  li must reach end - 1. */
 uint32_t mif_lines_column(const mif_lines *li, const struct mif_doc *doc,
     uint32_t start, uint32_t end, unsigned column);
 void mif_lines_free(mif_lines *li);
