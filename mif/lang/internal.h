@@ -239,6 +239,15 @@ bool mif_source_load(mif_doc *doc, size_t len, const mif_parse_options *opts,
     mif_error *err);
 /* Release doc->input. */
 void mif_source_release(mif_doc *doc);
+/*
+ * The text from byte from to byte upto has been read and will seldom be
+ * read again: when it lies in a mapped file, give back the pages that it
+ * covers whole, so that a big file is not held whole while its tree is
+ * built.  They stay readable (the page cache gives them back: a
+ * diagnostic's quote may need one).  Returns where the pages given back
+ * end, the from of the next call; upto for text in memory of its own.
+ */
+size_t mif_source_give_back(mif_doc *doc, size_t from, size_t upto);
 
 /* The first character over ASCII of a file without a byte-order mark
  * (utf8_doubt.c), found in its bytes before they are transcoded: its

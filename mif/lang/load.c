@@ -1,6 +1,4 @@
 /* The parse entry points: a buffer, a stream, a path. */
-/* MAP_POPULATE and MAP_ANONYMOUS, where the system has them */
-#define _DEFAULT_SOURCE
 
 #include <errno.h>
 #include <fcntl.h>
@@ -12,12 +10,6 @@
 #include <unistd.h>
 
 #include "lang/internal.h"
-
-#ifdef MAP_POPULATE
-#define MAP_POPULATE_IF_ANY MAP_POPULATE
-#else
-#define MAP_POPULATE_IF_ANY 0
-#endif
 
 /* Files from this size are mapped, not read; smaller ones are read
  * whole. */
@@ -225,10 +217,11 @@ mif_parse_stream(FILE *fp, const mif_parse_options *opts, mif_error *err)
 		hint = (size_t)st.st_size;
 	}
 	/* Map a big regular file: its pages come from the page cache, with no
-	 * copy and no zeroing, all at once rather than a fault at a time. */
+	 * copy and no zeroing.  The loader and the scanner read it a few MiB
+	 * at a time and give each back (mif_source_give_back()), so it is
+	 * not populated whole at once. */
 	if (hint >= SMALL_FILE && ftello(fp) == 0 && hint <= (size_t)MIF_MAX_INPUT) {
-		void *map = mmap(NULL, hint, PROT_READ, MAP_PRIVATE | MAP_POPULATE_IF_ANY,
-		    fileno(fp), 0);
+		void *map = mmap(NULL, hint, PROT_READ, MAP_PRIVATE, fileno(fp), 0);
 		if (map != MAP_FAILED)
 			return parse_owned(map, hint, hint, true, name, opts, err);
 	}

@@ -67,6 +67,7 @@ typedef struct mif_parser {
 
 	/* scanner state */
 	size_t fed;             /* bytes of the text handed to flex */
+	size_t given_back;      /* of them, those given back (source.c) */
 	uint32_t consumed;      /* bytes of the text matched: the place */
 	bool newline_seen;      /* a line end since the last token */
 	uint32_t word_pos;      /* where START or END began */
