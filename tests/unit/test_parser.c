@@ -262,6 +262,56 @@ test_recovery_reports_each_problem(void **state)
 	    "6:20: error: unexpected \",\", expecting a statement, a block or END\n");
 }
 
+/* A keyword and its "=" are read as one token when at most one blank
+ * stands between them: every spelling builds the same statement, and an
+ * error after one, or in the recovery after an earlier error, reads and
+ * counts as with the two tokens apart (see also
+ * test_recovery_reports_each_problem). */
+static void
+test_keyword_and_equals(void **state)
+{
+	(void)state;
+	static const char *const eq[] = { "=", " =", "\t=", "  =", "\n=",
+	    " \r\n =", "\f=" };
+	for (size_t i = 0; i < sizeof eq / sizeof *eq; i++) {
+		char text[256];
+		snprintf(text, sizeof text, "START COMPONENT NAME%s\"c\"\n"
+		    "START GROUP NAME%s\"g\" ID%s3 CLASS%s\"a|b|c\"\n"
+		    "START ATTRIBUTE NAME%s\"a\" ID%s1 TYPE%sINTEGER VALUE%s-4\n"
+		    "END ATTRIBUTE END GROUP END COMPONENT\n", eq[i], eq[i],
+		    eq[i], eq[i], eq[i], eq[i], eq[i], eq[i]);
+		mif_doc *doc = parse_text(text);
+		char buf[256];
+		assert_string_equal(diag_text(doc, buf, sizeof buf), "");
+		const mif_block *c = mif_doc_component(doc);
+		assert_string_equal(mif_block_string(c, MIF_KW_NAME)->bytes, "c");
+		const mif_block *g = c->u.children;
+		uint64_t id;
+		assert_true(mif_block_id(g, &id));
+		assert_int_equal(id, 3);
+		assert_string_equal(mif_block_string(g, MIF_KW_CLASS)->bytes,
+		    "a|b|c");
+		const mif_block *a = g->u.children;
+		assert_int_equal(mif_block_stmt(a, MIF_KW_TYPE)->sub, MIF_T_INTEGER);
+		mif_doc_free(doc);
+	}
+	/* not a keyword: the word and the "=" as before */
+	expect_diags("START COMPONENT NAME = \"c\" NAMES= \"x\"\nEND COMPONENT\n",
+	    "1:28: error: unknown keyword \"NAMES\"\n");
+	expect_diags("START COMPONENT NAME = \"c\" INTEGER= 1\nEND COMPONENT\n",
+	    "1:28: error: unexpected INTEGER, expecting a statement, "
+	    "a block or END\n");
+	/* an error right after one, and one a keyword later in recovery */
+	expect_diags("START COMPONENT NAME== \"c\"\nEND COMPONENT\n",
+	    "1:22: error: unexpected \"=\", expecting a value\n");
+	expect_diags("START COMPONENT NAME \"c\" ID= =\nEND COMPONENT\n",
+	    "1:22: error: unexpected string, expecting \"=\"\n");
+	expect_diags("START COMPONENT NAME \"c\" START GROUP ID= =\n"
+	    "END GROUP END COMPONENT\n",
+	    "1:22: error: unexpected string, expecting \"=\"\n"
+	    "1:42: error: unexpected \"=\", expecting a value\n");
+}
+
 static void
 test_no_cascade_into_validation(void **state)
 {
@@ -396,6 +446,7 @@ main(void)
 		cmocka_unit_test(test_statement_rules),
 		cmocka_unit_test(test_repeated_statements),
 		cmocka_unit_test(test_recovery_reports_each_problem),
+		cmocka_unit_test(test_keyword_and_equals),
 		cmocka_unit_test(test_no_cascade_into_validation),
 		cmocka_unit_test(test_error_limit),
 		cmocka_unit_test(test_nesting_limit),
