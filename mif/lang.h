@@ -396,6 +396,13 @@ typedef struct mif_parse_options {
 	/* The input's encoding, when the caller knows it (see below). */
 	bool input_encoding_given;
 	mif_encoding input_encoding; /* MIF_ENC_LATIN1 ... MIF_ENC_UTF16BE */
+	/* When set, called with each block of the component as soon as it
+	 * is built, in order: false drops it from the tree, and the memory
+	 * it took (its comments too) is given back, so that a reader of a
+	 * few blocks of a big file need not hold the rest.  Diagnostics are
+	 * those of the whole file. */
+	bool (*keep_block)(const struct mif_block *block, void *arg);
+	void *keep_block_arg;
 } mif_parse_options;
 
 /*

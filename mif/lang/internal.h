@@ -33,6 +33,14 @@ void mif_arena_release(mif_arena *arena);
 void *mif_arena_alloc(mif_arena *arena, size_t size);
 /* a copy of n bytes */
 void *mif_arena_dup(mif_arena *arena, const void *src, size_t n);
+/* Where the arena stands, and going back there: what was allocated
+ * since is given back at once (mif_build_close() drops a block). */
+typedef struct mif_arena_mark {
+	mif_arena_chunk *head;
+	char *next;
+} mif_arena_mark;
+mif_arena_mark mif_arena_mark_now(const mif_arena *arena);
+void mif_arena_rewind(mif_arena *arena, mif_arena_mark mark);
 
 /* ---- interned strings ------------------------------------------------ */
 
@@ -54,6 +62,9 @@ typedef struct mif_interner {
 
 /* The document's one copy of these bytes (UTF-8); NULL if out of memory. */
 const mif_string *mif_intern(mif_doc *doc, const char *bytes, size_t len);
+/* Forget the strings interned after the first `count`, as the arena goes
+ * back to where it stood then. */
+void mif_intern_forget(mif_interner *t, size_t count);
 
 /* ---- growable vectors (malloc'd, for parse-time scratch) -------------- */
 
@@ -128,6 +139,9 @@ struct mif_doc {
 	char *source_name;
 
 	const mif_block *component;
+	/* mif_parse_options.keep_block, while the parser runs */
+	bool (*keep_block)(const mif_block *block, void *arg);
+	void *keep_block_arg;
 
 	mif_comment *comments;
 	size_t ncomments, comments_cap;

@@ -60,10 +60,15 @@ parse_owned(char *data, size_t len, size_t cap, bool mapped, const char *name,
 		mif_doc_free(doc);
 		return NULL;
 	}
+	if (opts != NULL) {
+		doc->keep_block = opts->keep_block;
+		doc->keep_block_arg = opts->keep_block_arg;
+	}
 	unsigned max_errors = opts != NULL ? opts->max_errors : 0;
 	if (max_errors != 0)
 		doc->max_errors = max_errors;
 	mif_parse_text(doc, doc->max_errors);
+	doc->keep_block = NULL;
 	if (doc->ndiags > 0 && err != NULL) {
 		for (size_t i = 0; i < doc->ndiags; i++) {
 			if (doc->diags[i].severity >= MIF_ERROR) {
@@ -85,7 +90,7 @@ name_of(const mif_parse_options *opts, const char *fallback)
 static mif_parse_options
 with_name(const mif_parse_options *opts, const char *fallback)
 {
-	mif_parse_options o = { NULL, 0, false, MIF_ENC_LATIN1 };
+	mif_parse_options o = { .input_encoding = MIF_ENC_LATIN1 };
 
 	if (opts != NULL)
 		o = *opts;

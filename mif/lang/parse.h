@@ -52,6 +52,10 @@ typedef struct mif_build_level {
 	mif_block *first, *last; /* children */
 	mif_row *first_row, *last_row;
 	uint32_t count;
+	/* what the document held when the block opened, to go back to when
+	 * the block is dropped (mif_parse_options.keep_block) */
+	mif_arena_mark arena_mark;
+	size_t strings_mark, comments_mark;
 } mif_build_level;
 
 /* One open block as the token stream shows it (for nesting repair). */
