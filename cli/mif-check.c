@@ -127,6 +127,7 @@ main(int argc, char *argv[])
 	walk_options wo = { .stdin_default = true };
 	int c;
 
+	report_batch_stderr();
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":q" WALK_SHORTOPTS DIAG_OPTSTRING,
 	    longopts, NULL)) != -1) {

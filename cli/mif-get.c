@@ -1,11 +1,13 @@
 /* mif-get: groups, attributes, values and table rows of MIF files, for
  * shell scripts. */
+#include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 #include "diag_options.h"
@@ -403,6 +405,131 @@ get_group(job *j)
 
 /* ---- files ------------------------------------------------------------ */
 
+/*
+ * -g: the parse keeps only the groups and tables the spec may name (by
+ * ID, class or name, in any case: mif_find_group() tries them all) and
+ * every other block, so that a big file is not held whole for a few of
+ * its groups.  The view of what it names may take in every block of its
+ * class (mif_rows_open_spec()): when one of those was dropped, the file
+ * is read again whole (drops_class()).
+ */
+struct keeper {
+	const char *spec;
+	size_t spec_len;
+	bool numeric;       /* the spec is digits: an ID too */
+	uint64_t id;
+	struct dropped {    /* the classes of the blocks dropped, each told */
+		char *bytes;    /* apart from the one before */
+		size_t len;
+	} *classes;
+	size_t nclasses, cap;
+	bool classless;     /* a block without CLASS was dropped */
+	bool nomem;
+};
+
+static bool
+same_text(const mif_string *s, const char *text, size_t len)
+{
+	return s != NULL && s->len == len && strncasecmp(s->bytes, text, len) == 0;
+}
+
+static bool
+keep_block(const mif_block *b, void *arg)
+{
+	struct keeper *k = arg;
+	uint64_t id;
+
+	if (b->kind != MIF_GROUP && b->kind != MIF_TABLE)
+		return true;
+	if (k->numeric && mif_block_id(b, &id) && id == k->id)
+		return true;
+	const mif_string *cls = mif_block_string(b, MIF_KW_CLASS);
+	if (same_text(cls, k->spec, k->spec_len) ||
+	    same_text(mif_block_string(b, MIF_KW_NAME), k->spec, k->spec_len))
+		return true;
+	if (cls == NULL) {
+		k->classless = true;
+		return false;
+	}
+	if (k->nclasses > 0 && same_text(cls, k->classes[k->nclasses - 1].bytes,
+	    k->classes[k->nclasses - 1].len))
+		return false;
+	if (k->nclasses == k->cap) {
+		size_t cap = k->cap > 0 ? 2 * k->cap : 16;
+		struct dropped *more = realloc(k->classes, cap * sizeof *more);
+		if (more == NULL) {
+			k->nomem = true; /* read again whole */
+			return false;
+		}
+		k->classes = more;
+		k->cap = cap;
+	}
+	char *copy = malloc(cls->len + 1);
+	if (copy == NULL) {
+		k->nomem = true;
+		return false;
+	}
+	memcpy(copy, cls->bytes, cls->len + 1);
+	k->classes[k->nclasses++] = (struct dropped){ copy, cls->len };
+	return false;
+}
+
+/* Whether the block the spec names shares its class with a dropped one. */
+static bool
+drops_class(const struct keeper *k, const mif_doc *doc)
+{
+	const mif_block *b = mif_find_group(doc, k->spec);
+
+	if (k->nomem)
+		return true;
+	if (b == NULL)
+		return false;
+	/* a group the spec names by its ID is the view, alone */
+	uint64_t id;
+	if (k->numeric && mif_block_id(b, &id) && id == k->id &&
+	    b->kind == MIF_GROUP && !mif_is_template(b))
+		return false;
+	const mif_string *cls = mif_block_string(b, MIF_KW_CLASS);
+	if (cls == NULL)
+		return k->classless;
+	for (size_t i = 0; i < k->nclasses; i++)
+		if (same_text(cls, k->classes[i].bytes, k->classes[i].len))
+			return true;
+	return false;
+}
+
+static void
+keeper_free(struct keeper *k)
+{
+	for (size_t i = 0; i < k->nclasses; i++)
+		free(k->classes[i].bytes);
+	free(k->classes);
+}
+
+/* The file parsed for -g: see struct keeper. */
+static mif_doc *
+parse_for_group(const char *path, const mif_parse_options *opts,
+    const char *spec, mif_error *err)
+{
+	struct keeper k = { .spec = spec, .spec_len = strlen(spec) };
+	mif_parse_options o = *opts;
+	char *end;
+
+	errno = 0;
+	k.numeric = spec[0] >= '0' && spec[0] <= '9';
+	k.id = strtoull(spec, &end, 10);
+	k.numeric = k.numeric && *end == '\0' && errno == 0;
+	o.keep_block = keep_block;
+	o.keep_block_arg = &k;
+	mif_doc *doc = mif_parse_path(path, &o, err);
+	if (doc != NULL && mif_doc_error_count(doc) == 0 && drops_class(&k, doc)) {
+		mif_doc_free(doc);
+		doc = mif_parse_path(path, opts, err);
+	}
+	keeper_free(&k);
+	return doc;
+}
+
 /* Returns the file's exit status. */
 static int
 get_file(const char *path, const struct settings *set, job *all)
@@ -413,7 +540,10 @@ get_file(const char *path, const struct settings *set, job *all)
 	mif_parse_options popts = cli_input_named(&set->input, j.name);
 	mif_error err;
 
-	j.doc = mif_parse_path(path, &popts, &err);
+	/* the standard input cannot be read twice: kept whole */
+	j.doc = set->group != NULL && strcmp(path, "-") != 0
+	    ? parse_for_group(path, &popts, set->group, &err)
+	    : mif_parse_path(path, &popts, &err);
 	if (j.doc == NULL) {
 		report_diag(stderr, prog, j.name, NULL, &err);
 		return report_status(&err);

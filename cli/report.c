@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -37,7 +38,37 @@ static struct {
 	enum report_format format;
 	enum report_colour colour;
 	_Atomic size_t promoted;
+	bool batched; /* report_batch_stderr() gave standard error a buffer */
 } settings;
+
+/* Standard error's buffer once batched: many diagnostics in one write. */
+static char batch[64 * 1024];
+
+void
+report_batch_stderr(void)
+{
+	if (isatty(STDERR_FILENO) ||
+	    setvbuf(stderr, batch, _IOFBF, sizeof batch) != 0)
+		return;
+	settings.batched = true;
+}
+
+/* len bytes of one whole diagnostic onto out.  A batched standard error
+ * writes what it holds first when they would not fit with it, so that
+ * no diagnostic is split between two writes. */
+static void
+report_write(FILE *out, const char *text, size_t len)
+{
+	if (out != stderr || !settings.batched) {
+		fwrite(text, 1, len, out);
+		return;
+	}
+	flockfile(out);
+	if (__fpending(out) + len > sizeof batch)
+		fflush(out);
+	fwrite(text, 1, len, out);
+	funlockfile(out);
+}
 
 void
 report_silence(mif_rule rule)
@@ -155,6 +186,96 @@ choose_window(const struct units *u, size_t at, bool whole, size_t *first,
 }
 
 /*
+ * A diagnostic's text, built whole before it is written: in the room
+ * given on the stack, or in a malloc'd copy when it outgrows it (a long
+ * file name).  After a failed allocation the text is cut, never lost.
+ */
+struct text {
+	char *p;
+	size_t len, cap;
+	bool heap;
+};
+
+/* Room for n more bytes and a NUL; false when there is none. */
+static bool
+text_room(struct text *t, size_t n)
+{
+	if (t->len + n < t->cap)
+		return true;
+	size_t cap = 2 * (t->len + n + 1);
+	char *p = t->heap ? realloc(t->p, cap) : malloc(cap);
+	if (p == NULL)
+		return false;
+	if (!t->heap)
+		memcpy(p, t->p, t->len);
+	t->p = p;
+	t->cap = cap;
+	t->heap = true;
+	return true;
+}
+
+static void
+text_put(struct text *t, const char *s, size_t n)
+{
+	if (!text_room(t, n))
+		n = t->cap - 1 - t->len;
+	memcpy(t->p + t->len, s, n);
+	t->len += n;
+}
+
+static void
+text_puts(struct text *t, const char *s)
+{
+	text_put(t, s, strlen(s));
+}
+
+static void CLI_PRINTF(2, 3)
+text_printf(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	int n = vsnprintf(t->p + t->len, t->cap - t->len, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if ((size_t)n >= t->cap - t->len) {
+		if (!text_room(t, (size_t)n))
+			return;
+		va_start(ap, fmt);
+		vsnprintf(t->p + t->len, t->cap - t->len, fmt, ap);
+		va_end(ap);
+	}
+	t->len += (size_t)n;
+}
+
+/* len bytes of s, their controls escaped (miftools(7)). */
+static void
+text_escaped(struct text *t, const char *s, size_t len)
+{
+	size_t n = mif_escape(s, len, MIF_ESCAPE_CONTROLS, t->p + t->len,
+	    t->cap - t->len);
+	if (n >= t->cap - t->len) {
+		if (!text_room(t, n))
+			return;
+		mif_escape(s, len, MIF_ESCAPE_CONTROLS, t->p + t->len,
+		    t->cap - t->len);
+	}
+	t->len += n;
+}
+
+/* n spaces */
+static void
+text_pad(struct text *t, size_t n)
+{
+	static const char spaces[] = "                ";
+
+	for (; n > sizeof spaces - 1; n -= sizeof spaces - 1)
+		text_put(t, spaces, sizeof spaces - 1);
+	text_put(t, spaces, n);
+}
+
+/*
  * Print the source line, or its window around the caret, its controls
  * escaped as miftools(7) says (backslash and tab as they are, for
  * reading), so that nothing in a file can drive the terminal, then a
@@ -163,7 +284,7 @@ choose_window(const struct units *u, size_t at, bool whole, size_t *first,
  * with them.
  */
 static void
-print_line_and_caret(FILE *out, const mif_line_part *part)
+print_line_and_caret(struct text *out, const mif_line_part *part)
 {
 	struct units u;
 	size_t first, last, at;
@@ -177,58 +298,72 @@ print_line_and_caret(FILE *out, const mif_line_part *part)
 	bool cut_after = last < u.n || part->cut_after;
 
 	if (cut_before)
-		fputs(CUT_MARK, out);
-	mif_escape_print(part->text + u.off[first], u.off[last] - u.off[first],
-	    MIF_ESCAPE_CONTROLS, out);
+		text_puts(out, CUT_MARK);
+	text_escaped(out, part->text + u.off[first],
+	    u.off[last] - u.off[first]);
 	if (cut_after)
-		fputs(CUT_MARK, out);
-	putc('\n', out);
+		text_puts(out, CUT_MARK);
+	text_put(out, "\n", 1);
 
 	if (cut_before)
-		fprintf(out, "%*s", (int)(sizeof CUT_MARK - 1), "");
+		text_pad(out, sizeof CUT_MARK - 1);
 	for (size_t i = first; i < at; i++) {
 		if (u.tab[i])
-			putc('\t', out);
+			text_put(out, "\t", 1);
 		else
-			fprintf(out, "%*s", u.width[i], "");
+			text_pad(out, u.width[i]);
 	}
-	fputs("^\n", out);
+	text_puts(out, "^\n");
 }
 
 /* Text of a message or a file name, its controls escaped. */
 static void
-put_text(FILE *out, const char *s)
+put_text(struct text *out, const char *s)
 {
-	mif_escape_print(s, strlen(s), MIF_ESCAPE_CONTROLS, out);
+	text_escaped(out, s, strlen(s));
+}
+
+/* Whether standard error, where diagnostics go in the end, gets colour:
+ * asked once, not once a diagnostic (-1: not yet). */
+static bool
+stderr_colour(void)
+{
+	static _Atomic int on = -1;
+	int known = on;
+
+	if (known < 0)
+		on = known = report_colour_on(stderr);
+	return known != 0;
 }
 
 static void
-put_diag(FILE *out, const char *prog, const char *file,
+put_diag(struct text *out, const char *prog, const char *file,
     const mif_doc *doc, const mif_error *diag)
 {
 	const char *severity = mif_severity_name(diag->severity);
 	/* standard error, where the text goes in the end, decides: out may
 	 * be a buffer on its way there */
-	bool colour = report_colour_on(stderr);
+	bool colour = stderr_colour();
 
-	fprintf(out, "%s: ", prog);
+	text_puts(out, prog);
+	text_puts(out, ": ");
 	if (file != NULL) {
 		put_text(out, file);
 		if (diag->mark.line != 0)
-			fprintf(out, ":%u:%u", diag->mark.line,
+			text_printf(out, ":%u:%u", diag->mark.line,
 			    diag->mark.column);
-		fputs(": ", out);
+		text_puts(out, ": ");
 	}
 	if (colour)
-		fprintf(out, "%s%s%s: ", severity_colour(diag->severity),
+		text_printf(out, "%s%s%s: ", severity_colour(diag->severity),
 		    severity, REPORT_SGR_RESET);
 	else
-		fprintf(out, "%s: ", severity);
+		text_printf(out, "%s: ", severity);
 	put_text(out, diag->text);
 	const char *code = mif_rule_name(mif_error_rule(diag));
 	if (code != NULL)
-		fprintf(out, " [%s]", code);
-	putc('\n', out);
+		text_printf(out, " [%s]", code);
+	text_put(out, "\n", 1);
 	if (file == NULL || diag->mark.line == 0 || doc == NULL)
 		return;
 
@@ -286,22 +421,15 @@ report_diag(FILE *out, const char *prog, const char *file,
 		report_capture_put(out, file, diag, settings.format);
 		return;
 	}
-	/* Built whole first, so that it reaches an unbuffered standard
-	 * error in one write, whole between other processes' messages. */
-	char *text = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&text, &len);
+	/* Built whole first, so that it reaches standard error in one
+	 * write, whole between other processes' messages. */
+	char room[2048];
+	struct text text = { .p = room, .cap = sizeof room };
 
-	if (mem == NULL) {
-		put_diag(out, prog, file, doc, diag);
-		return;
-	}
-	put_diag(mem, prog, file, doc, diag);
-	if (fclose(mem) == 0)
-		fwrite(text, 1, len, out);
-	else
-		put_diag(out, prog, file, doc, diag);
-	free(text);
+	put_diag(&text, prog, file, doc, diag);
+	report_write(out, text.p, text.len);
+	if (text.heap)
+		free(text.p);
 }
 
 void

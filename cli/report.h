@@ -57,6 +57,14 @@ int report_finish(int status, int error_status);
 size_t report_promoted(void);
 void report_add_promoted(size_t count);
 
+/*
+ * Give standard error a buffer when it is no terminal, so that a run
+ * over many files writes its diagnostics in blocks of whole ones, not
+ * one write(2) each; a terminal still sees each at once.  Call first,
+ * before anything is written there.
+ */
+void report_batch_stderr(void);
+
 /* One diagnostic; doc (may be NULL) gives the source line.  Warnings
  * and notes pass the --no-warn and --warnings filters first. */
 void report_diag(FILE *out, const char *prog, const char *file,

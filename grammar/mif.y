@@ -30,6 +30,13 @@ int mif_yylex(MIF_YYSTYPE *lval, MIF_YYLTYPE *lloc, mif_parser *p);
 
 static void mif_yyerror(const mif_loc *loc, mif_parser *p, const char *msg);
 
+/* KEYWORD_EQ stands for the two tokens KEYWORD and EQ: after a syntax
+ * error, bison reports the next one only once three tokens have been
+ * shifted, and a keyword with its "=" must count as two of them, or a
+ * message would be lost that the two tokens gave.  yyerrstatus is that
+ * count, local to yyparse() in bison's skeleton. */
+#define YY_SHIFTED_TWO() do { if (yyerrstatus > 0) yyerrstatus--; } while (0)
+
 #define YYLLOC_DEFAULT(cur, rhs, n)                                  \
 	do {                                                         \
 		if (n) {                                             \
@@ -52,6 +59,7 @@ static void mif_yyerror(const mif_loc *loc, mif_parser *p, const char *msg);
 %token <word> START_BLOCK "START"
 %token <word> END_BLOCK "END"
 %token <word> KEYWORD "keyword"
+%token <word> KEYWORD_EQ "keyword ="
 %token <word> TYPEWORD "type name"
 %token <word> WORD "value word"
 %token <str> STRING_LIT "string"
@@ -82,6 +90,8 @@ items:
 
 item:
 	  KEYWORD EQ value          { mif_build_stmt(p, $1, @1, &$3); }
+	| KEYWORD_EQ                { YY_SHIFTED_TWO(); }
+	  value                     { mif_build_stmt(p, $1, @1, &$3); }
 	| INTEGER_LIT EQ value      { mif_build_enum_pair(p, $1, @1, &$3); }
 	| block                     { mif_build_attach(p, $1); }
 	| row
@@ -159,7 +169,8 @@ describe(yysymbol_kind_t sym, const mif_parser *p, bool lookahead,
 		snprintf(buf, len, "START %s", mif_block_kind_name(p->last_word));
 	else if (lookahead && p->last_tok == END_BLOCK && sym == YYSYMBOL_END_BLOCK)
 		snprintf(buf, len, "END %s", mif_block_kind_name(p->last_word));
-	else if (lookahead && p->last_tok == KEYWORD && sym == YYSYMBOL_KEYWORD)
+	else if (lookahead && (p->last_tok == KEYWORD || p->last_tok == KEYWORD_EQ) &&
+	    (sym == YYSYMBOL_KEYWORD || sym == YYSYMBOL_KEYWORD_EQ))
 		snprintf(buf, len, "%s", MIF_KWTOK_KW(p->last_word) == MIF_KW_PLATFORM
 		    ? mif_platform_name(MIF_KWTOK_SUB(p->last_word))
 		    : mif_keyword_name(MIF_KWTOK_KW(p->last_word)));
@@ -183,7 +194,13 @@ yyreport_syntax_error(const yypcontext_t *ctx, mif_parser *p)
 		return 0;
 
 	yysymbol_kind_t want[YYNTOKENS];
-	int n = yypcontext_expected_tokens(ctx, want, YYNTOKENS);
+	int n = yypcontext_expected_tokens(ctx, want, YYNTOKENS), kept = 0;
+	/* a keyword and its "=" are one token where a statement starts:
+	 * say "keyword", as for a keyword alone */
+	for (int i = 0; i < n; i++)
+		if (want[i] != YYSYMBOL_KEYWORD_EQ)
+			want[kept++] = want[i];
+	n = kept;
 	char text[200], word[40];
 	size_t used = (size_t)snprintf(text, sizeof text, "unexpected %s",
 	    describe(got, p, true, word, sizeof word));

@@ -399,6 +399,13 @@ typedef struct mif_parse_options {
 	/* Threads a parse may use: 0, the library's choice (two for a big
 	 * text, see libmif(3)); 1, the calling thread alone. */
 	unsigned threads;
+	/* When set, called with each block of the component as soon as it
+	 * is built, in order: false drops it from the tree, and the memory
+	 * it took (its comments too) is given back, so that a reader of a
+	 * few blocks of a big file need not hold the rest.  Diagnostics are
+	 * those of the whole file. */
+	bool (*keep_block)(const struct mif_block *block, void *arg);
+	void *keep_block_arg;
 } mif_parse_options;
 
 /*

@@ -41,8 +41,10 @@ chunk_new(size_t size)
 	}
 #endif
 	c = malloc(size);
-	if (c != NULL)
+	if (c != NULL) {
 		c->mapped = false;
+		c->size = size;
+	}
 	return c;
 }
 
@@ -132,4 +134,26 @@ mif_arena_adopt(mif_arena *arena, mif_arena *from)
 		arena->limit = from->limit;
 	}
 	mif_arena_init(from);
+}
+
+mif_arena_mark
+mif_arena_mark_now(const mif_arena *arena)
+{
+	return (mif_arena_mark){ arena->head, arena->next };
+}
+
+void
+mif_arena_rewind(mif_arena *arena, mif_arena_mark mark)
+{
+	while (arena->head != mark.head) {
+		mif_arena_chunk *prev = arena->head->prev;
+		chunk_free(arena->head);
+		arena->head = prev;
+	}
+	if (arena->head == NULL) {
+		mif_arena_init(arena);
+		return;
+	}
+	arena->next = mark.next;
+	arena->limit = (char *)arena->head + arena->head->size;
 }

@@ -36,6 +36,9 @@ mif_build_open(mif_parser *p, int kind, mif_loc loc)
 	l->first = l->last = NULL;
 	l->first_row = l->last_row = NULL;
 	l->count = 0;
+	l->arena_mark = mif_arena_mark_now(&p->doc->arena);
+	l->strings_mark = p->doc->strings.count;
+	l->comments_mark = p->doc->ncomments;
 	if (parent == NULL && kind == MIF_COMPONENT && !p->component_opened) {
 		p->component_opened = true;
 		if (p->has_file_language && mif_vec_reserve((void **)&l->stmts,
@@ -44,6 +47,19 @@ mif_build_open(mif_parser *p, int kind, mif_loc loc)
 			l->seen = 1u << MIF_KW_LANGUAGE;
 		}
 	}
+}
+
+/* Give back what a block of the component took since it opened: the
+ * caller did not keep it.  The grammar reduces a block, and attaches it,
+ * without reading past its END, so nothing after it was made yet. */
+static void
+drop(mif_doc *doc, const mif_build_level *l)
+{
+	while (doc->ncomments > l->comments_mark &&
+	    doc->comments[doc->ncomments - 1].pos >= l->pos)
+		doc->ncomments--;
+	mif_intern_forget(&doc->strings, l->strings_mark);
+	mif_arena_rewind(&doc->arena, l->arena_mark);
 }
 
 const mif_block *
@@ -100,6 +116,15 @@ mif_build_attach(mif_parser *p, const mif_block *block)
 	if (l->kind == MIF_ATTRIBUTE) {
 		mif_diag(p->doc, MIF_E_STATEMENT, MIF_ERROR, block->pos, MIF_NOPOS,
 		    "START ENUM in an attribute must follow TYPE =");
+		return;
+	}
+	/* a block of the component the caller does not keep: the level it
+	 * was built on, just closed, knows what it took */
+	const mif_build_level *done = &p->level[p->depth];
+	if (p->depth == 1 && p->doc->keep_block != NULL && !p->fatal &&
+	    done->pos == block->pos &&
+	    !p->doc->keep_block(block, p->doc->keep_block_arg)) {
+		drop(p->doc, done);
 		return;
 	}
 	mif_block *b = (mif_block *)block; /* built here, so ours to link */

@@ -87,20 +87,51 @@ mark_in(const mif_lines *li, const mif_doc *doc, uint32_t pos)
 	    ? end_of_text(doc) : pos);
 }
 
+/*
+ * The index for a reader that needs places up to byte upto: the one the
+ * parser and the checker grew for their diagnostics, when it reaches
+ * that far, or else the whole one.  A reader only reads the grown index
+ * (its writers are done when readers come), so threads may share it;
+ * most readers are reports of those very diagnostics, and a file whose
+ * diagnostics are near the top is never indexed past them.
+ */
+static const mif_lines *
+lines_for(const mif_doc *doc, size_t upto)
+{
+	const mif_lines *grown = &doc->lines_grown;
+
+	if (!doc->scanning && doc->text != NULL && grown->n > 0 &&
+	    grown->done >= upto &&
+	    atomic_load_explicit(&doc->lines_full, memory_order_acquire) == NULL)
+		return grown;
+	return lines_all(doc);
+}
+
+/* Whether li knows where line `line` ends: the next line's start, or
+ * the end of the text. */
+static bool
+knows_end(const mif_lines *li, const mif_doc *doc, unsigned line)
+{
+	return line < li->n || mif_lines_complete(li, doc);
+}
+
 mif_mark
 mif_doc_mark(const mif_doc *doc, uint32_t pos)
 {
 	if (pos == MIF_NOPOS || doc->text == NULL)
 		return (mif_mark){ 0, 0, 0 };
-	return mark_in(lines_all(doc), doc, pos);
+	uint32_t at = pos >= doc->text_len ? end_of_text(doc) : pos;
+	return mark_in(lines_for(doc, at), doc, pos);
 }
 
 const char *
 mif_doc_line(const mif_doc *doc, unsigned line, size_t *len)
 {
-	const mif_lines *li = doc->text != NULL ? lines_all(doc) : NULL;
+	const mif_lines *li = doc->text != NULL ? lines_for(doc, 0) : NULL;
 	uint32_t start, end;
 
+	if (li != NULL && !knows_end(li, doc, line))
+		li = lines_all(doc);
 	if (li == NULL || !mif_lines_line(li, doc, line, &start, &end))
 		return NULL;
 	*len = end - start;
@@ -115,16 +146,64 @@ continues(char c)
 	return ((unsigned char)c & 0xC0) == 0x80;
 }
 
+/*
+ * Where line `line` starts and where character `column` of it is, from
+ * the grown index alone, and where the line ends when that is no more
+ * than `after` bytes past the character (else *end is past that): the
+ * window of a quote needs no more.  False when the grown index does not
+ * reach the character.
+ */
+static bool
+grown_place(const mif_doc *doc, unsigned line, unsigned column, size_t after,
+    uint32_t *start, uint32_t *at, uint32_t *end)
+{
+	const mif_lines *li = &doc->lines_grown;
+
+	if (knows_end(li, doc, line))
+		return false; /* the index says it all */
+	if (line < 1 || line > li->n)
+		return false;
+	*start = li->starts[line - 1];
+	/* the blocks reach as far as done, the place of the last
+	 * diagnostic: a column found up to it is found, one past it may
+	 * lie further */
+	uint32_t reach = li->done < doc->text_len ? (uint32_t)li->done + 1
+	    : (uint32_t)li->done;
+	*at = mif_lines_column(li, doc, *start, reach, column);
+	if (*at >= reach)
+		return false;
+	/* a line feed within the window and the byte after it, or the
+	 * window's end, or the text's */
+	size_t look = doc->text_len - *at > after + 2 ? *at + after + 2
+	    : doc->text_len;
+	const char *lf = memchr(doc->text + *at, '\n', look - *at);
+	if (lf == NULL) {
+		*end = (uint32_t)look;
+		return true;
+	}
+	*end = (uint32_t)(lf - doc->text);
+	if (*end > *start && doc->text[*end - 1] == '\r')
+		(*end)--;
+	return true;
+}
+
 bool
 mif_doc_line_part(const mif_doc *doc, unsigned line, unsigned column,
     size_t before, size_t after, mif_line_part *part)
 {
-	const mif_lines *li = doc->text != NULL ? lines_all(doc) : NULL;
-	uint32_t start, end;
+	const mif_lines *li = doc->text != NULL ? lines_for(doc, 0) : NULL;
+	uint32_t start, end, at;
 
-	if (li == NULL || !mif_lines_line(li, doc, line, &start, &end))
+	if (li == NULL)
 		return false;
-	uint32_t at = mif_lines_column(li, doc, start, end, column);
+	if (li != &doc->lines_grown ||
+	    !grown_place(doc, line, column, after, &start, &at, &end)) {
+		if (li == &doc->lines_grown && !knows_end(li, doc, line))
+			li = lines_all(doc);
+		if (li == NULL || !mif_lines_line(li, doc, line, &start, &end))
+			return false;
+		at = mif_lines_column(li, doc, start, end, column);
+	}
 	uint32_t from = at - start > before ? at - (uint32_t)before : start;
 	uint32_t to = end - at > after ? at + (uint32_t)after : end;
 	/* Cut between characters: a cut inside one moves to take none of

@@ -22,6 +22,14 @@ hex_byte(char *out, unsigned char c)
 	return 4;
 }
 
+/* Whether c stays as it is under every flag: printable ASCII but the
+ * backslash and the double quote.  Most text is, and skips the rest. */
+static bool
+plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7F && c != '\\' && c != '"';
+}
+
 size_t
 mif_escape_char(const char *s, size_t len, unsigned flags,
     char esc[MIF_ESCAPE_MAX])
@@ -33,6 +41,8 @@ mif_escape_char(const char *s, size_t len, unsigned flags,
 	if (len == 0)
 		return 0;
 	unsigned char c = p[0];
+	if (plain(c))
+		return 1;
 	const char *named = NULL;
 	switch (c) {
 	case '\\': named = reading ? NULL : "\\\\"; break;
@@ -98,6 +108,10 @@ mif_sink_escape(mif_sink *k, const char *s, size_t len, unsigned flags)
 	size_t run = 0; /* start of the bytes not yet written */
 
 	for (size_t i = 0; i < len;) {
+		if (plain((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
 		size_t n = mif_escape_char(s + i, len - i, flags, esc);
 		if (esc[0] != '\0') {
 			mif_sink_put(k, s + run, i - run);

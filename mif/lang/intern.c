@@ -11,7 +11,7 @@
 static bool
 grow(mif_interner *t)
 {
-	size_t ncap = t->slots == NULL ? 1024 : (t->mask + 1) * 2;
+	size_t ncap = t->slots == NULL ? 64 : (t->mask + 1) * 2;
 	mif_intern_slot *slots = calloc(ncap, sizeof *slots);
 
 	if (slots == NULL)
@@ -97,4 +97,36 @@ mif_intern_adopt(mif_doc *doc, const mif_string *s)
 	t->strings[t->count++] = s;
 	t->slots[i] = (mif_intern_slot){ s->hash, (uint32_t)t->count };
 	return s;
+}
+
+/* Empty slot i, moving back the entries after it that probed past it,
+ * so that every lookup still finds them (no tombstones). */
+static void
+remove_slot(mif_interner *t, size_t i)
+{
+	for (size_t j = i;;) {
+		j = (j + 1) & t->mask;
+		if (t->slots[j].index == 0)
+			break;
+		size_t home = t->slots[j].hash & t->mask;
+		/* the entry at j may stay when its home lies in (i, j] */
+		bool stays = i <= j ? i < home && home <= j : i < home || home <= j;
+		if (stays)
+			continue;
+		t->slots[i] = t->slots[j];
+		i = j;
+	}
+	t->slots[i] = (mif_intern_slot){ 0, 0 };
+}
+
+void
+mif_intern_forget(mif_interner *t, size_t count)
+{
+	for (; t->count > count; t->count--) {
+		const mif_string *s = t->strings[t->count - 1];
+		size_t i = s->hash & t->mask;
+		while (t->slots[i].index != t->count)
+			i = (i + 1) & t->mask;
+		remove_slot(t, i);
+	}
 }

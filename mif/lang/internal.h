@@ -35,6 +35,14 @@ void *mif_arena_alloc(mif_arena *arena, size_t size);
 void *mif_arena_dup(mif_arena *arena, const void *src, size_t n);
 /* Take every chunk of `from`, which is left empty. */
 void mif_arena_adopt(mif_arena *arena, mif_arena *from);
+/* Where the arena stands, and going back there: what was allocated
+ * since is given back at once (mif_build_close() drops a block). */
+typedef struct mif_arena_mark {
+	mif_arena_chunk *head;
+	char *next;
+} mif_arena_mark;
+mif_arena_mark mif_arena_mark_now(const mif_arena *arena);
+void mif_arena_rewind(mif_arena *arena, mif_arena_mark mark);
 
 /* ---- interned strings ------------------------------------------------ */
 
@@ -59,6 +67,9 @@ const mif_string *mif_intern(mif_doc *doc, const char *bytes, size_t len);
 /* The document's copy of s's text: s itself, which must live as long as
  * the document, when it had none; NULL if out of memory. */
 const mif_string *mif_intern_adopt(mif_doc *doc, const mif_string *s);
+/* Forget the strings interned after the first `count`, as the arena goes
+ * back to where it stood then. */
+void mif_intern_forget(mif_interner *t, size_t count);
 
 /* ---- growable vectors (malloc'd, for parse-time scratch) -------------- */
 
@@ -97,12 +108,13 @@ bool mif_lines_complete(const mif_lines *li, const struct mif_doc *doc);
 mif_mark mif_lines_mark(const mif_lines *li, const struct mif_doc *doc,
     uint32_t pos);
 /* Line `line` (from 1) of doc's text: [*start, *end) without its line
- * end; false when there is no such line.  Needs li complete. */
+ * end; false when there is no such line.  Needs li to reach the next
+ * line's start, or the end of the text. */
 bool mif_lines_line(const mif_lines *li, const struct mif_doc *doc,
     unsigned line, uint32_t *start, uint32_t *end);
 /* Where character `column` (from 1) of the line [start, end) begins, or
  * end when the line is shorter: a cost of one block at most, however
- * long the line. */
+ * long the line.  li must reach end - 1. */
 uint32_t mif_lines_column(const mif_lines *li, const struct mif_doc *doc,
     uint32_t start, uint32_t end, unsigned column);
 void mif_lines_free(mif_lines *li);
@@ -132,6 +144,9 @@ struct mif_doc {
 	char *source_name;
 
 	const mif_block *component;
+	/* mif_parse_options.keep_block, while the parser runs */
+	bool (*keep_block)(const mif_block *block, void *arg);
+	void *keep_block_arg;
 
 	mif_comment *comments;
 	size_t ncomments, comments_cap;
@@ -243,6 +258,15 @@ bool mif_source_load(mif_doc *doc, size_t len, const mif_parse_options *opts,
     mif_error *err);
 /* Release doc->input. */
 void mif_source_release(mif_doc *doc);
+/*
+ * The text from byte from to byte upto has been read and will seldom be
+ * read again: when it lies in a mapped file, give back the pages that it
+ * covers whole, so that a big file is not held whole while its tree is
+ * built.  They stay readable (the page cache gives them back: a
+ * diagnostic's quote may need one).  Returns where the pages given back
+ * end, the from of the next call; upto for text in memory of its own.
+ */
+size_t mif_source_give_back(mif_doc *doc, size_t from, size_t upto);
 
 /* The first character over ASCII of a file without a byte-order mark
  * (utf8_doubt.c), found in its bytes before they are transcoded: its

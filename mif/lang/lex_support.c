@@ -11,6 +11,7 @@
 
 struct word_entry {
 	const char *word; /* lower case */
+	uint8_t len;
 	int tok;
 	int value;
 };
@@ -18,163 +19,135 @@ struct word_entry {
 #define KW(kw) MIF_KWTOK(kw, 0)
 #define PLAT(pl) MIF_KWTOK(MIF_KW_PLATFORM, pl)
 
-/* Generated from the keyword list of mif(5): a switch on the length, then
- * memcmp, cheaper than a search on this hot path. */
-static const struct word_entry *
-find_word(const char *w, size_t len)
+/* One entry of a table of words: the word in lower case, with its length. */
+#define ENTRY(slot, w, t, v) [slot] = { w, sizeof w - 1, t, v }
+
+/* n (4 or 8) bytes at p as a little-endian number. */
+static uint64_t
+load_le(const char *p, size_t n)
 {
-	static const struct word_entry words[] = {
-		{ "id", KEYWORD, KW(MIF_KW_ID) },
-		{ "dos", KEYWORD, PLAT(MIF_PLAT_DOS) },
-		{ "end", END_BLOCK, 0 },
-		{ "int", TYPEWORD, MIF_T_INT },
-		{ "key", KEYWORD, KW(MIF_KW_KEY) },
-		{ "os2", KEYWORD, PLAT(MIF_PLAT_OS2) },
-		{ "date", TYPEWORD, MIF_T_DATE },
-		{ "name", KEYWORD, KW(MIF_KW_NAME) },
-		{ "type", KEYWORD, KW(MIF_KW_TYPE) },
-		{ "unix", KEYWORD, PLAT(MIF_PLAT_UNIX) },
-		{ "class", KEYWORD, KW(MIF_KW_CLASS) },
-		{ "gauge", TYPEWORD, MIF_T_GAUGE },
-		{ "int64", TYPEWORD, MIF_T_INT64 },
-		{ "macos", KEYWORD, PLAT(MIF_PLAT_MACOS) },
-		{ "start", START_BLOCK, 0 },
-		{ "value", KEYWORD, KW(MIF_KW_VALUE) },
-		{ "win16", KEYWORD, PLAT(MIF_PLAT_WIN16) },
-		{ "win32", KEYWORD, PLAT(MIF_PLAT_WIN32) },
-		{ "win9x", KEYWORD, PLAT(MIF_PLAT_WIN9X) },
-		{ "winnt", KEYWORD, PLAT(MIF_PLAT_WINNT) },
-		{ "access", KEYWORD, KW(MIF_KW_ACCESS) },
-		{ "common", WORD, MIF_W_COMMON },
-		{ "pragma", KEYWORD, KW(MIF_KW_PRAGMA) },
-		{ "string", TYPEWORD, MIF_T_STRING },
-		{ "counter", TYPEWORD, MIF_T_COUNTER },
-		{ "integer", TYPEWORD, MIF_T_INTEGER },
-		{ "storage", KEYWORD, KW(MIF_KW_STORAGE) },
-		{ "unknown", WORD, MIF_W_UNKNOWN },
-		{ "language", KEYWORD, KW(MIF_KW_LANGUAGE) },
-		{ "specific", WORD, MIF_W_SPECIFIC },
-		{ "counter64", TYPEWORD, MIF_T_COUNTER64 },
-		{ "integer64", TYPEWORD, MIF_T_INTEGER64 },
-		{ "read-only", WORD, MIF_W_READ_ONLY },
-		{ "read-write", WORD, MIF_W_READ_WRITE },
-		{ "write-only", WORD, MIF_W_WRITE_ONLY },
-		{ "description", KEYWORD, KW(MIF_KW_DESCRIPTION) },
-		{ "octetstring", TYPEWORD, MIF_T_OCTETSTRING },
-		{ "unsupported", WORD, MIF_W_UNSUPPORTED },
-		{ "displaystring", TYPEWORD, MIF_T_DISPLAYSTRING },
-		{ "direct-interface", WORD, MIF_W_DIRECT },
-	};
-	switch (len) {
-	case 2:
-		if (memcmp(w, "id", 2) == 0) return &words[0];
-		break;
-	case 3:
-		if (memcmp(w, "dos", 3) == 0) return &words[1];
-		if (memcmp(w, "end", 3) == 0) return &words[2];
-		if (memcmp(w, "int", 3) == 0) return &words[3];
-		if (memcmp(w, "key", 3) == 0) return &words[4];
-		if (memcmp(w, "os2", 3) == 0) return &words[5];
-		break;
-	case 4:
-		if (memcmp(w, "date", 4) == 0) return &words[6];
-		if (memcmp(w, "name", 4) == 0) return &words[7];
-		if (memcmp(w, "type", 4) == 0) return &words[8];
-		if (memcmp(w, "unix", 4) == 0) return &words[9];
-		break;
-	case 5:
-		if (memcmp(w, "class", 5) == 0) return &words[10];
-		if (memcmp(w, "gauge", 5) == 0) return &words[11];
-		if (memcmp(w, "int64", 5) == 0) return &words[12];
-		if (memcmp(w, "macos", 5) == 0) return &words[13];
-		if (memcmp(w, "start", 5) == 0) return &words[14];
-		if (memcmp(w, "value", 5) == 0) return &words[15];
-		if (memcmp(w, "win16", 5) == 0) return &words[16];
-		if (memcmp(w, "win32", 5) == 0) return &words[17];
-		if (memcmp(w, "win9x", 5) == 0) return &words[18];
-		if (memcmp(w, "winnt", 5) == 0) return &words[19];
-		break;
-	case 6:
-		if (memcmp(w, "access", 6) == 0) return &words[20];
-		if (memcmp(w, "common", 6) == 0) return &words[21];
-		if (memcmp(w, "pragma", 6) == 0) return &words[22];
-		if (memcmp(w, "string", 6) == 0) return &words[23];
-		break;
-	case 7:
-		if (memcmp(w, "counter", 7) == 0) return &words[24];
-		if (memcmp(w, "integer", 7) == 0) return &words[25];
-		if (memcmp(w, "storage", 7) == 0) return &words[26];
-		if (memcmp(w, "unknown", 7) == 0) return &words[27];
-		break;
-	case 8:
-		if (memcmp(w, "language", 8) == 0) return &words[28];
-		if (memcmp(w, "specific", 8) == 0) return &words[29];
-		break;
-	case 9:
-		if (memcmp(w, "counter64", 9) == 0) return &words[30];
-		if (memcmp(w, "integer64", 9) == 0) return &words[31];
-		if (memcmp(w, "read-only", 9) == 0) return &words[32];
-		break;
-	case 10:
-		if (memcmp(w, "read-write", 10) == 0) return &words[33];
-		if (memcmp(w, "write-only", 10) == 0) return &words[34];
-		break;
-	case 11:
-		if (memcmp(w, "description", 11) == 0) return &words[35];
-		if (memcmp(w, "octetstring", 11) == 0) return &words[36];
-		if (memcmp(w, "unsupported", 11) == 0) return &words[37];
-		break;
-	case 13:
-		if (memcmp(w, "displaystring", 13) == 0) return &words[38];
-		break;
-	case 16:
-		if (memcmp(w, "direct-interface", 16) == 0) return &words[39];
-		break;
-	default:
-		break;
-	}
-	return NULL;
+	uint64_t w = 0;
+
+	memcpy(&w, p, n);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w) >> (64 - 8 * n);
+#endif
+	return w;
 }
 
-/* Sorted by word for bsearch. */
-static const struct word_entry block_words[] = {
-	{ "attribute", 0, MIF_ATTRIBUTE },
-	{ "component", 0, MIF_COMPONENT },
-	{ "enum", 0, MIF_ENUM },
-	{ "group", 0, MIF_GROUP },
-	{ "path", 0, MIF_PATH },
-	{ "paths", 0, MIF_PATH },
-	{ "table", 0, MIF_TABLE },
+/*
+ * The len (1 to 16) bytes of a word as two numbers, in a few loads and
+ * no loop over its bytes: *lo its first eight bytes (zero after its end),
+ * *hi its last eight when it is longer (0 otherwise).  Overlapping loads
+ * give the same byte twice, which OR keeps as it is.
+ */
+static void
+load_word(const char *w, size_t len, uint64_t *lo, uint64_t *hi)
+{
+	if (len >= 8) {
+		*lo = load_le(w, 8);
+		*hi = len > 8 ? load_le(w + len - 8, 8) : 0;
+	} else if (len >= 4) {
+		*lo = load_le(w, 4) | load_le(w + len - 4, 4) << (8 * (len - 4));
+		*hi = 0;
+	} else {
+		*lo = (uint64_t)(unsigned char)w[0] |
+		    (uint64_t)(unsigned char)w[len / 2] << (8 * (len / 2)) |
+		    (uint64_t)(unsigned char)w[len - 1] << (8 * (len - 1));
+		*hi = 0;
+	}
+}
+
+/*
+ * The entry of table (1 << bits slots) that a word may be, by a perfect
+ * hash of its first eight bytes and its length: the multiplier was
+ * searched for (a few lines of a script over the words of mif(5)) so
+ * that no two words share a slot; NULL when the word is none of them.
+ * The word alphabet [A-Za-z0-9_-] folds exactly by setting the case bit
+ * of every byte: only letters change, and no other word character
+ * becomes a keyword's.
+ */
+static const struct word_entry *
+look_up(const struct word_entry *table, uint64_t multiplier, unsigned bits,
+    const char *text, size_t len)
+{
+	const uint64_t case_bits = 0x2020202020202020u;
+	uint64_t lo, hi, want_lo, want_hi;
+
+	if (len == 0 || len > 16)
+		return NULL;
+	load_word(text, len, &lo, &hi);
+	lo |= len >= 8 ? case_bits : case_bits >> (8 * (8 - len));
+	hi |= len > 8 ? case_bits : 0;
+	const struct word_entry *e = &table[((lo + len) * multiplier) >>
+	    (64 - bits)];
+	if (e->word == NULL || e->len != len)
+		return NULL;
+	load_word(e->word, len, &want_lo, &want_hi);
+	return lo == want_lo && hi == want_hi ? e : NULL;
+}
+
+/* The keywords, type names and value words of mif(5). */
+static const struct word_entry words[128] = {
+	ENTRY(2, "storage", KEYWORD, KW(MIF_KW_STORAGE)),
+	ENTRY(8, "displaystring", TYPEWORD, MIF_T_DISPLAYSTRING),
+	ENTRY(9, "unsupported", WORD, MIF_W_UNSUPPORTED),
+	ENTRY(10, "macos", KEYWORD, PLAT(MIF_PLAT_MACOS)),
+	ENTRY(12, "integer", TYPEWORD, MIF_T_INTEGER),
+	ENTRY(13, "octetstring", TYPEWORD, MIF_T_OCTETSTRING),
+	ENTRY(16, "id", KEYWORD, KW(MIF_KW_ID)),
+	ENTRY(17, "specific", WORD, MIF_W_SPECIFIC),
+	ENTRY(18, "unknown", WORD, MIF_W_UNKNOWN),
+	ENTRY(24, "end", END_BLOCK, 0),
+	ENTRY(27, "string", TYPEWORD, MIF_T_STRING),
+	ENTRY(34, "gauge", TYPEWORD, MIF_T_GAUGE),
+	ENTRY(36, "read-only", WORD, MIF_W_READ_ONLY),
+	ENTRY(37, "language", KEYWORD, KW(MIF_KW_LANGUAGE)),
+	ENTRY(39, "counter", TYPEWORD, MIF_T_COUNTER),
+	ENTRY(44, "win16", KEYWORD, PLAT(MIF_PLAT_WIN16)),
+	ENTRY(46, "start", START_BLOCK, 0),
+	ENTRY(49, "dos", KEYWORD, PLAT(MIF_PLAT_DOS)),
+	ENTRY(55, "type", KEYWORD, KW(MIF_KW_TYPE)),
+	ENTRY(57, "class", KEYWORD, KW(MIF_KW_CLASS)),
+	ENTRY(58, "write-only", WORD, MIF_W_WRITE_ONLY),
+	ENTRY(62, "unix", KEYWORD, PLAT(MIF_PLAT_UNIX)),
+	ENTRY(73, "winnt", KEYWORD, PLAT(MIF_PLAT_WINNT)),
+	ENTRY(75, "win32", KEYWORD, PLAT(MIF_PLAT_WIN32)),
+	ENTRY(76, "int64", TYPEWORD, MIF_T_INT64),
+	ENTRY(82, "key", KEYWORD, KW(MIF_KW_KEY)),
+	ENTRY(88, "direct-interface", WORD, MIF_W_DIRECT),
+	ENTRY(89, "value", KEYWORD, KW(MIF_KW_VALUE)),
+	ENTRY(92, "integer64", TYPEWORD, MIF_T_INTEGER64),
+	ENTRY(97, "description", KEYWORD, KW(MIF_KW_DESCRIPTION)),
+	ENTRY(101, "date", TYPEWORD, MIF_T_DATE),
+	ENTRY(106, "common", WORD, MIF_W_COMMON),
+	ENTRY(109, "win9x", KEYWORD, PLAT(MIF_PLAT_WIN9X)),
+	ENTRY(112, "access", KEYWORD, KW(MIF_KW_ACCESS)),
+	ENTRY(114, "int", TYPEWORD, MIF_T_INT),
+	ENTRY(115, "name", KEYWORD, KW(MIF_KW_NAME)),
+	ENTRY(119, "counter64", TYPEWORD, MIF_T_COUNTER64),
+	ENTRY(123, "os2", KEYWORD, PLAT(MIF_PLAT_OS2)),
+	ENTRY(126, "read-write", WORD, MIF_W_READ_WRITE),
+	ENTRY(127, "pragma", KEYWORD, KW(MIF_KW_PRAGMA)),
 };
 
-static int
-cmp_word(const void *key, const void *elem)
-{
-	return strcmp(key, ((const struct word_entry *)elem)->word);
-}
-
-/* Lower-case the word into buf; false if it is longer than any keyword. */
-static bool
-fold(const char *text, size_t len, char *buf, size_t cap)
-{
-	if (len >= cap)
-		return false;
-	for (size_t i = 0; i < len; i++) {
-		char c = text[i];
-		buf[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-	}
-	buf[len] = '\0';
-	return true;
-}
+/* The words after START and END. */
+static const struct word_entry block_words[8] = {
+	ENTRY(1, "enum", 0, MIF_ENUM),
+	ENTRY(2, "group", 0, MIF_GROUP),
+	ENTRY(3, "path", 0, MIF_PATH),
+	ENTRY(4, "paths", 0, MIF_PATH),
+	ENTRY(5, "component", 0, MIF_COMPONENT),
+	ENTRY(6, "attribute", 0, MIF_ATTRIBUTE),
+	ENTRY(7, "table", 0, MIF_TABLE),
+};
 
 int
 mif_lex_word(const char *text, size_t len, int *value)
 {
-	char buf[24];
-	const struct word_entry *w = NULL;
+	const struct word_entry *w = look_up(words, 0xed6b0272218fddu, 7,
+	    text, len);
 
-	if (fold(text, len, buf, sizeof buf))
-		w = find_word(buf, len);
 	if (w == NULL)
 		return LEXERROR;
 	*value = w->value;
@@ -184,12 +157,9 @@ mif_lex_word(const char *text, size_t len, int *value)
 int
 mif_lex_block_word(const char *text, size_t len)
 {
-	char buf[16];
-	const struct word_entry *w = NULL;
+	const struct word_entry *w = look_up(block_words, 0xf2a74de452e6b439u, 3,
+	    text, len);
 
-	if (fold(text, len, buf, sizeof buf))
-		w = bsearch(buf, block_words, sizeof block_words / sizeof block_words[0],
-		    sizeof block_words[0], cmp_word);
 	return w != NULL ? w->value : -1;
 }
 

@@ -197,6 +197,8 @@ mif_lines_column(const mif_lines *li, const mif_doc *doc, uint32_t start,
 	uint64_t want = (uint64_t)before + (column > 0 ? column - 1 : 0);
 	/* the last block, from start's, whose first byte is at or before it */
 	size_t first = start / LINES_BLOCK, lo = first, hi = end / LINES_BLOCK + 1;
+	if (hi > li->nblk) /* an index grown as far as end - 1 */
+		hi = li->nblk;
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (li->blk_chars[mid] <= want)

@@ -1,8 +1,7 @@
 /* The parse entry points: a buffer, a stream, a path. */
-/* MAP_POPULATE and MAP_ANONYMOUS, where the system has them */
-#define _DEFAULT_SOURCE
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +11,9 @@
 
 #include "lang/internal.h"
 
-#ifdef MAP_POPULATE
-#define MAP_POPULATE_IF_ANY MAP_POPULATE
-#else
-#define MAP_POPULATE_IF_ANY 0
-#endif
+/* Files from this size are mapped, not read; smaller ones are read
+ * whole. */
+#define SMALL_FILE (1024 * 1024)
 
 /*
  * The most bytes an input that starts with head (n bytes of it) may
@@ -38,23 +35,6 @@ too_big(mif_error *err, const char *name)
 {
 	mif_error_set(err, MIF_E_TOO_BIG, name, "input too large (over %u bytes)",
 	    (unsigned)MIF_MAX_INPUT);
-}
-
-/*
- * Once scanned, a mapped file's pages go back to the page cache, so that
- * the document does not hold the whole file besides its tree; the few
- * that diagnostics quote later come back from the cache on their own.
- * The mapping is read-only, so no page of it was ever changed.
- */
-static void
-release_pages(mif_doc *doc)
-{
-#ifdef MADV_DONTNEED
-	if (doc->input_mapped)
-		madvise(doc->input, doc->input_cap, MADV_DONTNEED);
-#else
-	(void)doc;
-#endif
 }
 
 /* Turn raw bytes into a parsed document; the document takes the buffer
@@ -80,11 +60,18 @@ parse_owned(char *data, size_t len, size_t cap, bool mapped, const char *name,
 		mif_doc_free(doc);
 		return NULL;
 	}
+	if (opts != NULL) {
+		doc->keep_block = opts->keep_block;
+		doc->keep_block_arg = opts->keep_block_arg;
+	}
 	unsigned max_errors = opts != NULL ? opts->max_errors : 0;
 	if (max_errors != 0)
 		doc->max_errors = max_errors;
-	mif_parse_text(doc, doc->max_errors, opts != NULL ? opts->threads : 0);
-	release_pages(doc);
+	/* a parse that drops blocks keeps to one thread: the two parts'
+	 * memory is joined at the split, past any point it could rewind to */
+	mif_parse_text(doc, doc->max_errors, doc->keep_block != NULL ? 1
+	    : opts != NULL ? opts->threads : 0);
+	doc->keep_block = NULL;
 	if (doc->ndiags > 0 && err != NULL) {
 		for (size_t i = 0; i < doc->ndiags; i++) {
 			if (doc->diags[i].severity >= MIF_ERROR) {
@@ -134,10 +121,39 @@ mif_parse_buffer(const void *data, size_t len, const mif_parse_options *opts,
 	return parse_owned(copy, len, len + 1, false, name, opts, err);
 }
 
-/* Read all of fp into a malloc'd buffer of *cap_out bytes; size_hint is
+/* Where read_all() reads: a stream, or a file descriptor (a path, read
+ * without a stream's buffer and its system calls). */
+typedef struct input {
+	FILE *fp;
+	int fd;
+} input;
+
+/* Up to n bytes into buf; 0 at the end or on an error (errno set). */
+static size_t
+input_read(input in, char *buf, size_t n, bool *failed)
+{
+	if (in.fp != NULL) {
+		size_t got = fread(buf, 1, n, in.fp);
+		*failed = got == 0 && ferror(in.fp);
+		return got;
+	}
+	for (;;) {
+		ssize_t got = read(in.fd, buf, n);
+		if (got >= 0) {
+			*failed = false;
+			return (size_t)got;
+		}
+		if (errno != EINTR) {
+			*failed = true;
+			return 0;
+		}
+	}
+}
+
+/* Read all of in into a malloc'd buffer of *cap_out bytes; size_hint is
  * the file's size when known. */
 static char *
-read_all(FILE *fp, size_t size_hint, size_t *len, size_t *cap_out,
+read_all(input in, size_t size_hint, size_t *len, size_t *cap_out,
     const char *name, mif_error *err)
 {
 	/* one byte spare, so that a file read whole meets its end with no
@@ -165,10 +181,11 @@ read_all(FILE *fp, size_t size_hint, size_t *len, size_t *cap_out,
 			buf = p;
 			cap = want;
 		}
-		size_t got = fread(buf + n, 1, cap - n, fp);
+		bool failed;
+		size_t got = input_read(in, buf + n, cap - n, &failed);
 		n += got;
 		if (got == 0) {
-			if (ferror(fp)) {
+			if (failed) {
 				int e = errno;
 				free(buf);
 				mif_error_set(err, MIF_E_IO, name, "read error: %s",
@@ -208,15 +225,16 @@ mif_parse_stream(FILE *fp, const mif_parse_options *opts, mif_error *err)
 		hint = (size_t)st.st_size;
 	}
 	/* Map a big regular file: its pages come from the page cache, with no
-	 * copy and no zeroing, all at once rather than a fault at a time. */
-	if (hint >= 1024 * 1024 && ftello(fp) == 0 && hint <= (size_t)MIF_MAX_INPUT) {
-		void *map = mmap(NULL, hint, PROT_READ, MAP_PRIVATE | MAP_POPULATE_IF_ANY,
-		    fileno(fp), 0);
+	 * copy and no zeroing.  The loader and the scanner read it a few MiB
+	 * at a time and give each back (mif_source_give_back()), so it is
+	 * not populated whole at once. */
+	if (hint >= SMALL_FILE && ftello(fp) == 0 && hint <= (size_t)MIF_MAX_INPUT) {
+		void *map = mmap(NULL, hint, PROT_READ, MAP_PRIVATE, fileno(fp), 0);
 		if (map != MAP_FAILED)
 			return parse_owned(map, hint, hint, true, name, opts, err);
 	}
 	size_t len, cap;
-	char *data = read_all(fp, hint, &len, &cap, name, err);
+	char *data = read_all((input){ .fp = fp }, hint, &len, &cap, name, err);
 	return data != NULL ? parse_owned(data, len, cap, false, name, opts, err)
 	    : NULL;
 }
@@ -229,12 +247,32 @@ mif_parse_path(const char *path, const mif_parse_options *opts, mif_error *err)
 		return mif_parse_stream(stdin, &o, err);
 	}
 	const char *name = name_of(opts, path);
-	FILE *fp = fopen(path, "rb");
-	if (fp == NULL) {
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
 		mif_error_set(err, MIF_E_IO, name, "%s", strerror(errno));
 		return NULL;
 	}
 	mif_parse_options o = with_name(opts, path);
+	/* A small regular file, as most are, is read at once: one buffer,
+	 * a few system calls.  Others take the stream's way, which maps
+	 * big files and refuses ones too big before reading them. */
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    st.st_size < SMALL_FILE) {
+		size_t len, cap;
+		char *data = read_all((input){ .fd = fd }, (size_t)st.st_size,
+		    &len, &cap, name, err);
+		close(fd);
+		return data != NULL ? parse_owned(data, len, cap, false, name,
+		    &o, err) : NULL;
+	}
+	FILE *fp = fdopen(fd, "rb");
+	if (fp == NULL) {
+		int e = errno;
+		close(fd);
+		mif_error_set(err, MIF_E_IO, name, "%s", strerror(e));
+		return NULL;
+	}
 	mif_doc *doc = mif_parse_stream(fp, &o, err);
 	fclose(fp);
 	return doc;

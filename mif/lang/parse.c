@@ -230,9 +230,12 @@ mif_yylex(MIF_YYSTYPE *lval, MIF_YYLTYPE *lloc, mif_parser *p)
 			on_eof(p);
 		else {
 			/* NAME = "x": the NAME keyword is remembered by its value */
-			int t = tok == KEYWORD && MIF_KWTOK_KW(lval->word) != MIF_KW_NAME
-			    ? -1 : tok;
+			bool kw = tok == KEYWORD || tok == KEYWORD_EQ;
+			int t = kw && MIF_KWTOK_KW(lval->word) != MIF_KW_NAME
+			    ? -1 : tok == KEYWORD_EQ ? KEYWORD : tok;
 			note_name(p, t, lval);
+			if (tok == KEYWORD_EQ)
+				note_name(p, EQ, lval);
 			p->last_tok = tok;
 			p->last_word = lval->word;
 			return tok;

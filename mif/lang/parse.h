@@ -53,6 +53,10 @@ typedef struct mif_build_level {
 	mif_block *first, *last; /* children */
 	mif_row *first_row, *last_row;
 	uint32_t count;
+	/* what the document held when the block opened, to go back to when
+	 * the block is dropped (mif_parse_options.keep_block) */
+	mif_arena_mark arena_mark;
+	size_t strings_mark, comments_mark;
 } mif_build_level;
 
 /* One open block as the token stream shows it (for nesting repair). */
@@ -68,6 +72,7 @@ typedef struct mif_parser {
 
 	/* scanner state */
 	size_t fed;             /* bytes of the text handed to flex */
+	size_t given_back;      /* of them, those given back (source.c) */
 	uint32_t consumed;      /* bytes of the text matched: the place */
 	bool newline_seen;      /* a line end since the last token */
 	uint32_t word_pos;      /* where START or END began */

@@ -121,7 +121,7 @@ second_main(void *arg)
 	 * START handed to the grammar, none of its statements known */
 	mif_parser_init(&p, sp->doc);
 	p.split = &self;
-	p.fed = p.consumed = sp->at;
+	p.fed = p.consumed = p.given_back = sp->at;
 	p.seen_component = p.component_opened = true;
 	p.open[0] = (mif_open_block){ MIF_COMPONENT, MIF_SPLIT_SYNTH, NULL };
 	p.nopen = 1;
@@ -140,7 +140,9 @@ second_free(second_part *sp)
 	if (sp == NULL)
 		return;
 	if (sp->doc != NULL) {
-		sp->doc->text = NULL; /* the first part's */
+		sp->doc->text = NULL; /* the first part's, as is its input */
+		sp->doc->input = NULL;
+		sp->doc->input_mapped = false;
 		mif_doc_free(sp->doc);
 	}
 	free(sp);
@@ -165,6 +167,11 @@ second_start(struct mif_split *sp, const mif_doc *doc, uint32_t at)
 	d->bom_len = doc->bom_len;
 	d->max_errors = doc->max_errors;
 	d->scanning = true;
+	/* the mapped input seen through, so that the second part gives back
+	 * the pages it has read as the first does (never unmapped by it) */
+	d->input = doc->input;
+	d->input_cap = doc->input_cap;
+	d->input_mapped = doc->input_mapped;
 	s->at = at;
 	atomic_init(&s->cancel, false);
 	s->last_error_pos = MIF_NOPOS;
@@ -425,10 +432,11 @@ mif_split_reached(mif_parser *p, int tok, int word, const mif_loc *loc)
 	sp->start_end = loc->end;
 	/* a START where a whole parse stands between two items of the
 	 * component, no syntax error at that place, the grammar not after
-	 * "=" (START ENUM there is a value) */
+	 * "=", alone or with its keyword (START ENUM there is a value) */
 	sp->at_ok = tok == START_BLOCK && loc->pos == sp->second->at &&
 	    p->nopen == 1 && p->open[0].kind == MIF_COMPONENT &&
 	    mif_kind_holds(MIF_COMPONENT, word) && p->last_tok != EQ &&
+	    p->last_tok != KEYWORD_EQ &&
 	    !p->fatal && !p->doc->stopped &&
 	    (p->last_error_pos == MIF_NOPOS || p->last_error_pos < loc->pos);
 	if (!sp->at_ok)

@@ -3,9 +3,13 @@
  * always sees UTF-8 (ISO 8859-1 and UTF-16 are transcoded; pure ASCII is
  * used as it is), cut at the first ^Z.
  */
+/* madvise() */
+#define _DEFAULT_SOURCE
+
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "lang/internal.h"
 
@@ -151,6 +155,63 @@ mif_source_release(mif_doc *doc)
 	doc->input_mapped = false;
 }
 
+/* Give back the pages of the mapped input wholly inside its bytes
+ * [start, end); returns where those given back end (start when none). */
+static size_t
+give_back_input(mif_doc *doc, size_t start, size_t end)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t from = (start + page - 1) / page * page;
+	/* the input's last page whole: nothing after it is read */
+	size_t to = end >= doc->input_cap ? doc->input_cap : end - end % page;
+
+	if (!doc->input_mapped || to <= from ||
+	    madvise(doc->input + from, to - from, MADV_DONTNEED) != 0)
+		return start;
+	return to < end ? to : end;
+}
+
+size_t
+mif_source_give_back(mif_doc *doc, size_t from, size_t upto)
+{
+	if (!doc->input_mapped || doc->text == NULL || doc->text < doc->input ||
+	    doc->text >= doc->input + doc->input_cap)
+		return upto;
+	size_t at = (size_t)(doc->text - doc->input);
+	size_t end = upto >= doc->text_len ? doc->input_cap : at + upto;
+	size_t to = give_back_input(doc, at + from, end);
+	return to - at < upto ? to - at : upto;
+}
+
+/*
+ * Where the text ends (the first ^Z from start, or len) and whether a
+ * byte over 0x7F comes before it: a pass over every byte, made a few MiB
+ * at a time, each given back once looked at when the input is mapped, so
+ * that a big file is never held whole.
+ */
+#define LOOK_STEP ((size_t)1 << 20)
+
+static size_t
+text_end(mif_doc *doc, const char *data, size_t start, size_t len,
+    bool *high)
+{
+	size_t given = 0;
+
+	*high = false;
+	for (size_t at = start; at < len;) {
+		size_t n = len - at < LOOK_STEP ? len - at : LOOK_STEP;
+		const char *z = memchr(data + at, 0x1A, n);
+		if (z != NULL)
+			n = (size_t)(z - (data + at));
+		*high = *high || has_high_byte((const unsigned char *)data + at, n);
+		at += n;
+		if (z != NULL)
+			return at;
+		given = give_back_input(doc, given, at);
+	}
+	return len;
+}
+
 /* The input is no longer needed once transcoded. */
 static void
 drop_input(mif_doc *doc)
@@ -213,11 +274,10 @@ load_bytes(mif_doc *doc, char *data, size_t len, bool doubt_latin1,
 {
 	const unsigned char *u = (const unsigned char *)data;
 	size_t start = doc->bom_len;
-	const char *z = memchr(data + start, 0x1A, len - start);
-	size_t n = (z != NULL ? (size_t)(z - data) : len) - start;
-	bool high = has_high_byte(u + start, n);
+	bool high;
+	size_t n = text_end(doc, data, start, len, &high) - start;
 
-	doc->eof_mark = z != NULL;
+	doc->eof_mark = start + n < len;
 	if (doc->encoding == MIF_ENC_UTF8 && high) {
 		size_t bad = utf8_invalid_at(u + start, n);
 		if (bad != SIZE_MAX) {

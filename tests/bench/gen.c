@@ -1,16 +1,17 @@
 /*
  * Write a large MIF and the same content as XML, for the benchmark.
  *
- *   gen DIR [GROUPS [long]]
+ *   gen DIR [GROUPS [LENGTH]]
  *
  * writes DIR/bench.mif and DIR/bench.xml: a ComponentID group, then
  * GROUPS scalar groups (default 130000, about 150 MB of MIF) of four
  * attributes each (a string, an integer, a date and a display string),
  * every attribute with a description.  The values come from a fixed
- * pseudo-random sequence, so every run writes the same bytes.  With
- * "long", the same kind of file with longer strings: descriptions and
- * notes of 150 to 250 characters (100000 groups give about 150 MB), where
- * a parser spends its time in strings rather than in keywords.
+ * pseudo-random sequence, so every run writes the same bytes.
+ * LENGTH (20 to 128) makes the files of the same kind with longer
+ * strings: each display string then takes LENGTH characters, its words
+ * drawn from the sequence, so that few values repeat
+ * (gen DIR 130000 128 writes about 153 MiB).
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -21,6 +22,9 @@
 #include <string.h>
 
 #define DEFAULT_GROUPS 130000u
+/* LENGTH's range: the display string is a DISPLAYSTRING(128). */
+#define MIN_LENGTH 20u
+#define MAX_LENGTH 128u
 
 /* One attribute, as both formats need it. */
 typedef struct attribute {
@@ -30,7 +34,7 @@ typedef struct attribute {
 	const char *access;
 	const char *storage;
 	const char *description;
-	char value[320];
+	char value[160];
 	int quoted; /* strings and dates are quoted in MIF */
 } attribute;
 
@@ -39,7 +43,6 @@ typedef struct writer {
 	FILE *xml;
 	const char *mif_path;
 	const char *xml_path;
-	int long_strings; /* the "long" variant */
 } writer;
 
 /* A 64-bit linear congruential generator: deterministic, good enough. */
@@ -174,8 +177,32 @@ put_component_id(writer *w)
 	close_group(w);
 }
 
+/* Words drawn from the sequence after text in buf, up to length
+ * characters in all. */
 static void
-put_record(writer *w, unsigned n, uint64_t *rng)
+lengthen(char *buf, size_t length, uint64_t *rng)
+{
+	static const char *const words[] = {
+		"disk", "replaced", "after", "the", "nightly", "audit", "found",
+		"errors", "on", "volume", "memory", "upgraded", "by", "site",
+		"staff", "network", "card", "driver", "patched", "twice",
+	};
+	size_t len = strlen(buf);
+
+	while (len + 1 < length) {
+		const char *word = words[next_random(rng) % 20u];
+		size_t n = strlen(word);
+		if (len + 1 + n > length)
+			n = length - len - 1;
+		buf[len++] = ' ';
+		memcpy(buf + len, word, n);
+		len += n;
+	}
+	buf[len] = '\0';
+}
+
+static void
+put_record(writer *w, unsigned n, unsigned length, uint64_t *rng)
 {
 	static const char *const words[] = {
 		"nominal", "degraded", "patched", "rebooted", "migrated",
@@ -186,33 +213,21 @@ put_record(writer *w, unsigned n, uint64_t *rng)
 	uint32_t r = next_random(rng);
 
 	snprintf(name, sizeof name, "Host Record %u", n);
-	open_group(w, n + 1, name, "BENCH|HostRecord|1.0", w->long_strings ?
-	    "One host seen by the inventory, as its agent last reported it: "
-	    "the name it answers to, how far its clock drifted, when it was "
-	    "seen and what the administrators noted about it." :
+	open_group(w, n + 1, name, "BENCH|HostRecord|1.0",
 	    "One host seen by the inventory.");
 
 	a = (attribute){ 1, "Host Name", "STRING(64)", "READ-ONLY", "SPECIFIC",
-	    w->long_strings ? "The fully qualified name of the host, as the "
-	    "resolver of its site returned it when the inventory agent last "
-	    "reported; kept as it was written, in lower case." :
 	    "The fully qualified name of the host.", "", 1 };
 	snprintf(a.value, sizeof a.value, "host-%06u.example.com", n);
 	put_attribute(w, &a);
 
 	a = (attribute){ 2, "Uptime Delta", "INTEGER", "READ-ONLY", "SPECIFIC",
-	    w->long_strings ? "Seconds gained or lost since the last report, "
-	    "negative when the clock of the host ran slow against the site "
-	    "server's and positive when it ran fast." :
 	    "Seconds gained or lost since the last report.", "", 0 };
 	snprintf(a.value, sizeof a.value, "%ld", (long)(r % 2000001u) - 1000000L);
 	put_attribute(w, &a);
 
 	r = next_random(rng);
 	a = (attribute){ 3, "Last Seen", "DATE", "READ-ONLY", "SPECIFIC",
-	    w->long_strings ? "When the host last reported to the site: the "
-	    "time of the last inventory cycle that reached the server, in the "
-	    "server's own time zone, to the second." :
 	    "When the host last reported.", "", 1 };
 	snprintf(a.value, sizeof a.value, "%04u%02u%02u%02u%02u%02u.000000+000",
 	    1990u + r % 30u, 1u + (r >> 5) % 12u, 1u + (r >> 9) % 28u,
@@ -220,20 +235,12 @@ put_record(writer *w, unsigned n, uint64_t *rng)
 	put_attribute(w, &a);
 
 	r = next_random(rng);
-	a = (attribute){ 4, "Note", w->long_strings ? "DISPLAYSTRING(255)" :
-	    "DISPLAYSTRING(128)", "READ-WRITE", "COMMON", w->long_strings ?
-	    "Free text kept by the administrators: what was done to the host, "
-	    "by whom and when, in their own words; the inventory never "
-	    "writes it." : "Free text kept by the administrators.", "", 1 };
-	if (w->long_strings)
-		snprintf(a.value, sizeof a.value, "Host %u was %s on pass %u by "
-		    "the night shift, after the %s disk of its mirror had been "
-		    "replaced and the agent reinstalled; checked again on pass "
-		    "%u, nothing to report.", n, words[r % 8u], (r >> 3) % 1000u,
-		    r % 2u ? "first" : "second", (r >> 13) % 1000u);
-	else
-		snprintf(a.value, sizeof a.value, "Host %u was %s on pass %u.",
-		    n, words[r % 8u], (r >> 3) % 1000u);
+	a = (attribute){ 4, "Note", "DISPLAYSTRING(128)", "READ-WRITE", "COMMON",
+	    "Free text kept by the administrators.", "", 1 };
+	snprintf(a.value, sizeof a.value, "Host %u was %s on pass %u.",
+	    n, words[r % 8u], (r >> 3) % 1000u);
+	if (length != 0)
+		lengthen(a.value, length, rng);
 	put_attribute(w, &a);
 
 	close_group(w);
@@ -267,14 +274,21 @@ main(int argc, char **argv)
 {
 	writer w;
 	char *mif_path, *xml_path;
-	unsigned groups = DEFAULT_GROUPS;
+	unsigned groups = DEFAULT_GROUPS, length = 0;
 	uint64_t rng = 1996;
 
-	if (argc < 2 || argc > 4 || (argc == 4 && strcmp(argv[3], "long") != 0)) {
-		fputs("usage: gen DIR [GROUPS [long]]\n", stderr);
+	if (argc < 2 || argc > 4) {
+		fputs("usage: gen DIR [GROUPS [LENGTH]]\n", stderr);
 		return 2;
 	}
-	w.long_strings = argc == 4;
+	if (argc == 4) {
+		char *end;
+		unsigned long v = strtoul(argv[3], &end, 10);
+		if (*end != '\0' || v < MIN_LENGTH || v > MAX_LENGTH)
+			die("bad string length: %s (%u to %u)", argv[3],
+			    MIN_LENGTH, MAX_LENGTH);
+		length = (unsigned)v;
+	}
 	if (argc >= 3) {
 		char *end;
 		unsigned long v = strtoul(argv[2], &end, 10);
@@ -298,7 +312,7 @@ main(int argc, char **argv)
 	    w.xml);
 	put_component_id(&w);
 	for (unsigned n = 1; n <= groups; n++)
-		put_record(&w, n, &rng);
+		put_record(&w, n, length, &rng);
 	fputs("END COMPONENT\n", w.mif);
 	fputs("</component>\n", w.xml);
 

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <cmocka.h>
 
 #include "diag_text.h"
@@ -50,6 +51,81 @@ test_keywords_any_case(void **state)
 	assert_int_equal(p->stmts[2].sub, MIF_PLAT_WIN32);
 	assert_int_equal(p->stmts[2].form, MIF_F_DIRECT);
 	mif_doc_free(doc);
+}
+
+/* w in alternating case, into buf */
+static void
+mixed_case(const char *w, char *buf)
+{
+	size_t i = 0;
+
+	for (; w[i] != '\0'; i++) {
+		char c = w[i];
+		if (i % 2 == 1 && c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		buf[i] = c;
+	}
+	buf[i] = '\0';
+}
+
+/* Whether word stands where a statement starts without being an unknown
+ * keyword. */
+static bool
+known_word(const char *word)
+{
+	char text[256], buf[4096];
+	snprintf(text, sizeof text, "START COMPONENT\n%s = 1\nEND COMPONENT\n",
+	    word);
+	mif_doc *doc = parse_text(text);
+	bool known = strstr(diag_text(doc, buf, sizeof buf),
+	    "unknown keyword") == NULL;
+	mif_doc_free(doc);
+	return known;
+}
+
+/* Every word of mif(5) is known in any case, and words near one (one
+ * character more, less or other, "_" for "-") are not. */
+static void
+test_every_word_and_its_neighbours(void **state)
+{
+	(void)state;
+	static const char *const values[] = { "READ-ONLY", "READ-WRITE",
+	    "WRITE-ONLY", "COMMON", "SPECIFIC", "UNKNOWN", "UNSUPPORTED",
+	    "DIRECT-INTERFACE", "START", "END" };
+	const char *all[64];
+	size_t n = 0;
+	for (int k = 0; k < MIF_KW_PLATFORM; k++)
+		all[n++] = mif_keyword_name((mif_keyword)k);
+	for (int pl = 0; pl < MIF_PLAT_COUNT; pl++)
+		all[n++] = mif_platform_name((mif_platform)pl);
+	for (int t = 0; t <= MIF_T_DATE; t++)
+		all[n++] = mif_type_name((mif_type_kind)t);
+	for (size_t v = 0; v < sizeof values / sizeof *values; v++)
+		all[n++] = values[v];
+	for (size_t i = 0; i < n; i++) {
+		char word[64], near[72];
+		size_t len = strlen(all[i]);
+		assert_true(known_word(all[i]));
+		mixed_case(all[i], word);
+		assert_true(known_word(word));
+		snprintf(near, sizeof near, "%sX", word);
+		assert_false(known_word(near));
+		if (len > 1) {
+			snprintf(near, sizeof near, "%.*s", (int)len - 1, word);
+			bool also_a_word = false;
+			for (size_t j = 0; j < n; j++)
+				also_a_word |= strcasecmp(near, all[j]) == 0;
+			assert_true(known_word(near) == also_a_word);
+		}
+		snprintf(near, sizeof near, "%s", word);
+		near[len - 1] = near[len - 1] == 'Q' ? 'R' : 'Q';
+		assert_false(known_word(near));
+		char *dash = strchr(word, '-');
+		if (dash != NULL) {
+			*dash = '_';
+			assert_false(known_word(word));
+		}
+	}
 }
 
 static void
@@ -491,6 +567,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keywords_any_case),
+		cmocka_unit_test(test_every_word_and_its_neighbours),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_bad_numbers),
 		cmocka_unit_test(test_strings_and_escapes),

@@ -262,6 +262,151 @@ test_recovery_reports_each_problem(void **state)
 	    "6:20: error: unexpected \",\", expecting a statement, a block or END\n");
 }
 
+/* A keyword and its "=" are read as one token when at most one blank
+ * stands between them: every spelling builds the same statement, and an
+ * error after one, or in the recovery after an earlier error, reads and
+ * counts as with the two tokens apart (see also
+ * test_recovery_reports_each_problem). */
+static void
+test_keyword_and_equals(void **state)
+{
+	(void)state;
+	static const char *const eq[] = { "=", " =", "\t=", "  =", "\n=",
+	    " \r\n =", "\f=" };
+	for (size_t i = 0; i < sizeof eq / sizeof *eq; i++) {
+		char text[256];
+		snprintf(text, sizeof text, "START COMPONENT NAME%s\"c\"\n"
+		    "START GROUP NAME%s\"g\" ID%s3 CLASS%s\"a|b|c\"\n"
+		    "START ATTRIBUTE NAME%s\"a\" ID%s1 TYPE%sINTEGER VALUE%s-4\n"
+		    "END ATTRIBUTE END GROUP END COMPONENT\n", eq[i], eq[i],
+		    eq[i], eq[i], eq[i], eq[i], eq[i], eq[i]);
+		mif_doc *doc = parse_text(text);
+		char buf[256];
+		assert_string_equal(diag_text(doc, buf, sizeof buf), "");
+		const mif_block *c = mif_doc_component(doc);
+		assert_string_equal(mif_block_string(c, MIF_KW_NAME)->bytes, "c");
+		const mif_block *g = c->u.children;
+		uint64_t id;
+		assert_true(mif_block_id(g, &id));
+		assert_int_equal(id, 3);
+		assert_string_equal(mif_block_string(g, MIF_KW_CLASS)->bytes,
+		    "a|b|c");
+		const mif_block *a = g->u.children;
+		assert_int_equal(mif_block_stmt(a, MIF_KW_TYPE)->sub, MIF_T_INTEGER);
+		mif_doc_free(doc);
+	}
+	/* not a keyword: the word and the "=" as before */
+	expect_diags("START COMPONENT NAME = \"c\" NAMES= \"x\"\nEND COMPONENT\n",
+	    "1:28: error: unknown keyword \"NAMES\"\n");
+	expect_diags("START COMPONENT NAME = \"c\" INTEGER= 1\nEND COMPONENT\n",
+	    "1:28: error: unexpected INTEGER, expecting a statement, "
+	    "a block or END\n");
+	/* an error right after one, and one a keyword later in recovery */
+	expect_diags("START COMPONENT NAME== \"c\"\nEND COMPONENT\n",
+	    "1:22: error: unexpected \"=\", expecting a value\n");
+	expect_diags("START COMPONENT NAME \"c\" ID= =\nEND COMPONENT\n",
+	    "1:22: error: unexpected string, expecting \"=\"\n");
+	expect_diags("START COMPONENT NAME \"c\" START GROUP ID= =\n"
+	    "END GROUP END COMPONENT\n",
+	    "1:22: error: unexpected string, expecting \"=\"\n"
+	    "1:42: error: unexpected \"=\", expecting a value\n");
+}
+
+/* keep_block: keep the groups whose ID is odd, and every other block. */
+static bool
+keep_odd(const mif_block *b, void *arg)
+{
+	uint64_t id;
+	size_t *asked = arg;
+
+	(*asked)++;
+	return b->kind != MIF_GROUP || !mif_block_id(b, &id) || id % 2 == 1;
+}
+
+/* A parse that drops blocks of the component as the caller says: the
+ * kept ones are whole, their strings and comments intact (strings first
+ * seen in a dropped block among them), the dropped ones' comments gone,
+ * the diagnostics those of the whole file, and a block given as a value
+ * is not asked about. */
+static void
+test_keep_block(void **state)
+{
+	(void)state;
+	char text[16384];
+	size_t len = (size_t)snprintf(text, sizeof text,
+	    "// top\nSTART COMPONENT NAME = \"c\"\n"
+	    "START PATH NAME = \"p\" WIN32 = \"p.dll\" END PATH\n");
+	for (int g = 1; g <= 40; g++)
+		len += (size_t)snprintf(text + len, sizeof text - len,
+		    "START GROUP // in %d\nNAME = \"G%d\" ID = %d CLASS = \"C|%s|1\"\n"
+		    "START ATTRIBUTE NAME = \"first in %d\" ID = 1 TYPE = INTEGER "
+		    "VALUE = %d%s END ATTRIBUTE\nEND GROUP // after %d\n",
+		    /* "first in N" comes first in an even, dropped group */
+		    g, g, g, g % 3 == 0 ? "three" : "other", g / 2, g,
+		    g == 20 ? " =" : "", g);
+	len += (size_t)snprintf(text + len, sizeof text - len,
+	    "DESCRIPTION = START GROUP NAME = \"v\" END GROUP\nEND COMPONENT\n");
+	assert_true(len < sizeof text);
+
+	size_t asked = 0;
+	mif_parse_options o = { .keep_block = keep_odd, .keep_block_arg = &asked };
+	mif_doc *kept = mif_parse_buffer(text, len, &o, NULL);
+	mif_doc *whole = mif_parse_buffer(text, len, NULL, NULL);
+	assert_non_null(kept);
+	assert_non_null(whole);
+	assert_int_equal(asked, 41); /* the path and the 40 groups */
+	char a[2048], b[2048];
+	assert_string_equal(diag_text(kept, a, sizeof a),
+	    diag_text(whole, b, sizeof b));
+	assert_true(mif_doc_error_count(kept) > 0); /* group 20's "= =" */
+
+	const mif_block *c = mif_doc_component(kept);
+	assert_int_equal(c->count, 21);
+	const mif_block *w = mif_doc_component(whole)->u.children->next;
+	const mif_string *three = NULL, *other = NULL;
+	int g = 1;
+	for (const mif_block *k = c->u.children->next; k != NULL;
+	    k = k->next, g += 2) {
+		while (w != NULL && !(mif_block_id(w, &(uint64_t){ 0 }) &&
+		    mif_block_stmt(w, MIF_KW_ID)->v.u == (uint64_t)g))
+			w = w->next;
+		assert_non_null(w);
+		assert_int_equal(mif_block_stmt(k, MIF_KW_ID)->v.u, g);
+		assert_string_equal(mif_block_string(k, MIF_KW_NAME)->bytes,
+		    mif_block_string(w, MIF_KW_NAME)->bytes);
+		assert_string_equal(mif_block_string(k, MIF_KW_CLASS)->bytes,
+		    mif_block_string(w, MIF_KW_CLASS)->bytes);
+		const mif_block *attr = k->u.children;
+		assert_string_equal(mif_block_string(attr, MIF_KW_NAME)->bytes,
+		    mif_block_string(w->u.children, MIF_KW_NAME)->bytes);
+		/* equal strings of one document are still one */
+		const mif_string *cls = mif_block_string(k, MIF_KW_CLASS);
+		const mif_string **seen = g % 3 == 0 ? &three : &other;
+		if (*seen == NULL)
+			*seen = cls;
+		assert_ptr_equal(cls, *seen);
+	}
+	assert_int_equal(g, 41);
+	/* the comments of the kept blocks, and those outside any block */
+	size_t nk, nw, want = 0;
+	const mif_comment *ck = mif_doc_comments(kept, &nk);
+	const mif_comment *cw = mif_doc_comments(whole, &nw);
+	for (size_t i = 0; i < nw; i++) {
+		int n;
+		bool dropped = sscanf(cw[i].text->bytes, " in %d", &n) == 1 &&
+		    n % 2 == 0;
+		if (dropped)
+			continue;
+		assert_true(want < nk);
+		assert_int_equal(ck[want].pos, cw[i].pos);
+		assert_string_equal(ck[want].text->bytes, cw[i].text->bytes);
+		want++;
+	}
+	assert_int_equal(want, nk);
+	mif_doc_free(kept);
+	mif_doc_free(whole);
+}
+
 static void
 test_no_cascade_into_validation(void **state)
 {
@@ -396,6 +541,8 @@ main(void)
 		cmocka_unit_test(test_statement_rules),
 		cmocka_unit_test(test_repeated_statements),
 		cmocka_unit_test(test_recovery_reports_each_problem),
+		cmocka_unit_test(test_keyword_and_equals),
+		cmocka_unit_test(test_keep_block),
 		cmocka_unit_test(test_no_cascade_into_validation),
 		cmocka_unit_test(test_error_limit),
 		cmocka_unit_test(test_nesting_limit),

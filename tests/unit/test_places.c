@@ -300,6 +300,87 @@ test_line_ends(void **state)
 	mif_doc_free(doc);
 }
 
+/* src parsed twice as enc: the quote of every diagnostic's line, asked
+ * of the first document while it has only the index its parse grew for
+ * its diagnostics, is the one the second gives once its whole index is
+ * built. */
+static void
+compare_line_parts(const char *src, size_t len, mif_encoding enc)
+{
+	static const size_t windows[] = { 0, 1, 2, 3, 7, 40, 100000 };
+	mif_parse_options opts = { .input_encoding_given = true,
+	    .input_encoding = enc };
+	mif_doc *grown = mif_parse_buffer(src, len, &opts, NULL);
+	mif_doc *whole = mif_parse_buffer(src, len, &opts, NULL);
+	assert_non_null(grown);
+	assert_non_null(whole);
+	size_t n = mif_doc_diag_count(grown), line_len;
+	assert_true(n >= 4);
+	assert_non_null(mif_doc_line(whole, 1, &line_len)); /* whole index */
+	for (size_t i = 0; i < n; i++) {
+		const mif_error *d = mif_doc_diag(grown, i);
+		for (size_t w = 0; w < sizeof windows / sizeof *windows; w++) {
+			mif_line_part a, b;
+			bool got_a = mif_doc_line_part(grown, d->mark.line,
+			    d->mark.column, windows[w], windows[w], &a);
+			bool got_b = mif_doc_line_part(whole, d->mark.line,
+			    d->mark.column, windows[w], windows[w], &b);
+			assert_true(got_a);
+			assert_true(got_b);
+			assert_int_equal(a.len, b.len);
+			assert_int_equal(a.at, b.at);
+			assert_int_equal(a.cut_before, b.cut_before);
+			assert_int_equal(a.cut_after, b.cut_after);
+			assert_memory_equal(a.text, b.text, a.len);
+		}
+	}
+	/* the last diagnostic's line quoted whole, without its line end */
+	const mif_error *last = mif_doc_diag(grown, n - 1);
+	mif_line_part part;
+	assert_true(mif_doc_line_part(grown, last->mark.line, 1, 0, 100, &part));
+	assert_false(part.cut_after);
+	assert_int_equal(part.len,
+	    strlen("START GROUP NAME = \"x\\q\" END GROUP END COMPONENT"));
+	mif_doc_free(grown);
+	mif_doc_free(whole);
+}
+
+/* Diagnostics near the top of a long file, on short lines and far along
+ * a long one, with CRLF line ends, and the last on the last line or on
+ * the line before a last one (see compare_line_parts). */
+static void
+test_line_part_before_whole_index(void **state)
+{
+	(void)state;
+	size_t cap = 400000, len = 0;
+	char *src = malloc(cap);
+	assert_non_null(src);
+	len += (size_t)sprintf(src + len, "START COMPONENT\r\nNAME = \"a\\qb\"\r\n"
+	    "DESCRIPTION = \"");
+	for (int i = 0; i < 3000; i++)
+		src[len++] = (char)('a' + i % 26);
+	len += (size_t)sprintf(src + len, "\\q\xC3\xA9");
+	for (int i = 0; i < 3000; i++)
+		src[len++] = (char)('a' + i % 26);
+	len += (size_t)sprintf(src + len,
+	    "\"\r\nSTART GROUP\r\nNAME = \"g\\q\"\r\n");
+	for (int i = 0; i < 20000; i++)
+		len += (size_t)sprintf(src + len, "// filler %d\r\n", i);
+	len += (size_t)sprintf(src + len,
+	    "END GROUP\r\nSTART GROUP NAME = \"x\\q\" END GROUP END COMPONENT");
+	size_t tail = len;
+	len += (size_t)sprintf(src + len, "\r\n// more\r\n");
+	assert_true(len < cap);
+	/* UTF-8 as it is, and ISO 8859-1 transcoded; the last diagnostic on
+	 * the last line, and on one with a line end */
+	for (int enc = 0; enc < 2; enc++) {
+		mif_encoding e = enc == 0 ? MIF_ENC_UTF8 : MIF_ENC_LATIN1;
+		compare_line_parts(src, tail, e);
+		compare_line_parts(src, len, e);
+	}
+	free(src);
+}
+
 struct asker {
 	const mif_doc *doc;
 	size_t text_len;
@@ -357,6 +438,7 @@ main(void)
 		cmocka_unit_test(test_line_part_long_line),
 		cmocka_unit_test(test_line_part_cut_characters),
 		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_line_part_before_whole_index),
 		cmocka_unit_test(test_threads_build_one_index),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
