@@ -359,6 +359,23 @@ mif_diag_rule(mif_doc *doc, mif_rule rule, mif_severity severity,
 }
 
 void
+mif_error_vat(mif_error *err, const mif_doc *doc, mif_code code,
+    uint32_t pos, uint32_t context, const char *fmt, va_list ap)
+{
+	if (err == NULL)
+		return;
+	memset(err, 0, sizeof *err);
+	err->code = code;
+	err->severity = MIF_ERROR;
+	set_source(err, doc != NULL ? doc->source_name : NULL);
+	if (doc != NULL && pos < doc->text_len)
+		err->mark = mif_doc_mark(doc, pos);
+	if (doc != NULL && context < doc->text_len)
+		err->context = mif_doc_mark(doc, context);
+	vsnprintf(err->text, sizeof err->text, fmt, ap);
+}
+
+void
 mif_error_set(mif_error *err, mif_code code, const char *source,
     const char *fmt, ...)
 {

@@ -233,6 +233,12 @@ void mif_doc_scan_done(mif_doc *doc);
 /* Fill *err (if not NULL) with a diagnostic not tied to a document. */
 void mif_error_set(mif_error *err, mif_code code, const char *source,
     const char *fmt, ...) MIF_PRINTF(4, 5);
+/* Fill *err (if not NULL) with an error about doc (may be NULL): its
+ * source name, and the places of pos and context in its text; none for
+ * MIF_NOPOS or a place past the text, which only a statement built
+ * after the parse has.  One rule for every layer's error setters. */
+void mif_error_vat(mif_error *err, const mif_doc *doc, mif_code code,
+    uint32_t pos, uint32_t context, const char *fmt, va_list ap);
 
 /* ---- where things may stand (rules.c) ---------------------------------- */
 

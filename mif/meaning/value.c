@@ -20,19 +20,10 @@ void
 mif_value_error(mif_error *err, const mif_doc *doc, uint32_t pos,
     mif_code code, const char *fmt, ...)
 {
-	if (err == NULL)
-		return;
-	memset(err, 0, sizeof *err);
-	err->code = code;
-	err->severity = MIF_ERROR;
-	const char *source = doc != NULL ? mif_doc_source_name(doc) : NULL;
-	snprintf(err->source, sizeof err->source, "%s",
-	    source != NULL ? source : "");
-	if (doc != NULL && pos != MIF_NOPOS && pos < doc->text_len)
-		err->mark = mif_doc_mark(doc, pos);
 	va_list ap;
+
 	va_start(ap, fmt);
-	vsnprintf(err->text, sizeof err->text, fmt, ap);
+	mif_error_vat(err, doc, code, pos, MIF_NOPOS, fmt, ap);
 	va_end(ap);
 }
 

@@ -36,7 +36,7 @@ bool mif_value_of_indexed(const mif_doc *doc, const mif_attr_type *type,
 void mif_value_as_written(const mif_stmt *stmt, mif_value *value);
 
 /* Fill *err (if not NULL) with an error at pos of doc (MIF_NOPOS, or a
- * built statement past the text: no place). */
+ * built statement past the text: no place), as mif_error_vat() does. */
 void mif_value_error(mif_error *err, const mif_doc *doc, uint32_t pos,
     mif_code code, const char *fmt, ...) MIF_PRINTF(5, 6);
 

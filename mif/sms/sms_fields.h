@@ -84,8 +84,8 @@ extern const sms_attr sms_instruction_attrs[INS_NATTRS];
 
 /* ---- errors -------------------------------------------------------- */
 
-/* Fill *err (may be NULL) with an error at pos of doc (MIF_NOPOS: none)
- * and an optional context place. */
+/* Fill *err (may be NULL) with an error at pos of doc and a context
+ * place (MIF_NOPOS: none), as mif_error_vat() places them. */
 void sms_error(mif_error *err, const mif_doc *doc, uint32_t pos,
     uint32_t context, mif_code code, const char *fmt, ...) MIF_PRINTF(6, 7);
 
