@@ -4,7 +4,7 @@
 #   make check           install missing Debian packages, then build and test
 #   make test            build and test, installing nothing
 #   make SANITIZE=1 ...  the same with ASan and UBSan, under build-san/
-#   make check SANITIZE=thread   the threaded unit tests under TSan (build-tsan/)
+#   make check SANITIZE=thread   threaded unit tests, mif-diff's cases: TSan (build-tsan/)
 #   make demo            show the tools at work on samples/
 #   make bench, make stress   speed against other tools; growth curves
 #   make install PREFIX=/usr DESTDIR=/tmp/stage
@@ -41,7 +41,8 @@ TEST_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 else ifeq ($(SANITIZE),thread)
 # ThreadSanitizer, under build-tsan: `make check SANITIZE=thread` runs the
-# unit tests that start threads (TSAN_TESTS), not the whole suite.
+# unit tests and tool cases of threads (TSAN_TESTS, TSAN_CASES), not the
+# whole suite.
 B := build-tsan
 SAN_FLAGS := -fsanitize=thread -fno-omit-frame-pointer
 TEST_ENV := TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
@@ -221,13 +222,21 @@ deps:
 check: deps
 	@$(MAKE) --no-print-directory test
 
-# The unit tests that start threads, all that SANITIZE=thread runs.
-TSAN_TESTS := split threads places
+# What SANITIZE=thread runs: the unit tests that start threads or test
+# what runs in them (TSAN_TESTS), and the golden cases of the tools that
+# read their inputs in threads (TSAN_CASES: mif-diff reads OLD and NEW at
+# once), with the tools those cases call.
+TSAN_TESTS := split threads places diff
+TSAN_CASES := $(notdir $(wildcard tests/tools/diff-*))
+TSAN_TOOLS := mif-diff mif-check mif-get
 
 ifeq ($(SANITIZE),thread)
-test: $(TSAN_TESTS:%=$(B)/tests/test_%)
+test: $(TSAN_TESTS:%=$(B)/tests/test_%) $(TSAN_TOOLS:%=$(B)/%)
 	@mkdir -p $(B)/check; status=0; \
-	for t in $^; do $(TEST_ENV) $$t || status=1; done; \
+	for t in $(TSAN_TESTS:%=$(B)/tests/test_%); do \
+		$(TEST_ENV) $$t || status=1; \
+	done; \
+	$(TEST_ENV) tests/tools/run $(B) $(TSAN_CASES) || status=1; \
 	exit $$status
 else
 # Unit tests, golden tool tests, the contract of miftools(7) run against
