@@ -155,6 +155,9 @@ struct mif_doc {
 	size_t ndiags, diags_cap;
 	size_t nerrors;
 	unsigned max_errors;
+	/* the threads its parse was given (mif_parse_options): 1 keeps the
+	 * checks of mif_check() to one as well */
+	unsigned threads;
 	bool stopped; /* MIF_E_TOO_MANY was reported: add no more */
 
 	/* While the scanner runs, flex holds a NUL after the current token
@@ -229,6 +232,12 @@ bool mif_doc_damaged(const mif_doc *doc, uint32_t pos);
 /* The scan has ended: give the diagnostics recorded while scanning
  * their places, and sort the damaged blocks for mif_doc_damaged(). */
 void mif_doc_scan_done(mif_doc *doc);
+/* Diagnostics made apart, in a document of their own (a second thread's
+ * part of the work), that come after doc's: whether the error cap would
+ * have stopped doc among them, and taking them after doc's (false when
+ * out of memory; doc is as it was). */
+bool mif_diags_cross_cap(const mif_doc *doc, const mif_doc *more);
+bool mif_diags_append(mif_doc *doc, const mif_doc *more);
 
 /* Fill *err (if not NULL) with a diagnostic not tied to a document. */
 void mif_error_set(mif_error *err, mif_code code, const char *source,
