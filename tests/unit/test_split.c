@@ -614,6 +614,65 @@ test_error_cap_across_the_split(void **state)
 	split_case(text, "START GROUP", 2, 6, MIF_SPLIT_MERGED);
 }
 
+/* A big input is looked at for its ^Z and its bytes over 0x7F in two
+ * halves, one per core: the text ends at the first ^Z, and only the
+ * bytes before it decide how the text is read, as with one thread. */
+static void
+test_big_input_halves(void **state)
+{
+	(void)state;
+	const char *group = "START GROUP\nNAME = \"G\"\nID = 2\n"
+	    "CLASS = \"X|g|1\"\nEND GROUP\n";
+	size_t glen = strlen(group), n = (5u << 20) / glen;
+	size_t len = strlen("START COMPONENT\n") + n * glen;
+	char *text = malloc(len + 1);
+	assert_non_null(text);
+	strcpy(text, "START COMPONENT\n");
+	for (size_t i = 0; i < n; i++)
+		memcpy(text + strlen("START COMPONENT\n") + i * glen, group, glen);
+	/* a place inside a NAME: where a byte changes no token's kind */
+	size_t q1 = (size_t)(strstr(text + len / 4, "= \"G") - text) + 3;
+	size_t q3 = (size_t)(strstr(text + len / 4 * 3, "= \"G") - text) + 3;
+	const struct { size_t z, high; } cases[] = {
+		{ SIZE_MAX, SIZE_MAX }, { q1, SIZE_MAX }, { q3, SIZE_MAX },
+		{ SIZE_MAX, q3 }, { SIZE_MAX, q1 }, { q1, q3 }, { q3, q1 },
+		{ q3 - 3 * glen, q3 },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char *t = malloc(len);
+		assert_non_null(t);
+		memcpy(t, text, len);
+		if (cases[k].z != SIZE_MAX)
+			t[cases[k].z] = 0x1A;
+		if (cases[k].high != SIZE_MAX)
+			t[cases[k].high] = (char)0xE9;
+		char *dumps[2];
+		size_t text_len[2];
+		bool transcoded[2], eof_mark[2];
+		for (unsigned threads = 1; threads <= 2; threads++) {
+			mif_parse_options o = { .threads = threads };
+			mif_doc *doc = mif_parse_buffer(t, len, &o, NULL);
+			assert_non_null(doc);
+			bool canonical;
+			dumps[threads - 1] = dump_doc(doc, &canonical);
+			text_len[threads - 1] = doc->text_len;
+			transcoded[threads - 1] = doc->transcoded;
+			eof_mark[threads - 1] = doc->eof_mark;
+			mif_doc_free(doc);
+		}
+		assert_string_equal(dumps[0], dumps[1]);
+		assert_int_equal(text_len[0], text_len[1]);
+		assert_int_equal(transcoded[0], transcoded[1]);
+		assert_int_equal(eof_mark[0], eof_mark[1]);
+		assert_int_equal(eof_mark[0], cases[k].z != SIZE_MAX);
+		assert_int_equal(transcoded[0], cases[k].high < cases[k].z);
+		free(dumps[0]);
+		free(dumps[1]);
+		free(t);
+	}
+	free(text);
+}
+
 /* A big text is split near its middle by default, and not with one
  * thread; a small one is not split. */
 static void
@@ -653,6 +712,7 @@ main(void)
 		cmocka_unit_test(test_wrong_guesses_fall_back),
 		cmocka_unit_test(test_error_cap_across_the_split),
 		cmocka_unit_test(test_default_split),
+		cmocka_unit_test(test_big_input_halves),
 		cmocka_unit_test(test_every_file),
 		cmocka_unit_test(test_every_file_checked),
 		cmocka_unit_test(test_checks_across_the_split),
