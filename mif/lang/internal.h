@@ -67,6 +67,9 @@ const mif_string *mif_intern(mif_doc *doc, const char *bytes, size_t len);
 /* The document's copy of s's text: s itself, which must live as long as
  * the document, when it had none; NULL if out of memory. */
 const mif_string *mif_intern_adopt(mif_doc *doc, const mif_string *s);
+/* A table with room for n strings in all, made at once (before adopting
+ * many); false when out of memory. */
+bool mif_intern_reserve(mif_doc *doc, size_t n);
 /* Forget the strings interned after the first `count`, as the arena goes
  * back to where it stood then. */
 void mif_intern_forget(mif_interner *t, size_t count);

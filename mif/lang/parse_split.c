@@ -272,6 +272,9 @@ take_strings(mif_doc *doc, mif_doc *d, bool *any_forwarded)
 {
 	mif_arena_adopt(&doc->arena, &d->arena);
 	*any_forwarded = false;
+	/* one table of the final size, not doubled on the way */
+	if (!mif_intern_reserve(doc, doc->strings.count + d->strings.count))
+		return false;
 	for (size_t i = 0; i < d->strings.count; i++) {
 		mif_string *s = (mif_string *)d->strings.strings[i];
 		const mif_string *had = mif_intern_adopt(doc, s);
