@@ -291,6 +291,51 @@ mif_vdiag_rule(mif_doc *doc, mif_code code, mif_rule rule,
 	return true;
 }
 
+bool
+mif_diags_cross_cap(const mif_doc *doc, const mif_doc *more)
+{
+	unsigned limit = doc->max_errors != 0 ? doc->max_errors
+	    : MIF_MAX_ERRORS_DEFAULT;
+	size_t nerrors = doc->nerrors, ndiags = doc->ndiags;
+
+	for (size_t i = 0; i < more->ndiags; i++, ndiags++) {
+		if (more->diags[i].severity >= MIF_ERROR) {
+			if (nerrors++ >= limit)
+				return true;
+		} else if (ndiags >= (size_t)limit * 20) {
+			return true;
+		}
+	}
+	return false;
+}
+
+bool
+mif_diags_append(mif_doc *doc, const mif_doc *more)
+{
+	size_t n = doc->ndiags + more->ndiags;
+
+	if (n > doc->diags_cap) {
+		mif_error *e = realloc(doc->diags, n * sizeof *e);
+		if (e == NULL)
+			return false;
+		doc->diags = e;
+		uint32_t *dp = realloc(doc->diag_pos, n * 2 * sizeof *dp);
+		if (dp == NULL)
+			return false;
+		doc->diag_pos = dp;
+		doc->diags_cap = n;
+	}
+	if (more->ndiags > 0) {
+		memcpy(doc->diags + doc->ndiags, more->diags,
+		    more->ndiags * sizeof *more->diags);
+		memcpy(doc->diag_pos + 2 * doc->ndiags, more->diag_pos,
+		    more->ndiags * 2 * sizeof *more->diag_pos);
+	}
+	doc->ndiags = n;
+	doc->nerrors += more->nerrors;
+	return true;
+}
+
 static int
 by_pos(const void *a, const void *b)
 {

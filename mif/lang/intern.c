@@ -8,10 +8,10 @@
 
 #include "lang/internal.h"
 
+/* A table of ncap slots (a power of two) holding what t holds. */
 static bool
-grow(mif_interner *t)
+grow_to(mif_interner *t, size_t ncap)
 {
-	size_t ncap = t->slots == NULL ? 64 : (t->mask + 1) * 2;
 	mif_intern_slot *slots = calloc(ncap, sizeof *slots);
 
 	if (slots == NULL)
@@ -28,6 +28,26 @@ grow(mif_interner *t)
 	t->slots = slots;
 	t->mask = ncap - 1;
 	return true;
+}
+
+static bool
+grow(mif_interner *t)
+{
+	return grow_to(t, t->slots == NULL ? 64 : (t->mask + 1) * 2);
+}
+
+bool
+mif_intern_reserve(mif_doc *doc, size_t n)
+{
+	mif_interner *t = &doc->strings;
+	size_t ncap = t->slots == NULL ? 64 : t->mask + 1;
+
+	if (n >= UINT32_MAX - 1)
+		return false;
+	while ((n + 1) * 4 > ncap * 3)
+		ncap *= 2;
+	/* the list of strings grows by doubling, as cheaply as it would */
+	return (t->slots != NULL && ncap <= t->mask + 1) || grow_to(t, ncap);
 }
 
 /* Room for one more string; false when out of memory. */

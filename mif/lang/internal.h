@@ -67,6 +67,9 @@ const mif_string *mif_intern(mif_doc *doc, const char *bytes, size_t len);
 /* The document's copy of s's text: s itself, which must live as long as
  * the document, when it had none; NULL if out of memory. */
 const mif_string *mif_intern_adopt(mif_doc *doc, const mif_string *s);
+/* A table with room for n strings in all, made at once (before adopting
+ * many); false when out of memory. */
+bool mif_intern_reserve(mif_doc *doc, size_t n);
 /* Forget the strings interned after the first `count`, as the arena goes
  * back to where it stood then. */
 void mif_intern_forget(mif_interner *t, size_t count);
@@ -155,6 +158,9 @@ struct mif_doc {
 	size_t ndiags, diags_cap;
 	size_t nerrors;
 	unsigned max_errors;
+	/* the threads its parse was given (mif_parse_options): 1 keeps the
+	 * checks of mif_check() to one as well */
+	unsigned threads;
 	bool stopped; /* MIF_E_TOO_MANY was reported: add no more */
 
 	/* While the scanner runs, flex holds a NUL after the current token
@@ -229,6 +235,12 @@ bool mif_doc_damaged(const mif_doc *doc, uint32_t pos);
 /* The scan has ended: give the diagnostics recorded while scanning
  * their places, and sort the damaged blocks for mif_doc_damaged(). */
 void mif_doc_scan_done(mif_doc *doc);
+/* Diagnostics made apart, in a document of their own (a second thread's
+ * part of the work), that come after doc's: whether the error cap would
+ * have stopped doc among them, and taking them after doc's (false when
+ * out of memory; doc is as it was). */
+bool mif_diags_cross_cap(const mif_doc *doc, const mif_doc *more);
+bool mif_diags_append(mif_doc *doc, const mif_doc *more);
 
 /* Fill *err (if not NULL) with a diagnostic not tied to a document. */
 void mif_error_set(mif_error *err, mif_code code, const char *source,

@@ -203,26 +203,6 @@ give_up(struct mif_split *sp)
 
 /* ---- taking the second part's result ------------------------------------- */
 
-/* Whether the whole parse would have stopped at the error cap among the
- * second part's diagnostics, counted after the first part's. */
-static bool
-crosses_cap(const mif_doc *doc, const mif_doc *d)
-{
-	unsigned limit = doc->max_errors != 0 ? doc->max_errors
-	    : MIF_MAX_ERRORS_DEFAULT;
-	size_t nerrors = doc->nerrors, ndiags = doc->ndiags;
-
-	for (size_t i = 0; i < d->ndiags; i++, ndiags++) {
-		if (d->diags[i].severity >= MIF_ERROR) {
-			if (nerrors++ >= limit)
-				return true;
-		} else if (ndiags >= (size_t)limit * 20) {
-			return true;
-		}
-	}
-	return false;
-}
-
 /* Whether the second part's result is what a whole parse gives. */
 static bool
 acceptable(const mif_doc *doc, const second_part *s)
@@ -239,7 +219,7 @@ acceptable(const mif_doc *doc, const second_part *s)
 	/* past an END COMPONENT the first part scans on, not recovering */
 	if (s->stop == MIF_SPLIT_STOP_END && s->recovering)
 		return false;
-	return !crosses_cap(doc, s->doc);
+	return !mif_diags_cross_cap(doc, s->doc);
 }
 
 static const mif_string *
@@ -292,6 +272,9 @@ take_strings(mif_doc *doc, mif_doc *d, bool *any_forwarded)
 {
 	mif_arena_adopt(&doc->arena, &d->arena);
 	*any_forwarded = false;
+	/* one table of the final size, not doubled on the way */
+	if (!mif_intern_reserve(doc, doc->strings.count + d->strings.count))
+		return false;
 	for (size_t i = 0; i < d->strings.count; i++) {
 		mif_string *s = (mif_string *)d->strings.strings[i];
 		const mif_string *had = mif_intern_adopt(doc, s);
@@ -304,32 +287,6 @@ take_strings(mif_doc *doc, mif_doc *d, bool *any_forwarded)
 			*any_forwarded = true;
 		}
 	}
-	return true;
-}
-
-static bool
-take_diags(mif_doc *doc, const mif_doc *d)
-{
-	size_t n = doc->ndiags + d->ndiags;
-
-	if (n > doc->diags_cap) {
-		mif_error *e = realloc(doc->diags, n * sizeof *e);
-		if (e == NULL)
-			return false;
-		doc->diags = e;
-		uint32_t *dp = realloc(doc->diag_pos, n * 2 * sizeof *dp);
-		if (dp == NULL)
-			return false;
-		doc->diag_pos = dp;
-		doc->diags_cap = n;
-	}
-	if (d->ndiags > 0) {
-		memcpy(doc->diags + doc->ndiags, d->diags, d->ndiags * sizeof *d->diags);
-		memcpy(doc->diag_pos + 2 * doc->ndiags, d->diag_pos,
-		    d->ndiags * 2 * sizeof *d->diag_pos);
-	}
-	doc->ndiags = n;
-	doc->nerrors += d->nerrors;
 	return true;
 }
 
@@ -408,7 +365,7 @@ take(mif_parser *p, second_part *s)
 	    doc->ncomments + d->ncomments, sizeof *doc->comments) ||
 	    !mif_vec_reserve((void **)&doc->damaged, &doc->damaged_cap,
 	    doc->ndamaged + d->ndamaged, sizeof *doc->damaged) ||
-	    !take_diags(doc, d))
+	    !mif_diags_append(doc, d))
 		return false;
 	take_comments(doc, d, s->at, remap);
 	take_damaged(p, d);
@@ -523,6 +480,7 @@ mif_parse_text_split(mif_doc *doc, unsigned max_errors, unsigned threads,
 	struct mif_split sp = { .role = ROLE_FIRST };
 
 	doc->scanning = true;
+	doc->threads = threads;
 	doc->max_errors = max_errors != 0 ? max_errors : MIF_MAX_ERRORS_DEFAULT;
 	mif_parser_init(&p, doc);
 	if (split_at == MIF_NOPOS && threads != 1 && doc->text_len >= split_min)

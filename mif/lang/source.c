@@ -6,6 +6,7 @@
 /* madvise() */
 #define _DEFAULT_SOURCE
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -189,13 +190,13 @@ mif_source_give_back(mif_doc *doc, size_t from, size_t upto)
  * at a time, each given back once looked at when the input is mapped, so
  * that a big file is never held whole.
  */
-#define LOOK_STEP ((size_t)1 << 20)
+#define LOOK_STEP ((size_t)8 << 20)
 
 static size_t
-text_end(mif_doc *doc, const char *data, size_t start, size_t len,
+text_end_in(mif_doc *doc, const char *data, size_t start, size_t len,
     bool *high)
 {
-	size_t given = 0;
+	size_t given = start;
 
 	*high = false;
 	for (size_t at = start; at < len;) {
@@ -210,6 +211,48 @@ text_end(mif_doc *doc, const char *data, size_t start, size_t len,
 		given = give_back_input(doc, given, at);
 	}
 	return len;
+}
+
+/* The pass over the second half of a big input, in a thread of its own
+ * (the pages it gives back are its own). */
+typedef struct look_half {
+	mif_doc *doc;
+	const char *data;
+	size_t start, len, end;
+	bool high;
+} look_half;
+
+static void *
+look_half_main(void *arg)
+{
+	look_half *h = arg;
+
+	h->end = text_end_in(h->doc, h->data, h->start, h->len, &h->high);
+	return NULL;
+}
+
+/* Inputs from this size are looked at in two halves, one per core, when
+ * more than one thread may read them. */
+#define LOOK_SPLIT_MIN ((size_t)4 << 20)
+
+static size_t
+text_end(mif_doc *doc, const char *data, size_t start, size_t len,
+    bool one_thread, bool *high)
+{
+	look_half second = { doc, data, start + (len - start) / 2, len, len,
+	    false };
+	pthread_t thread;
+
+	if (one_thread || len - start < LOOK_SPLIT_MIN ||
+	    pthread_create(&thread, NULL, look_half_main, &second) != 0)
+		return text_end_in(doc, data, start, len, high);
+	size_t end = text_end_in(doc, data, start, second.start, high);
+	pthread_join(thread, NULL);
+	/* the first ^Z ends the text: what lies after it counts for nothing */
+	if (end < second.start)
+		return end;
+	*high = *high || second.high;
+	return second.end;
 }
 
 /* The input is no longer needed once transcoded. */
@@ -270,12 +313,12 @@ load_utf16(mif_doc *doc, const unsigned char *u, size_t len, mif_error *err)
 /* ISO 8859-1 or UTF-8, after any mark and up to the first ^Z. */
 static bool
 load_bytes(mif_doc *doc, char *data, size_t len, bool doubt_latin1,
-    mif_error *err)
+    bool one_thread, mif_error *err)
 {
 	const unsigned char *u = (const unsigned char *)data;
 	size_t start = doc->bom_len;
 	bool high;
-	size_t n = text_end(doc, data, start, len, &high) - start;
+	size_t n = text_end(doc, data, start, len, one_thread, &high) - start;
 
 	doc->eof_mark = start + n < len;
 	if (doc->encoding == MIF_ENC_UTF8 && high) {
@@ -338,7 +381,8 @@ mif_source_load(mif_doc *doc, size_t len, const mif_parse_options *opts,
 	    doc->encoding != MIF_ENC_LATIN1;
 	bool ok = doc->encoding == MIF_ENC_UTF16LE ||
 	    doc->encoding == MIF_ENC_UTF16BE ? load_utf16(doc, u, len, err)
-	    : load_bytes(doc, data, len, !given && doc->bom_len == 0, err);
+	    : load_bytes(doc, data, len, !given && doc->bom_len == 0,
+	    opts != NULL && opts->threads == 1, err);
 	if (!ok)
 		return false;
 	if (doc->text_len > MIF_MAX_INPUT) {

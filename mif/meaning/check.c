@@ -58,8 +58,32 @@ check_path(check_ctx *c, const mif_block *path)
 		    MIF_NOPOS, "path has no NAME");
 }
 
+void
+check_children(check_ctx *c, const mif_block *from, const mif_block *to)
+{
+	for (const mif_block *b = from; b != to && b != NULL && !c->stop;
+	    b = b->next) {
+		switch (b->kind) {
+		case MIF_PATH:
+			check_path(c, b);
+			break;
+		case MIF_ENUM:
+			check_enum_block(c, b, true);
+			break;
+		case MIF_GROUP:
+			check_group(c, b);
+			break;
+		case MIF_TABLE:
+			check_table(c, b);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
 static void
-check_component(check_ctx *c)
+check_component(check_ctx *c, size_t split_min, size_t split_at)
 {
 	const mif_block *comp = c->component;
 
@@ -84,25 +108,7 @@ check_component(check_ctx *c)
 		check_report_rule(c, MIF_RULE_COMPONENT_EMPTY, MIF_WARNING,
 		    comp->pos, MIF_NOPOS, "component has no group; the DMI "
 		    "reference parser refuses it (NO_GROUPS)");
-	for (const mif_block *b = comp->u.children; b != NULL && !c->stop;
-	    b = b->next) {
-		switch (b->kind) {
-		case MIF_PATH:
-			check_path(c, b);
-			break;
-		case MIF_ENUM:
-			check_enum_block(c, b, true);
-			break;
-		case MIF_GROUP:
-			check_group(c, b);
-			break;
-		case MIF_TABLE:
-			check_table(c, b);
-			break;
-		default:
-			break;
-		}
-	}
+	c->split_outcome = check_children_split(c, split_min, split_at);
 }
 
 static void
@@ -122,7 +128,8 @@ release(check_ctx *c)
 }
 
 size_t
-mif_check(mif_doc *doc, const mif_check_options *opts)
+mif_check_with_split(mif_doc *doc, const mif_check_options *opts,
+    size_t split_min, size_t split_at, enum check_split_outcome *outcome)
 {
 	size_t before = doc->nerrors;
 	check_ctx c = { 0 };
@@ -137,9 +144,17 @@ mif_check(mif_doc *doc, const mif_check_options *opts)
 	if (c.profile == MIF_PROFILE_AUTO)
 		c.profile = mif_detect_profile(doc);
 	if (c.component != NULL && !c.stop)
-		check_component(&c);
+		check_component(&c, split_min, split_at);
 	if (opts != NULL && !c.stop)
 		check_profile(&c, c.profile, opts->max_size_kb);
 	release(&c);
+	if (outcome != NULL)
+		*outcome = (enum check_split_outcome)c.split_outcome;
 	return doc->nerrors - before;
+}
+
+size_t
+mif_check(mif_doc *doc, const mif_check_options *opts)
+{
+	return mif_check_with_split(doc, opts, CHECK_SPLIT_MIN, SIZE_MAX, NULL);
 }

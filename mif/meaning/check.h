@@ -23,6 +23,8 @@
 #define check_attrs_gather mif_check_attrs_gather
 #define check_block_name mif_check_block_name
 #define check_char_count mif_check_char_count
+#define check_children mif_check_children
+#define check_children_split mif_check_children_split
 #define check_component_id mif_check_component_id
 #define check_componentid_attr mif_check_componentid_attr
 #define check_componentid_class mif_check_componentid_class
@@ -38,6 +40,7 @@
 #define check_group mif_check_group
 #define check_hash_folded mif_check_hash_folded
 #define check_hash_ptr mif_check_hash_ptr
+#define check_ids_gather mif_check_ids_gather
 #define check_int_range mif_check_int_range
 #define check_is_componentid mif_check_is_componentid
 #define check_is_integer_type mif_check_is_integer_type
@@ -60,6 +63,7 @@
 #define check_template_attrs mif_check_template_attrs
 #define check_template_of_group mif_check_template_of_group
 #define check_template_unique mif_check_template_unique
+#define check_template_ready mif_check_template_ready
 #define check_templates_free mif_check_templates_free
 #define check_type_text mif_check_type_text
 #define check_value mif_check_value
@@ -184,6 +188,13 @@ typedef struct check_ctx {
 	const mif_block *group1; /* the first group with ID 1 */
 	mif_profile profile;     /* what the file is checked as (not auto) */
 	mif_sms_product sms;     /* the SMS the file is meant for */
+
+	/* checking the component's blocks in two parts (check_split.c) */
+	bool ids_known;          /* ids holds every block's ID already */
+	mif_doc *sink;           /* the second part's diagnostics, or NULL */
+	struct check_ctx *owner; /* the second part's: the first part's ctx */
+	void *enums_lock;        /* pthread_mutex_t over enums, or NULL */
+	int split_outcome;       /* enum check_split_outcome */
 } check_ctx;
 
 /* mif_diag() that remembers when to stop; false then (check_report.c). */
@@ -273,6 +284,37 @@ void check_attr_block(check_ctx *c, const mif_block *group,
 /* Record a group's or table's ID in the component's one ID space and
  * report a duplicate. */
 void check_component_id(check_ctx *c, const mif_block *block);
+/* Record the ID of every group and table from `from` on, in order, as
+ * check_component_id() would one by one, which then only looks them up
+ * (for checking the blocks in two parts); false when out of memory. */
+bool check_ids_gather(check_ctx *c, const mif_block *from);
+
+/* What became of a check's split (check_children_split()). */
+enum check_split_outcome {
+	CHECK_SPLIT_NONE,     /* checked in one part */
+	CHECK_SPLIT_TAKEN,    /* in two: the second part's diagnostics taken */
+	CHECK_SPLIT_DROPPED,  /* the first part stopped: they were not needed */
+	CHECK_SPLIT_AGAIN,    /* the cap fell among them: checked again */
+};
+/* mif_check(), its blocks checked in two parts as check_children_split()
+ * says; *outcome (when not NULL) what became of that (for tests). */
+size_t mif_check_with_split(mif_doc *doc, const mif_check_options *opts,
+    size_t split_min, size_t split_at, enum check_split_outcome *outcome);
+/* Texts shorter than this are checked in one thread (as they are parsed:
+ * parse_split.h). */
+#define CHECK_SPLIT_MIN ((size_t)4 << 20)
+
+/* The component's blocks from `from` up to `to` (NULL: to the end), in
+ * source order (check.c). */
+void check_children(check_ctx *c, const mif_block *from,
+    const mif_block *to);
+/* The same for all of them, in two threads when the component is big
+ * enough and the document's parse was not kept to one: the diagnostics
+ * are those of check_children(), in the same order (check_split.c).
+ * `split_min`: the least text to split; `split_at`: the index of the
+ * block the second part starts at, SIZE_MAX for the middle (tests). */
+enum check_split_outcome check_children_split(check_ctx *c,
+    size_t split_min, size_t split_at);
 
 /* Groups (check_groups.c). */
 void check_group(check_ctx *c, const mif_block *group);
@@ -290,6 +332,9 @@ const check_attrs *check_template_attrs(check_ctx *c, check_template *t);
 void check_template_unique(check_ctx *c, const mif_block *group);
 void check_table(check_ctx *c, const mif_block *table);
 void check_templates_free(check_ctx *c);
+/* Gather and lay out a template now rather than on first use (before
+ * threads read it); false when out of memory. */
+bool check_template_ready(check_ctx *c, check_template *t);
 
 /* The ComponentID group (check_componentid.c).  Only warnings: status
  * MIFs of SMS shape it their own way. */

@@ -5,6 +5,7 @@
  * or value given twice is a warning (the first one counts); symbols
  * match exactly, and a match that needs case folding is a warning.
  */
+#include <pthread.h>
 #include <stdlib.h>
 
 #include "meaning/check.h"
@@ -111,25 +112,45 @@ build(const mif_block *block, bool *nomem)
 	return e;
 }
 
-check_enum *
-check_enum_of(check_ctx *c, const mif_block *block)
+/* The index of block in the set of indexes `enums`; NULL when out of
+ * memory. */
+static check_enum *
+enum_in(check_set *enums, const mif_block *block)
 {
 	uint64_t h = check_hash_ptr(block);
-	check_enum *e = (check_enum *)check_set_find(&c->enums, h, block,
+	check_enum *e = (check_enum *)check_set_find(enums, h, block,
 	    enum_has_block, NULL);
 	if (e != NULL)
 		return e;
 	bool nomem = false;
 	e = build(block, &nomem);
 	if (e != NULL)
-		check_set_add(&c->enums, h, block, e, enum_has_block, NULL,
+		check_set_add(enums, h, block, e, enum_has_block, NULL,
 		    &nomem);
 	if (nomem) {
 		if (e != NULL)
 			check_enum_free(e);
-		check_nomem(c);
 		return NULL;
 	}
+	return e;
+}
+
+check_enum *
+check_enum_of(check_ctx *c, const mif_block *block)
+{
+	/* the two parts of a split walk share the first part's indexes */
+	check_ctx *owner = c->owner != NULL ? c->owner : c;
+	check_enum *e;
+
+	if (owner->enums_lock != NULL) {
+		pthread_mutex_lock(owner->enums_lock);
+		e = enum_in(&owner->enums, block);
+		pthread_mutex_unlock(owner->enums_lock);
+	} else {
+		e = enum_in(&c->enums, block);
+	}
+	if (e == NULL)
+		check_nomem(c);
 	return e;
 }
 

@@ -18,6 +18,21 @@ block_has_id(const void *item, const void *key, const void *arg)
 	return mif_block_id(item, &id) && id == *(const uint64_t *)key;
 }
 
+bool
+check_ids_gather(check_ctx *c, const mif_block *from)
+{
+	bool nomem = false;
+	uint64_t id;
+
+	for (const mif_block *b = from; b != NULL && !nomem; b = b->next)
+		if ((b->kind == MIF_GROUP || b->kind == MIF_TABLE) &&
+		    mif_block_id(b, &id))
+			check_set_add(&c->ids, mif_hash_u64(id), &id, b,
+			    block_has_id, NULL, &nomem);
+	c->ids_known = !nomem;
+	return !nomem;
+}
+
 void
 check_component_id(check_ctx *c, const mif_block *block)
 {
@@ -27,8 +42,15 @@ check_component_id(check_ctx *c, const mif_block *block)
 
 	if (!mif_block_id(block, &id))
 		return;
-	const mif_block *first = check_set_add(&c->ids,
-	    mif_hash_u64(id), &id, block, block_has_id, NULL, &nomem);
+	const mif_block *first;
+	if (c->ids_known) {
+		first = check_set_find(&c->ids, mif_hash_u64(id), &id,
+		    block_has_id, NULL);
+		first = first != block ? first : NULL;
+	} else {
+		first = check_set_add(&c->ids, mif_hash_u64(id), &id, block,
+		    block_has_id, NULL, &nomem);
+	}
 	if (nomem) {
 		check_nomem(c);
 		return;

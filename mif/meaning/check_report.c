@@ -19,7 +19,7 @@ vreport(check_ctx *c, mif_code code, mif_rule rule, mif_severity severity,
 	if (severity < MIF_ERROR && check_profile_allows(c->profile,
 	    rule != MIF_RULE_OF_CODE ? rule : (mif_rule)code))
 		return true;
-	bool go_on = mif_vdiag_rule(c->doc, code, rule, severity, pos,
+	bool go_on = mif_vdiag_rule(c->sink != NULL ? c->sink : c->doc, code, rule, severity, pos,
 	    context_pos, fmt, ap);
 	if (!go_on)
 		c->stop = true;
@@ -57,7 +57,7 @@ check_nomem(check_ctx *c)
 {
 	if (c->stop)
 		return;
-	mif_diag(c->doc, MIF_E_NOMEM, MIF_FATAL, MIF_NOPOS, MIF_NOPOS,
+	mif_diag(c->sink != NULL ? c->sink : c->doc, MIF_E_NOMEM, MIF_FATAL, MIF_NOPOS, MIF_NOPOS,
 	    "out of memory while checking");
 	c->stop = true;
 }
@@ -65,5 +65,6 @@ check_nomem(check_ctx *c)
 unsigned
 check_line(const check_ctx *c, uint32_t pos)
 {
-	return mif_doc_line_at(c->doc, pos);
+	/* the line index grows as the diagnostics' document asks */
+	return mif_doc_line_at(c->sink != NULL ? c->sink : c->doc, pos);
 }

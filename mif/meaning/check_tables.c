@@ -171,6 +171,12 @@ lay_out(check_ctx *c, check_template *t)
 	return true;
 }
 
+bool
+check_template_ready(check_ctx *c, check_template *t)
+{
+	return lay_out(c, t);
+}
+
 /* ---- key values -------------------------------------------------------- */
 
 typedef enum key_kind {

@@ -10,8 +10,12 @@
  * the wrong guesses: blocks nested, after "=", after an error), and at
  * the middle guess; and crafted texts whose splits must be refused:
  * a START inside a comment, a block left open, a statement of the
- * component after the split, errors at the cap across the split.  Run
- * under ThreadSanitizer by `make check SANITIZE=thread`.
+ * component after the split, errors at the cap across the split.
+ *
+ * The same files are checked (mif_check()) in one part, then in two at
+ * each of the component's blocks: the diagnostics must be the same, in
+ * the same order, under the error cap too.  Run under ThreadSanitizer by
+ * `make check SANITIZE=thread`.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -29,6 +33,7 @@
 
 #include "lang/internal.h"
 #include "lang/parse_split.h"
+#include "meaning/check.h"
 
 /* ---- the document as text, to compare -------------------------------- */
 
@@ -255,6 +260,73 @@ compare_all(const char *name, const char *data, size_t len,
 	return merged;
 }
 
+/* ---- checking in two parts ------------------------------------------------ */
+
+static struct {
+	size_t splits, taken, dropped, again;
+} checks;
+
+/* The document's dump once checked, at split `at` (SIZE_MAX: whole). */
+static char *
+checked(const char *data, size_t len, const mif_check_options *opts,
+    size_t at, enum check_split_outcome *outcome)
+{
+	enum mif_split_outcome parsed;
+	mif_doc *doc = parse(data, len, MIF_NOPOS, SIZE_MAX, opts->max_errors,
+	    &parsed);
+	if (doc == NULL)
+		return NULL;
+	mif_check_with_split(doc, opts, SIZE_MAX, at, outcome);
+	bool canonical;
+	char *text = dump_doc(doc, &canonical);
+	mif_doc_free(doc);
+	return text;
+}
+
+/* Check whole, then split at each of the component's blocks. */
+static void
+compare_checks_with(const char *name, const char *data, size_t len,
+    const mif_check_options *opts)
+{
+	enum check_split_outcome outcome;
+	char *w = checked(data, len, opts, SIZE_MAX, &outcome);
+	if (w == NULL)
+		return;
+	assert_int_equal(outcome, CHECK_SPLIT_NONE);
+	for (size_t at = 1;; at++) {
+		char *text = checked(data, len, opts, at, &outcome);
+		if (outcome == CHECK_SPLIT_NONE) {
+			free(text);
+			break;
+		}
+		if (strcmp(text, w) != 0) {
+			fprintf(stderr, "%s checked in two at block %zu (outcome "
+			    "%d, cap %u): differs from one\n---- one\n%s"
+			    "---- two\n%s", name, at, outcome, opts->max_errors,
+			    w, text);
+			fail();
+		}
+		free(text);
+		checks.splits++;
+		checks.taken += outcome == CHECK_SPLIT_TAKEN;
+		checks.dropped += outcome == CHECK_SPLIT_DROPPED;
+		checks.again += outcome == CHECK_SPLIT_AGAIN;
+	}
+	free(w);
+}
+
+static void
+compare_checks(const char *name, const char *data, size_t len)
+{
+	mif_check_options opts = { .profile = MIF_PROFILE_DMI };
+
+	compare_checks_with(name, data, len, &opts);
+	/* a low cap, and the profile's rules after the blocks' */
+	opts = (mif_check_options){ .max_errors = 3,
+	    .profile = MIF_PROFILE_AUTO };
+	compare_checks_with(name, data, len, &opts);
+}
+
 static char *
 read_file(const char *path, size_t *len)
 {
@@ -290,8 +362,16 @@ is_input(const char *name)
 
 static size_t files_seen;
 
+typedef void compare_fn(const char *name, const char *data, size_t len);
+
 static void
-walk(const char *dir)
+compare_parses(const char *name, const char *data, size_t len)
+{
+	compare_all(name, data, len, 0);
+}
+
+static void
+walk(const char *dir, compare_fn *compare)
 {
 	DIR *dp = opendir(dir);
 	assert_non_null(dp);
@@ -305,13 +385,13 @@ walk(const char *dir)
 		if (lstat(path, &st) != 0)
 			continue;
 		if (S_ISDIR(st.st_mode)) {
-			walk(path);
+			walk(path, compare);
 		} else if (S_ISREG(st.st_mode) && is_input(de->d_name)) {
 			size_t len;
 			char *data = read_file(path, &len);
 			if (data == NULL)
 				continue;
-			compare_all(path, data, len, 0);
+			compare(path, data, len);
 			files_seen++;
 			free(data);
 		}
@@ -325,14 +405,82 @@ test_every_file(void **state)
 {
 	(void)state;
 	memset(&tally, 0, sizeof tally);
-	walk("samples");
-	walk("tests/tools");
+	files_seen = 0;
+	walk("samples", compare_parses);
+	walk("tests/tools", compare_parses);
 	fprintf(stderr, "%zu files, %zu splits: %zu merged, %zu fell back\n",
 	    files_seen, tally.splits, tally.merged, tally.fell_back);
 	assert_true(files_seen > 300);
 	/* the test tests something: most splits of valid files merge */
 	assert_true(tally.merged > 200);
 	assert_true(tally.fell_back > 200);
+}
+
+/* Every sample and every tool test's input, checked in two parts at
+ * every block of its component. */
+static void
+test_every_file_checked(void **state)
+{
+	(void)state;
+	memset(&checks, 0, sizeof checks);
+	files_seen = 0;
+	walk("samples", compare_checks);
+	walk("tests/tools", compare_checks);
+	fprintf(stderr, "%zu files checked in two parts at %zu blocks: %zu "
+	    "taken, %zu dropped, %zu checked again\n", files_seen,
+	    checks.splits, checks.taken, checks.dropped, checks.again);
+	assert_true(files_seen > 300);
+	assert_true(checks.taken > 1000);
+}
+
+/* What the blocks of a component share, across the split: IDs given
+ * twice, a named enum and a template after the blocks that use them,
+ * tables of a template on either side; and the error cap falling in the
+ * first part (the second's diagnostics dropped) and in the second (it is
+ * checked again), at every cap and every block. */
+static void
+test_checks_across_the_split(void **state)
+{
+	(void)state;
+	const char *text = "START COMPONENT\nNAME = \"c\"\n"
+	    "START GROUP\nNAME = \"a\"\nID = 1\nCLASS = \"X|a|1\"\n"
+	    "START ATTRIBUTE\nNAME = \"e\"\nID = 1\nTYPE = \"Colours\"\n"
+	    "VALUE = \"Red\"\nEND ATTRIBUTE\n"
+	    "START ATTRIBUTE\nNAME = \"f\"\nID = 2\nTYPE = \"colours\"\n"
+	    "VALUE = \"green\"\nEND ATTRIBUTE\nEND GROUP\n"
+	    "START TABLE\nNAME = \"t\"\nID = 2\nCLASS = \"T|t|1\"\n"
+	    "{1, \"x\"}\n{1, \"y\"}\n{\"z\"}\nEND TABLE\n"
+	    "START GROUP\nID = 1\nCLASS = \"X|b\"\nEND GROUP\n"
+	    "START GROUP\nNAME = \"t\"\nCLASS = \"T|t|1\"\nKEY = 1\n"
+	    "START ATTRIBUTE\nNAME = \"k\"\nID = 1\nTYPE = INTEGER\n"
+	    "END ATTRIBUTE\nSTART ATTRIBUTE\nNAME = \"v\"\nID = 2\n"
+	    "TYPE = STRING(4)\nVALUE = \"toolong\"\nEND ATTRIBUTE\n"
+	    "END GROUP\n"
+	    "START TABLE\nNAME = \"u\"\nID = 2\nCLASS = \"T|t|1\"\n"
+	    "{2, \"abcdef\"}\n{2, \"q\"}\nEND TABLE\n"
+	    "START ENUM\nNAME = \"Colours\"\nTYPE = INTEGER\n0 = \"Red\"\n"
+	    "1 = \"Green\"\n1 = \"Blue\"\nEND ENUM\n"
+	    "START GROUP\nNAME = \"d\"\nID = 1\nEND GROUP\n"
+	    "START PATH\nEND PATH\n"
+	    "START GROUP\nNAME = \"e\"\nID = 7\nCLASS = \"X|e|1\"\n"
+	    "START ATTRIBUTE\nNAME = \"e\"\nID = 1\nTYPE = \"Colours\"\n"
+	    "VALUE = \"Blue\"\nEND ATTRIBUTE\nEND GROUP\n"
+	    "END COMPONENT\n";
+	size_t len = strlen(text);
+
+	memset(&checks, 0, sizeof checks);
+	for (unsigned cap = 0; cap <= 16; cap++) {
+		mif_check_options opts = { .max_errors = cap,
+		    .profile = MIF_PROFILE_DMI };
+		compare_checks_with("crafted", text, len, &opts);
+	}
+	fprintf(stderr, "crafted: %zu splits: %zu taken, %zu dropped, %zu "
+	    "checked again\n", checks.splits, checks.taken, checks.dropped,
+	    checks.again);
+	assert_true(checks.splits == 17 * 8);
+	assert_true(checks.taken > 0);
+	assert_true(checks.dropped > 0);
+	assert_true(checks.again > 0);
 }
 
 /* ---- crafted texts ------------------------------------------------------- */
@@ -466,6 +614,65 @@ test_error_cap_across_the_split(void **state)
 	split_case(text, "START GROUP", 2, 6, MIF_SPLIT_MERGED);
 }
 
+/* A big input is looked at for its ^Z and its bytes over 0x7F in two
+ * halves, one per core: the text ends at the first ^Z, and only the
+ * bytes before it decide how the text is read, as with one thread. */
+static void
+test_big_input_halves(void **state)
+{
+	(void)state;
+	const char *group = "START GROUP\nNAME = \"G\"\nID = 2\n"
+	    "CLASS = \"X|g|1\"\nEND GROUP\n";
+	size_t glen = strlen(group), n = (5u << 20) / glen;
+	size_t len = strlen("START COMPONENT\n") + n * glen;
+	char *text = malloc(len + 1);
+	assert_non_null(text);
+	strcpy(text, "START COMPONENT\n");
+	for (size_t i = 0; i < n; i++)
+		memcpy(text + strlen("START COMPONENT\n") + i * glen, group, glen);
+	/* a place inside a NAME: where a byte changes no token's kind */
+	size_t q1 = (size_t)(strstr(text + len / 4, "= \"G") - text) + 3;
+	size_t q3 = (size_t)(strstr(text + len / 4 * 3, "= \"G") - text) + 3;
+	const struct { size_t z, high; } cases[] = {
+		{ SIZE_MAX, SIZE_MAX }, { q1, SIZE_MAX }, { q3, SIZE_MAX },
+		{ SIZE_MAX, q3 }, { SIZE_MAX, q1 }, { q1, q3 }, { q3, q1 },
+		{ q3 - 3 * glen, q3 },
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char *t = malloc(len);
+		assert_non_null(t);
+		memcpy(t, text, len);
+		if (cases[k].z != SIZE_MAX)
+			t[cases[k].z] = 0x1A;
+		if (cases[k].high != SIZE_MAX)
+			t[cases[k].high] = (char)0xE9;
+		char *dumps[2];
+		size_t text_len[2];
+		bool transcoded[2], eof_mark[2];
+		for (unsigned threads = 1; threads <= 2; threads++) {
+			mif_parse_options o = { .threads = threads };
+			mif_doc *doc = mif_parse_buffer(t, len, &o, NULL);
+			assert_non_null(doc);
+			bool canonical;
+			dumps[threads - 1] = dump_doc(doc, &canonical);
+			text_len[threads - 1] = doc->text_len;
+			transcoded[threads - 1] = doc->transcoded;
+			eof_mark[threads - 1] = doc->eof_mark;
+			mif_doc_free(doc);
+		}
+		assert_string_equal(dumps[0], dumps[1]);
+		assert_int_equal(text_len[0], text_len[1]);
+		assert_int_equal(transcoded[0], transcoded[1]);
+		assert_int_equal(eof_mark[0], eof_mark[1]);
+		assert_int_equal(eof_mark[0], cases[k].z != SIZE_MAX);
+		assert_int_equal(transcoded[0], cases[k].high < cases[k].z);
+		free(dumps[0]);
+		free(dumps[1]);
+		free(t);
+	}
+	free(text);
+}
+
 /* A big text is split near its middle by default, and not with one
  * thread; a small one is not split. */
 static void
@@ -505,7 +712,10 @@ main(void)
 		cmocka_unit_test(test_wrong_guesses_fall_back),
 		cmocka_unit_test(test_error_cap_across_the_split),
 		cmocka_unit_test(test_default_split),
+		cmocka_unit_test(test_big_input_halves),
 		cmocka_unit_test(test_every_file),
+		cmocka_unit_test(test_every_file_checked),
+		cmocka_unit_test(test_checks_across_the_split),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
