@@ -117,6 +117,8 @@ on_start(mif_parser *p, int kind, mif_loc loc)
 			mif_parse_error(p, MIF_E_UNCLOSED, loc.pos, b->pos,
 			    "START %s while %s is still open",
 			    mif_block_kind_name(kind), what);
+			if (h == -1 && p->split != NULL)
+				mif_split_closes_component(p);
 			close_above(p, h + 1, loc.pos);
 		} else if (p->nopen == 0) {
 			mif_diag(p->doc, MIF_E_SYNTAX, MIF_ERROR, loc.pos, MIF_NOPOS,

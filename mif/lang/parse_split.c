@@ -440,6 +440,13 @@ mif_split_is_synth(mif_parser *p, uint32_t pos)
 	return true;
 }
 
+void
+mif_split_closes_component(mif_parser *p)
+{
+	if (p->split->role == ROLE_SECOND)
+		p->split->second->needs_first = true;
+}
+
 bool
 mif_split_stop_end(mif_parser *p, const mif_loc *loc)
 {

@@ -73,6 +73,10 @@ void mif_split_closed(struct mif_parser *p, bool recovering);
 /* The second part: whether the stand-in for the component is the block
  * at pos (a message about it needs the first part: drop the result). */
 bool mif_split_is_synth(struct mif_parser *p, uint32_t pos);
+/* A START that stands only outside every block (START COMPONENT) closes
+ * the blocks open, the component among them: in the second part, that is
+ * its stand-in, whose blocks it cannot know, so its result is dropped. */
+void mif_split_closes_component(struct mif_parser *p);
 /* The second part closed its component at loc (the wrapper's last
  * block): true when it stops there. */
 bool mif_split_stop_end(struct mif_parser *p, const struct mif_loc *loc);

@@ -584,6 +584,14 @@ test_wrong_guesses_fall_back(void **state)
 	split_case("START COMPONENT\n" GROUP(1) GROUP(2)
 	    "START COMPONENT\nEND COMPONENT\nEND COMPONENT\n", "START GROUP", 1,
 	    0, MIF_SPLIT_FALLBACK);
+	/* START COMPONENT in a block after the split closes every block,
+	 * the component among them: the second part cannot know it (the
+	 * end of the file then names the component it opened) */
+	split_case("START COMPONENT\nSTART GROUP\nSTART COMPONENT", "START GROUP",
+	    0, 2, MIF_SPLIT_FALLBACK);
+	split_case("START COMPONENT\n NAME = \"a\"\n" GROUP(1) GROUP(2)
+	    "START GROUP\nSTART COMPONENT\n" GROUP(3),
+	    "START GROUP", 1, 0, MIF_SPLIT_FALLBACK);
 	/* the second part ends recovering, and the file goes on */
 	split_case("START COMPONENT\n" GROUP(1) GROUP(2)
 	    "NAME = END COMPONENT\n= = 3\nSTART COMPONENT\n", "START GROUP", 1,
