@@ -69,6 +69,10 @@ typedef struct side {
 	const mif_parse_options *input;
 	cli_loaded loaded;
 	bool open_early;
+	/* Read by mif_diff_parse() when digested: its first table's rows
+	 * held as a digest (mif_diff_new_digests()), not in the tree. */
+	bool digested;
+	mif_diff_digest *digest;
 	const char *group, *spec;
 	mif_error err;
 } side;
@@ -100,7 +104,14 @@ read_side(void *arg)
 	side *s = arg;
 	const mif_doc *doc;
 
-	cli_load_read(s->path, s->input, &s->loaded);
+	if (s->digested) {
+		mif_parse_options o = cli_input_named(s->input,
+		    cli_display_name(s->path));
+		s->loaded.doc = mif_diff_parse(s->path, &o, &s->digest,
+		    &s->loaded.err);
+	} else {
+		cli_load_read(s->path, s->input, &s->loaded);
+	}
 	if (!s->open_early || (doc = s->loaded.doc) == NULL ||
 	    mif_doc_error_count(doc) > 0)
 		return NULL;
@@ -122,7 +133,7 @@ read_side(void *arg)
  * memory peaks.
  */
 static int
-load_sides(job *j, const char *group)
+load_sides(job *j, const char *group, bool digested)
 {
 	side *old = &j->old, *new_side = &j->new_side;
 	pthread_t thread;
@@ -131,6 +142,9 @@ load_sides(job *j, const char *group)
 	old->input = new_side->input = &j->input;
 	old->group = new_side->group = group;
 	old->open_early = new_side->open_early = j->jobs > 1 && !j->all_groups;
+	/* standard input cannot be read again when a digest will not do */
+	old->digested = digested && strcmp(old->path, "-") != 0;
+	new_side->digested = digested && strcmp(new_side->path, "-") != 0;
 	/* POSIX threads rather than C11's: ThreadSanitizer knows them */
 	bool threaded = j->jobs > 1 &&
 	    pthread_create(&thread, NULL, read_side, new_side) == 0;
@@ -148,7 +162,13 @@ load_sides(job *j, const char *group)
 	if (new_side->loaded.doc != NULL) { /* not taken */
 		mif_rows_free(new_side->rows);
 		new_side->rows = NULL;
+		mif_diff_digest_free(new_side->digest);
+		new_side->digest = NULL;
 		mif_doc_free(new_side->loaded.doc);
+	}
+	if (old->doc == NULL) {
+		mif_diff_digest_free(old->digest);
+		old->digest = NULL;
 	}
 	return old->doc != NULL && new_side->doc != NULL ? CLI_OK : status;
 }
@@ -232,11 +252,62 @@ compare_documents(job *j)
 	    ? CLI_NO : CLI_OK;
 }
 
+/* A side whose rows are a digest read again whole, its diagnostics
+ * printed already (those of the whole), and its rows opened. */
 static int
-compare(job *j, const mif_diff_options *opts)
+read_whole(job *j, side *s, const char *group)
+{
+	cli_loaded l;
+	int status = CLI_OK;
+
+	if (s->digest == NULL)
+		return CLI_OK;
+	mif_rows_free(s->rows);
+	s->rows = NULL;
+	s->spec = NULL;
+	mif_diff_digest_free(s->digest);
+	s->digest = NULL;
+	mif_doc_free(s->doc);
+	cli_load_read(s->path, &j->input, &l);
+	/* the file changed since: what is wrong with it now */
+	s->doc = l.doc != NULL && mif_doc_error_count(l.doc) == 0 ? l.doc
+	    : cli_load_report(prog, s->path, &l, &status);
+	return s->doc != NULL ? open_rows(s, group) : status;
+}
+
+/* The comparison of the digests, or of the whole tables when a digest
+ * will not do. */
+static int
+compare_rows(job *j, const char *group, const mif_diff_options *opts,
+    mif_error *err)
+{
+	bool whole = true;
+	int status;
+
+	if (j->old.digest != NULL && j->new_side.digest != NULL) {
+		j->diff = mif_diff_new_digests(j->old.digest,
+		    j->new_side.digest, group, opts, &whole, err);
+		if (!whole)
+			return CLI_OK;
+	}
+	/* the default group points into the document read again */
+	char *spec = strdup(group);
+	if (spec == NULL)
+		out_of_memory();
+	if ((status = read_whole(j, &j->old, spec)) == CLI_OK &&
+	    (status = read_whole(j, &j->new_side, spec)) == CLI_OK)
+		j->diff = mif_diff_new(j->old.rows, j->new_side.rows, opts, err);
+	free(spec);
+	return status;
+}
+
+static int
+compare(job *j, const char *group, const mif_diff_options *opts)
 {
 	mif_error err;
-	j->diff = mif_diff_new(j->old.rows, j->new_side.rows, opts, &err);
+	int status = compare_rows(j, group, opts, &err);
+	if (status != CLI_OK)
+		return status;
 	if (j->diff == NULL)
 		return failed(j, &err);
 	const char *old_name = cli_display_name(j->old.path);
@@ -278,7 +349,7 @@ compare_table(job *j, const char *group, const mif_diff_options *opts)
 	int status = open_rows(&j->old, group);
 	if (status == CLI_OK)
 		status = open_rows(&j->new_side, group);
-	return status == CLI_OK ? compare(j, opts) : status;
+	return status == CLI_OK ? compare(j, group, opts) : status;
 }
 
 /* Append an option's argument to a list. */
@@ -379,13 +450,17 @@ main(int argc, char *argv[])
 	j.old.path = argv[optind];
 	j.new_side.path = argv[optind + 1];
 
-	int status = load_sides(&j, group);
+	/* a key other than the KEY is compared whole */
+	int status = load_sides(&j, group, !j.all_groups && opts.nkey == 0 &&
+	    getenv("MIF_DIFF_WHOLE") == NULL);
 	if (status == CLI_OK)
 		status = j.all_groups ? compare_documents(&j)
 		    : compare_table(&j, group, &opts);
 
 	mif_doc_diff_free(j.doc_diff);
 	mif_diff_free(j.diff);
+	mif_diff_digest_free(j.old.digest);
+	mif_diff_digest_free(j.new_side.digest);
 	mif_rows_free(j.old.rows);
 	mif_rows_free(j.new_side.rows);
 	mif_doc_free(j.old.doc);

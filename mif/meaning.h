@@ -541,6 +541,32 @@ const char *mif_diff_kind_name(mif_diff_kind kind);
  */
 const char *mif_diff_default_spec(const mif_doc *doc);
 
+/*
+ * Big tables compared without holding their rows.  mif_diff_parse()
+ * parses path as mif_parse_path() does and checks it as mif_check(doc,
+ * NULL) does, with the same diagnostics, but holds the rows of the
+ * document's first table, when its template comes before it, as a digest
+ * in *digest (a few hashes per row) instead of in the tree; *digest is
+ * NULL when the document holds every row (the file has errors, or its
+ * rows cannot be read that way: it is then read again whole).  The
+ * digest points into the document: free it first.
+ *
+ * mif_diff_new_digests() is mif_diff_new() on the rows of spec
+ * (mif_rows_open_spec()) of the two documents, with the same changes and
+ * counts: rows written alike under one key are the same, and only the
+ * others are parsed again.  With *whole set and NULL returned it cannot
+ * compare them so (a key other than the KEY, spec naming other rows than
+ * the digest's, templates that differ): read the files whole.  The
+ * comparison reads both digests: free it first.
+ */
+typedef struct mif_diff_digest mif_diff_digest;
+mif_doc *mif_diff_parse(const char *path, const mif_parse_options *opts,
+    mif_diff_digest **digest, mif_error *err) MIF_MUST_USE;
+mif_diff *mif_diff_new_digests(mif_diff_digest *old, mif_diff_digest *new_d,
+    const char *spec, const mif_diff_options *opts, bool *whole,
+    mif_error *err) MIF_MUST_USE;
+void mif_diff_digest_free(mif_diff_digest *digest);
+
 /* The class of the document mif_diff_write() makes. */
 #define MIF_DIFF_CLASS "MIFTOOLS|DIFF|1.0"
 

@@ -36,6 +36,8 @@ mif_build_open(mif_parser *p, int kind, mif_loc loc)
 	l->first = l->last = NULL;
 	l->first_row = l->last_row = NULL;
 	l->count = 0;
+	l->row_marked = false;
+	l->rows_handed = 0;
 	l->arena_mark = mif_arena_mark_now(&p->doc->arena);
 	l->strings_mark = p->doc->strings.count;
 	l->comments_mark = p->doc->ncomments;
@@ -318,6 +320,46 @@ mif_build_cell(mif_parser *p, const mif_val *val)
 	p->cells[p->ncells++] = c;
 }
 
+/*
+ * A row handed to the hook of mif_parse_path_rows(); false when dropped.
+ * What the row interned is given back by going back to the mark taken
+ * after the row before: taken then, the grammar has read no token past
+ * the row (its '}' ends the rule with no look-ahead).  The first row's
+ * strings stay; so does anything after a statement, which the table
+ * keeps, comes between rows.
+ */
+static bool
+hand_row(mif_parser *p, mif_build_level *l, mif_loc loc)
+{
+	const mif_row_hooking *h = p->doc->keep_block_arg;
+	mif_row row = { p->row_pos, loc.pos, (uint32_t)p->ncells, p->cells, NULL };
+	mif_block table = { .kind = MIF_TABLE, .pos = l->pos,
+	    .nstmts = (uint16_t)l->nstmts, .stmts = l->stmts };
+	mif_built_row b = { p->doc, &row, &table, p->level[0].first,
+	    l->rows_handed++ };
+	mif_doc *doc = p->doc;
+
+	/* a row kept is built after the mark: a later one goes back no
+	 * further than past it */
+	if (h->hook(&b, h->arg)) {
+		l->row_marked = false;
+		return true;
+	}
+	if (l->row_marked && l->row_nstmts == l->nstmts) {
+		while (doc->ncomments > l->row_comments)
+			doc->ncomments--;
+		mif_intern_forget(&doc->strings, l->row_strings);
+		mif_arena_rewind(&doc->arena, l->row_arena);
+		return false;
+	}
+	l->row_marked = true;
+	l->row_arena = mif_arena_mark_now(&doc->arena);
+	l->row_strings = doc->strings.count;
+	l->row_comments = doc->ncomments;
+	l->row_nstmts = l->nstmts;
+	return false;
+}
+
 void
 mif_build_row_end(mif_parser *p, mif_loc loc)
 {
@@ -328,6 +370,9 @@ mif_build_row_end(mif_parser *p, mif_loc loc)
 	/* "{}" is a row without values, not one empty value */
 	if (p->ncells == 1 && p->cells[0].form == MIF_F_NONE)
 		p->ncells = 0;
+	if (p->doc->keep_block == mif_keep_every_block && !p->fatal &&
+	    !hand_row(p, l, loc))
+		return;
 	mif_arena *a = &p->doc->arena;
 	mif_row *r = mif_arena_alloc(a, sizeof *r);
 	mif_stmt *cells = p->ncells > 0

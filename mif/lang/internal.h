@@ -208,6 +208,33 @@ struct mif_doc {
 mif_doc *mif_doc_new(const char *source_name);
 
 /*
+ * A parse that hands each finished row of a table to a hook, which keeps
+ * it in the tree (true) or drops it (false): the row and the strings it
+ * interned are given back, so that a reader of a big table need not hold
+ * its rows (mif/meaning/diff_digest.c).  Like mif_parse_options.keep_block
+ * the parse keeps to one thread.  The row lives only during the call; the
+ * table holds its statements so far, not its rows; blocks_before is the
+ * first of the component's blocks built so far.
+ */
+typedef struct mif_built_row {
+	const mif_doc *doc;           /* its text holds the row */
+	const mif_row *row;
+	const mif_block *table;
+	const mif_block *blocks_before;
+	uint32_t index;               /* rows of the table before it */
+} mif_built_row;
+typedef bool mif_row_hook(const mif_built_row *row, void *arg);
+mif_doc *mif_parse_path_rows(const char *path, const mif_parse_options *opts,
+    mif_row_hook *hook, void *arg, mif_error *err);
+/* The keep_block of such a parse, which keeps every block; its arg is a
+ * mif_row_hooking. */
+bool mif_keep_every_block(const mif_block *block, void *arg);
+typedef struct mif_row_hooking {
+	mif_row_hook *hook;
+	void *arg;
+} mif_row_hooking;
+
+/*
  * Record a diagnostic at pos (MIF_NOPOS: none) with an optional context
  * position.  Respects max_errors: the error past the limit is replaced
  * by one MIF_E_TOO_MANY fatal and later ones are dropped.  Returns

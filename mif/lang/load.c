@@ -277,3 +277,27 @@ mif_parse_path(const char *path, const mif_parse_options *opts, mif_error *err)
 	fclose(fp);
 	return doc;
 }
+
+bool
+mif_keep_every_block(const mif_block *block, void *arg)
+{
+	(void)block;
+	(void)arg;
+	return true;
+}
+
+/* A parse through mif_parse_path() whose keep_block, kept by the
+ * document while the parser runs, tells the builder of the row hook. */
+mif_doc *
+mif_parse_path_rows(const char *path, const mif_parse_options *opts,
+    mif_row_hook *hook, void *arg, mif_error *err)
+{
+	mif_row_hooking h = { hook, arg };
+	mif_parse_options o = { .input_encoding = MIF_ENC_LATIN1 };
+
+	if (opts != NULL)
+		o = *opts;
+	o.keep_block = mif_keep_every_block;
+	o.keep_block_arg = &h;
+	return mif_parse_path(path, &o, err);
+}

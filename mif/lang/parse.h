@@ -57,6 +57,12 @@ typedef struct mif_build_level {
 	 * the block is dropped (mif_parse_options.keep_block) */
 	mif_arena_mark arena_mark;
 	size_t strings_mark, comments_mark;
+	/* what it held after its first row handed to a row hook, to go
+	 * back to when a later one is dropped (mif_parse_path_rows()) */
+	bool row_marked;
+	mif_arena_mark row_arena;
+	size_t row_strings, row_comments, row_nstmts;
+	uint32_t rows_handed;
 } mif_build_level;
 
 /* One open block as the token stream shows it (for nesting repair). */

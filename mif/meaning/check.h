@@ -348,4 +348,18 @@ void check_componentid_missing(check_ctx *c, const mif_block *group,
 /* Warn when a standard attribute has an unexpected type or value. */
 void check_componentid_attr(check_ctx *c, const check_attr *attr);
 
+/*
+ * The checks of rows given one at a time, against one template, outside
+ * mif_check() (check_tables.c): each row's values as check_table() checks
+ * them, reported into scratch; mif_row_check_row() says false when the
+ * row was given a diagnostic.  Repeated keys are the caller's to find.
+ * NULL when out of memory, or when an attribute's type does not resolve
+ * from the template alone (an enum named by TYPE).
+ */
+typedef struct mif_row_check mif_row_check;
+mif_row_check *mif_row_check_new(mif_doc *scratch, const mif_block *group);
+bool mif_row_check_row(mif_row_check *rc, const mif_block *table,
+    const mif_row *row);
+void mif_row_check_free(mif_row_check *rc);
+
 #endif /* MIF_CHECK_H */

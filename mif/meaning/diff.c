@@ -558,6 +558,7 @@ size_t mif_diff_new_column(const mif_diff *d, size_t col) { return d->cols[col].
 size_t mif_diff_key_count(const mif_diff *d) { return d->nkey; }
 size_t mif_diff_key_column(const mif_diff *d, size_t k) { return d->key[k]; }
 mif_diff_counts mif_diff_counts_of(const mif_diff *d) { return d->counts; }
+void diff_add_same(mif_diff *d, size_t n) { d->counts.same += n; }
 
 bool
 mif_diff_next(mif_diff *d, mif_diff_change *ch)

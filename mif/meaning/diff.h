@@ -15,6 +15,7 @@
 #define diff_where_write mif_diff_where_write
 #define diff_group_write mif_diff_group_write
 #define diff_group_is_class mif_diff_group_is_class
+#define diff_add_same mif_diff_add_same
 
 /*
  * The comparison of two views without a key, whose first rows are
@@ -70,5 +71,9 @@ bool diff_rows_write(FILE *out, mif_diff *diff, mif_diff_format format,
  */
 bool diff_group_write(FILE *out, const diff_where *where, mif_diff_kind kind,
     mif_diff_format format, unsigned flags, bool *first);
+
+/* Count n more rows the same, found so before the comparison
+ * (diff_digest.c). */
+void diff_add_same(mif_diff *diff, size_t n);
 
 #endif /* MIF_DIFF_H */

@@ -695,3 +695,49 @@ mif_rows_doc(const mif_rows *r)
 {
 	return r->doc;
 }
+
+/* ---- rows one at a time (diff_digest.c) ------------------------------- */
+
+mif_rows *
+rows_open_template(const mif_doc *doc, const mif_block *group)
+{
+	mif_rows *r = calloc(1, sizeof *r);
+
+	if (r == NULL)
+		return NULL;
+	r->doc = doc;
+	r->group = group;
+	r->repeat = r->repeated = r->absent = MIF_NO_ROW;
+	if (gather_columns(r, false) && gather_keys(r))
+		return r;
+	mif_rows_free(r);
+	return NULL;
+}
+
+bool
+rows_row_key_hash(mif_rows *r, const mif_row *row, uint64_t *hash)
+{
+	const mif_row **rows = r->rows;
+	bool keyed;
+
+	r->rows = &row; /* the view's row 0, for this call */
+	keyed = row_key_hash(r, 0, hash);
+	r->rows = rows;
+	return keyed;
+}
+
+bool
+rows_all_typed(const mif_rows *r)
+{
+	for (size_t c = 0; c < r->ncols; c++)
+		if (!r->cols[c].typed)
+			return false;
+	return true;
+}
+
+const mif_block *
+rows_tables(const mif_rows *r, size_t i, size_t *n)
+{
+	*n = r->ntables;
+	return i < r->ntables ? r->tables[i].table : NULL;
+}
