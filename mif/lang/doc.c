@@ -31,6 +31,38 @@ mif_doc_new(const char *source_name)
 	return doc;
 }
 
+mif_doc *
+mif_doc_view_new(const mif_doc *doc)
+{
+	mif_doc *view = mif_doc_new(doc->source_name);
+
+	if (view == NULL)
+		return NULL;
+	view->text = doc->text;
+	view->text_len = doc->text_len;
+	view->encoding = doc->encoding;
+	view->transcoded = doc->transcoded;
+	view->bom_len = doc->bom_len;
+	view->max_errors = doc->max_errors;
+	/* the mapped input seen through, so that a part gives back the
+	 * pages it has read as the whole does (never unmapped by it) */
+	view->input = doc->input;
+	view->input_cap = doc->input_cap;
+	view->input_mapped = doc->input_mapped;
+	return view;
+}
+
+void
+mif_doc_view_free(mif_doc *view)
+{
+	if (view == NULL)
+		return;
+	view->text = NULL; /* the document's, as is its input */
+	view->input = NULL;
+	view->input_mapped = false;
+	mif_doc_free(view);
+}
+
 void
 mif_doc_free(mif_doc *doc)
 {

@@ -206,6 +206,13 @@ struct mif_doc {
 
 /* A new, empty document (no text); NULL when out of memory. */
 mif_doc *mif_doc_new(const char *source_name);
+/* A document over doc's text, for a part of its work done in a thread of
+ * its own (the second part of a parse or of a check): its diagnostics
+ * are placed as doc's would be (the encoding, the byte-order mark, the
+ * transcoding), and freeing it with mif_doc_view_free() leaves doc's
+ * text and input alone.  NULL if out of memory. */
+mif_doc *mif_doc_view_new(const mif_doc *doc);
+void mif_doc_view_free(mif_doc *view);
 
 /*
  * A parse that hands each finished row of a table to a hook, which keeps

@@ -139,12 +139,7 @@ second_free(second_part *sp)
 {
 	if (sp == NULL)
 		return;
-	if (sp->doc != NULL) {
-		sp->doc->text = NULL; /* the first part's, as is its input */
-		sp->doc->input = NULL;
-		sp->doc->input_mapped = false;
-		mif_doc_free(sp->doc);
-	}
+	mif_doc_view_free(sp->doc);
 	free(sp);
 }
 
@@ -155,23 +150,11 @@ second_start(struct mif_split *sp, const mif_doc *doc, uint32_t at)
 {
 	second_part *s = calloc(1, sizeof *s);
 
-	if (s == NULL || (s->doc = mif_doc_new(doc->source_name)) == NULL) {
+	if (s == NULL || (s->doc = mif_doc_view_new(doc)) == NULL) {
 		free(s);
 		return false;
 	}
-	mif_doc *d = s->doc;
-	d->text = doc->text;
-	d->text_len = doc->text_len;
-	d->encoding = doc->encoding;
-	d->transcoded = doc->transcoded;
-	d->bom_len = doc->bom_len;
-	d->max_errors = doc->max_errors;
-	d->scanning = true;
-	/* the mapped input seen through, so that the second part gives back
-	 * the pages it has read as the first does (never unmapped by it) */
-	d->input = doc->input;
-	d->input_cap = doc->input_cap;
-	d->input_mapped = doc->input_mapped;
+	s->doc->scanning = true;
 	s->at = at;
 	atomic_init(&s->cancel, false);
 	s->last_error_pos = MIF_NOPOS;

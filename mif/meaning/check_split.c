@@ -62,29 +62,6 @@ make_ready(check_ctx *c, const mif_block *first)
 	return true;
 }
 
-/* A document for the second part's diagnostics, over the same text. */
-static mif_doc *
-sink_new(const mif_doc *doc)
-{
-	mif_doc *d = mif_doc_new(doc->source_name);
-
-	if (d == NULL)
-		return NULL;
-	d->text = doc->text;
-	d->text_len = doc->text_len;
-	d->max_errors = doc->max_errors;
-	return d;
-}
-
-static void
-sink_free(mif_doc *d)
-{
-	if (d == NULL)
-		return;
-	d->text = NULL; /* the document's */
-	mif_doc_free(d);
-}
-
 /* The second part's diagnostics after the first's, or the second part
  * checked again where they would not be the whole walk's. */
 static enum check_split_outcome
@@ -119,9 +96,9 @@ check_children_split(check_ctx *c, size_t split_min, size_t split_at)
 	}
 	part = (check_part){ .c = *c, .from = from };
 	part.c.owner = c;
-	part.c.sink = sink_new(c->doc);
+	part.c.sink = mif_doc_view_new(c->doc);
 	if (part.c.sink == NULL || pthread_mutex_init(&lock, NULL) != 0) {
-		sink_free(part.c.sink);
+		mif_doc_view_free(part.c.sink);
 		check_children(c, first, NULL);
 		return CHECK_SPLIT_NONE;
 	}
@@ -129,7 +106,7 @@ check_children_split(check_ctx *c, size_t split_min, size_t split_at)
 	if (pthread_create(&thread, NULL, second_main, &part) != 0) {
 		c->enums_lock = NULL;
 		pthread_mutex_destroy(&lock);
-		sink_free(part.c.sink);
+		mif_doc_view_free(part.c.sink);
 		check_children(c, first, NULL);
 		return CHECK_SPLIT_NONE;
 	}
@@ -138,6 +115,6 @@ check_children_split(check_ctx *c, size_t split_min, size_t split_at)
 	c->enums_lock = NULL;
 	pthread_mutex_destroy(&lock);
 	enum check_split_outcome outcome = take_second(c, &part);
-	sink_free(part.c.sink);
+	mif_doc_view_free(part.c.sink);
 	return outcome;
 }

@@ -96,9 +96,14 @@ same_diagnostics(const mif_doc *whole, const mif_doc *split)
 		    a->mark.offset != b->mark.offset ||
 		    a->context.offset != b->context.offset ||
 		    strcmp(a->text, b->text) != 0) {
-			fprintf(stderr, "whole: %u:%u %s\nsplit: %u:%u %s\n",
-			    a->mark.line, a->mark.column, a->text,
-			    b->mark.line, b->mark.column, b->text);
+			fprintf(stderr, "whole: %d %d %d %u:%u+%zu ctx %u:%u+%zu %s\n"
+			    "split: %d %d %d %u:%u+%zu ctx %u:%u+%zu %s\n",
+			    a->code, a->severity, a->rule, a->mark.line,
+			    a->mark.column, a->mark.offset, a->context.line,
+			    a->context.column, a->context.offset, a->text,
+			    b->code, b->severity, b->rule, b->mark.line,
+			    b->mark.column, b->mark.offset, b->context.line,
+			    b->context.column, b->context.offset, b->text);
 			differs("diagnostic", i);
 		}
 	}

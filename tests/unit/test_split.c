@@ -481,6 +481,17 @@ test_checks_across_the_split(void **state)
 	assert_true(checks.taken > 0);
 	assert_true(checks.dropped > 0);
 	assert_true(checks.again > 0);
+
+	/* ISO 8859-1 with bytes over 0x7F before the split: the text is
+	 * transcoded, and the second part's places count the file's bytes */
+	const char *latin1 = "START COMPONENT\nNAME = \"\xe9t\xe9\"\n"
+	    "START GROUP\nNAME = \"\xe0\"\nID = 1\nCLASS = \"X|a|1\"\nEND GROUP\n"
+	    "START GROUP\nNAME = \"b\"\nID = 1\nCLASS = \"X|b|1\"\nEND GROUP\n"
+	    "END COMPONENT\n";
+	mif_check_options dmi = { .profile = MIF_PROFILE_DMI };
+	memset(&checks, 0, sizeof checks);
+	compare_checks_with("latin1", latin1, strlen(latin1), &dmi);
+	assert_true(checks.taken > 0);
 }
 
 /* ---- crafted texts ------------------------------------------------------- */
