@@ -202,6 +202,18 @@ acceptable(const mif_doc *doc, const second_part *s)
 	/* past an END COMPONENT the first part scans on, not recovering */
 	if (s->stop == MIF_SPLIT_STOP_END && s->recovering)
 		return false;
+	/* at the end of the text the first part says the component is still
+	 * open: the second part's messages after its last whole block (a
+	 * statement cut short, a stray word) would come before that, where
+	 * one parse puts them after it or not at all */
+	if (s->stop == MIF_SPLIT_STOP_EOF) {
+		uint32_t end = 0;
+		for (const mif_block *b = synth->u.children; b != NULL; b = b->next)
+			end = b->end_pos;
+		for (size_t i = 0; i < s->doc->ndiags; i++)
+			if (s->doc->diag_pos[2 * i] > end)
+				return false;
+	}
 	return !mif_diags_cross_cap(doc, s->doc);
 }
 

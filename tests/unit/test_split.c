@@ -603,6 +603,12 @@ test_wrong_guesses_fall_back(void **state)
 	split_case("START COMPONENT\n NAME = \"a\"\n" GROUP(1) GROUP(2)
 	    "START GROUP\nSTART COMPONENT\n" GROUP(3),
 	    "START GROUP", 1, 0, MIF_SPLIT_FALLBACK);
+	/* the text ends in a statement cut short while the component is
+	 * open: its message and the end of the file's are at one place */
+	split_case("START COMPONENT\nSTART GROUP\nEND GROUP\n6", "START GROUP",
+	    0, 2, MIF_SPLIT_FALLBACK);
+	split_case("START COMPONENT\nSTART GROUP\nEND GROUP\nCLASS=\"", "START GROUP",
+	    0, 0, MIF_SPLIT_FALLBACK);
 	/* the second part ends recovering, and the file goes on */
 	split_case("START COMPONENT\n" GROUP(1) GROUP(2)
 	    "NAME = END COMPONENT\n= = 3\nSTART COMPONENT\n", "START GROUP", 1,
