@@ -190,7 +190,7 @@ mif_source_give_back(mif_doc *doc, size_t from, size_t upto)
  * at a time, each given back once looked at when the input is mapped, so
  * that a big file is never held whole.
  */
-#define LOOK_STEP ((size_t)8 << 20)
+#define LOOK_STEP ((size_t)1 << 20)
 
 static size_t
 text_end_in(mif_doc *doc, const char *data, size_t start, size_t len,
