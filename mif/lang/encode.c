@@ -165,23 +165,6 @@ encode(mif_encoder *enc, const unsigned char *p, size_t len, bool may_carry)
 	return !buf->nomem;
 }
 
-/* Whether len bytes are all ASCII, a word at a time. */
-static bool
-is_ascii(const unsigned char *s, size_t len)
-{
-	uint64_t any = 0;
-	size_t i = 0;
-
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-		memcpy(&w, s + i, 8);
-		any |= w;
-	}
-	for (; i < len; i++)
-		any |= s[i];
-	return (any & 0x8080808080808080u) == 0;
-}
-
 bool
 mif_encoder_put(void *ctx, const char *text, size_t len)
 {
@@ -193,7 +176,7 @@ mif_encoder_put(void *ctx, const char *text, size_t len)
 	/* text known good, whose bytes are already those of the file */
 	if (enc->trusted && !enc->crlf && enc->ncarry == 0 &&
 	    (enc->encoding == MIF_ENC_UTF8 ||
-	    (enc->encoding == MIF_ENC_LATIN1 && is_ascii(p, len)))) {
+	    (enc->encoding == MIF_ENC_LATIN1 && !mif_has_high_byte(p, len)))) {
 		mif_buf_put(enc->out, p, len);
 		enc->taken += len;
 		return !enc->out->nomem;

@@ -74,6 +74,10 @@ bool mif_intern_reserve(mif_doc *doc, size_t n);
  * back to where it stood then. */
 void mif_intern_forget(mif_interner *t, size_t count);
 
+/* Whether any of len bytes is over 0x7F (eight at a time: this runs over
+ * every byte of big inputs, and of big outputs). */
+bool mif_has_high_byte(const void *bytes, size_t len);
+
 /* ---- growable vectors (malloc'd, for parse-time scratch) -------------- */
 
 /* Make room for one more element of size `elem`; false when out of

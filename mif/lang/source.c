@@ -14,9 +14,10 @@
 
 #include "lang/internal.h"
 
-static bool
-has_high_byte(const unsigned char *p, size_t len)
+bool
+mif_has_high_byte(const void *bytes, size_t len)
 {
+	const unsigned char *p = bytes;
 	size_t i = 0;
 	uint64_t any = 0;
 
@@ -204,7 +205,7 @@ text_end_in(mif_doc *doc, const char *data, size_t start, size_t len,
 		const char *z = memchr(data + at, 0x1A, n);
 		if (z != NULL)
 			n = (size_t)(z - (data + at));
-		*high = *high || has_high_byte((const unsigned char *)data + at, n);
+		*high = *high || mif_has_high_byte(data + at, n);
 		at += n;
 		if (z != NULL)
 			return at;
