@@ -10,56 +10,25 @@
 #include <string.h>
 
 #include "forms/json_place.h"
+#include "forms/json_slices.h"
 
+/* The shared scanner (json_slices.h), len standing for "not there". */
 static size_t
 skip_blanks(const char *t, size_t len, size_t i)
 {
-	while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' ||
-	    t[i] == '\r'))
-		i++;
-	return i;
+	return mif_json_skip_blanks(t, i, len);
 }
 
-/* Past the string that starts at t[i] (its quote); len when unclosed. */
 static size_t
 skip_string(const char *t, size_t len, size_t i)
 {
-	for (i++; i < len; i++) {
-		if (t[i] == '\\')
-			i++;
-		else if (t[i] == '"')
-			return i + 1;
-	}
-	return len;
+	return mif_json_skip_string(t, &i, len) ? i : len;
 }
 
-/* Past the value that starts at t[i]. */
 static size_t
 skip_value(const char *t, size_t len, size_t i)
 {
-	if (i >= len)
-		return len;
-	if (t[i] == '"')
-		return skip_string(t, len, i);
-	if (t[i] != '{' && t[i] != '[') {
-		/* a number, true, false or null */
-		while (i < len && t[i] != '\0' &&
-		    strchr(",}] \t\n\r", t[i]) == NULL)
-			i++;
-		return i;
-	}
-	for (size_t depth = 0; i < len;) {
-		if (t[i] == '"') {
-			i = skip_string(t, len, i);
-			continue;
-		}
-		if (t[i] == '{' || t[i] == '[')
-			depth++;
-		else if ((t[i] == '}' || t[i] == ']') && --depth == 0)
-			return i + 1;
-		i++;
-	}
-	return len;
+	return mif_json_skip_value(t, &i, len) ? i : len;
 }
 
 /* After a value or a key: past the blanks and the separator c; len when

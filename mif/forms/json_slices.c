@@ -21,8 +21,8 @@
  * that what jansson would refuse for depth is left to it. */
 #define SCAN_MAX_DEPTH 2000
 
-static size_t
-blanks(const char *t, size_t i, size_t end)
+size_t
+mif_json_skip_blanks(const char *t, size_t i, size_t end)
 {
 	while (i < end && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' ||
 	    t[i] == '\r'))
@@ -30,9 +30,8 @@ blanks(const char *t, size_t i, size_t end)
 	return i;
 }
 
-/* Past the string at *i ('"'); false when it does not end. */
-static bool
-skip_string(const char *t, size_t *i, size_t end)
+bool
+mif_json_skip_string(const char *t, size_t *i, size_t end)
 {
 	size_t j = *i + 1;
 
@@ -52,9 +51,8 @@ skip_string(const char *t, size_t *i, size_t end)
 	return false;
 }
 
-/* Past the value at *i; false when the scanner cannot follow it. */
-static bool
-skip_value(const char *t, size_t *i, size_t end)
+bool
+mif_json_skip_value(const char *t, size_t *i, size_t end)
 {
 	size_t j = *i;
 	int depth = 0;
@@ -75,7 +73,7 @@ skip_value(const char *t, size_t *i, size_t end)
 			return false;
 		switch (t[j]) {
 		case '"':
-			if (!skip_string(t, &j, end))
+			if (!mif_json_skip_string(t, &j, end))
 				return false;
 			continue;
 		case '{':
@@ -124,12 +122,12 @@ grow(void **v, size_t *cap, size_t n, size_t size)
 	return true;
 }
 
-/* The elements of the array at *i, into e; false as skip_value(). */
+/* The elements of the array at *i, into e; false as mif_json_skip_value(). */
 static bool
 elements(const char *t, size_t *i, size_t end, mif_json_lazy *e,
     bool *nomem)
 {
-	size_t j = blanks(t, *i + 1, end), cap = 0;
+	size_t j = mif_json_skip_blanks(t, *i + 1, end), cap = 0;
 
 	if (j < end && t[j] == ']') {
 		*i = j + 1;
@@ -137,21 +135,21 @@ elements(const char *t, size_t *i, size_t end, mif_json_lazy *e,
 	}
 	for (;;) {
 		size_t start = j;
-		if (!skip_value(t, &j, end))
+		if (!mif_json_skip_value(t, &j, end))
 			return false;
 		if (!grow((void **)&e->elems, &cap, e->n, sizeof *e->elems)) {
 			*nomem = true;
 			return false;
 		}
 		e->elems[e->n++] = (mif_json_slice){ start, j };
-		j = blanks(t, j, end);
+		j = mif_json_skip_blanks(t, j, end);
 		if (j < end && t[j] == ']') {
 			*i = j + 1;
 			return true;
 		}
 		if (j >= end || t[j] != ',')
 			return false;
-		j = blanks(t, j + 1, end);
+		j = mif_json_skip_blanks(t, j + 1, end);
 	}
 }
 
@@ -164,18 +162,18 @@ skeleton(const char *t, size_t i, size_t end, const char *const *keys,
     mif_buf *out, mif_json_lazies *lazies)
 {
 	mif_buf_putc(out, '{');
-	i = blanks(t, i + 1, end);
+	i = mif_json_skip_blanks(t, i + 1, end);
 	if (i < end && t[i] == '}')
 		goto close;
 	for (;;) {
 		size_t ks = i;
-		if (i >= end || t[i] != '"' || !skip_string(t, &i, end))
+		if (i >= end || t[i] != '"' || !mif_json_skip_string(t, &i, end))
 			return false;
 		size_t ke = i;
-		i = blanks(t, i, end);
+		i = mif_json_skip_blanks(t, i, end);
 		if (i >= end || t[i] != ':')
 			return false;
-		i = blanks(t, i + 1, end);
+		i = mif_json_skip_blanks(t, i + 1, end);
 		size_t vs = i;
 		const char *key = named(t, ks + 1, ke - 1, keys);
 		mif_buf_put(out, t + ks, ke - ks);
@@ -198,15 +196,15 @@ skeleton(const char *t, size_t i, size_t end, const char *const *keys,
 				mif_buf_puts(out, "[]");
 			}
 		} else {
-			if (!skip_value(t, &i, end))
+			if (!mif_json_skip_value(t, &i, end))
 				return false;
 			mif_buf_put(out, t + vs, i - vs);
 		}
-		i = blanks(t, i, end);
+		i = mif_json_skip_blanks(t, i, end);
 		if (i >= end || t[i] != ',')
 			break;
 		mif_buf_putc(out, ',');
-		i = blanks(t, i + 1, end);
+		i = mif_json_skip_blanks(t, i + 1, end);
 	}
 	if (i >= end || t[i] != '}')
 		return false;
@@ -216,14 +214,14 @@ close:
 		lazies->nomem = true;
 		return false;
 	}
-	return blanks(t, i + 1, end) == end;
+	return mif_json_skip_blanks(t, i + 1, end) == end;
 }
 
 json_t *
 mif_json_load_slice(const char *text, mif_json_slice s,
     const char *const *keys, size_t flags, mif_json_lazies *lazies)
 {
-	size_t i = blanks(text, s.start, s.end), from = lazies->n;
+	size_t i = mif_json_skip_blanks(text, s.start, s.end), from = lazies->n;
 	json_error_t error;
 
 	if (i >= s.end || text[i] != '{')

@@ -12,6 +12,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The scanner under both this and json_place.c: it follows strings and
+ * brackets only.  Past the blanks from i (end when none follow); past
+ * the string or the value at *i, false when it does not end by `end` or
+ * nests deeper than jansson would take. */
+size_t mif_json_skip_blanks(const char *t, size_t i, size_t end);
+bool mif_json_skip_string(const char *t, size_t *i, size_t end);
+bool mif_json_skip_value(const char *t, size_t *i, size_t end);
+
 /* Where a value stands in the text: bytes [start, end). */
 typedef struct mif_json_slice {
 	size_t start, end;
