@@ -331,7 +331,7 @@ mif_build_cell(mif_parser *p, const mif_val *val)
 static bool
 hand_row(mif_parser *p, mif_build_level *l, mif_loc loc)
 {
-	const mif_row_hooking *h = p->doc->keep_block_arg;
+	const mif_row_hooking *h = p->doc->rows;
 	mif_row row = { p->row_pos, loc.pos, (uint32_t)p->ncells, p->cells, NULL };
 	mif_block table = { .kind = MIF_TABLE, .pos = l->pos,
 	    .nstmts = (uint16_t)l->nstmts, .stmts = l->stmts };
@@ -370,8 +370,7 @@ mif_build_row_end(mif_parser *p, mif_loc loc)
 	/* "{}" is a row without values, not one empty value */
 	if (p->ncells == 1 && p->cells[0].form == MIF_F_NONE)
 		p->ncells = 0;
-	if (p->doc->keep_block == mif_keep_every_block && !p->fatal &&
-	    !hand_row(p, l, loc))
+	if (p->doc->rows != NULL && !p->fatal && !hand_row(p, l, loc))
 		return;
 	mif_arena *a = &p->doc->arena;
 	mif_row *r = mif_arena_alloc(a, sizeof *r);

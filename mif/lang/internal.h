@@ -151,9 +151,11 @@ struct mif_doc {
 	char *source_name;
 
 	const mif_block *component;
-	/* mif_parse_options.keep_block, while the parser runs */
+	/* mif_parse_options.keep_block, and the row hook of
+	 * mif_parse_path_rows() (NULL: none), while the parser runs */
 	bool (*keep_block)(const mif_block *block, void *arg);
 	void *keep_block_arg;
+	const struct mif_row_hooking *rows;
 
 	mif_comment *comments;
 	size_t ncomments, comments_cap;
@@ -237,9 +239,8 @@ typedef struct mif_built_row {
 typedef bool mif_row_hook(const mif_built_row *row, void *arg);
 mif_doc *mif_parse_path_rows(const char *path, const mif_parse_options *opts,
     mif_row_hook *hook, void *arg, mif_error *err);
-/* The keep_block of such a parse, which keeps every block; its arg is a
- * mif_row_hooking. */
-bool mif_keep_every_block(const mif_block *block, void *arg);
+/* A row hook and its argument, which the document holds while the
+ * parser runs (mif_doc.rows). */
 typedef struct mif_row_hooking {
 	mif_row_hook *hook;
 	void *arg;

@@ -41,7 +41,7 @@ too_big(mif_error *err, const char *name)
  * (cap bytes), which is malloc'd or, if `mapped`, mapped. */
 static mif_doc *
 parse_owned(char *data, size_t len, size_t cap, bool mapped, const char *name,
-    const mif_parse_options *opts, mif_error *err)
+    const mif_parse_options *opts, const mif_row_hooking *rows, mif_error *err)
 {
 	mif_doc *doc = mif_doc_new(name);
 
@@ -64,14 +64,18 @@ parse_owned(char *data, size_t len, size_t cap, bool mapped, const char *name,
 		doc->keep_block = opts->keep_block;
 		doc->keep_block_arg = opts->keep_block_arg;
 	}
+	doc->rows = rows;
 	unsigned max_errors = opts != NULL ? opts->max_errors : 0;
 	if (max_errors != 0)
 		doc->max_errors = max_errors;
-	/* a parse that drops blocks keeps to one thread: the two parts'
-	 * memory is joined at the split, past any point it could rewind to */
-	mif_parse_text(doc, doc->max_errors, doc->keep_block != NULL ? 1
+	/* a parse that drops blocks or rows keeps to one thread: the two
+	 * parts' memory is joined at the split, past any point it could
+	 * rewind to */
+	bool drops = doc->keep_block != NULL || rows != NULL;
+	mif_parse_text(doc, doc->max_errors, drops ? 1
 	    : opts != NULL ? opts->threads : 0);
 	doc->keep_block = NULL;
+	doc->rows = NULL;
 	if (doc->ndiags > 0 && err != NULL) {
 		for (size_t i = 0; i < doc->ndiags; i++) {
 			if (doc->diags[i].severity >= MIF_ERROR) {
@@ -118,7 +122,7 @@ mif_parse_buffer(const void *data, size_t len, const mif_parse_options *opts,
 	}
 	if (len > 0)
 		memcpy(copy, data, len);
-	return parse_owned(copy, len, len + 1, false, name, opts, err);
+	return parse_owned(copy, len, len + 1, false, name, opts, NULL, err);
 }
 
 /* Where read_all() reads: a stream, or a file descriptor (a path, read
@@ -204,8 +208,9 @@ nomem:
 	return NULL;
 }
 
-mif_doc *
-mif_parse_stream(FILE *fp, const mif_parse_options *opts, mif_error *err)
+static mif_doc *
+parse_stream(FILE *fp, const mif_parse_options *opts,
+    const mif_row_hooking *rows, mif_error *err)
 {
 	const char *name = name_of(opts, "<stdin>");
 	struct stat st;
@@ -231,20 +236,28 @@ mif_parse_stream(FILE *fp, const mif_parse_options *opts, mif_error *err)
 	if (hint >= SMALL_FILE && ftello(fp) == 0 && hint <= (size_t)MIF_MAX_INPUT) {
 		void *map = mmap(NULL, hint, PROT_READ, MAP_PRIVATE, fileno(fp), 0);
 		if (map != MAP_FAILED)
-			return parse_owned(map, hint, hint, true, name, opts, err);
+			return parse_owned(map, hint, hint, true, name, opts, rows,
+			    err);
 	}
 	size_t len, cap;
 	char *data = read_all((input){ .fp = fp }, hint, &len, &cap, name, err);
-	return data != NULL ? parse_owned(data, len, cap, false, name, opts, err)
-	    : NULL;
+	return data != NULL ? parse_owned(data, len, cap, false, name, opts,
+	    rows, err) : NULL;
 }
 
 mif_doc *
-mif_parse_path(const char *path, const mif_parse_options *opts, mif_error *err)
+mif_parse_stream(FILE *fp, const mif_parse_options *opts, mif_error *err)
+{
+	return parse_stream(fp, opts, NULL, err);
+}
+
+static mif_doc *
+parse_path(const char *path, const mif_parse_options *opts,
+    const mif_row_hooking *rows, mif_error *err)
 {
 	if (strcmp(path, "-") == 0) {
 		mif_parse_options o = with_name(opts, "<stdin>");
-		return mif_parse_stream(stdin, &o, err);
+		return parse_stream(stdin, &o, rows, err);
 	}
 	const char *name = name_of(opts, path);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -264,7 +277,7 @@ mif_parse_path(const char *path, const mif_parse_options *opts, mif_error *err)
 		    &len, &cap, name, err);
 		close(fd);
 		return data != NULL ? parse_owned(data, len, cap, false, name,
-		    &o, err) : NULL;
+		    &o, rows, err) : NULL;
 	}
 	FILE *fp = fdopen(fd, "rb");
 	if (fp == NULL) {
@@ -273,31 +286,22 @@ mif_parse_path(const char *path, const mif_parse_options *opts, mif_error *err)
 		mif_error_set(err, MIF_E_IO, name, "%s", strerror(e));
 		return NULL;
 	}
-	mif_doc *doc = mif_parse_stream(fp, &o, err);
+	mif_doc *doc = parse_stream(fp, &o, rows, err);
 	fclose(fp);
 	return doc;
 }
 
-bool
-mif_keep_every_block(const mif_block *block, void *arg)
+mif_doc *
+mif_parse_path(const char *path, const mif_parse_options *opts, mif_error *err)
 {
-	(void)block;
-	(void)arg;
-	return true;
+	return parse_path(path, opts, NULL, err);
 }
 
-/* A parse through mif_parse_path() whose keep_block, kept by the
- * document while the parser runs, tells the builder of the row hook. */
 mif_doc *
 mif_parse_path_rows(const char *path, const mif_parse_options *opts,
     mif_row_hook *hook, void *arg, mif_error *err)
 {
 	mif_row_hooking h = { hook, arg };
-	mif_parse_options o = { .input_encoding = MIF_ENC_LATIN1 };
 
-	if (opts != NULL)
-		o = *opts;
-	o.keep_block = mif_keep_every_block;
-	o.keep_block_arg = &h;
-	return mif_parse_path(path, &o, err);
+	return parse_path(path, opts, &h, err);
 }
