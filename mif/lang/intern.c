@@ -119,6 +119,31 @@ mif_intern_adopt(mif_doc *doc, const mif_string *s)
 	return s;
 }
 
+/* How far ahead of the adoption the strings and their slots are fetched
+ * into the cache: a table of a big file's strings is far larger than it,
+ * and each adoption waits for a string's hash, then for its slot. */
+#define ADOPT_AHEAD 16
+
+bool
+mif_intern_adopt_all(mif_doc *doc, const mif_string **list, size_t n,
+    const mif_string **out)
+{
+	mif_interner *t = &doc->strings;
+
+	for (size_t i = 0; i < n; i++) {
+		if (i + ADOPT_AHEAD < n)
+			__builtin_prefetch(list[i + ADOPT_AHEAD]);
+		if (i + ADOPT_AHEAD / 2 < n && t->slots != NULL)
+			__builtin_prefetch(&t->slots[list[i + ADOPT_AHEAD / 2]->hash &
+			    t->mask]);
+		const mif_string *had = mif_intern_adopt(doc, list[i]);
+		if (had == NULL)
+			return false;
+		out[i] = had;
+	}
+	return true;
+}
+
 /* Empty slot i, moving back the entries after it that probed past it,
  * so that every lookup still finds them (no tombstones). */
 static void

@@ -70,6 +70,11 @@ const mif_string *mif_intern_adopt(mif_doc *doc, const mif_string *s);
 /* A table with room for n strings in all, made at once (before adopting
  * many); false when out of memory. */
 bool mif_intern_reserve(mif_doc *doc, size_t n);
+/* mif_intern_adopt() of each of n strings in turn, out[i] receiving the
+ * document's copy of list[i] (out may be list); false when out of
+ * memory, with the first strings adopted. */
+bool mif_intern_adopt_all(mif_doc *doc, const mif_string **list, size_t n,
+    const mif_string **out);
 /* Forget the strings interned after the first `count`, as the arena goes
  * back to where it stood then. */
 void mif_intern_forget(mif_interner *t, size_t count);

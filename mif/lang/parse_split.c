@@ -270,18 +270,23 @@ take_strings(mif_doc *doc, mif_doc *d, bool *any_forwarded)
 	/* one table of the final size, not doubled on the way */
 	if (!mif_intern_reserve(doc, doc->strings.count + d->strings.count))
 		return false;
-	for (size_t i = 0; i < d->strings.count; i++) {
+	size_t n = d->strings.count;
+	const mif_string **had = malloc((n > 0 ? n : 1) * sizeof *had);
+	if (had == NULL || !mif_intern_adopt_all(doc, d->strings.strings, n,
+	    had)) {
+		free(had);
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
 		mif_string *s = (mif_string *)d->strings.strings[i];
-		const mif_string *had = mif_intern_adopt(doc, s);
-		if (had == NULL)
-			return false;
-		if (had != s) {
+		if (had[i] != s) {
 			/* bytes hold at least 8 (arena sizes are 8-aligned) */
-			memcpy(s->bytes, &had, sizeof had);
+			memcpy(s->bytes, &had[i], sizeof had[i]);
 			s->len = FORWARDED;
 			*any_forwarded = true;
 		}
 	}
+	free(had);
 	return true;
 }
 

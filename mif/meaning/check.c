@@ -46,8 +46,11 @@ remember(check_ctx *c, const mif_block *b)
 	default:
 		break;
 	}
-	if (nomem)
+	if (nomem || !check_ids_note(c, b))
 		check_nomem(c);
+	/* where a check in two parts would start its second */
+	if (c->middle == NULL && b->pos >= c->doc->text_len / 2)
+		c->middle = b;
 }
 
 static void
@@ -87,13 +90,13 @@ check_component(check_ctx *c, size_t split_min, size_t split_at)
 {
 	const mif_block *comp = c->component;
 
-	if (!check_set_reserve(&c->ids, comp->count)) {
-		check_nomem(c);
-		return;
-	}
 	for (const mif_block *b = comp->u.children; b != NULL && !c->stop;
 	    b = b->next)
 		remember(c, b);
+	if (!c->stop && !check_ids_ready(c)) {
+		check_nomem(c);
+		return;
+	}
 	if (mif_block_stmt(comp, MIF_KW_NAME) == NULL)
 		check_report(c, MIF_E_MISSING, MIF_ERROR, comp->pos,
 		    MIF_NOPOS, "component has no NAME");
@@ -124,7 +127,8 @@ release(check_ctx *c)
 	}
 	check_set_free(&c->enums);
 	check_templates_free(c);
-	check_set_free(&c->ids);
+	check_set_free(&c->dup_ids);
+	free(c->id_list);
 }
 
 size_t

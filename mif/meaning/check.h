@@ -40,7 +40,8 @@
 #define check_group mif_check_group
 #define check_hash_folded mif_check_hash_folded
 #define check_hash_ptr mif_check_hash_ptr
-#define check_ids_gather mif_check_ids_gather
+#define check_ids_note mif_check_ids_note
+#define check_ids_ready mif_check_ids_ready
 #define check_int_range mif_check_int_range
 #define check_is_componentid mif_check_is_componentid
 #define check_is_integer_type mif_check_is_integer_type
@@ -184,17 +185,19 @@ typedef struct check_ctx {
 	check_set templates;     /* first check_template of each class */
 	check_template **tmpl_list;
 	size_t ntmpl, tmpl_cap;
-	check_set ids;           /* first group or table of each ID */
+	check_set dup_ids;       /* first group or table of each repeated ID */
+	struct check_id_entry *id_list; /* the first pass's IDs, till ready */
+	size_t nid_list, id_list_cap;
 	const mif_block *group1; /* the first group with ID 1 */
 	mif_profile profile;     /* what the file is checked as (not auto) */
 	mif_sms_product sms;     /* the SMS the file is meant for */
 
 	/* checking the component's blocks in two parts (check_split.c) */
-	bool ids_known;          /* ids holds every block's ID already */
 	mif_doc *sink;           /* the second part's diagnostics, or NULL */
 	struct check_ctx *owner; /* the second part's: the first part's ctx */
 	void *enums_lock;        /* pthread_mutex_t over enums, or NULL */
 	int split_outcome;       /* enum check_split_outcome */
+	const mif_block *middle; /* the first block at or past the text's middle */
 } check_ctx;
 
 /* mif_diag() that remembers when to stop; false then (check_report.c). */
@@ -281,13 +284,18 @@ void check_attr_block(check_ctx *c, const mif_block *group,
     const check_attrs *attrs, size_t index);
 
 /* IDs (check_ids.c). */
-/* Record a group's or table's ID in the component's one ID space and
- * report a duplicate. */
+typedef struct check_id_entry {
+	uint64_t id;
+	const mif_block *block;
+} check_id_entry;
+/* List the ID of a group or table of the component (the first pass, in
+ * source order); false when out of memory. */
+bool check_ids_note(check_ctx *c, const mif_block *block);
+/* Find the IDs listed more than once, and free the list; false when out
+ * of memory. */
+bool check_ids_ready(check_ctx *c);
+/* Report a group's or table's ID when an earlier block has it. */
 void check_component_id(check_ctx *c, const mif_block *block);
-/* Record the ID of every group and table from `from` on, in order, as
- * check_component_id() would one by one, which then only looks them up
- * (for checking the blocks in two parts); false when out of memory. */
-bool check_ids_gather(check_ctx *c, const mif_block *from);
 
 /* What became of a check's split (check_children_split()). */
 enum check_split_outcome {

@@ -3,10 +3,10 @@
  * parse that had two (parse_split.h).
  *
  * What a block's checks share with the others is known before the walk
- * (check.c's first pass: paths, named enums, templates, group 1), but for
- * three things, made ready here first: the ID space, whose duplicates are
- * found against every block's ID gathered in source order; the templates,
- * laid out once; and the enums' indexes, built on first use under a lock.
+ * (check.c's first pass: paths, named enums, templates, group 1, the IDs
+ * that repeat), but for two things, made ready here first: the
+ * templates, laid out once, and the enums' indexes, built on first use
+ * under a lock.
  * The second part's thread writes its diagnostics to a document of its
  * own, over the same text; they are appended after the first part's,
  * which come before them in a whole walk.  When the first part stopped
@@ -34,28 +34,26 @@ second_main(void *arg)
 }
 
 /* The block at index `at` of the component, or the first at or past the
- * middle of the text; NULL when there is none after the first. */
+ * middle of the text (found by the first pass); NULL when there is none
+ * after the first. */
 static const mif_block *
 second_from(const check_ctx *c, size_t at)
 {
 	const mif_block *b = c->component->u.children;
-	uint32_t middle = (uint32_t)(c->doc->text_len / 2);
 
-	if (b == NULL)
-		return NULL;
-	for (size_t i = 0; b != NULL; b = b->next, i++)
-		if (at != SIZE_MAX ? i == at : b->pos >= middle)
-			break;
+	if (at == SIZE_MAX)
+		b = c->middle;
+	else
+		for (size_t i = 0; b != NULL && i < at; i++)
+			b = b->next;
 	return b != c->component->u.children ? b : NULL;
 }
 
 /* What both parts read must be ready before they start; false when out
  * of memory (then the walk is whole, as it was). */
 static bool
-make_ready(check_ctx *c, const mif_block *first)
+make_ready(check_ctx *c)
 {
-	if (!check_ids_gather(c, first))
-		return false;
 	for (size_t i = 0; i < c->ntmpl; i++)
 		if (!check_template_ready(c, c->tmpl_list[i]))
 			return false;
@@ -90,7 +88,7 @@ check_children_split(check_ctx *c, size_t split_min, size_t split_at)
 	if (!c->stop && (split_at != SIZE_MAX ||
 	    (c->doc->threads != 1 && c->doc->text_len >= split_min)))
 		from = second_from(c, split_at);
-	if (from == NULL || !make_ready(c, first)) {
+	if (from == NULL || !make_ready(c)) {
 		check_children(c, first, NULL);
 		return CHECK_SPLIT_NONE;
 	}

@@ -72,7 +72,7 @@ static void
 check_says_opts(mif_doc *doc, const mif_check_options *opts,
     const char *want)
 {
-	char buf[8192];
+	static char buf[1 << 16];
 	size_t parsed = mif_doc_diag_count(doc);
 	format_diags(doc, 0, buf, sizeof buf);
 	assert_string_equal(buf, ""); /* the input is good MIF syntax */
@@ -249,6 +249,50 @@ test_group_and_table_ids_shared(void **state)
 	    "by group \"G\" (first at line 2) [2:24]\n"
 	    "8:24: error: dup-id: duplicate ID 4 of group \"H\", already used "
 	    "by table \"Tab2\" (first at line 7) [7:27]\n");
+}
+
+/* IDs that differ in every byte, repeated out of order: each repeat is
+ * reported against the first block of its ID in source order, as a
+ * look back over the groups before it finds. */
+static void
+test_ids_repeated_out_of_order(void **state)
+{
+	enum { N = 600 };
+	static const uint32_t ids[] = { 4294967295u, 1u, 16777216u, 65536u,
+	    256u, 4278190080u, 2u, 16843009u };
+	static char text[N * 160 + 64], want[N * 200];
+	uint32_t id[N];
+	size_t used = 0, wused = 0;
+
+	(void)state;
+	used += (size_t)snprintf(text + used, sizeof text - used,
+	    "START COMPONENT NAME = \"C\"\n");
+	wused += (size_t)snprintf(want + wused, sizeof want - wused, NO_CID);
+	for (unsigned i = 0; i < N; i++) {
+		/* most IDs unique, every seventh one of a few repeated */
+		id[i] = i % 7 == 3 ? ids[(i * 5) % 8] : 3u + i * 2654435761u % 4000000000u;
+		if (id[i] == 1u)
+			id[i] = 3u; /* no group 1: the warning stays the same */
+		used += (size_t)snprintf(text + used, sizeof text - used,
+		    "START GROUP NAME = \"G%u\" ID = %u CLASS = \"A|B|1\" " ATTR
+		    " END GROUP\n", i, id[i]);
+		for (unsigned j = 0; j < i; j++) {
+			if (id[j] != id[i])
+				continue;
+			int col = 24 + snprintf(NULL, 0, "%u", i);
+			int fcol = 24 + snprintf(NULL, 0, "%u", j);
+			wused += (size_t)snprintf(want + wused, sizeof want - wused,
+			    "%u:%d: error: dup-id: duplicate ID %u of group \"G%u\", "
+			    "already used by group \"G%u\" (first at line %u) [%u:%d]\n",
+			    i + 2, col, id[i], i, j, j + 2, j + 2, fcol);
+			break;
+		}
+	}
+	snprintf(text + used, sizeof text - used, "END COMPONENT\n");
+	mif_doc *doc = parse_text(text);
+	mif_check_options opts = { .max_errors = 10000 };
+	check_says_opts(doc, &opts, want);
+	mif_doc_free(doc);
 }
 
 static void
@@ -866,6 +910,7 @@ main(void)
 		cmocka_unit_test(test_string_type_size),
 		cmocka_unit_test(test_duplicate_attribute_ids),
 		cmocka_unit_test(test_group_and_table_ids_shared),
+		cmocka_unit_test(test_ids_repeated_out_of_order),
 		cmocka_unit_test(test_key),
 		cmocka_unit_test(test_class_form),
 		cmocka_unit_test(test_template_class_unique),
