@@ -42,6 +42,7 @@ mif_doc_view_new(const mif_doc *doc)
 	view->text_len = doc->text_len;
 	view->encoding = doc->encoding;
 	view->transcoded = doc->transcoded;
+	view->look_deferred = doc->look_deferred;
 	view->bom_len = doc->bom_len;
 	view->max_errors = doc->max_errors;
 	/* the mapped input seen through, so that a part gives back the

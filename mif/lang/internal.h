@@ -151,6 +151,15 @@ struct mif_doc {
 	mif_encoding encoding;
 	mif_newline newline;
 	bool eof_mark;
+	/* A big input's look for ^Z and bytes over 0x7F made by the
+	 * scanner's feed, chunk by chunk, instead of a pass of its own
+	 * before the parse (look_deferred; the caller of mif_source_load()
+	 * sets it when it may parse again, and the loader keeps it for big
+	 * inputs of bytes); look_fed where the feed has looked to;
+	 * look_failed when it found one: the caller then parses again, the
+	 * text looked at first. */
+	bool look_deferred, look_failed;
+	size_t look_fed;
 	size_t bom_len;
 	size_t input_size;
 	char *source_name;
@@ -318,6 +327,10 @@ bool mif_kind_takes(int kind, int kw);
  */
 bool mif_source_load(mif_doc *doc, size_t len, const mif_parse_options *opts,
     mif_error *err);
+/* Whether the text that the feed hands the scanner, or that no feed
+ * reached, holds what a deferred look looks for: a ^Z or a byte over
+ * 0x7F.  Sets doc->look_failed when it does. */
+bool mif_source_look_at(mif_doc *doc, const char *bytes, size_t len);
 /* Release doc->input. */
 void mif_source_release(mif_doc *doc);
 /*

@@ -37,45 +37,73 @@ too_big(mif_error *err, const char *name)
 	    (unsigned)MIF_MAX_INPUT);
 }
 
+/* Whether the document's parse must be made again, its text looked at
+ * first: its deferred look found a ^Z or a byte over 0x7F in what the
+ * feed handed the scanner, or finds one in what no feed reached (the
+ * parse stopped early). */
+static bool
+look_failed(mif_doc *doc)
+{
+	if (doc->look_deferred && !doc->look_failed &&
+	    doc->look_fed < doc->text_len)
+		mif_source_look_at(doc, doc->text + doc->look_fed,
+		    doc->text_len - doc->look_fed);
+	return doc->look_failed;
+}
+
 /* Turn raw bytes into a parsed document; the document takes the buffer
  * (cap bytes), which is malloc'd or, if `mapped`, mapped. */
 static mif_doc *
 parse_owned(char *data, size_t len, size_t cap, bool mapped, const char *name,
     const mif_parse_options *opts, const mif_row_hooking *rows, mif_error *err)
 {
-	mif_doc *doc = mif_doc_new(name);
-
-	if (doc == NULL) {
-		if (mapped)
-			munmap(data, cap);
-		else
-			free(data);
-		mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
-		return NULL;
-	}
-	doc->input = data;
-	doc->input_cap = cap;
-	doc->input_mapped = mapped;
-	if (!mif_source_load(doc, len, opts, err)) {
-		mif_doc_free(doc);
-		return NULL;
-	}
-	if (opts != NULL) {
-		doc->keep_block = opts->keep_block;
-		doc->keep_block_arg = opts->keep_block_arg;
-	}
-	doc->rows = rows;
-	unsigned max_errors = opts != NULL ? opts->max_errors : 0;
-	if (max_errors != 0)
-		doc->max_errors = max_errors;
 	/* a parse that drops blocks or rows keeps to one thread: the two
 	 * parts' memory is joined at the split, past any point it could
-	 * rewind to */
-	bool drops = doc->keep_block != NULL || rows != NULL;
-	mif_parse_text(doc, doc->max_errors, drops ? 1
-	    : opts != NULL ? opts->threads : 0);
-	doc->keep_block = NULL;
-	doc->rows = NULL;
+	 * rewind to; and it is not made twice, for its hooks have seen
+	 * what they have seen */
+	bool drops = (opts != NULL && opts->keep_block != NULL) || rows != NULL;
+	bool look_first = drops;
+	mif_doc *doc;
+
+	for (;;) {
+		doc = mif_doc_new(name);
+		if (doc == NULL) {
+			if (mapped)
+				munmap(data, cap);
+			else
+				free(data);
+			mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+			return NULL;
+		}
+		doc->input = data;
+		doc->input_cap = cap;
+		doc->input_mapped = mapped;
+		doc->look_deferred = !look_first;
+		if (!mif_source_load(doc, len, opts, err)) {
+			mif_doc_free(doc);
+			return NULL;
+		}
+		if (opts != NULL) {
+			doc->keep_block = opts->keep_block;
+			doc->keep_block_arg = opts->keep_block_arg;
+		}
+		doc->rows = rows;
+		unsigned max_errors = opts != NULL ? opts->max_errors : 0;
+		if (max_errors != 0)
+			doc->max_errors = max_errors;
+		mif_parse_text(doc, doc->max_errors, drops ? 1
+		    : opts != NULL ? opts->threads : 0);
+		doc->keep_block = NULL;
+		doc->rows = NULL;
+		if (!look_failed(doc))
+			break;
+		/* the input (its text lies in it, untranscoded) goes on to
+		 * the next parse; the rest of this one goes */
+		doc->text = doc->input = NULL;
+		doc->input_mapped = false;
+		mif_doc_free(doc);
+		look_first = true;
+	}
 	if (doc->ndiags > 0 && err != NULL) {
 		for (size_t i = 0; i < doc->ndiags; i++) {
 			if (doc->diags[i].severity >= MIF_ERROR) {

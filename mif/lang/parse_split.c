@@ -128,7 +128,8 @@ second_main(void *arg)
 	p.pending[0] = (struct pending_token){ START_BLOCK, MIF_COMPONENT,
 	    { MIF_SPLIT_SYNTH, MIF_SPLIT_SYNTH } };
 	p.npending = 1;
-	sp->ran = mif_parser_run(&p) && !p.fatal && !sp->doc->stopped;
+	sp->ran = mif_parser_run(&p) && !p.fatal && !sp->doc->stopped &&
+	    !sp->doc->look_failed;
 	sp->last_error_pos = p.last_error_pos;
 	mif_parser_free(&p);
 	return NULL;

@@ -233,8 +233,10 @@ look_half_main(void *arg)
 }
 
 /* Inputs from this size are looked at in two halves, one per core, when
- * more than one thread may read them. */
+ * more than one thread may read them, or by the scanner's feed when the
+ * caller may parse again (doc->look_deferred). */
 #define LOOK_SPLIT_MIN ((size_t)4 << 20)
+#define LOOK_DEFER_MIN LOOK_SPLIT_MIN
 
 static size_t
 text_end(mif_doc *doc, const char *data, size_t start, size_t len,
@@ -311,6 +313,14 @@ load_utf16(mif_doc *doc, const unsigned char *u, size_t len, mif_error *err)
 	return true;
 }
 
+bool
+mif_source_look_at(mif_doc *doc, const char *bytes, size_t len)
+{
+	if (memchr(bytes, 0x1A, len) != NULL || mif_has_high_byte(bytes, len))
+		doc->look_failed = true;
+	return doc->look_failed;
+}
+
 /* ISO 8859-1 or UTF-8, after any mark and up to the first ^Z. */
 static bool
 load_bytes(mif_doc *doc, char *data, size_t len, bool doubt_latin1,
@@ -319,6 +329,17 @@ load_bytes(mif_doc *doc, char *data, size_t len, bool doubt_latin1,
 	const unsigned char *u = (const unsigned char *)data;
 	size_t start = doc->bom_len;
 	bool high;
+
+	/* Text that is all ASCII with no ^Z, as a big file's text mostly
+	 * is, is scanned in place whatever its encoding: the look can wait
+	 * for the feed, which has each chunk in the cache already (a pass of
+	 * its own read the file from memory once more).  Otherwise the
+	 * parse is made again, after the look. */
+	if (doc->look_deferred) {
+		doc->text = data + start;
+		doc->text_len = len - start;
+		return true;
+	}
 	size_t n = text_end(doc, data, start, len, one_thread, &high) - start;
 
 	doc->eof_mark = start + n < len;
@@ -380,8 +401,11 @@ mif_source_load(mif_doc *doc, size_t len, const mif_parse_options *opts,
 	}
 	doc->unmarked = given && doc->bom_len == 0 &&
 	    doc->encoding != MIF_ENC_LATIN1;
-	bool ok = doc->encoding == MIF_ENC_UTF16LE ||
-	    doc->encoding == MIF_ENC_UTF16BE ? load_utf16(doc, u, len, err)
+	bool utf16 = doc->encoding == MIF_ENC_UTF16LE ||
+	    doc->encoding == MIF_ENC_UTF16BE;
+	doc->look_deferred = doc->look_deferred && !utf16 &&
+	    len - doc->bom_len >= LOOK_DEFER_MIN;
+	bool ok = utf16 ? load_utf16(doc, u, len, err)
 	    : load_bytes(doc, data, len, !given && doc->bom_len == 0,
 	    opts != NULL && opts->threads == 1, err);
 	if (!ok)

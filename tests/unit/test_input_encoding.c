@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -257,6 +258,152 @@ test_doubted_text_is_not_reencoded(void **state)
 	mif_doc_free(doc);
 }
 
+/* ---- big inputs: the look for ^Z and high bytes made by the feed ---------- */
+
+/* A text of over 4 MiB (the size from which the loader leaves its look
+ * to the scanner's feed): `head` bytes, a component whose first and last
+ * groups are named `first` and `last`, then `tail` bytes. */
+static char *
+big_text(const char *head, const char *first, const char *last,
+    const char *tail, size_t tail_len, size_t *len)
+{
+	size_t cap = (6u << 20) + 4096, n = 0;
+	char *t = malloc(cap);
+
+	assert_non_null(t);
+	n += (size_t)snprintf(t + n, cap - n, "%sSTART COMPONENT\nNAME = \"C\"\n",
+	    head);
+	for (unsigned id = 2; n < (5u << 20); id++)
+		n += (size_t)snprintf(t + n, cap - n, "START GROUP\nNAME = \"%s\"\n"
+		    "ID = %u\nCLASS = \"A|B|1\"\nSTART ATTRIBUTE\nNAME = \"a\"\n"
+		    "ID = 1\nTYPE = INTEGER\nVALUE = 1\nEND ATTRIBUTE\nEND GROUP\n",
+		    id == 2 ? first : n + 400 >= (5u << 20) ? last : "G", id);
+	n += (size_t)snprintf(t + n, cap - n, "END COMPONENT\n");
+	memcpy(t + n, tail, tail_len);
+	*len = n + tail_len;
+	return t;
+}
+
+static mif_doc *
+parse_big(const char *text, size_t len, unsigned threads, unsigned max_errors,
+    mif_error *err)
+{
+	mif_parse_options o = { .source_name = "t.mif", .threads = threads,
+	    .max_errors = max_errors };
+
+	return mif_parse_buffer(text, len, &o, err);
+}
+
+/* The NAME of the component's last group. */
+static const char *
+last_group_name(const mif_doc *doc)
+{
+	const mif_block *last = NULL;
+
+	for (const mif_block *b = mif_doc_component(doc)->u.children;
+	    b != NULL; b = b->next)
+		last = b;
+	assert_non_null(last);
+	return mif_block_string(last, MIF_KW_NAME)->bytes;
+}
+
+/* A ^Z ends the text: what follows it is not read, in one thread or two,
+ * nor when the parse stopped at its error cap long before it. */
+static void
+test_big_eof_mark_late(void **state)
+{
+	static const char tail[] = "\x1a" "garbage that is not MIF";
+	size_t len;
+	char *t = big_text("", "First", "Last", tail, sizeof tail - 1, &len);
+	char buf[512];
+	mif_error err;
+
+	(void)state;
+	for (unsigned threads = 1; threads <= 2; threads++) {
+		mif_doc *doc = parse_big(t, len, threads, 0, &err);
+		assert_non_null(doc);
+		assert_true(mif_doc_eof_mark(doc));
+		assert_string_equal(diag_text(doc, buf, sizeof buf), "");
+		mif_doc_free(doc);
+	}
+	/* an unknown word on line 1 stops the parse at one error */
+	memcpy(t, "XTART", 5);
+	mif_doc *doc = parse_big(t, len, 0, 1, &err);
+	assert_non_null(doc);
+	assert_true(mif_doc_eof_mark(doc));
+	mif_doc_free(doc);
+	free(t);
+}
+
+/* A byte over 0x7F near the end of a big ISO 8859-1 text, or near its
+ * start, is transcoded as in a small one, in one thread or two. */
+static void
+test_big_latin1(void **state)
+{
+	static const char *const names[][2] = {
+		{ "First", "Z\xfcrich" }, { "Z\xfcrich", "Last" },
+	};
+	mif_error err;
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		size_t len;
+		char *t = big_text("", names[i][0], names[i][1], "", 0, &len);
+		for (unsigned threads = 1; threads <= 2; threads++) {
+			mif_doc *doc = parse_big(t, len, threads, 0, &err);
+			assert_non_null(doc);
+			assert_int_equal(mif_doc_encoding(doc), MIF_ENC_LATIN1);
+			assert_null(mif_doc_encoding_doubt(doc));
+			assert_string_equal(last_group_name(doc),
+			    i == 0 ? "Z\xc3\xbcrich" : "Last");
+			assert_int_equal(mif_doc_diag_count(doc), 0);
+			mif_doc_free(doc);
+		}
+		free(t);
+	}
+}
+
+/* UTF-8 without a mark near the end of a big text: doubted, with its
+ * line, as in a small one. */
+static void
+test_big_utf8_doubted_late(void **state)
+{
+	size_t len;
+	char *t = big_text("", "First", "Z\xc3\xbcrich", "", 0, &len);
+	mif_error err;
+	unsigned line = 1;
+
+	(void)state;
+	for (const char *c = t; c < strstr(t, "Z\xc3\xbc"); c++)
+		line += *c == '\n';
+	mif_doc *doc = parse_big(t, len, 0, 0, &err);
+	assert_non_null(doc);
+	const mif_error *doubt = mif_doc_encoding_doubt(doc);
+	assert_non_null(doubt);
+	assert_int_equal(doubt->mark.line, line);
+	mif_doc_free(doc);
+	free(t);
+}
+
+/* Invalid UTF-8 near the end of a big text with a mark: refused, with its
+ * offset, as in a small one. */
+static void
+test_big_utf8_invalid_late(void **state)
+{
+	size_t len;
+	char *t = big_text("\xef\xbb\xbf", "First", "Z\xfcrich", "", 0, &len);
+	char want[64];
+	mif_error err;
+
+	(void)state;
+	snprintf(want, sizeof want, "invalid UTF-8 at byte %zu",
+	    (size_t)(strstr(t, "Z\xfc") - t) + 1);
+	assert_null(parse_big(t, len, 0, 0, &err));
+	assert_int_equal(err.code, MIF_E_ENCODING);
+	assert_string_equal(err.text, want);
+	free(t);
+}
+
 int
 main(void)
 {
@@ -270,6 +417,10 @@ main(void)
 		cmocka_unit_test(test_given_utf16_without_mark),
 		cmocka_unit_test(test_mark_against_given),
 		cmocka_unit_test(test_doubted_text_is_not_reencoded),
+		cmocka_unit_test(test_big_eof_mark_late),
+		cmocka_unit_test(test_big_latin1),
+		cmocka_unit_test(test_big_utf8_doubted_late),
+		cmocka_unit_test(test_big_utf8_invalid_late),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
