@@ -12,7 +12,7 @@
 static bool
 grow_to(mif_interner *t, size_t ncap)
 {
-	mif_intern_slot *slots = calloc(ncap, sizeof *slots);
+	mif_intern_slot *slots = mif_table_alloc(ncap, sizeof *slots);
 
 	if (slots == NULL)
 		return false;

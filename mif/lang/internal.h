@@ -89,6 +89,13 @@ bool mif_has_high_byte(const void *bytes, size_t len);
  * memory.  *cap and *buf are updated. */
 bool mif_vec_reserve(void **buf, size_t *cap, size_t len, size_t elem);
 
+/* n zeroed items of `size` bytes for a hash table, or NULL: calloc()'s
+ * big blocks map the zero page, and a probe's read there followed by
+ * an insert's write costs a copy-on-write fault that flushes the TLB of
+ * every core the process runs on (an interrupt each, per page), while
+ * zeros written at once cost neither. */
+void *mif_table_alloc(size_t n, size_t size);
+
 /* ---- keyed hashes (hash.c) --------------------------------------------- */
 
 /* SipHash-1-3 under a per-process secret key: for every table that input

@@ -139,3 +139,14 @@ mif_vec_reserve(void **buf, size_t *cap, size_t len, size_t elem)
 	*cap = ncap;
 	return true;
 }
+
+void *
+mif_table_alloc(size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		return NULL;
+	void *t = malloc(n * size > 0 ? n * size : 1);
+	if (t != NULL)
+		memset(t, 0, n * size);
+	return t;
+}

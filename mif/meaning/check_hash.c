@@ -19,7 +19,7 @@ resize(check_set *set, size_t ncap)
 {
 	if (ncap > SIZE_MAX / sizeof(check_slot))
 		return false;
-	check_slot *slots = calloc(ncap, sizeof *slots);
+	check_slot *slots = mif_table_alloc(ncap, sizeof *slots);
 	if (slots == NULL)
 		return false;
 	size_t nmask = ncap - 1;

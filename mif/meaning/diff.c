@@ -361,7 +361,7 @@ index_init(index *ix, size_t nrows, mif_error *err)
 	}
 	while (cap / 2 < nrows)
 		cap *= 2;
-	ix->slots = calloc(cap, sizeof *ix->slots);
+	ix->slots = mif_table_alloc(cap, sizeof *ix->slots);
 	ix->mask = cap - 1;
 	if (ix->slots == NULL) {
 		mif_error_set(err, MIF_E_NOMEM, NULL, "out of memory");

@@ -85,7 +85,7 @@ index_rows(mif_diff_digest *d)
 
 	while (cap / 2 < d->nrows)
 		cap *= 2;
-	if ((d->slots = calloc(cap, sizeof *d->slots)) == NULL)
+	if ((d->slots = mif_table_alloc(cap, sizeof *d->slots)) == NULL)
 		return false;
 	d->mask = cap - 1;
 	for (size_t start = 0; start < d->nrows; start += BATCH) {

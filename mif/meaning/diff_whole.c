@@ -88,7 +88,7 @@ map_init(map *m, size_t n)
 	size_t cap = 16;
 	while (cap / 2 < n)
 		cap *= 2;
-	m->slots = calloc(cap, sizeof *m->slots);
+	m->slots = mif_table_alloc(cap, sizeof *m->slots);
 	m->mask = cap - 1;
 	return m->slots != NULL;
 }

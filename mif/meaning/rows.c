@@ -440,7 +440,7 @@ build_index(mif_rows *r)
 		return false;
 	while (cap / 2 < r->nrows)
 		cap *= 2;
-	r->slots = calloc(cap, sizeof *r->slots);
+	r->slots = mif_table_alloc(cap, sizeof *r->slots);
 	if (r->slots == NULL)
 		return false;
 	r->mask = cap - 1;
