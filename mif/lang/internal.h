@@ -258,12 +258,17 @@ typedef struct mif_built_row {
 	uint32_t index;               /* rows of the table before it */
 } mif_built_row;
 typedef bool mif_row_hook(const mif_built_row *row, void *arg);
+/* The parse is made again from the start (a big text's deferred look
+ * found what it looks for, see mif_doc.look_deferred): the hook is to
+ * forget every row it has seen, and the document they lay in. */
+typedef void mif_row_restart(void *arg);
 mif_doc *mif_parse_path_rows(const char *path, const mif_parse_options *opts,
-    mif_row_hook *hook, void *arg, mif_error *err);
+    mif_row_hook *hook, mif_row_restart *restart, void *arg, mif_error *err);
 /* A row hook and its argument, which the document holds while the
  * parser runs (mif_doc.rows). */
 typedef struct mif_row_hooking {
 	mif_row_hook *hook;
+	mif_row_restart *restart;
 	void *arg;
 } mif_row_hooking;
 

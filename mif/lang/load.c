@@ -59,10 +59,11 @@ parse_owned(char *data, size_t len, size_t cap, bool mapped, const char *name,
 {
 	/* a parse that drops blocks or rows keeps to one thread: the two
 	 * parts' memory is joined at the split, past any point it could
-	 * rewind to; and it is not made twice, for its hooks have seen
-	 * what they have seen */
+	 * rewind to; and it is made twice only when its row hook can start
+	 * again (a caller's keep_block has seen what it has seen) */
 	bool drops = (opts != NULL && opts->keep_block != NULL) || rows != NULL;
-	bool look_first = drops;
+	bool look_first = (opts != NULL && opts->keep_block != NULL) ||
+	    (rows != NULL && rows->restart == NULL);
 	mif_doc *doc;
 
 	for (;;) {
@@ -101,6 +102,8 @@ parse_owned(char *data, size_t len, size_t cap, bool mapped, const char *name,
 		 * the next parse; the rest of this one goes */
 		doc->text = doc->input = NULL;
 		doc->input_mapped = false;
+		if (rows != NULL)
+			rows->restart(rows->arg);
 		mif_doc_free(doc);
 		look_first = true;
 	}
@@ -327,9 +330,9 @@ mif_parse_path(const char *path, const mif_parse_options *opts, mif_error *err)
 
 mif_doc *
 mif_parse_path_rows(const char *path, const mif_parse_options *opts,
-    mif_row_hook *hook, void *arg, mif_error *err)
+    mif_row_hook *hook, mif_row_restart *restart, void *arg, mif_error *err)
 {
-	mif_row_hooking h = { hook, arg };
+	mif_row_hooking h = { hook, restart, arg };
 
 	return parse_path(path, opts, &h, err);
 }

@@ -70,7 +70,7 @@ test_rows_dropped_and_kept(void **state)
 	char path[] = "/tmp/test_row_hook.XXXXXX";
 	seen s = { 0 };
 	write_file(path, text);
-	mif_doc *doc = mif_parse_path_rows(path, NULL, hook, &s, NULL);
+	mif_doc *doc = mif_parse_path_rows(path, NULL, hook, NULL, &s, NULL);
 	mif_doc *whole = mif_parse_path(path, NULL, NULL);
 	unlink(path);
 	assert_non_null(doc);
@@ -107,11 +107,76 @@ test_rows_dropped_and_kept(void **state)
 	mif_doc_free(whole);
 }
 
+/* Counts rows and the restarts of the parse. */
+typedef struct counted {
+	unsigned rows, restarts;
+	char last[16];
+} counted;
+
+static bool
+count_row(const mif_built_row *b, void *arg)
+{
+	counted *c = arg;
+
+	snprintf(c->last, sizeof c->last, "%s", b->row->cells[0].v.str->bytes);
+	c->rows++;
+	return false;
+}
+
+static void
+count_restart(void *arg)
+{
+	counted *c = arg;
+
+	c->rows = 0;
+	c->restarts++;
+}
+
+/* A big file (its look for bytes over 0x7F left to the scanner's feed)
+ * whose last row holds one: the parse starts again, the hook told so, and
+ * the row reads as ISO 8859-1; without a restart, the look comes first. */
+static void
+test_rows_restart_after_late_high_byte(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/test_row_hook.XXXXXX";
+	size_t cap = (6u << 20), n = 0;
+	char *big = malloc(cap);
+	unsigned rows = 0;
+
+	assert_non_null(big);
+	n += (size_t)snprintf(big, cap, "%.*s", (int)(strstr(text, "{") - text),
+	    text);
+	while (n < (5u << 20)) {
+		n += (size_t)snprintf(big + n, cap - n, "{\"row%u\", \"x\"}\n",
+		    rows);
+		rows++;
+	}
+	n += (size_t)snprintf(big + n, cap - n,
+	    "{\"Z\xfcrich\", \"x\"}\nEND TABLE\nEND COMPONENT\n");
+	rows++;
+	write_file(path, big);
+	free(big);
+	for (int restartable = 0; restartable <= 1; restartable++) {
+		counted c = { 0 };
+		mif_doc *doc = mif_parse_path_rows(path, NULL, count_row,
+		    restartable ? count_restart : NULL, &c, NULL);
+		assert_non_null(doc);
+		assert_int_equal(mif_doc_diag_count(doc), 0);
+		assert_int_equal(c.restarts, restartable ? 1 : 0);
+		assert_int_equal(c.rows, rows);
+		assert_string_equal(c.last, "Z\xc3\xbcrich");
+		mif_doc_free(doc);
+	}
+	unlink(path);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rows_dropped_and_kept),
+		cmocka_unit_test(test_rows_restart_after_late_high_byte),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
