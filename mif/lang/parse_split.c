@@ -31,6 +31,7 @@ typedef struct second_part {
 	mif_doc *doc;          /* its own, over the first part's text */
 	uint32_t at;
 	atomic_bool cancel;    /* the first part needs it no more */
+	atomic_bool look_failed; /* either part's deferred look found one */
 	/* its outcome, read by the first part once joined */
 	bool ran;              /* to its stop, without running out of memory */
 	bool needs_first;      /* it said something it could not know */
@@ -158,6 +159,7 @@ second_start(struct mif_split *sp, const mif_doc *doc, uint32_t at)
 	s->doc->scanning = true;
 	s->at = at;
 	atomic_init(&s->cancel, false);
+	atomic_init(&s->look_failed, false);
 	s->last_error_pos = MIF_NOPOS;
 	if (pthread_create(&sp->thread, NULL, second_main, s) != 0) {
 		second_free(s);
@@ -476,6 +478,24 @@ mif_split_cancelled(mif_parser *p)
 {
 	return p->split->role == ROLE_SECOND &&
 	    atomic_load_explicit(&p->split->second->cancel, memory_order_relaxed);
+}
+
+bool
+mif_split_look_failed(mif_parser *p, bool here)
+{
+	struct mif_split *sp = p->split;
+
+	if (sp == NULL || sp->second == NULL)
+		return here;
+	if (here) {
+		atomic_store(&sp->second->look_failed, true);
+		return true;
+	}
+	if (!atomic_load_explicit(&sp->second->look_failed,
+	    memory_order_relaxed))
+		return false;
+	p->doc->look_failed = true;
+	return true;
 }
 
 /* ---- the parse ---------------------------------------------------------------- */

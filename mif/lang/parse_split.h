@@ -85,5 +85,11 @@ bool mif_split_stop_end(struct mif_parser *p, const struct mif_loc *loc);
 bool mif_split_stop_eof(struct mif_parser *p, int nopen);
 /* Whether the first part gave up on the second (stop soon). */
 bool mif_split_cancelled(struct mif_parser *p);
+/* The deferred look (mif_doc.look_deferred) of either part found a ^Z or
+ * a byte over 0x7F (`here`: this part's did): the parse is to be made
+ * again, so the part that found it tells the other, which then stops as
+ * well rather than parse on in vain.  Returns whether this part stops,
+ * having set its document's look_failed. */
+bool mif_split_look_failed(struct mif_parser *p, bool here);
 
 #endif /* MIF_PARSE_SPLIT_H */

@@ -374,7 +374,8 @@ test_big_utf8_doubted_late(void **state)
 	unsigned line = 1;
 
 	(void)state;
-	for (const char *c = t; c < strstr(t, "Z\xc3\xbc"); c++)
+	const char *z = strstr(t, "Z\xc3\xbc");
+	for (const char *c = t; c < z; c++)
 		line += *c == '\n';
 	mif_doc *doc = parse_big(t, len, 0, 0, &err);
 	assert_non_null(doc);
