@@ -339,10 +339,13 @@ bool mif_kind_takes(int kind, int kw);
  */
 bool mif_source_load(mif_doc *doc, size_t len, const mif_parse_options *opts,
     mif_error *err);
-/* Whether the text that the feed hands the scanner, or that no feed
- * reached, holds what a deferred look looks for: a ^Z or a byte over
- * 0x7F.  Sets doc->look_failed when it does. */
+/* Whether the text that the feed hands the scanner holds what a
+ * deferred look looks for: a ^Z or a byte over 0x7F.  Sets
+ * doc->look_failed when it does. */
 bool mif_source_look_at(mif_doc *doc, const char *bytes, size_t len);
+/* The same for the text past doc->look_fed, which no feed reached (a
+ * parse that stopped early), given back as it is looked at. */
+bool mif_source_look_rest(mif_doc *doc);
 /* Release doc->input. */
 void mif_source_release(mif_doc *doc);
 /*

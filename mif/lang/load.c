@@ -44,11 +44,7 @@ too_big(mif_error *err, const char *name)
 static bool
 look_failed(mif_doc *doc)
 {
-	if (doc->look_deferred && !doc->look_failed &&
-	    doc->look_fed < doc->text_len)
-		mif_source_look_at(doc, doc->text + doc->look_fed,
-		    doc->text_len - doc->look_fed);
-	return doc->look_failed;
+	return doc->look_deferred && mif_source_look_rest(doc);
 }
 
 /* Turn raw bytes into a parsed document; the document takes the buffer

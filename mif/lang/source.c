@@ -321,6 +321,19 @@ mif_source_look_at(mif_doc *doc, const char *bytes, size_t len)
 	return doc->look_failed;
 }
 
+bool
+mif_source_look_rest(mif_doc *doc)
+{
+	size_t from = doc->bom_len + doc->look_fed;
+	size_t len = doc->bom_len + doc->text_len;
+	bool high = false;
+
+	if (!doc->look_failed && from < len &&
+	    (text_end_in(doc, doc->input, from, len, &high) < len || high))
+		doc->look_failed = true;
+	return doc->look_failed;
+}
+
 /* ISO 8859-1 or UTF-8, after any mark and up to the first ^Z. */
 static bool
 load_bytes(mif_doc *doc, char *data, size_t len, bool doubt_latin1,
