@@ -13,20 +13,58 @@
 #include "meaning/check.h"
 #include "meaning/profile.h"
 
+/* A group's or table's ID: its first ID statement, when that is a
+ * number the ID space takes (as mif_block_id()). */
+static bool
+id_of(const mif_stmt *s, uint64_t *id)
+{
+	if (s == NULL || s->form != MIF_F_INTEGER || (s->flags & MIF_NEGATIVE))
+		return false;
+	*id = s->v.u;
+	return true;
+}
+
+/* A group or table: its ID into the ID space, and group 1 or a template
+ * noted, from one look over its statements (this pass sees every block
+ * of big files). */
+static bool
+remember_ids(check_ctx *c, const mif_block *b)
+{
+	const mif_stmt *id_stmt = NULL, *key_stmt = NULL;
+	uint64_t id;
+
+	for (uint16_t i = 0; i < b->nstmts; i++) {
+		const mif_stmt *s = &b->stmts[i];
+		if (s->kw == MIF_KW_ID && id_stmt == NULL)
+			id_stmt = s;
+		else if (s->kw == MIF_KW_KEY && key_stmt == NULL)
+			key_stmt = s;
+	}
+	bool has_id = id_of(id_stmt, &id);
+	if (b->kind == MIF_GROUP) {
+		if (has_id && id == 1 && c->group1 == NULL)
+			c->group1 = b;
+		else if (id_stmt == NULL && key_stmt != NULL)
+			check_template_add(c, b);
+	}
+	return !has_id || check_ids_note(c, b, id);
+}
+
 static void
 remember(check_ctx *c, const mif_block *b)
 {
 	bool nomem = false;
-	const mif_string *name = mif_block_string(b, MIF_KW_NAME);
-	uint64_t id;
+	const mif_string *name;
 
 	switch (b->kind) {
 	case MIF_PATH:
+		name = mif_block_string(b, MIF_KW_NAME);
 		if (name != NULL)
 			check_set_add(&c->paths, check_hash_ptr(name),
 			    name, name, check_same_item, NULL, &nomem);
 		break;
 	case MIF_ENUM:
+		name = mif_block_string(b, MIF_KW_NAME);
 		if (name == NULL)
 			break;
 		check_set_add(&c->enum_names, check_hash_ptr(name),
@@ -35,18 +73,13 @@ remember(check_ctx *c, const mif_block *b)
 		    name, b, check_enum_has_folded_name, NULL, &nomem);
 		break;
 	case MIF_GROUP:
-		if (mif_block_id(b, &id)) {
-			if (id == 1 && c->group1 == NULL)
-				c->group1 = b;
-		} else if (mif_block_stmt(b, MIF_KW_ID) == NULL &&
-		    mif_block_stmt(b, MIF_KW_KEY) != NULL) {
-			check_template_add(c, b);
-		}
+	case MIF_TABLE:
+		nomem = !remember_ids(c, b);
 		break;
 	default:
 		break;
 	}
-	if (nomem || !check_ids_note(c, b))
+	if (nomem)
 		check_nomem(c);
 	/* where a check in two parts would start its second */
 	if (c->middle == NULL && b->pos >= c->doc->text_len / 2)

@@ -290,7 +290,7 @@ typedef struct check_id_entry {
 } check_id_entry;
 /* List the ID of a group or table of the component (the first pass, in
  * source order); false when out of memory. */
-bool check_ids_note(check_ctx *c, const mif_block *block);
+bool check_ids_note(check_ctx *c, const mif_block *block, uint64_t id);
 /* Find the IDs listed more than once, and free the list; false when out
  * of memory. */
 bool check_ids_ready(check_ctx *c);

@@ -29,13 +29,8 @@ dup_has_id(const void *item, const void *key, const void *arg)
 }
 
 bool
-check_ids_note(check_ctx *c, const mif_block *block)
+check_ids_note(check_ctx *c, const mif_block *block, uint64_t id)
 {
-	uint64_t id;
-
-	if ((block->kind != MIF_GROUP && block->kind != MIF_TABLE) ||
-	    !mif_block_id(block, &id))
-		return true;
 	if (c->nid_list == c->id_list_cap && !mif_vec_reserve(
 	    (void **)&c->id_list, &c->id_list_cap, c->nid_list,
 	    sizeof *c->id_list))
