@@ -195,15 +195,22 @@ on_eof(mif_parser *p)
 	p->at_eof = true;
 }
 
-/* Remember a block's NAME as soon as the stream shows it, for messages. */
+/* Remember a block's NAME as soon as the stream shows NAME = "x", for
+ * messages: p->name_seen says how far the tokens so far went into it. */
+enum { NAME_NONE, NAME_KEYWORD, NAME_EQUALS };
+
 static void
 note_name(mif_parser *p, int tok, const MIF_YYSTYPE *lval)
 {
-	if (tok == STRING_LIT && p->prev_tok[0] == EQ && p->prev_tok[1] == KEYWORD &&
+	bool name = (tok == KEYWORD || tok == KEYWORD_EQ) &&
+	    MIF_KWTOK_KW(lval->word) == MIF_KW_NAME;
+
+	if (tok == STRING_LIT && p->name_seen == NAME_EQUALS &&
 	    p->nopen > 0 && p->open[p->nopen - 1].name == NULL)
 		p->open[p->nopen - 1].name = lval->str;
-	p->prev_tok[1] = p->prev_tok[0];
-	p->prev_tok[0] = tok;
+	p->name_seen = name ? (tok == KEYWORD_EQ ? NAME_EQUALS : NAME_KEYWORD)
+	    : tok == EQ && p->name_seen == NAME_KEYWORD ? NAME_EQUALS
+	    : NAME_NONE;
 }
 
 int
@@ -231,13 +238,7 @@ mif_yylex(MIF_YYSTYPE *lval, MIF_YYLTYPE *lloc, mif_parser *p)
 		else if (tok == 0)
 			on_eof(p);
 		else {
-			/* NAME = "x": the NAME keyword is remembered by its value */
-			bool kw = tok == KEYWORD || tok == KEYWORD_EQ;
-			int t = kw && MIF_KWTOK_KW(lval->word) != MIF_KW_NAME
-			    ? -1 : tok == KEYWORD_EQ ? KEYWORD : tok;
-			note_name(p, t, lval);
-			if (tok == KEYWORD_EQ)
-				note_name(p, EQ, lval);
+			note_name(p, tok, lval);
 			p->last_tok = tok;
 			p->last_word = lval->word;
 			return tok;
@@ -246,7 +247,7 @@ mif_yylex(MIF_YYSTYPE *lval, MIF_YYLTYPE *lloc, mif_parser *p)
 	const struct pending_token *t = &p->pending[p->next_pending++];
 	*lloc = t->loc;
 	lval->word = t->kind;
-	p->prev_tok[0] = p->prev_tok[1] = t->tok;
+	p->name_seen = NAME_NONE;
 	p->last_tok = t->tok;
 	p->last_word = t->kind;
 	return t->tok;

@@ -95,7 +95,7 @@ typedef struct mif_parser {
 	mif_open_block open[MIF_MAX_DEPTH];
 	int nopen;
 	bool seen_component;
-	int prev_tok[2];        /* the two tokens before, for NAME = "x" */
+	int name_seen;          /* how far into NAME = "x" (parse.c) */
 	struct pending_token {
 		int tok;
 		int kind;
