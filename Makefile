@@ -287,7 +287,7 @@ lint: $(STATIC_LIB) $(SHARED_LIB)
 # the whole library.  It starts from tests/fuzz/corpus, the regression
 # inputs and samples/; new inputs go to build/fuzz/corpus-NAME, crashes
 # to build/fuzz/.
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h mif/*.h) $(LIB_HDR) $(LIB_SRC) \
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h tests/unit/*.h mif/*.h) $(LIB_HDR) $(LIB_SRC) \
     $(GEN_SRC) $(GEN_HDR)
 	@mkdir -p $(@D)
 	$(CLANG) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -DJPULL_CHUNK=61 \

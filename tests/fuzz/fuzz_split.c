@@ -16,9 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lang/internal.h"
-#include "lang/parse_split.h"
 #include "meaning/check.h"
+#include "../unit/split_parse.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -49,23 +48,11 @@ static mif_doc *
 parse_and_check(const uint8_t *data, size_t size, unsigned max_errors,
     uint32_t at, size_t block)
 {
-	mif_doc *doc = mif_doc_new("f.mif");
-	mif_error err;
+	mif_doc *doc = split_parse("f.mif", data, size, max_errors,
+	    at == MIF_NOPOS ? 1 : 0, SIZE_MAX, at, NULL);
 
 	if (doc == NULL)
 		return NULL;
-	if ((doc->input = malloc(size + 2)) == NULL) {
-		mif_doc_free(doc);
-		return NULL;
-	}
-	memcpy(doc->input, data, size);
-	doc->input_cap = size + 2;
-	if (!mif_source_load(doc, size, NULL, &err)) {
-		mif_doc_free(doc);
-		return NULL;
-	}
-	mif_parse_text_split(doc, max_errors, at == MIF_NOPOS ? 1 : 0,
-	    SIZE_MAX, at);
 	const mif_check_options opts = { .max_errors = max_errors,
 	    .profile = MIF_PROFILE_AUTO };
 	mif_check_with_split(doc, &opts, SIZE_MAX, block, NULL);

@@ -31,9 +31,8 @@
 
 #include <cmocka.h>
 
-#include "lang/internal.h"
-#include "lang/parse_split.h"
 #include "meaning/check.h"
+#include "split_parse.h"
 
 /* ---- the document as text, to compare -------------------------------- */
 
@@ -169,20 +168,9 @@ static mif_doc *
 parse(const char *data, size_t len, uint32_t at, size_t split_min,
     unsigned max_errors, enum mif_split_outcome *outcome)
 {
-	mif_doc *doc = mif_doc_new("t.mif");
-	assert_non_null(doc);
-	doc->input = malloc(len + 2);
-	assert_non_null(doc->input);
-	memcpy(doc->input, data, len);
-	doc->input_cap = len + 2;
-	mif_error err;
-	if (!mif_source_load(doc, len, NULL, &err)) {
-		mif_doc_free(doc);
-		return NULL;
-	}
-	*outcome = mif_parse_text_split(doc, max_errors,
-	    at == MIF_NOPOS && split_min == SIZE_MAX ? 1 : 0, split_min, at);
-	return doc;
+	return split_parse("t.mif", data, len, max_errors,
+	    at == MIF_NOPOS && split_min == SIZE_MAX ? 1 : 0, split_min, at,
+	    outcome);
 }
 
 static struct {
