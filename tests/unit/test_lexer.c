@@ -378,6 +378,67 @@ test_long_strings(void **state)
 	free(text);
 }
 
+/* The body of a long string or comment is read on through the scanner's
+ * buffer at once (run_on() in grammar/mif.l): bodies that cross the
+ * buffer's refills, with escapes and raw NUL bytes here and there, read
+ * as they would a piece at a time. */
+static void
+test_long_bodies_across_refills(void **state)
+{
+	enum { N = 40000 };
+	static const char head[] = "START COMPONENT NAME = \"c\"\n"
+	    "START GROUP NAME = \"g\" ID = 2 CLASS = \"a|b|1\"\n"
+	    "START ATTRIBUTE NAME = \"a\" ID = 1 TYPE = STRING(65535)\nVALUE = \"";
+	char *text = malloc(sizeof head + 2 * N + 200), *want = malloc(N + 1);
+	char diags[512] = "", buf[512];
+	size_t t = sizeof head - 1, w = 0, d = 0;
+
+	(void)state;
+	assert_non_null(text);
+	assert_non_null(want);
+	memcpy(text, head, t);
+	size_t line_start = t - 9; /* "VALUE = \"" starts line 4 */
+	for (size_t i = 0; i < N; i++) {
+		if (i % 997 == 5) {
+			text[t++] = '\\';
+			text[t++] = 't';
+			want[w++] = '\t';
+		} else if (i == 16 || i == 17 || i == 20000) {
+			/* the string's first NUL is said */
+			if (d == 0)
+				d += (size_t)snprintf(diags, sizeof diags,
+				    "4:%zu: error: NUL byte in a string\n",
+				    t - line_start + 1);
+			text[t++] = '\0';
+			want[w++] = '\0';
+		} else {
+			text[t++] = (char)('a' + i % 26);
+			want[w++] = (char)('a' + i % 26);
+		}
+	}
+	/* then a long comment holding a NUL, its own line */
+	t += (size_t)snprintf(text + t, 64, "\"\nEND ATTRIBUTE END GROUP\n//");
+	size_t comment = t;
+	for (size_t i = 0; i < N; i++)
+		text[t++] = i == 30000 ? '\0' : (char)('A' + i % 26);
+	t += (size_t)snprintf(text + t, 64, "\nEND COMPONENT\n");
+
+	mif_doc *doc = mif_parse_buffer(text, t, NULL, NULL);
+	assert_non_null(doc);
+	assert_string_equal(diag_text(doc, buf, sizeof buf), diags);
+	const mif_stmt *v = value_of(doc);
+	assert_int_equal(v->v.str->len, w);
+	assert_memory_equal(v->v.str->bytes, want, w);
+	size_t n;
+	const mif_comment *c = mif_doc_comments(doc, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(c[0].text->len, N);
+	assert_memory_equal(c[0].text->bytes, text + comment, N);
+	mif_doc_free(doc);
+	free(text);
+	free(want);
+}
+
 static void
 test_long_comments(void **state)
 {
@@ -576,6 +637,7 @@ main(void)
 		cmocka_unit_test(test_bad_characters_and_words),
 		cmocka_unit_test(test_comments),
 		cmocka_unit_test(test_long_strings),
+		cmocka_unit_test(test_long_bodies_across_refills),
 		cmocka_unit_test(test_long_comments),
 		cmocka_unit_test(test_long_words_and_numbers),
 		cmocka_unit_test(test_eof_mark),
