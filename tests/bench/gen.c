@@ -11,7 +11,7 @@
  * LENGTH (20 to 128) makes the files of the same kind with longer
  * strings: each display string then takes LENGTH characters, its words
  * drawn from the sequence, so that few values repeat
- * (gen DIR 130000 128 writes about 153 MiB).
+ * (gen DIR 130000 128 writes about 154 MB).
  */
 #include <errno.h>
 #include <inttypes.h>
