@@ -226,7 +226,7 @@ check: deps
 # what runs in them (TSAN_TESTS), and the golden cases of the tools that
 # read their inputs in threads (TSAN_CASES: mif-diff reads OLD and NEW at
 # once), with the tools those cases call.
-TSAN_TESTS := split threads places diff
+TSAN_TESTS := split threads places diff input_encoding
 TSAN_CASES := $(notdir $(wildcard tests/tools/diff-*))
 TSAN_TOOLS := mif-diff mif-check mif-get
 
