@@ -30,9 +30,10 @@ struct jr {
 	size_t plen;
 	bool nomem;
 	/* read a value at a time (json_slices.h): the arrays left out of
-	 * the values being read; a value that did not parse, or a problem,
-	 * sends the reader back to read the whole text at once, which says
-	 * what is wrong as it always did */
+	 * the values being read; a value that did not parse sends the
+	 * reader back to read the whole text at once, which says what is
+	 * wrong as it always did; so does a problem of shape in a text that
+	 * does not parse whole (jansson then says only that) */
 	bool lazy;
 	bool restart;
 	mif_json_lazies lazies;
@@ -98,8 +99,7 @@ refused(struct jr *jr)
 static bool
 reading(const struct jr *jr)
 {
-	return !jr->nomem && !jr->doc->stopped && !jr->restart &&
-	    !(jr->lazy && jr->doc->nerrors > 0);
+	return !jr->nomem && !jr->doc->stopped && !jr->restart;
 }
 
 /* The number of elements of an array, left out or not. */
@@ -958,8 +958,10 @@ at_end_of_input(const json_error_t *error)
 /*
  * Read the text into jr->doc: a value at a time (lazy), or all at once.
  * False when read a value at a time it must be read again at once: a
- * value did not parse, or the document has a problem (reading it whole
- * says so as it always did, with the same messages and the same cap).
+ * value did not parse, or the document has a problem and the text does
+ * not parse whole, which jansson says instead (problems of shape are
+ * said alike either way, with the same cap: read whole, jansson has
+ * parsed the text first).
  */
 static bool
 read_json(struct jr *jr, bool lazy)
@@ -1004,7 +1006,16 @@ read_json(struct jr *jr, bool lazy)
 	mif_conv_free(&jr->conv);
 	json_decref(root);
 	mif_json_lazies_drop(&jr->lazies, 0);
-	return !lazy || (!jr->restart && jr->doc->nerrors == 0);
+	if (!lazy)
+		return true;
+	if (jr->nomem || jr->restart)
+		return false;
+	if (jr->doc->nerrors == 0 || mif_json_slices_parse(data,
+	    (mif_json_slice){ jr->bom, jr->len }, lazy_keys, JSON_FLAGS,
+	    &jr->lazies))
+		return true;
+	jr->nomem = jr->lazies.nomem;
+	return false;
 }
 
 static mif_doc *

@@ -239,6 +239,24 @@ mif_json_load_slice(const char *text, mif_json_slice s,
 		mif_json_lazies_drop(lazies, from);
 	return v;
 }
+bool
+mif_json_slices_parse(const char *text, mif_json_slice s,
+    const char *const *keys, size_t flags, mif_json_lazies *lazies)
+{
+	size_t from = lazies->n;
+	json_t *v = mif_json_load_slice(text, s, keys, flags, lazies);
+	bool ok = v != NULL;
+
+	/* lazies->v moves as the elements append to it */
+	for (size_t k = from; ok && k < lazies->n; k++)
+		for (size_t i = 0; ok && i < lazies->v[k].n; i++)
+			ok = mif_json_slices_parse(text, lazies->v[k].elems[i],
+			    keys, flags | JSON_DECODE_ANY, lazies);
+	json_decref(v);
+	mif_json_lazies_drop(lazies, from);
+	return ok;
+}
+
 const mif_json_lazy *
 mif_json_lazy_find(const mif_json_lazies *lazies, const json_t *array)
 {

@@ -52,6 +52,15 @@ typedef struct mif_json_lazies {
 json_t *mif_json_load_slice(const char *text, mif_json_slice s,
     const char *const *keys, size_t flags, mif_json_lazies *lazies);
 
+/*
+ * Whether the value at s of text parses as json_loadb() would parse it
+ * whole, told without holding it whole: parsed as mif_json_load_slice()
+ * does, then each element of each array left out, in turn, and dropped.
+ * False too when memory ran out (lazies->nomem).
+ */
+bool mif_json_slices_parse(const char *text, mif_json_slice s,
+    const char *const *keys, size_t flags, mif_json_lazies *lazies);
+
 /* The array's entry in lazies, or NULL when it was not left out. */
 const mif_json_lazy *mif_json_lazy_find(const mif_json_lazies *lazies,
     const json_t *array);

@@ -41,16 +41,32 @@ struct xr {
 	char *buf;         /* scratch for text */
 	size_t len, cap;
 	bool nomem;
-	/* Read as the parser goes (streaming): each child of <mif>, the
-	 * component or a table is built when it ends, then freed, so that
-	 * the tree of the XML is never held whole.  Any problem stops it,
-	 * and the text is read again the old way, whole, which says what is
-	 * wrong with the same messages and at the same places. */
-	bool streaming;
-	bool stream_failed;
+	/*
+	 * How the XML is read.  A document read whole (READ_WHOLE) has the
+	 * errors of libxml2 and the schema first, and only when there are
+	 * none, the builder's.  Read as the parser goes (READ_STREAM), each
+	 * child of <mif>, the component or a table is built when it ends,
+	 * then freed, so that the tree of the XML is never held whole; the
+	 * builder's errors are said as they come, which is their order read
+	 * whole too.  An error of libxml2 or the schema stops it (the
+	 * builder's errors are then not to be said), and the text is read
+	 * again only to say those (READ_CHECK), freeing the tree as it goes
+	 * too.  Both place an element without the elements before it: its
+	 * nth, kept as the parser makes it, and its line, which libxml2
+	 * keeps below 65535; past it, libxml2 guesses an element's line
+	 * from the nodes around it, so a problem found there is said by
+	 * reading the text whole, as it always was (inexact).
+	 */
+	enum { READ_STREAM, READ_CHECK, READ_WHOLE } mode;
+	bool stream_failed;           /* to be read again, the next way */
+	bool inexact;                 /* ... whole */
 	int depth;                    /* of the element open */
 	bool streamed[4];             /* whether each open level is */
 	bool data_mapped;             /* the bytes parsed are a mapping */
+	/* the elements begun on line nth_line so far, by name */
+	long nth_line;
+	struct nth_count { const xmlChar *name; uintptr_t n; } *nths;
+	size_t nnths, nths_cap;
 };
 
 static bool
@@ -108,6 +124,23 @@ column_pos(const struct xr *xr, long line, long column)
 	return (uint32_t)i;
 }
 
+static void stream_fails(struct xr *xr);
+
+/* A node's line; streaming, false (read again whole) when it is past
+ * what libxml2 keeps, which it then guesses from the nodes around it,
+ * freed by then. */
+static bool
+line_of(struct xr *xr, const xmlNode *node, long *line)
+{
+	if (xr->mode != READ_WHOLE && node->line == USHRT_MAX) {
+		xr->inexact = true;
+		stream_fails(xr);
+		return false;
+	}
+	*line = xmlGetLineNo(node);
+	return true;
+}
+
 /* The node before this one in document order (its start tag's). */
 static const xmlNode *
 before(const xmlNode *node)
@@ -126,15 +159,19 @@ before(const xmlNode *node)
  * elements of that name came before it on the line), or the line.
  */
 static uint32_t
-node_pos(const struct xr *xr, const xmlNode *node)
+node_pos(struct xr *xr, const xmlNode *node)
 {
-	long line = node != NULL ? xmlGetLineNo(node) : 0;
-	uint32_t start = line_start(xr, line);
+	long line = 0;
 
+	if (node != NULL && !line_of(xr, node, &line))
+		return MIF_NOPOS;
+	uint32_t start = line_start(xr, line);
 	if (node == NULL || node->type != XML_ELEMENT_NODE)
 		return start;
 	size_t nth = 0;
-	for (const xmlNode *p = before(node); p != NULL; p = before(p)) {
+	if (node->line != USHRT_MAX && node->_private != NULL) /* note_nth() */
+		nth = (uintptr_t)node->_private - 1;
+	else for (const xmlNode *p = before(node); p != NULL; p = before(p)) {
 		if (p->type != XML_ELEMENT_NODE)
 			continue;
 		if (xmlGetLineNo(p) != line)
@@ -164,9 +201,20 @@ reading(const struct xr *xr)
 
 /* Where the builder may place what this element gives. */
 static uint32_t
-at(const struct xr *xr, const xmlNode *node)
+at(struct xr *xr, const xmlNode *node)
 {
-	return line_start(xr, xmlGetLineNo(node));
+	long line;
+
+	return line_of(xr, node, &line) ? line_start(xr, line) : MIF_NOPOS;
+}
+
+/* A problem of libxml2's while streaming: read again, to say it. */
+static void
+stream_fails(struct xr *xr)
+{
+	xr->stream_failed = true;
+	if (xr->parser != NULL)
+		xmlStopParser(xr->parser);
 }
 
 static void MIF_PRINTF(4, 5)
@@ -174,12 +222,6 @@ report(struct xr *xr, uint32_t pos, mif_code code, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (xr->streaming) { /* to be read again, whole */
-		xr->stream_failed = true;
-		if (xr->parser != NULL)
-			xmlStopParser(xr->parser);
-		return;
-	}
 	va_start(ap, fmt);
 	mif_vdiag(xr->doc, code, MIF_ERROR, pos, MIF_NOPOS, fmt, ap);
 	va_end(ap);
@@ -206,10 +248,8 @@ on_xml_error(struct xr *xr, const xmlError *e, mif_code code)
 
 	if (e == NULL || e->level == XML_ERR_NONE)
 		return;
-	if (xr->streaming) { /* to be read again, whole */
-		xr->stream_failed = true;
-		if (xr->parser != NULL)
-			xmlStopParser(xr->parser);
+	if (xr->mode == READ_STREAM) {
+		stream_fails(xr);
 		return;
 	}
 	snprintf(text, sizeof text, "%s",
@@ -1006,15 +1046,22 @@ streamed(const struct xr *xr, const xmlNode *node)
 	}
 }
 
+/* Whether the builder is at work: streaming, and no reason to stop. */
+static bool
+building(const struct xr *xr)
+{
+	return xr->mode == READ_STREAM && reading(xr);
+}
+
 static void
 stream_start(struct xr *xr, const xmlNode *node)
 {
 	int d = ++xr->depth;
 
-	if (d > 4 || !reading(xr))
+	if (d > 4)
 		return;
 	xr->streamed[d - 1] = streamed(xr, node);
-	if (!xr->streamed[d - 1])
+	if (!xr->streamed[d - 1] || !building(xr))
 		return;
 	if (d == 1) {
 		if (!named(node, "mif"))
@@ -1033,9 +1080,11 @@ stream_end(struct xr *xr, xmlNode *node)
 {
 	int d = xr->depth--;
 
-	if (d > 4 || !reading(xr))
+	if (d > 4)
 		return;
 	if (xr->streamed[d - 1]) {
+		if (!building(xr))
+			return;
 		if (d == 1)
 			read_root_end(xr, node);
 		else if (!mif_conv_close(&xr->conv, 0))
@@ -1045,13 +1094,47 @@ stream_end(struct xr *xr, xmlNode *node)
 	xmlNode *parent = node->parent;
 	if (d < 2 || !xr->streamed[d - 2] || parent == NULL)
 		return;
-	read_child(xr, parent, node);
-	/* done with it and with the blanks before it */
-	while (parent->children != NULL) {
+	if (building(xr))
+		read_child(xr, parent, node);
+	/* done with what came before it; itself kept for the schema's
+	 * errors at its end, which come after this */
+	while (parent->children != node) {
 		xmlNode *c = parent->children;
 		xmlUnlinkNode(c);
 		xmlFreeNode(c);
 	}
+}
+
+/*
+ * Note in the element just begun how many of its name began before it
+ * on its line, which node_pos() would count in the tree, freed by then.
+ */
+static void
+note_nth(struct xr *xr, xmlNode *node)
+{
+	size_t i;
+
+	if (node->line != xr->nth_line) {
+		xr->nth_line = node->line;
+		xr->nnths = 0;
+	}
+	for (i = 0; i < xr->nnths; i++)
+		if (xmlStrEqual(xr->nths[i].name, node->name))
+			break;
+	if (i == xr->nnths) {
+		if (i == xr->nths_cap) {
+			size_t cap = xr->nths_cap != 0 ? xr->nths_cap * 2 : 16;
+			struct nth_count *p = realloc(xr->nths, cap * sizeof *p);
+			if (p == NULL) {
+				xr->nomem = true;
+				return;
+			}
+			xr->nths = p;
+			xr->nths_cap = cap;
+		}
+		xr->nths[xr->nnths++] = (struct nth_count){ node->name, 0 };
+	}
+	node->_private = (void *)(xr->nths[i].n++ + 1);
 }
 
 /* The tree builder's element handlers, noting which element an error of
@@ -1068,7 +1151,11 @@ on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 	xr->ended = NULL;
 	xmlSAX2StartElementNs(ctx, name, prefix, uri, nns, ns, nattrs,
 	    ndefaulted, attrs);
-	if (xr->streaming && ctxt->node != NULL)
+	if (ctxt->node == NULL)
+		return;
+	if (ctxt->node->line != USHRT_MAX)
+		note_nth(xr, ctxt->node);
+	if (xr->mode != READ_WHOLE)
 		stream_start(xr, ctxt->node);
 }
 
@@ -1080,9 +1167,9 @@ on_end(void *ctx, const xmlChar *name, const xmlChar *prefix,
 	struct xr *xr = ctxt->_private;
 	xmlNode *node = ctxt->node;
 
-	xr->ended = xr->streaming ? NULL : node;
+	xr->ended = node;
 	xmlSAX2EndElementNs(ctx, name, prefix, uri);
-	if (xr->streaming && node != NULL)
+	if (xr->mode != READ_WHOLE && node != NULL)
 		stream_end(xr, node);
 }
 
@@ -1097,6 +1184,10 @@ on_doctype(void *ctx, const xmlChar *name, const xmlChar *public_id,
 	(void)name;
 	(void)public_id;
 	(void)system_id;
+	if (xr->mode == READ_STREAM) {
+		stream_fails(xr);
+		return;
+	}
 	report(xr, doctype_pos(xr), MIF_E_SYNTAX, "a DOCTYPE is not allowed");
 	xmlStopParser(ctxt);
 }
@@ -1175,18 +1266,22 @@ read_xml(struct xr *xr, const void *data, size_t len)
 	struct feed feed = { data, data, len, xr->data_mapped, 0 };
 	/* streaming, libxml2 reads it a piece at a time rather than copy
 	 * it whole into a buffer of its own */
-	xdoc = xr->streaming ? xmlCtxtReadIO(ctxt, feed_read, feed_close, &feed,
-	    doc->source_name, NULL, options) : xmlCtxtReadMemory(ctxt, data,
-	    (int)len, doc->source_name, NULL, options);
+	xdoc = xr->mode == READ_STREAM ? xmlCtxtReadIO(ctxt, feed_read,
+	    feed_close, &feed, doc->source_name, NULL, options)
+	    : xmlCtxtReadMemory(ctxt, data, (int)len, doc->source_name, NULL,
+	    options);
 	xr->parser = NULL;
-	if (xr->streaming) { /* built as it was read */
-		if (xdoc == NULL || doc->ndiags > 0)
-			xr->stream_failed = true;
+	if (xr->mode == READ_STREAM) { /* built as it was read */
+		xr->stream_failed |= xdoc == NULL;
 		goto out;
 	}
 	if (xdoc == NULL || doc->nerrors > 0) {
 		if (doc->nerrors == 0)
 			report(xr, MIF_NOPOS, MIF_E_SYNTAX, "not well-formed XML");
+		goto out;
+	}
+	if (xr->mode == READ_CHECK) { /* warnings only: read whole */
+		xr->stream_failed = true;
 		goto out;
 	}
 	read_root(xr, xmlDocGetRootElement(xdoc));
@@ -1204,8 +1299,8 @@ out:
 }
 
 /* Read the XML (data, or owned->bytes, which this takes) into a new
- * document: as it streams; if that finds a problem, again, whole, to
- * say what it is. */
+ * document: as it streams; if libxml2 or the schema finds a problem,
+ * again, to say what it is (see struct xr). */
 static mif_doc *
 parse_xml(const void *data, size_t len, mif_conv_input owned,
     const mif_parse_options *opts, mif_error *err)
@@ -1227,9 +1322,9 @@ parse_xml(const void *data, size_t len, mif_conv_input owned,
 	/* transcoded, the bytes are still what libxml2 reads */
 	bool raw = owned.bytes != NULL && text.input != owned.bytes;
 	xmlInitParser();
-	for (int streaming = 1; streaming >= 0; streaming--) {
+	for (int mode = READ_STREAM; mode <= READ_WHOLE; mode++) {
 		memset(&xr, 0, sizeof xr);
-		xr.streaming = streaming;
+		xr.mode = mode;
 		xr.data_mapped = owned.mapped && owned.bytes == data;
 		xr.doc = mif_doc_new(name);
 		if (xr.doc == NULL)
@@ -1244,12 +1339,16 @@ parse_xml(const void *data, size_t len, mif_conv_input owned,
 		mif_conv_free(&xr.conv);
 		free(xr.lines);
 		free(xr.buf);
+		free(xr.nths);
 		xr.lines = NULL;
 		xr.buf = NULL;
+		xr.nths = NULL;
 		if (xr.nomem)
 			goto nomem;
 		if (!xr.stream_failed)
 			break;
+		if (xr.inexact)
+			mode = READ_WHOLE - 1;
 		take_text(xr.doc);
 		mif_doc_free(xr.doc);
 	}
@@ -1265,6 +1364,7 @@ parse_xml(const void *data, size_t len, mif_conv_input owned,
 nomem:
 	free(xr.lines);
 	free(xr.buf);
+	free(xr.nths);
 	if (xr.doc != NULL)
 		take_text(xr.doc);
 	mif_doc_free(xr.doc);
