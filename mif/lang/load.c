@@ -47,53 +47,66 @@ look_failed(mif_doc *doc)
 	return doc->look_deferred && mif_source_look_rest(doc);
 }
 
+/* One parse of the raw bytes in data (cap bytes, malloc'd or, if
+ * `mapped`, mapped), which the document takes, its look for ^Z and bytes
+ * over 0x7F left to the scanner's feed when `defer_look`; NULL when out
+ * of memory or the bytes cannot be read as text. */
+static mif_doc *
+parse_input(char *data, size_t len, size_t cap, bool mapped,
+    const char *name, const mif_parse_options *opts,
+    const mif_row_hooking *rows, bool defer_look, mif_error *err)
+{
+	mif_doc *doc = mif_doc_new(name);
+
+	if (doc == NULL) {
+		if (mapped)
+			munmap(data, cap);
+		else
+			free(data);
+		mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
+		return NULL;
+	}
+	doc->input = data;
+	doc->input_cap = cap;
+	doc->input_mapped = mapped;
+	doc->look_deferred = defer_look;
+	if (!mif_source_load(doc, len, opts, err)) {
+		mif_doc_free(doc);
+		return NULL;
+	}
+	if (opts != NULL) {
+		doc->keep_block = opts->keep_block;
+		doc->keep_block_arg = opts->keep_block_arg;
+	}
+	doc->rows = rows;
+	unsigned max_errors = opts != NULL ? opts->max_errors : 0;
+	if (max_errors != 0)
+		doc->max_errors = max_errors;
+	/* a parse that drops blocks or rows keeps to one thread: the two
+	 * parts' memory is joined at the split, past any point it could
+	 * rewind to */
+	bool drops = doc->keep_block != NULL || rows != NULL;
+	mif_parse_text(doc, doc->max_errors, drops ? 1
+	    : opts != NULL ? opts->threads : 0);
+	doc->keep_block = NULL;
+	doc->rows = NULL;
+	return doc;
+}
+
 /* Turn raw bytes into a parsed document; the document takes the buffer
  * (cap bytes), which is malloc'd or, if `mapped`, mapped. */
 static mif_doc *
 parse_owned(char *data, size_t len, size_t cap, bool mapped, const char *name,
     const mif_parse_options *opts, const mif_row_hooking *rows, mif_error *err)
 {
-	/* a parse that drops blocks or rows keeps to one thread: the two
-	 * parts' memory is joined at the split, past any point it could
-	 * rewind to; and it is made twice only when its row hook can start
-	 * again (a caller's keep_block has seen what it has seen) */
-	bool drops = (opts != NULL && opts->keep_block != NULL) || rows != NULL;
-	bool look_first = (opts != NULL && opts->keep_block != NULL) ||
-	    (rows != NULL && rows->restart == NULL);
-	mif_doc *doc;
+	/* a parse is made again only when what it calls back can start
+	 * over: a caller's keep_block has seen what it has seen */
+	bool defer = (opts == NULL || opts->keep_block == NULL) &&
+	    (rows == NULL || rows->restart != NULL);
+	mif_doc *doc = parse_input(data, len, cap, mapped, name, opts, rows,
+	    defer, err);
 
-	for (;;) {
-		doc = mif_doc_new(name);
-		if (doc == NULL) {
-			if (mapped)
-				munmap(data, cap);
-			else
-				free(data);
-			mif_error_set(err, MIF_E_NOMEM, name, "out of memory");
-			return NULL;
-		}
-		doc->input = data;
-		doc->input_cap = cap;
-		doc->input_mapped = mapped;
-		doc->look_deferred = !look_first;
-		if (!mif_source_load(doc, len, opts, err)) {
-			mif_doc_free(doc);
-			return NULL;
-		}
-		if (opts != NULL) {
-			doc->keep_block = opts->keep_block;
-			doc->keep_block_arg = opts->keep_block_arg;
-		}
-		doc->rows = rows;
-		unsigned max_errors = opts != NULL ? opts->max_errors : 0;
-		if (max_errors != 0)
-			doc->max_errors = max_errors;
-		mif_parse_text(doc, doc->max_errors, drops ? 1
-		    : opts != NULL ? opts->threads : 0);
-		doc->keep_block = NULL;
-		doc->rows = NULL;
-		if (!look_failed(doc))
-			break;
+	if (doc != NULL && look_failed(doc)) {
 		/* the input (its text lies in it, untranscoded) goes on to
 		 * the next parse; the rest of this one goes */
 		doc->text = doc->input = NULL;
@@ -101,9 +114,10 @@ parse_owned(char *data, size_t len, size_t cap, bool mapped, const char *name,
 		if (rows != NULL)
 			rows->restart(rows->arg);
 		mif_doc_free(doc);
-		look_first = true;
+		doc = parse_input(data, len, cap, mapped, name, opts, rows,
+		    false, err);
 	}
-	if (doc->ndiags > 0 && err != NULL) {
+	if (doc != NULL && doc->ndiags > 0 && err != NULL) {
 		for (size_t i = 0; i < doc->ndiags; i++) {
 			if (doc->diags[i].severity >= MIF_ERROR) {
 				*err = doc->diags[i];
