@@ -1043,6 +1043,7 @@ parse_json(const void *data, size_t len, bool mapped, const char *name,
 		if (opts != NULL && opts->max_errors != 0)
 			jr.doc->max_errors = opts->max_errors;
 		bool done = read_json(&jr, lazy);
+		jr.doc->form_reads = 2 - (unsigned)lazy;
 		free(jr.lazies.v);
 		if (jr.nomem)
 			goto nomem;

@@ -199,12 +199,17 @@ reading(const struct xr *xr)
 	return !xr->nomem && !xr->doc->stopped && !xr->stream_failed;
 }
 
-/* Where the builder may place what this element gives. */
+/* Where the builder may place what this element gives.  Past line
+ * 65535 that is libxml2's guess from the nodes around, as it always was
+ * for a document read streaming; once the document has problems, whose
+ * places must be those of a whole read, it is read whole (line_of()). */
 static uint32_t
 at(struct xr *xr, const xmlNode *node)
 {
 	long line;
 
+	if (xr->doc->ndiags == 0)
+		return line_start(xr, xmlGetLineNo(node));
 	return line_of(xr, node, &line) ? line_start(xr, line) : MIF_NOPOS;
 }
 
@@ -1322,7 +1327,9 @@ parse_xml(const void *data, size_t len, mif_conv_input owned,
 	/* transcoded, the bytes are still what libxml2 reads */
 	bool raw = owned.bytes != NULL && text.input != owned.bytes;
 	xmlInitParser();
+	unsigned reads = 0;
 	for (int mode = READ_STREAM; mode <= READ_WHOLE; mode++) {
+		reads++;
 		memset(&xr, 0, sizeof xr);
 		xr.mode = mode;
 		xr.data_mapped = owned.mapped && owned.bytes == data;
@@ -1354,6 +1361,7 @@ parse_xml(const void *data, size_t len, mif_conv_input owned,
 	}
 	if (raw)
 		mif_conv_input_free(&owned);
+	xr.doc->form_reads = reads;
 	for (size_t i = 0; err != NULL && i < xr.doc->ndiags; i++) {
 		if (xr.doc->diags[i].severity >= MIF_ERROR) {
 			*err = xr.doc->diags[i];

@@ -167,6 +167,10 @@ struct mif_doc {
 	 * text looked at first. */
 	bool look_deferred, look_failed;
 	size_t look_fed;
+	/* How many times a reader of XML or JSON (mif/forms) read its text
+	 * to make the document: 1 when read once as it streamed (tests
+	 * look, for a document read again whole costs its tree in memory). */
+	unsigned form_reads;
 	size_t bom_len;
 	size_t input_size;
 	char *source_name;

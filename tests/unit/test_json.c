@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "mif.h"
+#include "lang/internal.h"
 #include "conv_samples.h"
 
 /* Every construct of the language, comments in every kind of place. */
@@ -543,6 +544,31 @@ test_shape_errors(void **state)
 	    "1:26: .groups[0]: \"order\" names \"name\" twice\n");
 }
 
+/* A document is read once, a value at a time, when it is valid and when
+ * its problems are of shape only; a text that does not parse is read
+ * again whole, for jansson's message (which replaces the others). */
+static void
+test_read_once_unless_syntax(void **state)
+{
+	static const char *const texts[] = {
+		"{\"name\": \"C\", \"comments\": [{\"text\": \"ok\"}]}",
+		"{\"name\": \"C\", \"comments\": [{\"text\": 5}, {\"text\": 6}]}",
+		"{\"name\": \"C\", \"comments\": [{\"text\": 5}], }",
+	};
+	static const unsigned reads[] = { 1, 1, 2 }, diags[] = { 0, 2, 1 };
+	mif_parse_options opts = { .source_name = "t.json" };
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++) {
+		mif_doc *doc = mif_parse_json(texts[i], strlen(texts[i]), &opts,
+		    NULL);
+		assert_non_null(doc);
+		assert_int_equal(mif_doc_diag_count(doc), diags[i]);
+		assert_int_equal(doc->form_reads, reads[i]);
+		mif_doc_free(doc);
+	}
+}
+
 static void
 test_write_errors(void **state)
 {
@@ -588,6 +614,7 @@ main(void)
 		cmocka_unit_test(test_syntax_errors),
 		cmocka_unit_test(test_shape_errors),
 		cmocka_unit_test(test_edited_order),
+		cmocka_unit_test(test_read_once_unless_syntax),
 		cmocka_unit_test(test_write_errors),
 		cmocka_unit_test(test_samples),
 	};

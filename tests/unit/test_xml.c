@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "mif.h"
+#include "lang/internal.h"
 #include "conv_samples.h"
 
 /* Every construct of the language, comments in every kind of place. */
@@ -377,7 +378,7 @@ test_errors_stop_at_the_cap(void **state)
 	    "<group><id>a</id></group>\n<group><id>b</id></group>\n"
 	    "<group><id>c</id></group>\n<group><id>d</id></group>\n"
 	    "</component>\n</mif>\n";
-	mif_parse_options opts = { "bad.xml", 2 };
+	mif_parse_options opts = { .source_name = "bad.xml", .max_errors = 2 };
 	mif_doc *doc = mif_parse_xml(xml, strlen(xml), &opts, NULL);
 	assert_non_null(doc);
 	assert_int_equal(mif_doc_diag_count(doc), 3);
@@ -462,6 +463,43 @@ test_no_mif_tree(void **state)
 	    "14:5: <comment>: a comment holds a line end; it runs to the end "
 	    "of its line\n"
 	    "15:11: <char>: code \"55296\" is no Unicode character\n");
+}
+
+/* A valid document of more lines than libxml2 numbers exactly (65535) is
+ * read once, as it streams, not again whole (which holds its tree), and
+ * reads as the MIF it was written from. */
+static void
+test_long_document_read_once(void **state)
+{
+	enum { GROUPS = 12000 };
+	size_t cap = GROUPS * 160 + 64, n = 0, len;
+	char *mif = malloc(cap);
+
+	(void)state;
+	assert_non_null(mif);
+	n += (size_t)snprintf(mif, cap, "START COMPONENT\nNAME = \"c\"\n");
+	for (unsigned g = 0; g < GROUPS; g++)
+		n += (size_t)snprintf(mif + n, cap - n, "START GROUP\nNAME = "
+		    "\"g%u\"\nID = %u\nCLASS = \"a|b|1\"\nSTART ATTRIBUTE\n"
+		    "NAME = \"a\"\nID = 1\nTYPE = INTEGER\nVALUE = %u\n"
+		    "END ATTRIBUTE\nEND GROUP\n", g, g + 2, g);
+	snprintf(mif + n, cap - n, "END COMPONENT\n");
+	mif_doc *doc = parse_mif(mif);
+	char *xml = to_xml(doc, &len);
+	size_t lines = 0;
+	for (size_t i = 0; i < len; i++)
+		lines += xml[i] == '\n';
+	assert_true(lines > 65535);
+	mif_doc *back = from_xml(xml);
+	assert_int_equal(back->form_reads, 1);
+	char *a = to_mif(doc), *b = to_mif(back);
+	assert_string_equal(a, b);
+	free(a);
+	free(b);
+	mif_doc_free(back);
+	mif_doc_free(doc);
+	free(xml);
+	free(mif);
 }
 
 static void
@@ -567,6 +605,7 @@ main(void)
 		cmocka_unit_test(test_not_valid),
 		cmocka_unit_test(test_errors_stop_at_the_cap),
 		cmocka_unit_test(test_no_mif_tree),
+		cmocka_unit_test(test_long_document_read_once),
 		cmocka_unit_test(test_write_errors),
 		cmocka_unit_test(test_schema_text),
 		cmocka_unit_test(test_places),
