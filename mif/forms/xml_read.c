@@ -126,12 +126,44 @@ column_pos(const struct xr *xr, long line, long column)
 
 static void stream_fails(struct xr *xr);
 
+/*
+ * Each element notes where it begins as the parser makes it (note_nth()):
+ * how many elements of its name began before it on its line, and, where
+ * a pointer holds 64 bits, its line, which libxml2 keeps only up to 65535
+ * (past it, its guess from the nodes around may name another line).
+ */
+#define EXACT_LINES (UINTPTR_MAX > 0xFFFFFFFFu)
+
+static bool
+noted_line(const xmlNode *node, long *line)
+{
+#if EXACT_LINES
+	uintptr_t v = (uintptr_t)node->_private;
+	if (v != 0) {
+		*line = (long)(v >> 32);
+		return true;
+	}
+#else
+	(void)node;
+	(void)line;
+#endif
+	return false;
+}
+
+static size_t
+noted_nth(const xmlNode *node)
+{
+	return (size_t)(((uintptr_t)node->_private & 0xFFFFFFFFu) - 1);
+}
+
 /* A node's line; streaming, false (read again whole) when it is past
- * what libxml2 keeps, which it then guesses from the nodes around it,
- * freed by then. */
+ * what libxml2 keeps and was not noted, which libxml2 then guesses from
+ * the nodes around it, freed by then. */
 static bool
 line_of(struct xr *xr, const xmlNode *node, long *line)
 {
+	if (noted_line(node, line))
+		return true;
 	if (xr->mode != READ_WHOLE && node->line == USHRT_MAX) {
 		xr->inexact = true;
 		stream_fails(xr);
@@ -169,8 +201,8 @@ node_pos(struct xr *xr, const xmlNode *node)
 	if (node == NULL || node->type != XML_ELEMENT_NODE)
 		return start;
 	size_t nth = 0;
-	if (node->line != USHRT_MAX && node->_private != NULL) /* note_nth() */
-		nth = (uintptr_t)node->_private - 1;
+	if (node->_private != NULL)
+		nth = noted_nth(node);
 	else for (const xmlNode *p = before(node); p != NULL; p = before(p)) {
 		if (p->type != XML_ELEMENT_NODE)
 			continue;
@@ -208,6 +240,8 @@ at(struct xr *xr, const xmlNode *node)
 {
 	long line;
 
+	if (noted_line(node, &line))
+		return line_start(xr, line);
 	if (xr->doc->ndiags == 0)
 		return line_start(xr, xmlGetLineNo(node));
 	return line_of(xr, node, &line) ? line_start(xr, line) : MIF_NOPOS;
@@ -1115,12 +1149,12 @@ stream_end(struct xr *xr, xmlNode *node)
  * on its line, which node_pos() would count in the tree, freed by then.
  */
 static void
-note_nth(struct xr *xr, xmlNode *node)
+note_nth(struct xr *xr, xmlNode *node, long line)
 {
 	size_t i;
 
-	if (node->line != xr->nth_line) {
-		xr->nth_line = node->line;
+	if (line != xr->nth_line) {
+		xr->nth_line = line;
 		xr->nnths = 0;
 	}
 	for (i = 0; i < xr->nnths; i++)
@@ -1139,7 +1173,12 @@ note_nth(struct xr *xr, xmlNode *node)
 		}
 		xr->nths[xr->nnths++] = (struct nth_count){ node->name, 0 };
 	}
-	node->_private = (void *)(xr->nths[i].n++ + 1);
+	uintptr_t nth = xr->nths[i].n++ + 1;
+#if EXACT_LINES
+	node->_private = (void *)((uintptr_t)line << 32 | (nth & 0xFFFFFFFFu));
+#else
+	node->_private = (void *)nth;
+#endif
 }
 
 /* The tree builder's element handlers, noting which element an error of
@@ -1158,8 +1197,9 @@ on_start(void *ctx, const xmlChar *name, const xmlChar *prefix,
 	    ndefaulted, attrs);
 	if (ctxt->node == NULL)
 		return;
-	if (ctxt->node->line != USHRT_MAX)
-		note_nth(xr, ctxt->node);
+	/* libxml2 gives the node the parser's line, up to 65535 */
+	if (EXACT_LINES || ctxt->node->line != USHRT_MAX)
+		note_nth(xr, ctxt->node, (long)ctxt->input->line);
 	if (xr->mode != READ_WHOLE)
 		stream_start(xr, ctxt->node);
 }

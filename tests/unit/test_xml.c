@@ -497,6 +497,26 @@ test_long_document_read_once(void **state)
 	free(a);
 	free(b);
 	mif_doc_free(back);
+
+	/* an element the schema refuses on the last line: read again only
+	 * to say it, streaming still, and placed on its own line */
+	char *end = strstr(xml, "</component>");
+	assert_non_null(end);
+	size_t head = (size_t)(end - xml);
+	char *bad = malloc(len + 16);
+	assert_non_null(bad);
+	memcpy(bad, xml, head);
+	memcpy(bad + head, "<bogus/>", 8);
+	memcpy(bad + head + 8, end, len - head + 1);
+	mif_parse_options opts = { .source_name = "bad.xml" };
+	back = mif_parse_xml(bad, len + 8, &opts, NULL);
+	assert_non_null(back);
+	assert_int_equal(back->form_reads, 2);
+	assert_int_equal(mif_doc_diag_count(back), 1);
+	assert_int_equal(mif_doc_diag(back, 0)->mark.line, lines - 1);
+	assert_int_equal(mif_doc_diag(back, 0)->mark.column, 3);
+	mif_doc_free(back);
+	free(bad);
 	mif_doc_free(doc);
 	free(xml);
 	free(mif);
