@@ -89,6 +89,10 @@ bool mif_has_high_byte(const void *bytes, size_t len);
  * memory.  *cap and *buf are updated. */
 bool mif_vec_reserve(void **buf, size_t *cap, size_t len, size_t elem);
 
+/* The ID an ID statement gives (s may be NULL): a number from 0 up, as
+ * mif_block_id() reads a block's first one. */
+bool mif_stmt_id(const mif_stmt *s, uint64_t *id);
+
 /* n zeroed items of `size` bytes for a hash table, or NULL: calloc()'s
  * big blocks map the zero page, and a probe's read there followed by
  * an insert's write costs a copy-on-write fault that flushes the TLB of
@@ -162,11 +166,9 @@ struct mif_doc {
 	 * scanner's feed, chunk by chunk, instead of a pass of its own
 	 * before the parse (look_deferred; the caller of mif_source_load()
 	 * sets it when it may parse again, and the loader keeps it for big
-	 * inputs of bytes); look_fed where the feed has looked to;
-	 * look_failed when it found one: the caller then parses again, the
+	 * inputs of bytes); look_failed when it found one: the caller then parses again, the
 	 * text looked at first. */
 	bool look_deferred, look_failed;
-	size_t look_fed;
 	/* How many times a reader of XML or JSON (mif/forms) read its text
 	 * to make the document: 1 when read once as it streamed (tests
 	 * look, for a document read again whole costs its tree in memory). */
@@ -347,9 +349,9 @@ bool mif_source_load(mif_doc *doc, size_t len, const mif_parse_options *opts,
  * deferred look looks for: a ^Z or a byte over 0x7F.  Sets
  * doc->look_failed when it does. */
 bool mif_source_look_at(mif_doc *doc, const char *bytes, size_t len);
-/* The same for the text past doc->look_fed, which no feed reached (a
+/* The same for the text from byte `from` on, which no feed reached (a
  * parse that stopped early), given back as it is looked at. */
-bool mif_source_look_rest(mif_doc *doc);
+bool mif_source_look_rest(mif_doc *doc, size_t from);
 /* Release doc->input. */
 void mif_source_release(mif_doc *doc);
 /*

@@ -37,16 +37,6 @@ too_big(mif_error *err, const char *name)
 	    (unsigned)MIF_MAX_INPUT);
 }
 
-/* Whether the document's parse must be made again, its text looked at
- * first: its deferred look found a ^Z or a byte over 0x7F in what the
- * feed handed the scanner, or finds one in what no feed reached (the
- * parse stopped early). */
-static bool
-look_failed(mif_doc *doc)
-{
-	return doc->look_deferred && mif_source_look_rest(doc);
-}
-
 /* One parse of the raw bytes in data (cap bytes, malloc'd or, if
  * `mapped`, mapped), which the document takes, its look for ^Z and bytes
  * over 0x7F left to the scanner's feed when `defer_look`; NULL when out
@@ -106,9 +96,10 @@ parse_owned(char *data, size_t len, size_t cap, bool mapped, const char *name,
 	mif_doc *doc = parse_input(data, len, cap, mapped, name, opts, rows,
 	    defer, err);
 
-	if (doc != NULL && look_failed(doc)) {
-		/* the input (its text lies in it, untranscoded) goes on to
-		 * the next parse; the rest of this one goes */
+	if (doc != NULL && doc->look_failed) {
+		/* its deferred look found a ^Z or a byte over 0x7F: the
+		 * input (its text lies in it, untranscoded) goes on to the
+		 * next parse, looked at first; the rest of this one goes */
 		doc->text = doc->input = NULL;
 		doc->input_mapped = false;
 		if (rows != NULL)

@@ -522,6 +522,10 @@ mif_parse_text_split(mif_doc *doc, unsigned max_errors, unsigned threads,
 	if (p.split != NULL && sp.outcome == MIF_SPLIT_NONE)
 		give_up(&sp); /* never reached the split, or not there */
 	second_join(&sp);
+	/* a deferred look: the text no feed reached (the parse stopped
+	 * early) is looked at too */
+	if (doc->look_deferred)
+		mif_source_look_rest(doc, p.fed);
 	enum mif_split_outcome outcome = sp.second != NULL ? sp.outcome
 	    : MIF_SPLIT_NONE;
 	second_free(sp.second);

@@ -322,12 +322,12 @@ mif_source_look_at(mif_doc *doc, const char *bytes, size_t len)
 }
 
 bool
-mif_source_look_rest(mif_doc *doc)
+mif_source_look_rest(mif_doc *doc, size_t from)
 {
-	size_t from = doc->bom_len + doc->look_fed;
 	size_t len = doc->bom_len + doc->text_len;
 	bool high = false;
 
+	from += doc->bom_len;
 	if (!doc->look_failed && from < len &&
 	    (text_end_in(doc, doc->input, from, len, &high) < len || high))
 		doc->look_failed = true;

@@ -19,12 +19,16 @@ mif_block_string(const mif_block *block, mif_keyword kw)
 }
 
 bool
-mif_block_id(const mif_block *block, uint64_t *id)
+mif_stmt_id(const mif_stmt *s, uint64_t *id)
 {
-	const mif_stmt *s = mif_block_stmt(block, MIF_KW_ID);
-
 	if (s == NULL || s->form != MIF_F_INTEGER || (s->flags & MIF_NEGATIVE))
 		return false;
 	*id = s->v.u;
 	return true;
+}
+
+bool
+mif_block_id(const mif_block *block, uint64_t *id)
+{
+	return mif_stmt_id(mif_block_stmt(block, MIF_KW_ID), id);
 }

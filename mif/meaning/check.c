@@ -13,17 +13,6 @@
 #include "meaning/check.h"
 #include "meaning/profile.h"
 
-/* A group's or table's ID: its first ID statement, when that is a
- * number the ID space takes (as mif_block_id()). */
-static bool
-id_of(const mif_stmt *s, uint64_t *id)
-{
-	if (s == NULL || s->form != MIF_F_INTEGER || (s->flags & MIF_NEGATIVE))
-		return false;
-	*id = s->v.u;
-	return true;
-}
-
 /* A group or table: its ID into the ID space, and group 1 or a template
  * noted, from one look over its statements (this pass sees every block
  * of big files). */
@@ -40,7 +29,7 @@ remember_ids(check_ctx *c, const mif_block *b)
 		else if (s->kw == MIF_KW_KEY && key_stmt == NULL)
 			key_stmt = s;
 	}
-	bool has_id = id_of(id_stmt, &id);
+	bool has_id = mif_stmt_id(id_stmt, &id);
 	if (b->kind == MIF_GROUP) {
 		if (has_id && id == 1 && c->group1 == NULL)
 			c->group1 = b;
